@@ -1,0 +1,1 @@
+"""Attribution: entities, direct and reported speech, speakers and sources, as spaCy components."""

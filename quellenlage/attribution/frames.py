@@ -1,0 +1,242 @@
+"""`FrameFinder`: the attribution frame of a sentence — cue, the mention of the source, the via chain.
+
+German marks attribution by a speech verb with its subject ("sagte Peskow", "Peskow
+bestätigte", "wie der 'Daily Express' berichtet"), by prepositional frames ("laut Newsweek",
+"Woodwards Ausführungen zufolge", "nach Angaben der Polizei"), by "so X" tags, and by
+impersonal hearsay ("heißt es", "wird nachgesagt"). The subject is found from German word
+order: after the verb in inverted clauses, in the prefield of verb-second clauses, after the
+subordinator in verb-final ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quellenlage.attribution.grammar import (
+    PARTICLES,
+    PERSONAL_PRONOUNS,
+    SUBORDINATORS,
+    clause_bounds,
+    cue_verbs,
+    frame_nouns,
+    is_finite,
+    lemma,
+    media_names,
+    noun_phrase,
+    noun_phrase_ending,
+    pos,
+    source_nouns,
+)
+
+HEARSAY = {"heißen": "es", "nachsagen": None, "munkeln": None}
+DATIVE_ARTICLES = frozenset({"dem", "einem"})
+ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
+
+
+@dataclass
+class Frame:
+    cue: Span
+    rule: str  # verb | laut | zufolge | angaben | so | hearsay | anonymous
+    speaker: Span | None = None
+    via: list[Span] = field(default_factory=list)
+    reaction: str = "-"
+    clause: tuple[int, int] = (0, 0)  # token range the frame occupies (not part of the content)
+
+    @property
+    def start(self) -> int:
+        return min(self.cue.start, self.speaker.start if self.speaker is not None else self.cue.start)
+
+
+def verb_cue(t: Token) -> tuple[str, Span] | None:
+    """(lemma, cue span) when t is a speech verb, with a separated particle ("teilte … mit")."""
+    if pos(t) not in ("VERB", "AUX") and not (t.tag_.startswith("VV")):
+        return None
+    lem = lemma(t)
+    verbs = cue_verbs()
+    sent = t.sent
+    end = clause_bounds(sent, t.i)[1]
+    last = t.doc[end - 1] if end - 1 > t.i else None
+    if last is not None and last.lower_ in PARTICLES and (last.tag_ == "PTKVZ" or pos(last) in ("ADP", "ADV", "ADJ", "PART")):
+        if last.lower_ + lem in verbs:
+            return last.lower_ + lem, t.doc[t.i : t.i + 1]
+    if lem in verbs:
+        return lem, t.doc[t.i : t.i + 1]
+    return None
+
+
+def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
+    """The first noun phrase from token i, skipping adverbs and prepositional phrases."""
+    while i < stop:
+        t = doc[i]
+        if pos(t) in ("ADV", "PART", "SCONJ", "CCONJ") or t.lower_ in ("es", "sich", "aber", "auch", "dazu", "jedoch", "zudem"):
+            if t.lower_ == "es" and i + 1 < stop and noun_phrase(doc, i + 1) is None:
+                return None
+            i += 1
+            continue
+        if pos(t) == "ADP":
+            np = noun_phrase(doc, i + 1)
+            i = np.end if np is not None else i + 1
+            continue
+        np = noun_phrase(doc, i)
+        if np is None:
+            return None
+        if np[0].lower_ in DATIVE_ARTICLES or (len(np) > 1 and np[0].lower_ == "den" and np[-1].text.endswith("n")):
+            i = np.end
+            continue
+        return np
+    return None
+
+
+def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:
+    for t in doc[start:end]:
+        if is_finite(t):
+            return t
+    return fallback
+
+
+class FrameFinder:
+    """Finds attribution frames in a sentence, outside the token ranges it is told to skip."""
+
+    def __init__(self) -> None:
+        self.frame_nouns = {n.lower() for n in frame_nouns()}
+
+    def find(self, sent: Span, skip: set[int] = frozenset()) -> list[Frame]:
+        doc = sent.doc
+        frames: list[Frame] = []
+        for t in sent:
+            if t.i in skip:
+                continue
+            low = t.lower_
+            if low == "laut" and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
+                np = noun_phrase(doc, t.i + 1)
+                if np is not None:
+                    frames.append(Frame(doc[t.i : t.i + 1], "laut", self._source_in(np), clause=(t.i, np.end)))
+            elif low == "zufolge":
+                np = noun_phrase_ending(doc, t.i, sent.start)
+                if np is not None:
+                    frames.append(Frame(doc[t.i : t.i + 1], "zufolge", self._source_in(np), clause=(np.start, t.i + 1)))
+            elif low == "nach" and t.i + 1 < sent.end and doc[t.i + 1].text in self.frame_nouns_cased():
+                np = noun_phrase(doc, t.i + 1)
+                if np is not None:
+                    frames.append(Frame(doc[t.i : t.i + 2], "angaben", self._source_in(np), clause=(t.i, np.end)))
+            elif low == "so" and self._so_tag(sent, t) is not None:
+                np = self._so_tag(sent, t)
+                frames.append(Frame(doc[t.i : t.i + 1], "so", np, clause=(t.i, clause_bounds(sent, t.i)[1])))
+            else:
+                frame = self._verb_frame(sent, t, skip)
+                if frame is not None:
+                    frames.append(frame)
+        for frame in frames:
+            self._add_via(sent, frame, skip)
+        return frames
+
+    def frame_nouns_cased(self) -> set[str]:
+        return {n[:1].upper() + n[1:] for n in self.frame_nouns}
+
+    def _source_in(self, np: Span) -> Span:
+        """For "Woodwards Ausführungen" / "Angaben der Polizei": the possessor, not the frame noun."""
+        doc = np.doc
+        heads = [t for t in np if t.lower_ in self.frame_nouns]
+        if not heads:
+            return np
+        head = heads[0]
+        if head.i > np.start and doc[head.i - 1].text.endswith("s") and pos(doc[head.i - 1]) == "PROPN":
+            return doc[head.i - 1 : head.i]
+        if head.i + 1 < np.end:
+            return doc[head.i + 1 : np.end]
+        nxt = noun_phrase(doc, head.i + 1) if head.i + 1 < len(doc) else None
+        return nxt if nxt is not None else np
+
+    @staticmethod
+    def _so_tag(sent: Span, t: Token) -> Span | None:
+        """", so der Autor" / "So Peskow." : a tag naming the source right after 'so'."""
+        doc = sent.doc
+        prev = doc[t.i - 1] if t.i > sent.start else None
+        if prev is not None and prev.text not in (",", "–", "-", "—", '"', "“", "”", "«", "»"):
+            return None
+        np = noun_phrase(doc, t.i + 1) if t.i + 1 < sent.end else None
+        if np is None or np[0].lower_ in PERSONAL_PRONOUNS - {"er", "sie"}:
+            return None
+        after = doc[np.end] if np.end < len(doc) else None
+        if after is None or after.is_punct or after.is_space or pos(after) == "ADP":
+            return np
+        return None
+
+    def _verb_frame(self, sent: Span, t: Token, skip: set[int]) -> Frame | None:
+        found = verb_cue(t)
+        if found is None:
+            return None
+        lem, cue = found
+        doc = sent.doc
+        cls, reaction = cue_verbs()[lem]
+        if lem in HEARSAY:
+            if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
+                return None
+            return Frame(cue, "hearsay", None, reaction=reaction, clause=(t.i, t.i + 1))
+        start, end = clause_bounds(sent, t.i)
+        while start < t.i and doc[start].i in skip:
+            start += 1
+        finite = _finite_of_clause(doc, start, end, t)
+        speaker = None
+        first = doc[start]
+        if first.lower_ in SUBORDINATORS:  # verb-final: "wie der Express berichtet"
+            speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)
+        elif finite.i == start or (finite.i == start + 1 and pos(first) in ("ADV", "CCONJ")) or first.i in skip:
+            speaker = _skip_to_subject(doc, finite.i + 1, end)  # inverted: ", sagte Peskow"
+        else:
+            pre = noun_phrase(doc, start)
+            if pre is not None and pre.end <= finite.i and pre[0].lower_ not in DATIVE_ARTICLES:
+                speaker = pre
+            else:
+                speaker = _skip_to_subject(doc, finite.i + 1, end)
+        if speaker is not None and passive(doc, start, end):
+            speaker = None
+        # "wird nachgesagt", "wurde berichtet": impersonal passive hearsay
+        if passive(doc, start, end) and speaker is None:
+            return Frame(cue, "hearsay", None, reaction=reaction, clause=(t.i, t.i + 1))
+        clause = (min(start, speaker.start if speaker is not None else start), max(end, speaker.end if speaker is not None else end))
+        return Frame(cue, "verb", speaker, reaction=reaction, clause=clause)
+
+    def _add_via(self, sent: Span, frame: Frame, skip: set[int]) -> None:
+        """Media and agencies named in the frame besides the speaker become the via chain."""
+        doc = sent.doc
+        start, end = frame.clause
+        if frame.rule == "verb":
+            start, end = clause_bounds(sent, frame.cue.start)
+        for ent in sent.doc._.entities:
+            if ent.type not in ("media", "agency"):
+                continue
+            for m in ent.mentions:
+                if start <= m.start < end and m.start not in skip and (
+                    frame.speaker is None or not (frame.speaker.start <= m.start < frame.speaker.end)
+                ):
+                    frame.via.append(m)
+        for i in range(start, end):
+            tok = doc[i]
+            if tok.lower_ in ("aus", "in") and i + 1 < end:
+                np = noun_phrase(doc, i + 1)
+                if np is not None and np[-1].lower_ in ANONYMOUS_HEADS:
+                    frame.via.append(np)
+
+
+def passive(doc: Doc, start: int, end: int) -> bool:
+    """A 'werden' + participle clause ("wird nachgesagt", "wurde berichtet")."""
+    has_werden = any(lemma(t) == "werden" and is_finite(t) for t in doc[start:end])
+    has_part = any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end])
+    return has_werden and has_part
+
+
+def source_type_of(np: Span) -> str:
+    """The source type a description implies ("ein Mitarbeiter" -> anonymous, "die Zeitung" -> media)."""
+    for t in reversed(np):
+        word = (t.lemma_ or t.text).lower()
+        for noun, stype in source_nouns().items():
+            if word == noun or word.endswith(noun):
+                if stype == "person" and np[0].lower_ in ("ein", "eine", "einem", "einer", "eines", "einen"):
+                    return "anonymous"
+                return stype
+    if np.text in media_names():
+        return media_names()[np.text]
+    return "unknown"

@@ -1,0 +1,176 @@
+"""German grammar the attribution rules rest on: finite verbs, Konjunktiv I, clauses, noun phrases.
+
+The trained pipeline supplies POS, morphology and lemmas; where a token carries none
+(an unknown word, a blank pipeline in tests) the functions fall back on spelling.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from quellenlage.lexicons import grouped, rows, words
+
+PKG = "quellenlage.attribution"
+
+SUBORDINATORS = frozenset(
+    "dass ob weil da wenn als nachdem obwohl damit während bevor seit seitdem sodass falls wo warum "
+    "weshalb wieso was wer wann wie inwiefern wodurch womit woran worauf wofür".split()
+)
+COORDINATORS = frozenset("und oder aber sondern denn doch".split())
+PERSONAL_PRONOUNS = frozenset("er sie es ich wir ihr man".split())
+DEFINITE = frozenset("der die das des dem den".split())
+INDEFINITE = frozenset("ein eine einer eines einem einen".split())
+POSSESSIVE = frozenset(
+    "sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere unserer unseres unserem unseren".split()
+)
+# Konjunktiv II and past forms that the tagger also marks Mood=Sub: they are not reported-speech signals.
+KONJ2_STEMS = ("wär", "hätt", "würd", "könnt", "müsst", "dürft", "sollt", "wollt", "möcht", "gäb", "käm", "ging", "wüsst")
+# The separable particles of speech verbs ("teilte … mit", "wies … zurück", "legt … offen").
+PARTICLES = frozenset(
+    "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus durch nach".split()
+)
+# Sentence-final parts of verbal complexes that are never subjects or speakers.
+NOUNISH = frozenset({"NOUN", "PROPN"})
+QUOTE_CHARS = "„“”\"»«‚‘’'›‹"
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, tuple[str, str]]:
+    """lemma -> (class, reaction)."""
+    return {r[0]: (r[1], r[2] if len(r) > 2 else "-") for r in rows(PKG, "cue_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def frame_nouns() -> frozenset[str]:
+    return words(PKG, "frame_nouns.tsv")
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows(PKG, "source_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def title_nouns() -> frozenset[str]:
+    return words(PKG, "title_nouns.tsv")
+
+
+@lru_cache(maxsize=1)
+def media_names() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows(PKG, "media_names.tsv")}
+
+
+def media_kinds() -> dict[str, list[str]]:
+    return grouped(PKG, "media_names.tsv")
+
+
+def pos(t: Token) -> str:
+    """The token's POS, or a guess from spelling when the tagger gave none."""
+    if t.pos_:
+        return t.pos_
+    if t.is_punct:
+        return "PUNCT"
+    if t.is_space:
+        return "SPACE"
+    if t.is_digit:
+        return "NUM"
+    if t.text[:1].isupper() and not t.is_sent_start:
+        return "PROPN"
+    return "X"
+
+
+def lemma(t: Token) -> str:
+    return (t.lemma_ or t.text).lower()
+
+
+def is_finite(t: Token) -> bool:
+    if "Fin" in t.morph.get("VerbForm"):
+        return True
+    return t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+
+
+def is_konjunktiv1(t: Token) -> bool:
+    """Konjunktiv I ("habe", "sei", "werde", "könne"), the grammatical mark of reported speech."""
+    low = t.lower_
+    if low.startswith(KONJ2_STEMS):
+        return False
+    if "Sub" in t.morph.get("Mood"):
+        return "Past" not in t.morph.get("Tense")
+    if low in ("sei", "seien", "seiest"):
+        return True
+    # 3rd person singular present subjunctive: infinitive stem + "e" ("habe" from "haben").
+    if t.pos_ in ("VERB", "AUX") and is_finite(t) and low.endswith("e") and lemma(t) == low + "n":
+        prev = t.nbor(-1).lower_ if t.i > 0 else ""
+        nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
+        return "ich" not in (prev, nxt)
+    return False
+
+
+def is_quote_char(t: Token) -> bool:
+    return len(t.text) == 1 and t.text in QUOTE_CHARS
+
+
+def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
+    """Token range [start, end) of the comma/colon/dash-delimited clause around token i."""
+    start = i
+    while start > sent.start and sent.doc[start - 1].text not in (",", ":", ";", "–", "—", "-"):
+        start -= 1
+    end = i + 1
+    while end < sent.end and sent.doc[end].text not in (",", ":", ";", "–", "—", "-"):
+        end += 1
+    return start, end
+
+
+def strip_genitive(text: str) -> str:
+    """'Trumps' -> 'Trump', 'Woodwards' -> 'Woodward' (the caller checks that the stem is known)."""
+    if text.endswith("'"):
+        return text[:-1]
+    if text.endswith(("s", "’s", "'s")) and len(text) > 3:
+        return text[:-2] if text.endswith(("’s", "'s")) else text[:-1]
+    return text
+
+
+def noun_phrase(doc: Doc, i: int) -> Span | None:
+    """The noun phrase that starts at token i ("Putins Sprecher Dmitri Peskow", "ein Mitarbeiter
+    Trumps", "der britische 'Daily Express'"), or None if none starts there."""
+    n = len(doc)
+    j = i
+    # determiners, possessives, adjectives, numbers, genitive names
+    while j < n and (
+        doc[j].lower_ in DEFINITE | INDEFINITE | POSSESSIVE
+        or pos(doc[j]) in ("DET", "ADJ", "NUM")
+        or (pos(doc[j]) == "ADV" and j + 1 < n and pos(doc[j + 1]) == "ADJ")
+    ):
+        j += 1
+    head_start = j
+    while j < n and (pos(doc[j]) in NOUNISH or (is_quote_char(doc[j]) and j > head_start)):
+        j += 1
+    if j == head_start:
+        if j < n and pos(doc[j]) == "PRON" and doc[j].lower_ in PERSONAL_PRONOUNS and j == i:
+            return doc[j : j + 1]
+        return None
+    # genitive attribute: "ein Sprecher der Polizei", "des Kremls"
+    if j + 1 < n and doc[j].lower_ in ("des", "der") and pos(doc[j - 1]) == "NOUN":
+        k = j + 1
+        while k < n and pos(doc[k]) == "ADJ":
+            k += 1
+        if k < n and pos(doc[k]) in NOUNISH:
+            while k < n and pos(doc[k]) in NOUNISH:
+                k += 1
+            j = k
+    # drop an unmatched quotation mark at the end
+    while j > i and is_quote_char(doc[j - 1]) and sum(is_quote_char(t) for t in doc[i:j]) % 2:
+        j -= 1
+    return doc[i:j] if j > i else None
+
+
+def noun_phrase_ending(doc: Doc, end: int, floor: int) -> Span | None:
+    """The noun phrase that ends right before token `end` (search back to `floor`)."""
+    best = None
+    for start in range(end - 1, max(floor, end - 8) - 1, -1):
+        np = noun_phrase(doc, start)
+        if np is not None and np.end == end:
+            best = np
+    return best

@@ -1,0 +1,32 @@
+"""Reading line roles off the Doc (set by the `line_classifier` component)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from quellenlage.schema import Line
+
+BODY_ROLES = ("paragraph", "teaser", "caption")
+
+
+def body_lines(doc: Doc, include_headline: bool = False) -> list[Line]:
+    roles = BODY_ROLES + (("headline", "subheading") if include_headline else ())
+    return [line for line in doc._.lines if line.role in roles]
+
+
+def line_of(doc: Doc, char: int) -> Line:
+    lines = doc._.lines
+    starts = [line.start for line in lines]
+    k = max(0, bisect_right(starts, char) - 1)
+    return lines[k]
+
+
+def role_at(doc: Doc, char: int) -> str:
+    if not doc._.lines:
+        return "paragraph"
+    line = line_of(doc, char)
+    return line.role if char <= line.start + len(line.text) else "paragraph"
+
+

@@ -1,0 +1,173 @@
+"""`DirectQuoteFinder`: the source's own words in quotation marks, in every German and English style.
+
+Quotation marks are paired per line („…“, »…«, «…», “…”, "…", ‚…‘). What they enclose is a
+quote unless it is a title or name ('das Buch "War"', 'der britische "Daily Express"') or a
+scare quote (one or two words with no speech frame nearby). The speaker comes from the frame
+in the quote's sentence, from "Name: „…“", or from a line ending in a colon that introduces
+the quote (whose speaker then becomes the via when the quote names its own speaker).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quellenlage.attribution.frames import Frame, FrameFinder
+from quellenlage.attribution.grammar import is_quote_char, noun_phrase, pos, title_nouns
+from quellenlage.attribution.lines import body_lines, line_of
+
+CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
+WORD = re.compile(r"\w+")
+TERMINAL = re.compile(r"[.!?…]\W*$")
+
+
+def pair_quotes(line: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each top-level pair of quotation marks in one line."""
+    pairs: list[tuple[int, int]] = []
+    opener: str | None = None
+    open_at = 0
+    depth_single = False
+    for i, ch in enumerate(line):
+        if opener is None:
+            if ch in ("„", "»", "«", "“", "\"", "‚", "›"):
+                if ch == "«" and "»" not in line[i + 1 :]:
+                    continue
+                if ch in ("‚",) and (i + 1 >= len(line) or line[i + 1] == " "):
+                    continue
+                opener, open_at = ch, i
+        else:
+            if opener != "‚" and ch in ("‚",):
+                depth_single = True
+                continue
+            if depth_single and ch in ("‘", "'"):
+                depth_single = False
+                continue
+            if ch in CLOSERS[opener]:
+                pairs.append((open_at + 1, i))
+                opener = None
+    return pairs
+
+
+class DirectQuoteFinder:
+    def __init__(self, nlp: Language, name: str = "direct_quote_finder") -> None:
+        self.name = name
+        self.frames = FrameFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes: list[Span] = []
+        titles: list[Span] = []
+        for line in body_lines(doc, include_headline=False):
+            for start, end in pair_quotes(line.text):
+                lead = len(line.text[start:end]) - len(line.text[start:end].lstrip())
+                trail = len(line.text[start:end]) - len(line.text[start:end].rstrip())
+                span = doc.char_span(line.start + start + lead, line.start + end - trail, alignment_mode="expand")
+                if span is None or not WORD.search(span.text):
+                    continue
+                if self._is_title(doc, span):
+                    titles.append(span)
+                    continue
+                span._.kind = "direct"
+                quotes.append(span)
+        in_quote = {i for q in quotes for i in range(q.start - 1, q.end + 1)}
+        for q in quotes:
+            self._attribute(doc, q, in_quote)
+        quotes = [q for q in quotes if self._keep(q)]
+        doc.spans["quotes"] = quotes
+        doc.spans["titles"] = titles
+        return doc
+
+    @staticmethod
+    def _is_title(doc: Doc, span: Span) -> bool:
+        """Titles and names in quotation marks: short, title-cased, or next to 'Buch', 'Zeitung' …"""
+        words = WORD.findall(span.text)
+        near = [t for t in doc[max(0, span.start - 4) : span.start - 1]] + [t for t in doc[span.end + 1 : span.end + 4]]
+        if any((t.lemma_ or t.text).lower() in title_nouns() or t.lower_ in title_nouns() for t in near) and len(words) <= 6:
+            return not TERMINAL.search(span.text)
+        if len(words) <= 4 and not TERMINAL.search(span.text) and not span.text.rstrip().endswith(","):
+            capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+            if len(capitalised) == len(words) or (len(words) >= 2 and len(capitalised) >= len(words) - 1 and words[0][:1].isupper()):
+                # "Bild"-Zeitung, a name: no verb inside
+                return not any(pos(t) in ("VERB", "AUX") for t in span)
+        return False
+
+    @staticmethod
+    def _keep(q: Span) -> bool:
+        """Drop scare quotes: one or two words that nobody is said to have said."""
+        n = len(WORD.findall(q.text))
+        return n > 2 or q._.cue is not None or (n == 2 and q._.speaker_mention is not None)
+
+    def _attribute(self, doc: Doc, q: Span, in_quote: set[int]) -> None:
+        first_sent = doc[q.start].sent
+        after = doc[min(q.end + 1, len(doc) - 1)].sent
+        region = doc[first_sent.start : max(after.end, q.end)]
+        frame = self._nearest(self.frames.find(region, skip=in_quote), q)
+        if frame is not None and frame.rule != "hearsay":
+            self._apply(q, frame)
+            return
+        colon_np = self._colon_speaker(doc, q)
+        intro = self._intro_frame(doc, q, in_quote)
+        if colon_np is not None:
+            q._.speaker_mention = colon_np
+            q._.cue = doc[q.start - 2 : q.start - 1]
+            q._.rule = "colon"
+            if intro is not None and intro.speaker is not None:
+                q._.via = [intro.speaker]
+            return
+        if intro is not None:
+            self._apply(q, intro)
+            q._.rule = "intro"
+
+    @staticmethod
+    def _apply(q: Span, frame: Frame) -> None:
+        q._.speaker_mention = frame.speaker
+        q._.cue = frame.cue
+        q._.via = list(frame.via)
+        q._.rule = frame.rule
+
+    @staticmethod
+    def _nearest(frames: list[Frame], q: Span) -> Frame | None:
+        outside = [f for f in frames if not (q.start <= f.cue.start < q.end)]
+        if not outside:
+            return None
+        return min(outside, key=lambda f: min(abs(f.cue.start - q.start), abs(f.cue.start - q.end)))
+
+    @staticmethod
+    def _colon_speaker(doc: Doc, q: Span) -> Span | None:
+        """'Wladimir Putin: "…"' — a short noun phrase and a colon before the quote on its line."""
+        i = q.start - 1  # the opening mark
+        if i < 2 or doc[i - 1].text != ":":
+            return None
+        line = line_of(doc, doc[i].idx)
+        head = [t for t in doc[:i - 1] if t.idx >= line.start and not t.is_space]
+        head = [t for t in head if t.text not in ("•", "-", "–", "*", "·")]
+        if not head or len(head) > 6:
+            return None
+        np = noun_phrase(doc, head[0].i)
+        return np if np is not None and np.end == i - 1 else None
+
+    def _intro_frame(self, doc: Doc, q: Span, in_quote: set[int]) -> Frame | None:
+        """A frame in the line before the quote's line when that line ends with a colon."""
+        line = line_of(doc, q.start_char)
+        rest = doc.text[line.start : q.start_char - 1].strip(" •-–*·\t")
+        if rest and not rest.endswith(":"):
+            return None
+        prev = None
+        for candidate in body_lines(doc, include_headline=False):
+            if candidate.start >= line.start:
+                break
+            prev = candidate
+        if prev is None or not prev.text.rstrip().endswith(":"):
+            return None
+        last = doc.char_span(prev.start, prev.start + len(prev.text.rstrip()), alignment_mode="expand")
+        if last is None:
+            return None
+        sent = doc[last.end - 1].sent
+        frames = self.frames.find(sent, skip=in_quote)
+        return max(frames, key=lambda f: f.cue.start) if frames else None
+
+
+@Language.factory("direct_quote_finder")
+def make_direct_quote_finder(nlp: Language, name: str) -> DirectQuoteFinder:
+    return DirectQuoteFinder(nlp, name)

@@ -1,0 +1,199 @@
+"""`ReportedSpeechFinder`: indirect speech — what a source said, without quotation marks.
+
+Each sentence of the body is cut into units at colons. A unit is reported speech when it
+holds an attribution frame (its content is the complement clause: "sagte, dass …", "…, sagte
+X", "Wie X berichtet, habe …", "laut X …", "X zufolge …", "…, so X"), when it is hedged by a
+modal of distance ("soll … haben": an allegation without a source; "will … haben": a claim of
+the subject), or when its main verb is in Konjunktiv I without a frame — the German way of
+continuing a report, attributed to the source of the report before it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quellenlage.attribution.frames import Frame, FrameFinder
+from quellenlage.attribution.grammar import (
+    SUBORDINATORS,
+    is_finite,
+    is_konjunktiv1,
+    lemma,
+    noun_phrase,
+    pos,
+)
+from quellenlage.attribution.lines import body_lines
+
+COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
+PERFECT_INFINITIVES = frozenset({"haben", "sein", "worden"})
+MIN_TOKENS = 3
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation, spaces and stray quotation marks at both ends."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _units(sent: Span) -> list[Span]:
+    """A sentence cut at colons that introduce a clause."""
+    doc = sent.doc
+    cuts = [sent.start]
+    for t in sent:
+        if t.text == ":" and t.i + 1 < sent.end and t.i > sent.start:
+            cuts.append(t.i + 1)
+    cuts.append(sent.end)
+    return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _main_finite(unit: Span):
+    """The finite verb of the unit's main clause (not one inside a subordinate clause)."""
+    sub = False
+    for t in unit:
+        if t.text == ",":
+            sub = False
+        elif t.lower_ in SUBORDINATORS and t.i > unit.start and unit.doc[t.i - 1].text in (",", "–"):
+            sub = True
+        elif t.lower_ in SUBORDINATORS and t.i == unit.start:
+            sub = True
+        elif is_finite(t) and not sub:
+            return t
+    return None
+
+
+def _clause_end(doc: Doc, start: int, stop: int) -> int:
+    """End of a verb-final clause from `start`: the first finite verb followed by a comma or the end."""
+    for t in doc[start:stop]:
+        if is_finite(t) and t.i > start + 1:
+            nxt = doc[t.i + 1] if t.i + 1 < stop else None
+            if nxt is None or nxt.text in (",", ".", ";", ":", "!", "?") or nxt.is_space:
+                return t.i + 1
+    return stop
+
+
+class ReportedSpeechFinder:
+    def __init__(self, nlp: Language, name: str = "reported_speech_finder") -> None:
+        self.name = name
+        self.frames = FrameFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        direct = list(doc.spans.get("quotes", []))
+        in_quote = {i for q in direct for i in range(q.start - 1, q.end + 1)}
+        found: list[Span] = []
+        reported_only: list[Frame] = []
+        for line in body_lines(doc):
+            span = doc.char_span(line.start, line.start + len(line.text), alignment_mode="expand")
+            if span is None:
+                continue
+            for sent in span.sents:
+                for unit in _units(sent):
+                    if all(t.i in in_quote or t.is_punct or t.is_space for t in unit):
+                        continue
+                    quote = self._unit(doc, unit, in_quote, reported_only)
+                    if quote is not None:
+                        found.append(quote)
+        doc.spans["quotes"] = sorted(direct + found, key=lambda s: s.start)
+        doc.spans["reported_sources"] = [f.speaker for f in reported_only if f.speaker is not None]
+        return doc
+
+    def _unit(self, doc: Doc, unit: Span, in_quote: set[int], reported_only: list[Frame]) -> Span | None:
+        frames = [f for f in self.frames.find(unit, skip=in_quote) if unit.start <= f.cue.start < unit.end]
+        for frame in sorted(frames, key=lambda f: f.cue.start):
+            content = self._content(doc, unit, frame, in_quote)
+            if content is not None:
+                return self._make(content, frame.rule, frame.cue, frame.speaker, frame.via)
+            if frame.rule == "verb" and frame.speaker is not None:
+                reported_only.append(frame)
+        if frames and any(f.rule == "verb" for f in frames):
+            return None
+        finite = _main_finite(unit)
+        if finite is None:
+            return None
+        start, end = _trim(doc, unit.start, unit.end)
+        if end - start < MIN_TOKENS or any(i in in_quote for i in range(start, end)) and end - start < 6:
+            return None
+        nxt = [t for t in doc[finite.i + 1 : end]]
+        tail = {lemma(t) for t in nxt[-3:]} | {t.lower_ for t in nxt[-3:]}
+        if lemma(finite) == "sollen" and tail & PERFECT_INFINITIVES and "Pres" in (finite.morph.get("Tense") or ["Pres"]):
+            frame = next((f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")), None)
+            return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], frame.speaker if frame else None, [])
+        if lemma(finite) == "wollen" and tail & PERFECT_INFINITIVES:
+            subject = noun_phrase(doc, start)
+            return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
+        if is_konjunktiv1(finite) and not self._inside_quote(unit, in_quote):
+            return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
+        return None
+
+    @staticmethod
+    def _inside_quote(unit: Span, in_quote: set[int]) -> bool:
+        words = [t for t in unit if not t.is_punct and not t.is_space]
+        return bool(words) and sum(t.i in in_quote for t in words) > len(words) / 2
+
+    def _content(self, doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
+        """The reported clause a frame governs, or None (a frame without content: "CNN berichtete")."""
+        ustart, uend = unit.start, unit.end
+        fstart, fend = frame.clause
+        if frame.rule in ("laut", "zufolge", "angaben"):
+            start, end = _trim(doc, ustart, uend)
+            return doc[start:end] if end - start >= MIN_TOKENS + (fend - fstart) else None
+        if frame.rule == "hearsay":
+            i = frame.cue.end
+            if i < uend and doc[i].lower_ == "es":
+                i += 1
+            if i < uend and doc[i].text == ",":
+                start, end = _trim(doc, i + 1, uend)
+            else:
+                start, end = _trim(doc, ustart, uend)
+            return doc[start:end] if end - start >= MIN_TOKENS else None
+        # the frame stands after its content: "…, sagte X" / "…, so X" / "…, schreibt X:"
+        if fstart > ustart and doc[fstart - 1].text in (",", "–", "-"):
+            left = fstart - 1
+            start = ustart
+            for t in doc[ustart:left]:
+                if t.text in ("–", "—", ";") or (t.text == "-" and t.whitespace_):
+                    start = t.i + 1
+            start, end = _trim(doc, start, left)
+            if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
+                return doc[start:end]
+            return None
+        if frame.rule != "verb":
+            return None
+        # the content follows the frame: a complement clause after the comma
+        i = fend
+        while i < uend and doc[i].text != ",":
+            if doc[i].lower_ in COMPLEMENTIZERS and doc[i - 1].text == ",":
+                break
+            i += 1
+        if i >= uend - 1:
+            return None
+        j = i + 1 if doc[i].text == "," else i
+        if j < uend and doc[j].lower_ in COMPLEMENTIZERS:
+            start, end = _trim(doc, j, _clause_end(doc, j, uend))
+        elif doc[fstart].lower_ in SUBORDINATORS or doc[fstart - 1].lower_ in SUBORDINATORS if fstart > 0 else False:
+            start, end = _trim(doc, j, uend)  # "Wie X berichtet, habe …"
+        else:
+            finite = _main_finite(doc[j:uend])
+            if finite is None or not (is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood") or pos(finite) in ("AUX", "VERB")):
+                return None
+            start, end = _trim(doc, j, uend)
+        if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
+            return None
+        return doc[start:end]
+
+    @staticmethod
+    def _make(content: Span, rule: str, cue: Span | None, speaker: Span | None, via: list[Span]) -> Span:
+        span = content.doc[content.start : content.end]
+        span._.kind = "indirect"
+        span._.rule = rule
+        span._.cue = cue
+        span._.speaker_mention = speaker
+        span._.via = list(via)
+        return span
+
+
+@Language.factory("reported_speech_finder")
+def make_reported_speech_finder(nlp: Language, name: str) -> ReportedSpeechFinder:
+    return ReportedSpeechFinder(nlp, name)

@@ -1,0 +1,70 @@
+"""`SourceCollector`: every origin of information the article relies on, with its quotes.
+
+Speakers of quotes, the media and agencies they came through (via), sources cited without
+content ("CNN berichtete über …"), documents named in quotation marks next to 'Buch' or
+'Bericht', anonymous sources ("aus Trumps Umfeld"), and agencies in the byline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quellenlage.attribution.grammar import media_names
+from quellenlage.attribution.speakers import SpeakerResolver, title_type
+from quellenlage.schema import Source, Speaker, TextSpan
+
+SOURCE_TYPES = {"person", "organization", "media", "agency", "document", "anonymous"}
+
+
+def _span(s: Span) -> TextSpan:
+    return TextSpan(start=s.start_char, end=s.end_char, text=s.text)
+
+
+class SourceCollector:
+    def __init__(self, nlp: Language, name: str = "source_collector") -> None:
+        self.name = name
+        self.resolver = SpeakerResolver(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sources: dict[str, Source] = {}
+
+        def add(speaker: Speaker | None, mention: Span | None, quote_id: str | None = None) -> None:
+            if speaker is None or not speaker.name:
+                return
+            stype = speaker.type
+            if stype == "media" and media_names().get(speaker.name) == "agency":
+                stype = "agency"
+            if stype not in SOURCE_TYPES:
+                return
+            key = speaker.entity_id or speaker.name.lower()
+            src = sources.setdefault(key, Source(name=speaker.name, type=stype, entity_id=speaker.entity_id))
+            if quote_id and quote_id not in src.quote_ids:
+                src.quote_ids.append(quote_id)
+            if mention is not None and all(m.start != mention.start_char for m in src.mentions):
+                src.mentions.append(_span(mention))
+
+        for n, q in enumerate(doc.spans.get("quotes", []), start=1):
+            add(q._.speaker, q._.speaker_mention, f"q{n}")
+            for via in q._.via:
+                add(self.resolver.resolve(doc, via), via)
+        for mention in doc.spans.get("reported_sources", []):
+            add(self.resolver.resolve(doc, mention), mention)
+        for title in doc.spans.get("titles", []):
+            ttype = title_type(doc, title)
+            if ttype in ("document", "media"):
+                add(Speaker(name=title.text, type=ttype), title)
+        for line in doc._.lines:
+            if line.role == "byline":
+                for word in re.findall(r"[\w.-]+", line.text):
+                    if media_names().get(word) in ("agency", "media"):
+                        add(Speaker(name=word, type="media"), None)
+        doc._.sources = list(sources.values())
+        return doc
+
+
+@Language.factory("source_collector")
+def make_source_collector(nlp: Language, name: str) -> SourceCollector:
+    return SourceCollector(nlp, name)

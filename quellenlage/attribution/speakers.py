@@ -1,0 +1,152 @@
+"""`SpeakerResolver`: from the mention a quote rests on to the speaker it names.
+
+A mention inside an entity gives the entity's canonical name; a pronoun ("er", "sie") takes
+the last person speaker or person mentioned before it; a description ("ein Mitarbeiter
+Trumps", "die Polizei") stands for itself with the type its head noun implies. A quote with
+no frame of its own (a Konjunktiv-I continuation, a quote block) inherits the speaker of the
+report before it in the same or the preceding paragraph.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quellenlage.attribution.entities import EntityCluster
+from quellenlage.attribution.frames import source_type_of
+from quellenlage.attribution.grammar import INDEFINITE, DEFINITE, PERSONAL_PRONOUNS, is_quote_char, title_nouns
+from quellenlage.schema import Speaker
+
+ENTITY_SPEAKER_TYPES = {
+    "person": "person",
+    "organization": "organization",
+    "media": "media",
+    "agency": "media",
+    "place": "organization",
+    "misc": "unknown",
+    "document": "document",
+}
+ARTICLE_NOMINATIVE = {"einem": "ein", "einen": "ein", "eines": "ein", "einer": "eine", "dem": "der", "den": "der", "des": "der"}
+CONTINUATION_LINES = 3
+
+
+def describe(span: Span) -> str:
+    """A description as a name: nominative article, no quotation marks ("einem Mitarbeiter" -> "ein Mitarbeiter")."""
+    words = [t.text for t in span if not is_quote_char(t)]
+    if words and words[0].lower() in ARTICLE_NOMINATIVE:
+        words[0] = ARTICLE_NOMINATIVE[words[0].lower()]
+    elif words and words[0].lower() in INDEFINITE | DEFINITE:
+        words[0] = words[0].lower()
+    if len(words) >= 2 and words[0].lower() not in INDEFINITE | DEFINITE:
+        # genitive plural after "nach Angaben": "russischer Nachrichtenagenturen" -> "russische …"
+        words = [w[:-1] if w.endswith("er") and w[:1].islower() and i < len(words) - 1 else w for i, w in enumerate(words)]
+    return " ".join(words)
+
+
+class SpeakerResolver:
+    def __init__(self, nlp: Language, name: str = "speaker_resolver") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = self._mention_index(doc)
+        quotes = sorted(doc.spans.get("quotes", []), key=lambda s: s.start)
+        previous: list[Span] = []
+        for q in quotes:
+            mention = q._.speaker_mention
+            if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS:
+                antecedent = self._antecedent(doc, mention, previous, index)
+                q._.speaker = antecedent
+            elif mention is not None:
+                q._.speaker = self.resolve(doc, mention, index)
+            elif q._.rule in ("konjunktiv", "", "colon", "intro") or q._.kind == "direct":
+                source = self._continued(doc, q, previous)
+                if source is not None:
+                    q._.speaker_mention = source._.speaker_mention
+                    q._.speaker = source._.speaker
+                    q._.via = list(source._.via)
+                    if not q._.cue and source._.cue is not None and q._.rule == "":
+                        q._.rule = "continuation"
+            previous.append(q)
+        doc.spans["quotes"] = quotes
+        return doc
+
+    @staticmethod
+    def _mention_index(doc: Doc) -> dict[int, EntityCluster]:
+        index: dict[int, EntityCluster] = {}
+        for cluster in doc._.entities:
+            for m in cluster.mentions:
+                for i in range(m.start, m.end):
+                    index[i] = cluster
+        return index
+
+    def resolve(self, doc: Doc, mention: Span, index: dict[int, EntityCluster] | None = None) -> Speaker:
+        index = index if index is not None else self._mention_index(doc)
+        clusters = [index[i] for i in range(mention.start, mention.end) if i in index]
+        if clusters:
+            # the entity named last in the phrase is its head ("Putins Sprecher Dmitri Peskow")
+            best = clusters[-1]
+            if best.type == "person" and any(c.type == "person" for c in clusters):
+                best = [c for c in clusters if c.type == "person"][-1]
+            if mention[0].lower_ in INDEFINITE and best.type == "person" and mention[-1].i in index and len(clusters) < len(mention):
+                return Speaker(name=describe(mention), type="anonymous")
+            return Speaker(name=best.name, type=ENTITY_SPEAKER_TYPES.get(best.type, "unknown"), entity_id=best.id)
+        for title in doc.spans.get("titles", []):
+            if mention.start <= title.start and title.end <= mention.end:
+                return Speaker(name=title.text, type=title_type(doc, title))
+        stype = source_type_of(mention)
+        if stype == "agency":
+            stype = "media"
+        return Speaker(name=describe(mention), type=stype if stype != "unknown" else "unknown")
+
+    @staticmethod
+    def _antecedent(doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, EntityCluster]) -> Speaker | None:
+        """The last person speaker, else the last person mentioned, before the pronoun."""
+        for q in reversed(previous):
+            if q._.speaker is not None and q._.speaker.type == "person" and pronoun.start - q.end < 80:
+                return q._.speaker
+        people = [c for c in doc._.entities if c.type == "person"]
+        best = max(people, key=lambda c: c.last_before(pronoun.start), default=None)
+        if best is None or best.last_before(pronoun.start) < 0:
+            return None
+        return Speaker(name=best.name, type="person", entity_id=best.id)
+
+    @staticmethod
+    def _continued(doc: Doc, q: Span, previous: list[Span]) -> Span | None:
+        """The report a frameless quote continues: the last attributed quote a few lines back."""
+        lines = doc._.lines
+        starts = [line.start for line in lines]
+        here = sum(1 for s in starts if s <= q.start_char)
+        for p in reversed(previous):
+            if p._.speaker is None:
+                continue
+            there = sum(1 for s in starts if s <= p.start_char)
+            if here - there > CONTINUATION_LINES * 2:
+                break
+            if q._.kind == "indirect" and p._.rule == "colon":
+                continue  # a quoted exchange does not carry over to the narrator's report
+            return p
+        return None
+
+
+def title_type(doc: Doc, title: Span) -> str:
+    """A quoted title next to 'Buch'/'Bericht' is a document, next to 'Zeitung'/'Sender' a medium."""
+    from quellenlage.attribution.grammar import media_names, source_nouns
+
+    if title.text in media_names():
+        return "media"
+    near = list(doc[max(0, title.start - 4) : title.start]) + list(doc[title.end : title.end + 5])
+    for t in near:
+        word = (t.lemma_ or t.text).lower()
+        kind = source_nouns().get(word)
+        if kind in ("document", "media", "agency") or word in title_nouns():
+            return "document" if kind == "document" or kind is None else "media"
+        if word.endswith(("buch", "bericht", "studie")):
+            return "document"
+        if word.endswith(("zeitung", "magazin", "sender", "blatt")):
+            return "media"
+    return "document"
+
+
+@Language.factory("speaker_resolver")
+def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolver:
+    return SpeakerResolver(nlp, name)

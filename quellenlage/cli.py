@@ -1,0 +1,102 @@
+"""`quellenlage` on the command line (Typer). Every command goes through `analyze_many`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from quellenlage.errors import QuellenlageError
+
+app = typer.Typer(help="Who says what, on whose authority, and who denies it.", no_args_is_help=True)
+err_console = Console(stderr=True)
+
+FORMATS = ("text", "json", "html")
+EXTENSIONS = {"text": "txt", "json": "json", "html": "html"}
+EXAMPLE = Path(__file__).parent / "examples" / "newsde-putin-trump-woodward.de.txt"
+
+
+def fail(message: str, code: int = 2) -> None:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def render(analysis, fmt: str) -> str:
+    from quellenlage.render import render_html, render_json, render_text
+
+    return {"text": render_text, "json": render_json, "html": render_html}[fmt](analysis)
+
+
+@app.command()
+def analyze(
+    paths: list[str] = typer.Argument(..., help="text or .html files; '-' reads stdin"),
+    fmt: str = typer.Option("text", "--format", "-f", help="text | json | html"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="folder: one output file per input"),
+) -> None:
+    """Analyse articles and show quotes, speakers and sources."""
+    from quellenlage import analyze_many
+    from quellenlage.ingest import read_path
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if out is None and len(paths) > 1:
+        fail("several inputs need --out DIR (one output file per input)")
+    articles, failed = [], 0
+    for path in paths:
+        try:
+            articles.append((path, read_path(path)))
+        except QuellenlageError as err:
+            err_console.print(f"[bold red]error:[/] {err}", highlight=False)
+            failed += 1
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    for (path, _), analysis in zip(articles, analyze_many(a for _, a in articles)):
+        text = render(analysis, fmt)
+        if out is None:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        else:
+            stem = Path(path).stem if path != "-" else "stdin"
+            target = out / f"{stem}.{EXTENSIONS[fmt]}"
+            target.write_text(text, encoding="utf-8")
+            err_console.print(f"wrote {target}", highlight=False)
+    if failed:
+        raise typer.Exit(1 if articles else 2)
+
+
+@app.command()
+def demo(out: Path = typer.Option(Path("quellenlage-demo.html"), "--out", "-o", help="where to write the report")) -> None:
+    """Analyse the bundled example article and write a self-contained HTML report."""
+    from quellenlage import analyze
+    from quellenlage.ingest import read_path
+    from quellenlage.render import render_html, render_text
+
+    analysis = analyze(read_path(str(EXAMPLE)))
+    sys.stdout.write(render_text(analysis))
+    out.write_text(render_html(analysis), encoding="utf-8")
+    err_console.print(f"\nHTML report: [bold]{out.resolve()}[/]", highlight=False)
+
+
+@app.command()
+def schema(out: Optional[Path] = typer.Option(None, "--out", "-o")) -> None:
+    """Print (or write) the JSON Schema of the analysis output."""
+    from quellenlage.schema import Analysis
+
+    text = json.dumps(Analysis.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def main() -> None:
+    try:
+        app()
+    except QuellenlageError as err:
+        err_console.print(f"[bold red]error:[/] {err}", highlight=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,4 @@
+"""Importing this module registers every Quellenlage spaCy factory by name."""
+
+from quellenlage.attribution import entities, quotes, reported, sources, speakers  # noqa: F401
+from quellenlage.structure import lines  # noqa: F401

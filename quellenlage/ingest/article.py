@@ -1,0 +1,13 @@
+"""The unit of work: one article's text plus what we know about where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    text: str
+    id: str | None = None
+    meta: dict[str, str | None] = field(default_factory=dict)
+    input_format: str = "text"

@@ -1,0 +1,158 @@
+"""The output schema: what an analysis contains, as pydantic models.
+
+This module is the contract of ../shared/ANNOTATION.md in code. Every view (JSON, terminal,
+HTML, corpus tables) renders these models; `docs/schema/analysis.schema.json` is generated
+from them (`quellenlage schema`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, Field
+
+SCHEMA_VERSION = "1.0"
+
+LineRole = Literal[
+    "section", "headline", "caption", "teaser", "subheading", "paragraph", "byline", "boilerplate"
+]
+EntityType = Literal["person", "organization", "media", "agency", "place", "misc"]
+SpeakerType = Literal["person", "organization", "media", "document", "anonymous", "unknown"]
+SourceType = Literal["person", "organization", "media", "agency", "document", "anonymous"]
+QuoteKind = Literal["direct", "indirect"]
+
+
+class TextSpan(BaseModel):
+    """A stretch of the input text: `text == input[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Line(BaseModel):
+    index: int = Field(description="0-based line number over input.split('\\n')")
+    role: LineRole
+    text: str
+    start: int = Field(description="character offset of the line in the input")
+    why: str = Field("", description="the feature that decided the role")
+
+
+class Entity(BaseModel):
+    id: str
+    name: str = Field(description="canonical name: the fullest proper name the article gives")
+    type: EntityType
+    mentions: list[TextSpan] = []
+
+
+class Speaker(BaseModel):
+    name: str
+    type: SpeakerType
+    entity_id: Optional[str] = None
+
+
+class Quote(BaseModel):
+    id: str
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    speaker: Optional[Speaker] = None
+    speaker_type: SpeakerType = "unknown"
+    speaker_mention: Optional[TextSpan] = Field(
+        None, description="the mention the attribution rests on (may be a pronoun or description)"
+    )
+    cue: Optional[TextSpan] = Field(None, description="the word(s) that mark the attribution")
+    cue_type: str = Field("", description="which rule produced the quote, e.g. 'verb', 'zufolge', 'konjunktiv'")
+    via: list[str] = Field([], description="the chain the statement came through, nearest first")
+
+
+class Source(BaseModel):
+    name: str
+    type: SourceType
+    entity_id: Optional[str] = None
+    quote_ids: list[str] = []
+    mentions: list[TextSpan] = []
+
+
+class Reaction(BaseModel):
+    by: Speaker
+    status: Literal["denied", "confirmed", "disputed"]
+    text: str
+    start: int
+    end: int
+    cue: Optional[TextSpan] = None
+    quote_id: Optional[str] = None
+
+
+class Claim(BaseModel):
+    id: str
+    text: str
+    start: int
+    end: int
+    source: Optional[Speaker] = None
+    via: list[str] = []
+    status: Literal["asserted", "attributed", "hedged", "rumour"]
+    quote_ids: list[str] = []
+    reactions: list[Reaction] = []
+
+
+class HeadlineFinding(BaseModel):
+    assertion: str
+    start: int
+    end: int
+    verdict: Literal["supported", "attributed_only", "unsupported_as_fact"]
+    evidence: list[TextSpan] = []
+    why: str
+
+
+class SensationalWord(BaseModel):
+    word: str
+    start: int
+    end: int
+    in_body: bool = Field(description="whether the body uses the word (or its stem) too")
+
+
+class HeadlineCheck(BaseModel):
+    text: str
+    findings: list[HeadlineFinding] = []
+    sensational: list[SensationalWord] = []
+
+
+class Transparency(BaseModel):
+    named_sources: int = 0
+    anonymous_sources: int = 0
+    body_sentences: int = 0
+    attributed_sentences: int = 0
+    attributed_share: float = 0.0
+    single_source_claims: int = 0
+
+
+class Meta(BaseModel):
+    title: Optional[str] = None
+    date: Optional[str] = None
+    author: Optional[str] = None
+    site: Optional[str] = None
+    url: Optional[str] = None
+    input_name: Optional[str] = None
+    input_format: str = "text"
+    language: str = "de"
+    quellenlage_version: str = ""
+    model: str = Field("", description="name and version of the language pipeline used")
+
+
+class Analysis(BaseModel):
+    """Everything Quellenlage found in one article. Offsets point into `text`."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: Optional[str] = None
+    text: str = Field(description="the analysed text (for HTML input: the extracted text)")
+    meta: Meta = Meta()
+    lines: list[Line] = []
+    entities: list[Entity] = []
+    quotes: list[Quote] = []
+    sources: list[Source] = []
+    claims: list[Claim] = []
+    headline_check: Optional[HeadlineCheck] = None
+    transparency: Transparency = Transparency()
+    errors: list[str] = Field([], description="problems met on the way; the analysis may be partial")

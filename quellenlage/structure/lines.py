@@ -1,0 +1,186 @@
+"""`LineClassifier`: one role per non-blank input line, from general line features.
+
+Scraped article text keeps the site's furniture (share bars, promotions, link blocks, tag
+headers). A line's role follows from its shape (length, final punctuation, bullet), what it
+says to the reader (imperative "Melden Sie sich…", "unser Newsletter"), lexicon cues, and its
+position relative to the body (before the first body paragraph: section, headline, caption,
+teaser; after the last: byline and footer).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quellenlage.lexicons import grouped, patterns
+from quellenlage.schema import Line
+
+BULLET = re.compile(r"^\s*([•·▪►▶■□◦‣➤→✓✔*]|[-–—](?=\s))\s*")
+TERMINAL = re.compile(r"[.!?…]([\"'“”»«‘’)]*)\s*$|[\"“”»«]\s*$")
+# A formal imperative or question addressed to the reader: "Melden Sie sich", "Folgen Sie uns".
+READER_IMPERATIVE = re.compile(r"(^|[.!?]\s+)[A-ZÄÖÜ][a-zäöüß]+(en|ln|rn) Sie\b")
+READER_ADDRESS = re.compile(r"(?<![.!?:]\s)(?<!^)\b(Sie|Ihnen|Ihre[nmrs]?|Ihr)\b")
+QUOTED = re.compile(r"[„“\"»«][^„“\"»«]*[“”\"«»]")
+DATE_LINE = re.compile(
+    r"^\W*(\w+,?\s+)?\d{1,2}\.\s*(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}\b[\d\s:.,|-]*(Uhr)?\W*$"
+)
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass
+class _Shape:
+    index: int
+    start: int
+    raw: str
+    text: str
+    bullet: bool
+    words: int
+    terminal: bool
+    colon_end: bool
+
+    @property
+    def heading_like(self) -> bool:
+        return not self.terminal and not self.colon_end and 1 <= self.words <= 20
+
+    @property
+    def paragraph_like(self) -> bool:
+        return (self.terminal or self.colon_end) and self.words >= 12
+
+
+class LineClassifier:
+    """Assigns every non-blank line a role of ANNOTATION.md section 1."""
+
+    def __init__(self) -> None:
+        self.boilerplate = patterns("quellenlage.structure", "boilerplate.tsv")
+        self.credits = [rx for _, rx in patterns("quellenlage.structure", "credits.tsv", flags=0)]
+        agencies = grouped("quellenlage.structure", "bylines.tsv")["agency"]
+        alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+        self.agency_byline = re.compile(
+            rf"^[\s(/]*((\w[\w.-]*\.(de|at|ch|com|net|org)|{alt})\s*[/,|&]?\s*){{1,5}}\)?\s*$", re.IGNORECASE
+        )
+        self.author_byline = re.compile(
+            r"^\W*(von|by|text|autor(in)?|ein (kommentar|gastbeitrag) von)\s*:?\s+[A-ZÄÖÜ][\w.-]+", re.IGNORECASE
+        )
+
+    # -- features -------------------------------------------------------------------------
+    def _shape(self, index: int, start: int, raw: str) -> _Shape:
+        m = BULLET.match(raw)
+        text = raw[m.end():] if m else raw.strip()
+        text = text.strip()
+        return _Shape(
+            index=index,
+            start=start,
+            raw=raw,
+            text=text,
+            bullet=bool(m),
+            words=len(WORD.findall(text)),
+            terminal=bool(TERMINAL.search(text)),
+            colon_end=text.endswith(":"),
+        )
+
+    def boilerplate_cue(self, text: str) -> str | None:
+        """The kind of boilerplate a line announces, or None."""
+        for kind, rx in self.boilerplate:
+            if rx.search(text):
+                return kind
+        outside_quotes = QUOTED.sub(" ", text)
+        if READER_IMPERATIVE.search(outside_quotes):
+            return "reader-imperative"
+        if len(READER_ADDRESS.findall(outside_quotes)) >= 2:
+            return "reader-address"
+        return None
+
+    def is_caption(self, s: _Shape) -> bool:
+        return s.words <= 60 and any(rx.search(s.text) for rx in self.credits)
+
+    def is_byline(self, s: _Shape) -> bool:
+        if s.words > 10 or s.bullet:
+            return False
+        return bool(self.agency_byline.match(s.text) or self.author_byline.match(s.text))
+
+    # -- roles ----------------------------------------------------------------------------
+    def classify(self, text: str) -> list[Line]:
+        shapes: list[_Shape] = []
+        offset = 0
+        for i, raw in enumerate(text.split("\n")):
+            if raw.strip():
+                shapes.append(self._shape(i, offset, raw))
+            offset += len(raw) + 1
+        if not shapes:
+            return []
+        roles: dict[int, tuple[str, str]] = {}
+        cues = {s.index: self.boilerplate_cue(s.text) for s in shapes}
+
+        body = [s for s in shapes if s.paragraph_like and not s.bullet and not cues[s.index] and not self.is_caption(s)]
+        first_body = body[0].index if body else shapes[-1].index + 1
+        last_body = body[-1].index if body else -1
+
+        # Before the body: section, headline, caption, teaser.
+        head = [s for s in shapes if s.index < first_body]
+        headline_seen = False
+        for k, s in enumerate(head):
+            cue = cues[s.index]
+            if cue:
+                roles[s.index] = ("boilerplate", cue)
+            elif self.is_caption(s) and headline_seen:
+                roles[s.index] = ("caption", "credit")
+            elif self.is_byline(s) and headline_seen:
+                roles[s.index] = ("byline", "byline shape")
+            elif DATE_LINE.match(s.text):
+                roles[s.index] = ("boilerplate", "date line")
+            elif not headline_seen:
+                nxt = next((h for h in head[k + 1:] if not cues[h.index]), None)
+                if s.words <= 3 and s.heading_like and nxt is not None and nxt.words > s.words and not nxt.bullet:
+                    roles[s.index] = ("section", "short kicker above the headline")
+                else:
+                    roles[s.index] = ("headline", "first title-like line")
+                    headline_seen = True
+            else:
+                roles[s.index] = ("teaser", "before the first body paragraph")
+
+        # The body and after it.
+        related_block = False
+        for s in shapes:
+            if s.index < first_body:
+                continue
+            cue = cues[s.index]
+            if cue:
+                roles[s.index] = ("boilerplate", cue)
+                related_block = cue == "related"
+                continue
+            if related_block and not s.paragraph_like:
+                roles[s.index] = ("boilerplate", "linked title after a 'read more' cue")
+                continue
+            related_block = False
+            if self.is_byline(s):
+                roles[s.index] = ("byline", "byline shape")
+            elif self.is_caption(s) and not s.paragraph_like:
+                roles[s.index] = ("caption", "credit")
+            elif s.index > last_body and (s.heading_like or s.words <= 3):
+                roles[s.index] = ("boilerplate", "short line after the article")
+            elif s.heading_like and not s.bullet:
+                roles[s.index] = ("subheading", "title-like line inside the body")
+            elif s.text.endswith("?") and s.words <= 12 and not s.bullet:
+                roles[s.index] = ("subheading", "short question line inside the body")
+            else:
+                roles[s.index] = ("paragraph", "body text")
+
+        return [
+            Line(index=s.index, role=roles[s.index][0], text=s.raw, start=s.start, why=roles[s.index][1])
+            for s in shapes
+        ]
+
+
+@Language.factory("line_classifier")
+def make_line_classifier(nlp: Language, name: str):
+    """The first component: sets `doc._.lines` from the raw text."""
+    classifier = LineClassifier()
+
+    def line_classifier(doc: Doc) -> Doc:
+        doc._.lines = classifier.classify(doc.text)
+        return doc
+
+    return line_classifier

@@ -92,6 +92,39 @@ def schema(out: Optional[Path] = typer.Option(None, "--out", "-o")) -> None:
         sys.stdout.write(text)
 
 
+@app.command("eval")
+def eval_gold(
+    gold_dir: Path = typer.Argument(..., help="folder of NAME.txt + NAME.gold.json pairs"),
+    json_out: bool = typer.Option(False, "--json", help="print the figures as JSON"),
+) -> None:
+    """Score the analyzer on gold files (ANNOTATION.md scheme)."""
+    from quellenlage.eval.gold import eval_gold_command
+
+    raise typer.Exit(eval_gold_command(gold_dir, json_out))
+
+
+@app.command("eval-spkatt")
+def eval_spkatt(
+    spkatt_dir: Path = typer.Argument(..., help="folder of SpkAtt-2023 task-2 JSON files"),
+    limit: Optional[int] = typer.Option(None, help="only the first N articles (quick run)"),
+    worst: int = typer.Option(10, help="show the N documents with most errors"),
+    json_out: bool = typer.Option(False, "--json", help="print the figures as JSON"),
+) -> None:
+    """Score speaker attribution on SpkAtt-2023 (German Wikinews, gold speakers)."""
+    from quellenlage.eval.spkatt import eval_spkatt_command
+
+    raise typer.Exit(eval_spkatt_command(spkatt_dir, limit=limit, worst=worst, json_out=json_out))
+
+
+def _register_subcommands() -> None:
+    from quellenlage.eval.models import models_app
+
+    app.add_typer(models_app, name="models")
+
+
+_register_subcommands()
+
+
 def main() -> None:
     try:
         app()

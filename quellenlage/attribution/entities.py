@@ -17,14 +17,27 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.grammar import (
     DEFINITE,
+    frame_nouns_lower,
     POSSESSIVE,
     media_names,
     pos,
     source_nouns,
     strip_genitive,
 )
+from quellenlage.attribution.lines import role_at
 
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "misc", "GPE": "place"}
+
+
+def is_role_noun(t) -> bool:
+    """A noun that names a role a person has ("Sprecher", "Kremlsprecher", "US-Präsident")."""
+    if not t.text[:1].isupper() or t.is_punct:
+        return False
+    word = (t.lemma_ or t.text).lower()
+    nouns = source_nouns()
+    return word in nouns or t.lower_ in nouns or any(
+        len(n) >= 4 and (word.endswith(n) or t.lower_.endswith(n)) and nouns[n] in ("person", "anonymous") for n in nouns
+    )
 
 
 @dataclass
@@ -46,6 +59,32 @@ def _role_match(head: str, role: str) -> bool:
     if len(role) < 4 or len(head) < 4:
         return head == role
     return head == role or head.endswith(role) or role.endswith(head) or head.split("-")[-1] == role.split("-")[-1]
+
+
+def _trim_entity(ent: Span) -> Span | None:
+    """Cut role nouns, adjectives and frame nouns the tagger glued to a name
+    ("Paranoider Putin", "Woodwards Ausführungen", "Kreml-Chef Putin")."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+
+    def generic(t) -> bool:
+        word = (t.lemma_ or t.text).lower()
+        return (
+            not t.text[:1].isupper()
+            or pos(t) == "ADJ"
+            or t.tag_ in ("NN", "ADJA", "ADJD")
+            or t.text.lower() in frame_nouns_lower()
+            or word in source_nouns()
+            or t.is_punct
+        )
+
+    while start < end and generic(doc[start]):
+        start += 1
+    while end > start and generic(doc[end - 1]):
+        end -= 1
+    if end == start or not any(c.isalpha() for c in doc[start:end].text):
+        return None
+    return Span(doc, start, end, label=ent.label_)
 
 
 class EntityResolver:
@@ -71,7 +110,10 @@ class EntityResolver:
             found.append((span, doc.vocab.strings[match_id]))
             taken.update(range(start, end))
         for ent in doc.ents:
-            if any(i in taken for i in range(ent.start, ent.end)):
+            ent = _trim_entity(ent)
+            if ent is None or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if role_at(doc, ent.start_char) == "boilerplate":
                 continue
             found.append((ent, LABEL_TYPES.get(ent.label_, "misc")))
             taken.update(range(ent.start, ent.end))
@@ -95,18 +137,48 @@ class EntityResolver:
             if cluster is None:
                 cluster = clusters[key] = EntityCluster(id=f"e{len(clusters) + 1}", name="", type=etype)
             cluster.mentions.append(span)
+        self._add_surname_mentions(doc, clusters)
         for cluster in clusters.values():
             cluster.name = self._canonical(cluster)
             if cluster.type == "person":
                 for m in cluster.mentions:
-                    cluster.roles |= self._roles_near(doc, m)
+                    if m[-1].text == strip_genitive(m[-1].text) or m[-1].text in surnames:
+                        cluster.roles |= self._roles_near(doc, m)  # not "ein Mitarbeiter Trumps"
         doc._.entities = list(clusters.values())
         self._link_descriptions(doc, doc._.entities)
         return doc
 
     @staticmethod
+    def _add_surname_mentions(doc: Doc, clusters: dict[str, EntityCluster]) -> None:
+        """Every further occurrence of a known surname ("Woodward", "Woodwards") is a mention:
+        the NER model misses repeated short forms more often than first full names."""
+        taken = {i for c in clusters.values() for m in c.mentions for i in range(m.start, m.end)}
+        people = {key.split(":", 1)[1]: c for key, c in clusters.items() if key.startswith("person:")}
+        for t in doc:
+            if t.i in taken or not t.text[:1].isupper() or role_at(doc, t.idx) == "boilerplate":
+                continue
+            cluster = people.get(t.text) or people.get(strip_genitive(t.text))
+            if cluster is not None and len(t.text) > 2:
+                start = t.i
+                # a first name right before the surname belongs to the mention ("Bob Woodward")
+                if start > 0 and start - 1 not in taken and doc[start - 1].tag_ == "NE" and not is_role_noun(doc[start - 1]):
+                    start -= 1
+                cluster.mentions.append(doc[start : t.i + 1])
+        for c in people.values():
+            c.mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
     def _canonical(cluster: EntityCluster) -> str:
-        best = max(cluster.mentions, key=lambda m: (len(m), len(m.text)))
+        """The fullest form the article uses most: "Wladimir Putin" over a one-off "Paranoider Putin"."""
+        forms: dict[str, int] = {}
+        for m in cluster.mentions:
+            if len(m) > 1:
+                forms[m.text] = forms.get(m.text, 0) + 1
+        multi = [m for m in cluster.mentions if len(m) > 1]
+        if multi:
+            best = max(multi, key=lambda m: (forms[m.text] > 1, len(m), forms[m.text], len(m.text)))
+        else:
+            best = max(cluster.mentions, key=lambda m: len(m.text))
         words = [t.text for t in best]
         if cluster.type == "person" or len(best) == 1:
             words[-1] = strip_genitive(words[-1]) if any(
@@ -116,21 +188,25 @@ class EntityResolver:
 
     @staticmethod
     def _roles_near(doc: Doc, mention: Span) -> set[str]:
-        """Role nouns in apposition: before the name ("Kreml-Chef Putin") or after ", als ROLE"."""
+        """Role nouns in apposition: before the name ("Kreml-Chef Putin", "Putins Sprecher Dmitri
+        Peskow", "Investigativjournalist und Autor Bob Woodward") or after ", als ROLE"."""
         roles: set[str] = set()
         i = mention.start - 1
-        while i >= 0 and (pos(doc[i]) in ("NOUN", "ADJ") or doc[i].lower_ == "und") and doc[i].ent_type_ != "PER":
-            if pos(doc[i]) == "NOUN":
-                roles.add((doc[i].lemma_ or doc[i].text).lower())
+        while i >= 0 and doc[i].ent_type_ != "PER":
+            word = (doc[i].lemma_ or doc[i].text).lower()
+            if is_role_noun(doc[i]):
+                roles.add(word)
+            elif not (doc[i].lower_ == "und" or pos(doc[i]) == "ADJ"):
+                break
             i -= 1
         j = mention.end
         if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "als":
             k = j + 2
             while k < len(doc) and pos(doc[k]) in ("ADJ", "DET"):
                 k += 1
-            if k < len(doc) and pos(doc[k]) == "NOUN":
+            if k < len(doc) and is_role_noun(doc[k]):
                 roles.add((doc[k].lemma_ or doc[k].text).lower())
-        return {r for r in roles if r in source_nouns() or any(r.endswith(n) for n in source_nouns()) or "-" in r}
+        return roles
 
     @staticmethod
     def _link_descriptions(doc: Doc, clusters: list[EntityCluster]) -> None:
@@ -140,7 +216,7 @@ class EntityResolver:
             return
         in_entity = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         for t in doc:
-            if t.i in in_entity or pos(t) != "NOUN" or t.i == 0:
+            if t.i in in_entity or not is_role_noun(t) or t.i == 0:
                 continue
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if nxt is not None and pos(nxt) == "PROPN":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import simplemma
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.grammar import (
@@ -31,6 +32,8 @@ from quellenlage.attribution.grammar import (
 )
 
 HEARSAY = {"heißen": "es", "nachsagen": None, "munkeln": None}
+# Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
+HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden"})
 DATIVE_ARTICLES = frozenset({"dem", "einem"})
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
 
@@ -42,20 +45,23 @@ class Frame:
     speaker: Span | None = None
     via: list[Span] = field(default_factory=list)
     reaction: str = "-"
+    verb_class: str = ""  # speech | writing | thought | report, for verb frames
     clause: tuple[int, int] = (0, 0)  # token range the frame occupies (not part of the content)
+    tags: list[tuple[int, int]] = field(default_factory=list)  # folded-in frames ("…, so der Autor")
 
     @property
     def start(self) -> int:
         return min(self.cue.start, self.speaker.start if self.speaker is not None else self.cue.start)
 
 
-def verb_cue(t: Token) -> tuple[str, Span] | None:
+def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
     """(lemma, cue span) when t is a speech verb, with a separated particle ("teilte … mit")."""
     if pos(t) not in ("VERB", "AUX") and not (t.tag_.startswith("VV")):
         return None
-    lem = lemma(t)
     verbs = cue_verbs()
-    sent = t.sent
+    lem = lemma(t)
+    if lem not in verbs:
+        lem = simplemma.lemmatize(t.lower_, lang="de").lower()
     end = clause_bounds(sent, t.i)[1]
     last = t.doc[end - 1] if end - 1 > t.i else None
     if last is not None and last.lower_ in PARTICLES and (last.tag_ == "PTKVZ" or pos(last) in ("ADP", "ADV", "ADJ", "PART")):
@@ -87,6 +93,50 @@ def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
             continue
         return np
     return None
+
+
+def _subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) -> tuple[Span | None, int]:
+    """The subject of a verb-second clause, and where the frame starts.
+
+    The prefield (what stands before the finite verb) is the subject when it is a noun phrase
+    not marked dative ("Peskow bestätigte", "Auch CNN berichtete"), possibly with an
+    apposition ("Steven Cheung, als Kommunikationsdirektor …, kommentierte"). Otherwise —
+    a quote, a clause or an adverbial in the prefield ('"…", sagte X', 'Die Angaben stimmten
+    nicht, sagte X', 'Am Montag sagte X') — the subject follows the verb.
+    """
+    doc = sent.doc
+    pre = [x for x in doc[sent.start : finite.i] if x.i not in skip and not x.is_space]
+    words = [x for x in pre if not x.is_punct]
+    i = words[0].i if words else finite.i
+    while i < finite.i and pos(doc[i]) in ("ADV", "PART", "CCONJ") and doc[i].lower_ not in PERSONAL_PRONOUNS:
+        i += 1
+    np = noun_phrase(doc, i) if i < finite.i else None
+    if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
+        before_verb = doc[finite.i - 1]
+        if np.end == finite.i or (
+            np.end < finite.i and doc[np.end].text == "," and before_verb.text == ","
+            and not any(is_finite(x) for x in doc[np.end : finite.i])
+        ):
+            return np, np.start
+    speaker = _skip_to_subject(doc, finite.i + 1, end)
+    return speaker, finite.i
+
+
+def relative_clause(doc: Doc, start: int, end: int) -> bool:
+    """A clause opened by a relative pronoun ("…, der sagte", "…, in dem … enthüllt werden")."""
+    first = doc[start]
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    if first.tag_ in ("PRELS", "PRELAT") or (pos(first) == "ADP" and start + 1 < end and doc[start + 1].tag_ in ("PRELS", "PRELAT")):
+        return True
+    if first.lower_ in ("welche", "welcher", "welches", "welchem", "welchen"):
+        return True
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    last = doc[end - 1] if end - 1 > start else None
+    return (first.lower_ in ("der", "die", "das", "dem", "den", "deren", "dessen") or (
+        pos(first) == "ADP" and start + 1 < end and doc[start + 1].lower_ in ("dem", "der", "denen", "den")
+    )) and last is not None and pos(last) in ("VERB", "AUX")
 
 
 def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:
@@ -128,6 +178,7 @@ class FrameFinder:
                 frame = self._verb_frame(sent, t, skip)
                 if frame is not None:
                     frames.append(frame)
+        frames = _fold(frames)
         for frame in frames:
             self._add_via(sent, frame, skip)
         return frames
@@ -165,39 +216,33 @@ class FrameFinder:
         return None
 
     def _verb_frame(self, sent: Span, t: Token, skip: set[int]) -> Frame | None:
-        found = verb_cue(t)
+        found = verb_cue(t, sent)
         if found is None:
             return None
         lem, cue = found
         doc = sent.doc
         cls, reaction = cue_verbs()[lem]
+        start, end = clause_bounds(sent, t.i)
+        while start < t.i and (doc[start].i in skip or doc[start].is_punct):
+            start += 1
+        if relative_clause(doc, start, end):
+            return None  # "…, in dem Details enthüllt werden": the relative pronoun is the subject
         if lem in HEARSAY:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
             return Frame(cue, "hearsay", None, reaction=reaction, clause=(t.i, t.i + 1))
-        start, end = clause_bounds(sent, t.i)
-        while start < t.i and doc[start].i in skip:
-            start += 1
+        if passive(doc, start, end):
+            if lem in HEARSAY_PASSIVE and doc[start].lower_ not in SUBORDINATORS:
+                return Frame(cue, "hearsay", None, reaction=reaction, clause=(t.i, t.i + 1))
+            return None
         finite = _finite_of_clause(doc, start, end, t)
-        speaker = None
-        first = doc[start]
-        if first.lower_ in SUBORDINATORS:  # verb-final: "wie der Express berichtet"
+        if doc[start].lower_ in SUBORDINATORS:  # verb-final: "wie der 'Daily Express' berichtet"
             speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)
-        elif finite.i == start or (finite.i == start + 1 and pos(first) in ("ADV", "CCONJ")) or first.i in skip:
-            speaker = _skip_to_subject(doc, finite.i + 1, end)  # inverted: ", sagte Peskow"
+            clause_start = start
         else:
-            pre = noun_phrase(doc, start)
-            if pre is not None and pre.end <= finite.i and pre[0].lower_ not in DATIVE_ARTICLES:
-                speaker = pre
-            else:
-                speaker = _skip_to_subject(doc, finite.i + 1, end)
-        if speaker is not None and passive(doc, start, end):
-            speaker = None
-        # "wird nachgesagt", "wurde berichtet": impersonal passive hearsay
-        if passive(doc, start, end) and speaker is None:
-            return Frame(cue, "hearsay", None, reaction=reaction, clause=(t.i, t.i + 1))
-        clause = (min(start, speaker.start if speaker is not None else start), max(end, speaker.end if speaker is not None else end))
-        return Frame(cue, "verb", speaker, reaction=reaction, clause=clause)
+            speaker, clause_start = _subject_of_main_clause(sent, finite, end, skip)
+        clause = (min(clause_start, start), max(end, speaker.end if speaker is not None else end))
+        return Frame(cue, "verb", speaker, reaction=reaction, verb_class=cls, clause=clause)
 
     def _add_via(self, sent: Span, frame: Frame, skip: set[int]) -> None:
         """Media and agencies named in the frame besides the speaker become the via chain."""
@@ -221,9 +266,31 @@ class FrameFinder:
                     frame.via.append(np)
 
 
+def _fold(frames: list[Frame]) -> list[Frame]:
+    """One frame per statement: a 'laut X' / 'nach Angaben X' inside a verb frame's clause
+    becomes its via ("sagte Peskow nach Angaben russischer Nachrichtenagenturen"), and a
+    '…, so X' tag names the speaker of a verb frame that has none ("sei durchgesickert, …,
+    so der Autor")."""
+    verbs = [f for f in frames if f.rule == "verb"]
+    kept = [f for f in frames if f.rule not in ("laut", "zufolge", "angaben", "so")]
+    for other in (f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")):
+        host = next((v for v in verbs if v.clause[0] <= other.cue.start < v.clause[1]), None)
+        if host is None and other.rule == "so":
+            host = next((v for v in verbs if v.speaker is None and v.cue.start < other.cue.start), None)
+        if host is None:
+            kept.append(other)
+            continue
+        if host.speaker is None:
+            host.speaker = other.speaker
+        elif other.speaker is not None:
+            host.via.append(other.speaker)
+        host.tags.append(other.clause)
+    return sorted(kept, key=lambda f: f.cue.start)
+
+
 def passive(doc: Doc, start: int, end: int) -> bool:
     """A 'werden' + participle clause ("wird nachgesagt", "wurde berichtet")."""
-    has_werden = any(lemma(t) == "werden" and is_finite(t) for t in doc[start:end])
+    has_werden = any(lemma(t) == "werden" for t in doc[start:end])
     has_part = any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end])
     return has_werden and has_part
 

@@ -48,6 +48,11 @@ def frame_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def frame_nouns_lower() -> frozenset[str]:
+    return frozenset(n.lower() for n in frame_nouns())
+
+
+@lru_cache(maxsize=1)
 def source_nouns() -> dict[str, str]:
     return {r[0]: r[1] for r in rows(PKG, "source_nouns.tsv")}
 
@@ -145,12 +150,22 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     ):
         j += 1
     head_start = j
+    if j + 1 < n and is_quote_char(doc[j]) and pos(doc[j + 1]) in NOUNISH:
+        j += 1  # a quoted name: 'der britische "Daily Express"'
     while j < n and (pos(doc[j]) in NOUNISH or (is_quote_char(doc[j]) and j > head_start)):
         j += 1
     if j == head_start:
         if j < n and pos(doc[j]) == "PRON" and doc[j].lower_ in PERSONAL_PRONOUNS and j == i:
             return doc[j : j + 1]
         return None
+    # coordinated role nouns before a name: "der Investigativjournalist und Autor Bob Woodward"
+    k = j
+    if k + 2 < n and doc[k].lower_ == "und" and pos(doc[k + 1]) == "NOUN":
+        m = k + 1
+        while m < n and pos(doc[m]) in NOUNISH:
+            m += 1
+        if m > k + 2 and any(pos(t) == "PROPN" or t.ent_type_ == "PER" for t in doc[k + 2 : m]):
+            j = m
     # genitive attribute: "ein Sprecher der Polizei", "des Kremls"
     if j + 1 < n and doc[j].lower_ in ("des", "der") and pos(doc[j - 1]) == "NOUN":
         k = j + 1

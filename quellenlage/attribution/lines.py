@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from quellenlage.schema import Line
 
@@ -30,3 +30,12 @@ def role_at(doc: Doc, char: int) -> str:
     return line.role if char <= line.start + len(line.text) else "paragraph"
 
 
+
+
+def line_span(doc: Doc, char: int) -> Span:
+    """The tokens of the line that holds character `char` (the whole doc if there are no lines)."""
+    if not doc._.lines:
+        return doc[:]
+    line = line_of(doc, char)
+    span = doc.char_span(line.start, line.start + len(line.text), alignment_mode="expand")
+    return span if span is not None else doc[:]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from quellenlage.attribution.frames import Frame, FrameFinder
 from quellenlage.attribution.grammar import is_quote_char, noun_phrase, pos, title_nouns
 from quellenlage.attribution.lines import body_lines, line_of
+from quellenlage.attribution.sentences import sentence_of, sentences
 
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
 WORD = re.compile(r"\w+")
@@ -70,7 +71,7 @@ class DirectQuoteFinder:
                     continue
                 span._.kind = "direct"
                 quotes.append(span)
-        in_quote = {i for q in quotes for i in range(q.start - 1, q.end + 1)}
+        in_quote = {i for q in quotes + titles for i in range(q.start - 1, q.end + 1)}
         for q in quotes:
             self._attribute(doc, q, in_quote)
         quotes = [q for q in quotes if self._keep(q)]
@@ -99,9 +100,7 @@ class DirectQuoteFinder:
         return n > 2 or q._.cue is not None or (n == 2 and q._.speaker_mention is not None)
 
     def _attribute(self, doc: Doc, q: Span, in_quote: set[int]) -> None:
-        first_sent = doc[q.start].sent
-        after = doc[min(q.end + 1, len(doc) - 1)].sent
-        region = doc[first_sent.start : max(after.end, q.end)]
+        region = sentence_of(doc, q.start, in_quote)
         frame = self._nearest(self.frames.find(region, skip=in_quote), q)
         if frame is not None and frame.rule != "hearsay":
             self._apply(q, frame)
@@ -163,7 +162,7 @@ class DirectQuoteFinder:
         last = doc.char_span(prev.start, prev.start + len(prev.text.rstrip()), alignment_mode="expand")
         if last is None:
             return None
-        sent = doc[last.end - 1].sent
+        sent = sentences(last, in_quote)[-1]
         frames = self.frames.find(sent, skip=in_quote)
         return max(frames, key=lambda f: f.cue.start) if frames else None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.frames import Frame, FrameFinder
+from quellenlage.attribution.frames import Frame, FrameFinder, relative_clause
 from quellenlage.attribution.grammar import (
     SUBORDINATORS,
     is_finite,
@@ -23,6 +23,7 @@ from quellenlage.attribution.grammar import (
     pos,
 )
 from quellenlage.attribution.lines import body_lines
+from quellenlage.attribution.sentences import sentences
 
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 PERFECT_INFINITIVES = frozenset({"haben", "sein", "worden"})
@@ -74,6 +75,17 @@ def _clause_end(doc: Doc, start: int, stop: int) -> int:
     return stop
 
 
+def _before_tags(content: Span, frame: Frame) -> Span:
+    """Cut a folded-in tag off the content's end ("…, so der Autor in 'War'")."""
+    doc = content.doc
+    end = content.end
+    for start, _ in frame.tags:
+        if content.start < start <= end:
+            end = start
+    start, end = _trim(doc, content.start, end)
+    return doc[start:end] if end > start else content
+
+
 class ReportedSpeechFinder:
     def __init__(self, nlp: Language, name: str = "reported_speech_finder") -> None:
         self.name = name
@@ -81,14 +93,16 @@ class ReportedSpeechFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         direct = list(doc.spans.get("quotes", []))
+        titles = list(doc.spans.get("titles", []))
         in_quote = {i for q in direct for i in range(q.start - 1, q.end + 1)}
+        in_title = {i for q in titles for i in range(q.start - 1, q.end + 1)}
         found: list[Span] = []
         reported_only: list[Frame] = []
         for line in body_lines(doc):
             span = doc.char_span(line.start, line.start + len(line.text), alignment_mode="expand")
             if span is None:
                 continue
-            for sent in span.sents:
+            for sent in sentences(span, in_quote | in_title):
                 for unit in _units(sent):
                     if all(t.i in in_quote or t.is_punct or t.is_space for t in unit):
                         continue
@@ -101,9 +115,10 @@ class ReportedSpeechFinder:
 
     def _unit(self, doc: Doc, unit: Span, in_quote: set[int], reported_only: list[Frame]) -> Span | None:
         frames = [f for f in self.frames.find(unit, skip=in_quote) if unit.start <= f.cue.start < unit.end]
-        for frame in sorted(frames, key=lambda f: f.cue.start):
+        for frame in sorted(frames, key=lambda f: (f.rule not in ("verb", "hearsay"), f.cue.start)):
             content = self._content(doc, unit, frame, in_quote)
             if content is not None:
+                content = _before_tags(content, frame)
                 return self._make(content, frame.rule, frame.cue, frame.speaker, frame.via)
             if frame.rule == "verb" and frame.speaker is not None:
                 reported_only.append(frame)
@@ -150,6 +165,8 @@ class ReportedSpeechFinder:
             return doc[start:end] if end - start >= MIN_TOKENS else None
         # the frame stands after its content: "…, sagte X" / "…, so X" / "…, schreibt X:"
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-"):
+            if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report"):
+                return None
             left = fstart - 1
             start = ustart
             for t in doc[ustart:left]:
@@ -170,6 +187,10 @@ class ReportedSpeechFinder:
         if i >= uend - 1:
             return None
         j = i + 1 if doc[i].text == "," else i
+        if relative_clause(doc, j, uend):
+            return None  # "…, der mit 'War' ein neues Buch vorlegt": not what was said
+        if j < uend and doc[j].lower_ in COMPLEMENTIZERS and doc[j].lower_ != "dass" and frame.verb_class not in ("speech", "writing"):
+            return None  # "fand heraus, was …": an indirect question after a verb of finding out
         if j < uend and doc[j].lower_ in COMPLEMENTIZERS:
             start, end = _trim(doc, j, _clause_end(doc, j, uend))
         elif doc[fstart].lower_ in SUBORDINATORS or doc[fstart - 1].lower_ in SUBORDINATORS if fstart > 0 else False:

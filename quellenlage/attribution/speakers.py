@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.entities import EntityCluster
+from quellenlage.attribution.entities import EntityCluster, is_role_noun
 from quellenlage.attribution.frames import source_type_of
 from quellenlage.attribution.grammar import INDEFINITE, DEFINITE, PERSONAL_PRONOUNS, is_quote_char, title_nouns
 from quellenlage.schema import Speaker
@@ -82,6 +82,11 @@ class SpeakerResolver:
     def resolve(self, doc: Doc, mention: Span, index: dict[int, EntityCluster] | None = None) -> Speaker:
         index = index if index is not None else self._mention_index(doc)
         clusters = [index[i] for i in range(mention.start, mention.end) if i in index]
+        head = mention[-1]
+        if clusters and head.i not in index and is_role_noun(head) and not head.is_punct:
+            # the entity is a genitive modifier: "Trumps Umfeld", "des Kremls Sprecher"
+            stype = source_type_of(mention)
+            return Speaker(name=describe(mention), type="anonymous" if stype == "unknown" else ("media" if stype == "agency" else stype))
         if clusters:
             # the entity named last in the phrase is its head ("Putins Sprecher Dmitri Peskow")
             best = clusters[-1]

@@ -72,7 +72,7 @@ def _trim_entity(ent: Span) -> Span | None:
         return (
             not t.text[:1].isupper()
             or pos(t) == "ADJ"
-            or t.tag_ in ("NN", "ADJA", "ADJD")
+            or t.tag_ in ("ADJA", "ADJD")
             or t.text.lower() in frame_nouns_lower()
             or word in source_nouns()
             or t.is_punct
@@ -81,6 +81,9 @@ def _trim_entity(ent: Span) -> Span | None:
     while start < end and generic(doc[start]):
         start += 1
     while end > start and generic(doc[end - 1]):
+        end -= 1
+    # a common noun glued to a name ("Donald Trumps Lager"), never the name itself ("Stoiber")
+    while end - start > 1 and doc[end - 1].tag_ == "NN" and any(t.tag_ == "NE" for t in doc[start : end - 1]):
         end -= 1
     if end == start or not any(c.isalpha() for c in doc[start:end].text):
         return None

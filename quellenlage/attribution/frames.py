@@ -46,6 +46,7 @@ class Frame:
     via: list[Span] = field(default_factory=list)
     reaction: str = "-"
     verb_class: str = ""  # speech | writing | thought | report, for verb frames
+    lemma: str = ""  # the cue verb's lexicon lemma
     clause: tuple[int, int] = (0, 0)  # token range the frame occupies (not part of the content)
     tags: list[tuple[int, int]] = field(default_factory=list)  # folded-in frames ("…, so der Autor")
 
@@ -123,20 +124,25 @@ def _subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int])
 
 
 def relative_clause(doc: Doc, start: int, end: int) -> bool:
-    """A clause opened by a relative pronoun ("…, der sagte", "…, in dem … enthüllt werden")."""
-    first = doc[start]
-    if start == 0 or doc[start - 1].text != ",":
+    """A clause opened by a relative pronoun ("…, der sagte", "…, in dem … enthüllt werden").
+
+    "der"/"die" after a comma also open verb-second clauses ("sagte, die Union benötige …"),
+    so the clause must also be verb-final: its first finite verb stands at its end."""
+    if start == 0 or start >= end or doc[start - 1].text != ",":
         return False
-    if first.tag_ in ("PRELS", "PRELAT") or (pos(first) == "ADP" and start + 1 < end and doc[start + 1].tag_ in ("PRELS", "PRELAT")):
-        return True
-    if first.lower_ in ("welche", "welcher", "welches", "welchem", "welchen"):
-        return True
+    end = clause_bounds(doc[start:end], start)[1]
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    last = doc[end - 1] if end - 1 > start else None
-    return (first.lower_ in ("der", "die", "das", "dem", "den", "deren", "dessen") or (
-        pos(first) == "ADP" and start + 1 < end and doc[start + 1].lower_ in ("dem", "der", "denen", "den")
-    )) and last is not None and pos(last) in ("VERB", "AUX")
+    first = doc[start]
+    opener = first.tag_ in ("PRELS", "PRELAT") or first.lower_ in (
+        "der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches", "welchem", "welchen"
+    ) or (pos(first) == "ADP" and start + 1 < end and doc[start + 1].lower_ in ("dem", "der", "denen", "den", "welchem", "welcher"))
+    if not opener:
+        return False
+    verbs = [t for t in doc[start + 1 : end] if is_finite(t) or pos(t) in ("VERB", "AUX")]
+    if not verbs or doc[verbs[-1].i - 1].lower_ == "zu" or verbs[-1].tag_ == "VVIZU":
+        return False  # a zu-infinitive ("die Frage … zu bringen") has no relative pronoun
+    return all(t.i >= end - 3 for t in verbs)
 
 
 def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:
@@ -230,10 +236,10 @@ class FrameFinder:
         if lem in HEARSAY:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
-            return Frame(cue, "hearsay", None, reaction=reaction, clause=(t.i, t.i + 1))
+            return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
         if passive(doc, start, end):
             if lem in HEARSAY_PASSIVE and doc[start].lower_ not in SUBORDINATORS:
-                return Frame(cue, "hearsay", None, reaction=reaction, clause=(t.i, t.i + 1))
+                return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None
         finite = _finite_of_clause(doc, start, end, t)
         if doc[start].lower_ in SUBORDINATORS:  # verb-final: "wie der 'Daily Express' berichtet"
@@ -241,8 +247,12 @@ class FrameFinder:
             clause_start = start
         else:
             speaker, clause_start = _subject_of_main_clause(sent, finite, end, skip)
+        if speaker is not None and not plausible_source(speaker):
+            return None  # "bestätigt sich die Befürchtung, dass …": no one speaks
+        if any(x.lower_ in ("nicht", "nie", "niemals") for x in doc[start:end] if x.i < t.i or x.i == t.i + 1):
+            return None  # "wollte nicht bestätigen, dass …": nothing is reported
         clause = (min(clause_start, start), max(end, speaker.end if speaker is not None else end))
-        return Frame(cue, "verb", speaker, reaction=reaction, verb_class=cls, clause=clause)
+        return Frame(cue, "verb", speaker, reaction=reaction, verb_class=cls, lemma=lem, clause=clause)
 
     def _add_via(self, sent: Span, frame: Frame, skip: set[int]) -> None:
         """Media and agencies named in the frame besides the speaker become the via chain."""
@@ -293,6 +303,28 @@ def passive(doc: Doc, start: int, end: int) -> bool:
     has_werden = any(lemma(t) == "werden" for t in doc[start:end])
     has_part = any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end])
     return has_werden and has_part
+
+
+# Heads of abstract nouns that name no one who could speak ("die Befürchtung", "die Freiheit").
+ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "tion", "ismus", "tät", "nis", "nisse", "ungen", "ionen")
+
+
+def plausible_source(np: Span) -> bool:
+    """Could this noun phrase have said something? Names, pronouns and people/institution
+    nouns can; abstract nouns ("Befürchtung", "Ergebnis") cannot."""
+    if any(t.ent_type_ for t in np) or any(e for e in np.doc._.entities for m in e.mentions if m.start >= np.start and m.end <= np.end):
+        return True
+    heads = [t for t in np if pos(t) in ("NOUN", "PROPN", "PRON")]
+    if not heads:
+        return True
+    head = heads[-1]
+    if pos(head) == "PRON":
+        return True
+    word = simplemma.lemmatize(head.text, lang="de").lower()
+    nouns = source_nouns()
+    if word in nouns or head.lower_ in nouns or any(len(n) >= 4 and word.endswith(n) for n in nouns):
+        return True
+    return not word.endswith(ABSTRACT_SUFFIXES)
 
 
 def source_type_of(np: Span) -> str:

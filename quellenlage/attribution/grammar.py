@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import simplemma
+
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.lexicons import grouped, rows, words
@@ -97,20 +99,22 @@ def is_finite(t: Token) -> bool:
 
 
 def is_konjunktiv1(t: Token) -> bool:
-    """Konjunktiv I ("habe", "sei", "werde", "könne"), the grammatical mark of reported speech."""
+    """Konjunktiv I ("habe", "sei", "werde", "könne"), the grammatical mark of reported speech.
+
+    Only forms that differ from the indicative count: "sei"/"seien", and the 3rd person
+    singular stem + "e" ("habe" from "haben", "gebe" from "geben"); the plural ("haben") is
+    ambiguous and Konjunktiv II ("hätte", "würde") marks hypotheticals as often as reports.
+    """
     low = t.lower_
-    if low.startswith(KONJ2_STEMS):
-        return False
-    if "Sub" in t.morph.get("Mood"):
-        return "Past" not in t.morph.get("Tense")
-    if low in ("sei", "seien", "seiest"):
+    if low in ("sei", "seien", "seiest", "seist"):
         return True
-    # 3rd person singular present subjunctive: infinitive stem + "e" ("habe" from "haben").
-    if t.pos_ in ("VERB", "AUX") and is_finite(t) and low.endswith("e") and lemma(t) == low + "n":
-        prev = t.nbor(-1).lower_ if t.i > 0 else ""
-        nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
-        return "ich" not in (prev, nxt)
-    return False
+    if not low.endswith("e") or low.startswith(KONJ2_STEMS) or not (is_finite(t) or pos(t) in ("VERB", "AUX")):
+        return False
+    if simplemma.lemmatize(low, lang="de").lower() != low + "n":
+        return False
+    prev = t.nbor(-1).lower_ if t.i > 0 else ""
+    nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
+    return "ich" not in (prev, nxt)
 
 
 def is_quote_char(t: Token) -> bool:

@@ -22,6 +22,7 @@ from quellenlage.attribution.sentences import sentence_of, sentences
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
 WORD = re.compile(r"\w+")
 TERMINAL = re.compile(r"[.!?…]\W*$")
+SENTENCE_END = re.compile(r"[.!?…,]\W*$")
 
 
 def pair_quotes(line: str) -> list[tuple[int, int]]:
@@ -95,9 +96,18 @@ class DirectQuoteFinder:
 
     @staticmethod
     def _keep(q: Span) -> bool:
-        """Drop scare quotes: one or two words that nobody is said to have said."""
+        """Keep what someone is said to have said: a quote with a frame, or a full sentence.
+
+        Without a frame, short or sentence-less strings in quotation marks are terms, names
+        and scare quotes ('politisch motivierte Ausländerkriminalität', 'Deus caritas est');
+        a quote glued to a compound ('„engine cutoff“-Sensoren') is a term."""
+        doc = q.doc
+        if q.end + 1 < len(doc) and doc[q.end + 1].text.startswith("-") and not doc[q.end].whitespace_:
+            return False
         n = len(WORD.findall(q.text))
-        return n > 2 or q._.cue is not None or (n == 2 and q._.speaker_mention is not None)
+        if q._.cue is not None or q._.speaker_mention is not None:
+            return True
+        return (n >= 4 and bool(SENTENCE_END.search(q.text))) or (n >= 6 and q.text[:1].isupper())
 
     def _attribute(self, doc: Doc, q: Span, in_quote: set[int]) -> None:
         region = sentence_of(doc, q.start, in_quote)

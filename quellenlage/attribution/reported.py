@@ -25,6 +25,11 @@ from quellenlage.attribution.grammar import (
 from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.sentences import sentences
 
+ADVERBIAL_SUBORDINATORS = frozenset(
+    "wenn falls als nachdem weil obwohl bevor während seit seitdem sobald damit sodass da um ohne statt".split()
+)
+# Hearsay verbs whose passive carries the rumour itself: "Ihm wird ein Hang … nachgesagt".
+OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"})
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 PERFECT_INFINITIVES = frozenset({"haben", "sein", "worden"})
 MIN_TOKENS = 3
@@ -63,6 +68,22 @@ def _main_finite(unit: Span):
         elif is_finite(t) and not sub:
             return t
     return None
+
+
+def _zu_infinitive(doc: Doc, start: int, stop: int) -> int:
+    """End of a zu-infinitive clause from `start` ("die Frage … vor den Sicherheitsrat zu
+    bringen", "… aufzunehmen"), or 0 when the clause is not one."""
+    end = start
+    while end < stop and doc[end].text not in (",", ";", ":", ".") and not is_finite(doc[end]):
+        end += 1
+    last = doc[end - 1] if end > start + 1 else None
+    if last is None or end - start < MIN_TOKENS:
+        return 0
+    if doc[end - 2].lower_ == "zu" and pos(last) in ("VERB", "AUX"):
+        return end
+    if last.tag_ == "VVIZU" or (pos(last) == "VERB" and "zu" in last.lower_[2:-2] and last.lower_.endswith("en")):
+        return end
+    return 0
 
 
 def _clause_end(doc: Doc, start: int, stop: int) -> int:
@@ -158,21 +179,29 @@ class ReportedSpeechFinder:
             i = frame.cue.end
             if i < uend and doc[i].lower_ == "es":
                 i += 1
-            if i < uend and doc[i].text == ",":
-                start, end = _trim(doc, i + 1, uend)
+            if i < uend and doc[i].text in (",", ":"):
+                start, end = _trim(doc, i + 1, uend)  # "heißt es, …"
+            elif fstart > ustart and doc[fstart - 1].text == "," and doc[fstart].lower_ in ("hieß", "heißt", "hatte", "hat"):
+                start, end = _trim(doc, ustart, fstart - 1)  # "…, hieß es"
+            elif frame.lemma in OBJECT_HEARSAY:
+                start, end = _trim(doc, ustart, uend)  # "Ihm wird nachgesagt, …" / "wird ein Hang … nachgesagt"
             else:
-                start, end = _trim(doc, ustart, uend)
+                return None
             return doc[start:end] if end - start >= MIN_TOKENS else None
         # the frame stands after its content: "…, sagte X" / "…, so X" / "…, schreibt X:"
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-"):
             if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report"):
                 return None
+            if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start):
+                return None  # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte"
             left = fstart - 1
             start = ustart
             for t in doc[ustart:left]:
                 if t.text in ("–", "—", ";") or (t.text == "-" and t.whitespace_):
                     start = t.i + 1
             start, end = _trim(doc, start, left)
+            if doc[start].lower_ in ADVERBIAL_SUBORDINATORS or not any(is_finite(t) for t in doc[start:end]):
+                return None  # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report
             if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
                 return doc[start:end]
             return None
@@ -193,12 +222,16 @@ class ReportedSpeechFinder:
             return None  # "fand heraus, was …": an indirect question after a verb of finding out
         if j < uend and doc[j].lower_ in COMPLEMENTIZERS:
             start, end = _trim(doc, j, _clause_end(doc, j, uend))
-        elif doc[fstart].lower_ in SUBORDINATORS or doc[fstart - 1].lower_ in SUBORDINATORS if fstart > 0 else False:
+        elif doc[fstart].lower_ in ("wie", "so"):
             start, end = _trim(doc, j, uend)  # "Wie X berichtet, habe …"
+        elif doc[fstart].lower_ in SUBORDINATORS:
+            return None  # "Nachdem X berichtet hatte, ermittelt die Polizei": not the report
+        elif _zu_infinitive(doc, j, uend):
+            start, end = _trim(doc, j, _zu_infinitive(doc, j, uend))  # "forderte, die Frage … zu bringen"
         else:
             finite = _main_finite(doc[j:uend])
-            if finite is None or not (is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood") or pos(finite) in ("AUX", "VERB")):
-                return None
+            if finite is None or not (is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood")):
+                return None  # "Er sagte, er habe …" needs the subjunctive of reported speech
             start, end = _trim(doc, j, uend)
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None

@@ -111,6 +111,9 @@ class LineClassifier:
             offset += len(raw) + 1
         if not shapes:
             return []
+        if len(shapes) == 1:  # a lone line is a text to read, not a page
+            s = shapes[0]
+            return [Line(index=s.index, role="paragraph", text=s.raw, start=s.start, why="the only line")]
         roles: dict[int, tuple[str, str]] = {}
         cues = {s.index: self.boilerplate_cue(s.text) for s in shapes}
 

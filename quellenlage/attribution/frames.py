@@ -89,7 +89,7 @@ def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
         np = noun_phrase(doc, i)
         if np is None:
             return None
-        if np[0].lower_ in DATIVE_ARTICLES or (len(np) > 1 and np[0].lower_ == "den" and np[-1].text.endswith("n")):
+        if np[0].lower_ in DATIVE_ARTICLES or (len(np) > 1 and np[0].lower_ == "den" and np[-1].text.endswith("n")) or _oblique(np):
             i = np.end
             continue
         return np
@@ -143,6 +143,12 @@ def relative_clause(doc: Doc, start: int, end: int) -> bool:
     if not verbs or doc[verbs[-1].i - 1].lower_ == "zu" or verbs[-1].tag_ == "VVIZU":
         return False  # a zu-infinitive ("die Frage … zu bringen") has no relative pronoun
     return all(t.i >= end - 3 for t in verbs)
+
+
+def _oblique(np: Span) -> bool:
+    """The tagger marks the phrase accusative or dative throughout: an object, not the subject."""
+    cases = [set(t.morph.get("Case")) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") and t.morph.get("Case")]
+    return bool(cases) and all(c and not (c & {"Nom"}) for c in cases) and not any(t.ent_type_ == "PER" for t in np)
 
 
 def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:

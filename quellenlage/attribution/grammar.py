@@ -73,9 +73,21 @@ def media_kinds() -> dict[str, list[str]]:
     return grouped(PKG, "media_names.tsv")
 
 
+@lru_cache(maxsize=65536)
+def _capitalised_non_noun(text: str) -> bool:
+    """'Zudem', 'Demnach', 'Sinngemäß': capitalised only because they open the sentence."""
+    return simplemma.lemmatize(text, lang="de")[:1].islower()
+
+
 def pos(t: Token) -> str:
-    """The token's POS, or a guess from spelling when the tagger gave none."""
+    """The token's POS, or a guess from spelling when the tagger gave none.
+
+    A capitalised word at the start of a clause that German spells lower case elsewhere is not
+    a noun, whatever the (small) tagger says."""
     if t.pos_:
+        if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space):
+            if _capitalised_non_noun(t.text):
+                return "ADV"
         return t.pos_
     if t.is_punct:
         return "PUNCT"
@@ -170,15 +182,16 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
             m += 1
         if m > k + 2 and any(pos(t) == "PROPN" or t.ent_type_ == "PER" for t in doc[k + 2 : m]):
             j = m
-    # genitive attribute: "ein Sprecher der Polizei", "des Kremls"
-    if j + 1 < n and doc[j].lower_ in ("des", "der") and pos(doc[j - 1]) == "NOUN":
+    # genitive attributes: "ein Sprecher der Polizei", "Der Leiter des Programms der WHO"
+    while j + 1 < n and doc[j].lower_ in ("des", "der") and pos(doc[j - 1]) in NOUNISH:
         k = j + 1
         while k < n and pos(doc[k]) == "ADJ":
             k += 1
-        if k < n and pos(doc[k]) in NOUNISH:
-            while k < n and pos(doc[k]) in NOUNISH:
-                k += 1
-            j = k
+        if k >= n or pos(doc[k]) not in NOUNISH:
+            break
+        while k < n and pos(doc[k]) in NOUNISH:
+            k += 1
+        j = k
     # drop an unmatched quotation mark at the end
     while j > i and is_quote_char(doc[j - 1]) and sum(is_quote_char(t) for t in doc[i:j]) % 2:
         j -= 1

@@ -15,13 +15,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import Frame, FrameFinder
-from quellenlage.attribution.grammar import is_quote_char, noun_phrase, pos, title_nouns
+from quellenlage.attribution.grammar import clause_bounds, is_quote_char, media_names, noun_phrase, pos, title_nouns
 from quellenlage.attribution.lines import body_lines, line_of
 from quellenlage.attribution.sentences import sentence_of, sentences
 
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
 WORD = re.compile(r"\w+")
 TERMINAL = re.compile(r"[.!?…]\W*$")
+NAME_SHAPE = re.compile(r"\s[–-]\s|\be\.\s?V\.|\bGmbH\b|\bAG\b|\([A-ZÄÖÜ]{2,}\)")
+NAME_FUNCTION_WORDS = frozenset("und der die das des von vom zur zum für of the and de la le".split())
 SENTENCE_END = re.compile(r"[.!?…,]\W*$")
 
 
@@ -84,14 +86,26 @@ class DirectQuoteFinder:
     def _is_title(doc: Doc, span: Span) -> bool:
         """Titles and names in quotation marks: short, title-cased, or next to 'Buch', 'Zeitung' …"""
         words = WORD.findall(span.text)
+        if len(words) <= 8 and NAME_SHAPE.search(span.text) and not TERMINAL.search(span.text.replace("e.V.", "eV")):
+            return True  # 'Karol Wojtyla – Geheimnisse eines Papstes', '… e.V.'
+        if not TERMINAL.search(span.text):
+            before = doc[span.start - 2] if span.start >= 2 else None
+            if before is not None and before.tag_ in ("NN", "NE") and pos(before) in ("NOUN", "PROPN") and len(words) <= 8:
+                return True  # named by apposition: 'die Enzyklika „Deus caritas est“'
+            if len(words) <= 8 and (NAME_SHAPE.search(span.text) or any(t.like_num for t in span)):
+                return True  # 'documenta 12', 'Karol Wojtyla – Geheimnisse eines Papstes', '… e.V.'
+
         near = [t for t in doc[max(0, span.start - 4) : span.start - 1]] + [t for t in doc[span.end + 1 : span.end + 4]]
         if any((t.lemma_ or t.text).lower() in title_nouns() or t.lower_ in title_nouns() for t in near) and len(words) <= 6:
             return not TERMINAL.search(span.text)
         if len(words) <= 4 and not TERMINAL.search(span.text) and not span.text.rstrip().endswith(","):
-            capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-            if len(capitalised) == len(words) or (len(words) >= 2 and len(capitalised) >= len(words) - 1 and words[0][:1].isupper()):
-                # "Bild"-Zeitung, a name: no verb inside
-                return not any(pos(t) in ("VERB", "AUX") for t in span)
+            before = doc[span.start - 2] if span.start >= 2 else None
+            if len(words) == 1:
+                # a known medium ('„Spiegel“'), or a name cited with a preposition ('laut "Newsweek"')
+                return span.text in media_names() or (before is not None and pos(before) == "ADP")
+            content = [w for w in words if w.lower() not in NAME_FUNCTION_WORDS]
+            if content and all(w[:1].isupper() or w[:1].isdigit() for w in content):
+                return not any(pos(t) in ("VERB", "AUX") for t in span)  # 'Daily Express'
         return False
 
     @staticmethod
@@ -105,6 +119,11 @@ class DirectQuoteFinder:
         if q.end + 1 < len(doc) and doc[q.end + 1].text.startswith("-") and not doc[q.end].whitespace_:
             return False
         n = len(WORD.findall(q.text))
+        if q._.cue is not None and n <= 3 and q._.rule not in ("colon", "intro"):
+            # a few quoted words are a partial quote only inside the clause of their frame
+            sent = sentence_of(doc, q.start)
+            lo, hi = clause_bounds(sent, q.start)
+            return lo <= q._.cue.start < hi or abs(q._.cue.start - q.start) <= 4
         if q._.cue is not None or q._.speaker_mention is not None:
             return True
         return (n >= 4 and bool(SENTENCE_END.search(q.text))) or (n >= 6 and q.text[:1].isupper())

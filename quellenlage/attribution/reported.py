@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from quellenlage.attribution.frames import Frame, FrameFinder, relative_clause
 from quellenlage.attribution.grammar import (
     SUBORDINATORS,
+    clause_bounds,
     is_finite,
     is_konjunktiv1,
     lemma,
@@ -151,12 +152,12 @@ class ReportedSpeechFinder:
         start, end = _trim(doc, unit.start, unit.end)
         if end - start < MIN_TOKENS or any(i in in_quote for i in range(start, end)) and end - start < 6:
             return None
-        nxt = [t for t in doc[finite.i + 1 : end]]
-        tail = {lemma(t) for t in nxt[-3:]} | {t.lower_ for t in nxt[-3:]}
-        if lemma(finite) == "sollen" and tail & PERFECT_INFINITIVES and "Pres" in (finite.morph.get("Tense") or ["Pres"]):
+        clause_end = clause_bounds(unit, finite.i)[1]
+        tail = {t.lower_ for t in doc[max(finite.i + 1, clause_end - 3) : clause_end]}
+        if finite.lower_ in ("soll", "sollen") and tail & PERFECT_INFINITIVES:
             frame = next((f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")), None)
             return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], frame.speaker if frame else None, [])
-        if lemma(finite) == "wollen" and tail & PERFECT_INFINITIVES:
+        if finite.lower_ in ("will", "wollen") and tail & PERFECT_INFINITIVES:
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
         if is_konjunktiv1(finite) and not self._inside_quote(unit, in_quote):

@@ -26,6 +26,7 @@ from quellenlage.attribution.grammar import (
 )
 from quellenlage.attribution.lines import role_at
 
+AMBIGUOUS_MEDIA = frozenset({"Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild", "Kurier", "Standard", "Independent", "Guardian"})
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "misc", "GPE": "place"}
 
 
@@ -83,7 +84,7 @@ def _trim_entity(ent: Span) -> Span | None:
     while end > start and generic(doc[end - 1]):
         end -= 1
     # a common noun glued to a name ("Donald Trumps Lager"), never the name itself ("Stoiber")
-    while end - start > 1 and doc[end - 1].tag_ == "NN" and any(t.tag_ == "NE" for t in doc[start : end - 1]):
+    while end - start > 1 and doc[end - 1].tag_ == "NN" and doc[end - 2].text.endswith("s") and doc[end - 2].tag_ == "NE":
         end -= 1
     if end == start or not any(c.isalpha() for c in doc[start:end].text):
         return None
@@ -106,8 +107,8 @@ class EntityResolver:
             if any(i in taken for i in range(start, end)):
                 continue
             span = doc[start:end]
-            # a media name must be a proper noun here ("Zeit" and "Welt" are also plain words)
-            if not span.text[:1].isupper() or (len(span) == 1 and pos(span[0]) == "NOUN" and span.text in ("Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild")):
+            # "Zeit", "Welt", "Bild" … are also plain words: as media only when quoted or tagged a name
+            if len(span) == 1 and span.text in AMBIGUOUS_MEDIA and pos(span[0]) == "NOUN":
                 if not (start > 0 and doc[start - 1].text in "„\"»“"):
                     continue
             found.append((span, doc.vocab.strings[match_id]))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import simplemma
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.grammar import (
@@ -23,7 +22,9 @@ from quellenlage.attribution.grammar import (
     cue_verbs,
     frame_nouns,
     is_finite,
+    is_konjunktiv1,
     lemma,
+    verb_lemmas,
     media_names,
     noun_phrase,
     noun_phrase_ending,
@@ -62,7 +63,7 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
     verbs = cue_verbs()
     lem = lemma(t)
     if lem not in verbs:
-        lem = simplemma.lemmatize(t.lower_, lang="de").lower()
+        lem = next((c for c in verb_lemmas(t.text) if c in verbs), lem)
     end = clause_bounds(sent, t.i)[1]
     last = t.doc[end - 1] if end - 1 > t.i else None
     if last is not None and last.lower_ in PARTICLES and (last.tag_ == "PTKVZ" or pos(last) in ("ADP", "ADV", "ADJ", "PART")):
@@ -142,7 +143,11 @@ def relative_clause(doc: Doc, start: int, end: int) -> bool:
     verbs = [t for t in doc[start + 1 : end] if is_finite(t) or pos(t) in ("VERB", "AUX")]
     if not verbs or doc[verbs[-1].i - 1].lower_ == "zu" or verbs[-1].tag_ == "VVIZU":
         return False  # a zu-infinitive ("die Frage … zu bringen") has no relative pronoun
-    return all(t.i >= end - 3 for t in verbs)
+    if any(not (is_finite(t) or pos(t) in ("VERB", "AUX")) for t in doc[verbs[0].i + 1 : end]):
+        return False  # the verb is not clause-final: verb-second ("der Termin stehe fest")
+    if is_konjunktiv1(verbs[0]) and start + 1 < end and pos(doc[start + 1]) in ("NOUN", "ADJ"):
+        return False  # "sagte, der Termin stehe": article + noun + subjunctive is reported speech
+    return True
 
 
 def _oblique(np: Span) -> bool:
@@ -326,7 +331,7 @@ def plausible_source(np: Span) -> bool:
     head = heads[-1]
     if pos(head) == "PRON":
         return True
-    word = simplemma.lemmatize(head.text, lang="de").lower()
+    word = (head.lemma_ or head.text).lower()
     nouns = source_nouns()
     if word in nouns or head.lower_ in nouns or any(len(n) >= 4 and word.endswith(n) for n in nouns):
         return True

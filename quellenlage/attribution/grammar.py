@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import simplemma
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,10 +72,53 @@ def media_kinds() -> dict[str, list[str]]:
     return grouped(PKG, "media_names.tsv")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def sentence_adverbs() -> frozenset[str]:
+    return words(PKG, "sentence_adverbs.tsv")
+
+
+@lru_cache(maxsize=1)
+def irregular_verb_forms() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows(PKG, "verb_forms.tsv")}
+
+
 def _capitalised_non_noun(text: str) -> bool:
     """'Zudem', 'Demnach', 'Sinngemäß': capitalised only because they open the sentence."""
-    return simplemma.lemmatize(text, lang="de")[:1].islower()
+    return text.lower() in sentence_adverbs()
+
+
+VERB_PREFIXES = ("be", "ver", "er", "ent", "zer", "miss", "ge")
+
+
+@lru_cache(maxsize=65536)
+def verb_lemmas(form: str) -> tuple[str, ...]:
+    """Candidate infinitives of a German verb form, most likely first, from the irregular
+    table and the regular endings (sagte, berichtet, dementierten, gesagt -> sagen …)."""
+    low = form.lower()
+    out: list[str] = []
+    irregular = irregular_verb_forms()
+    if low in irregular:
+        out.append(irregular[low])
+    for prefix in VERB_PREFIXES[:-1]:  # bestritt -> be + stritt
+        if low.startswith(prefix) and low[len(prefix):] in irregular:
+            out.append(prefix + irregular[low[len(prefix):]])
+    stem = low
+    if stem.startswith("ge") and stem.endswith(("t", "en")) and len(stem) > 5:
+        base = stem[2:-1] if stem.endswith("t") else stem[2:-2]  # gesagt, gefunden
+        out.append(base + "en")
+        if base.endswith(("el", "er")):
+            out.append(base + "n")  # gesickert -> sickern
+    for ending in ("eten", "etest", "ete", "est", "et", "ten", "test", "te", "st", "t", "e", "en", "n"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            base = stem[: -len(ending)]
+            out.append(base + "en")
+            if base.endswith(("el", "er")):
+                out.append(base + "n")  # handelte -> handeln, äußerte -> äußern
+    # separable participles: "durchgesickert" -> "durchsickern", "zurückgewiesen" -> "zurückweisen"
+    k = low.find("ge", 2)
+    if 2 <= k <= 6 and low[:k] in PARTICLES | {"durch", "heraus", "hinzu", "bekannt", "offen", "fest", "klar"}:
+        out.extend(low[:k] + c for c in verb_lemmas(low[k:]) if not c.startswith("ge"))
+    return tuple(dict.fromkeys(out))
 
 
 def pos(t: Token) -> str:
@@ -122,8 +164,8 @@ def is_konjunktiv1(t: Token) -> bool:
         return True
     if not low.endswith("e") or low.startswith(KONJ2_STEMS) or not (is_finite(t) or pos(t) in ("VERB", "AUX")):
         return False
-    if simplemma.lemmatize(low, lang="de").lower() != low + "n":
-        return False
+    if not ("Sub" in t.morph.get("Mood") or lemma(t) == low + "n"):
+        return False  # the form must be the stem + e of its infinitive ("gebe" from "geben")
     prev = t.nbor(-1).lower_ if t.i > 0 else ""
     nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
     return "ich" not in (prev, nxt)

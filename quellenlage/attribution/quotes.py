@@ -90,7 +90,10 @@ class DirectQuoteFinder:
             return True  # 'Karol Wojtyla – Geheimnisse eines Papstes', '… e.V.'
         if not TERMINAL.search(span.text):
             before = doc[span.start - 2] if span.start >= 2 else None
-            if before is not None and before.tag_ in ("NN", "NE") and pos(before) in ("NOUN", "PROPN") and len(words) <= 8:
+            if (
+                before is not None and before.tag_ in ("NN", "NE") and pos(before) in ("NOUN", "PROPN")
+                and len(words) <= 8 and span.text[:1].isupper()
+            ):
                 return True  # named by apposition: 'die Enzyklika „Deus caritas est“'
             if len(words) <= 8 and (NAME_SHAPE.search(span.text) or any(t.like_num for t in span)):
                 return True  # 'documenta 12', 'Karol Wojtyla – Geheimnisse eines Papstes', '… e.V.'
@@ -123,7 +126,8 @@ class DirectQuoteFinder:
             # a few quoted words are a partial quote only inside the clause of their frame
             sent = sentence_of(doc, q.start)
             lo, hi = clause_bounds(sent, q.start)
-            return lo <= q._.cue.start < hi or abs(q._.cue.start - q.start) <= 4
+            near = min(abs(q._.cue.start - q.start), abs(q._.cue.start - q.end))
+            return lo <= q._.cue.start < hi or near <= 4
         if q._.cue is not None or q._.speaker_mention is not None:
             return True
         return (n >= 4 and bool(SENTENCE_END.search(q.text))) or (n >= 6 and q.text[:1].isupper())

@@ -75,7 +75,9 @@ def _zu_infinitive(doc: Doc, start: int, stop: int) -> int:
     """End of a zu-infinitive clause from `start` ("die Frage … vor den Sicherheitsrat zu
     bringen", "… aufzunehmen"), or 0 when the clause is not one."""
     end = start
-    while end < stop and doc[end].text not in (",", ";", ":", ".") and not is_finite(doc[end]):
+    while end < stop and doc[end].text not in (",", ";", ":", ".") and (
+        not is_finite(doc[end]) or doc[end - 1].lower_ == "zu"
+    ):
         end += 1
     last = doc[end - 1] if end > start + 1 else None
     if last is None or end - start < MIN_TOKENS:
@@ -144,8 +146,6 @@ class ReportedSpeechFinder:
                 return self._make(content, frame.rule, frame.cue, frame.speaker, frame.via)
             if frame.rule == "verb" and frame.speaker is not None:
                 reported_only.append(frame)
-        if frames and any(f.rule == "verb" for f in frames):
-            return None
         finite = _main_finite(unit)
         if finite is None:
             return None
@@ -160,6 +160,8 @@ class ReportedSpeechFinder:
         if finite.lower_ in ("will", "wollen") and tail & PERFECT_INFINITIVES:
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
+        if any(f.rule == "verb" and f.verb_class != "thought" for f in frames):
+            return None  # a report without content ("CNN berichtete darüber")
         if is_konjunktiv1(finite) and not self._inside_quote(unit, in_quote):
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         return None

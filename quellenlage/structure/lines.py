@@ -47,7 +47,8 @@ class _Shape:
 
     @property
     def paragraph_like(self) -> bool:
-        return (self.terminal or self.colon_end) and self.words >= 12
+        """Body text: a sentence of some length, or a clause introducing a quote ("…, sagte er:")."""
+        return (self.terminal and self.words >= 12) or (self.colon_end and self.words >= 5)
 
 
 class LineClassifier:

@@ -1,0 +1,120 @@
+"""Quotes and speakers on our own German sentences: every construction of the analyze issue.
+
+Each case is a short text, the quote we expect (kind, a piece of its text) and its speaker
+(a word of the canonical name, or None). Texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+# (text, kind, words the quote must contain, speaker word or None)
+FOUND = [
+    # direct, every quotation-mark style
+    ("Die Ministerin sagte: „Wir werden das Gesetz noch in diesem Jahr ändern.“", "direct", "Gesetz noch in diesem Jahr", "Ministerin"),
+    ("»Das ist ein schwarzer Tag für die Stadt«, sagte Bürgermeister Klaus Berger.", "direct", "schwarzer Tag", "Berger"),
+    ('"Wir haben alles versucht", erklärte der Trainer Jens Hofmann nach dem Spiel.', "direct", "alles versucht", "Hofmann"),
+    ("“Niemand hat uns gewarnt”, sagte die Anwohnerin Maria Keller.", "direct", "Niemand hat uns gewarnt", "Keller"),
+    ("Der Sprecher betonte: ‚Wir prüfen alle Hinweise sehr genau.‘", "direct", "Wir prüfen alle Hinweise", "Sprecher"),
+    ("«Die Lage bleibt angespannt», sagte Polizeisprecher Urs Meier.", "direct", "Lage bleibt angespannt", "Meier"),
+    # quote interrupted by its frame
+    ("„Wir sind überrascht“, sagte Anna Schmidt, „aber wir geben nicht auf.“", "direct", "geben nicht auf", "Schmidt"),
+    ("„Wir sind überrascht“, sagte Anna Schmidt, „aber wir geben nicht auf.“", "direct", "Wir sind überrascht", "Schmidt"),
+    # partial quote inside a sentence
+    ("Der Verband nannte die Pläne „völlig realitätsfern“ und kündigte Widerstand an.", "direct", "völlig realitätsfern", "Verband"),
+    ("Gesundheitsminister Peter Lang sprach von einem „historischen Durchbruch“ in der Forschung.", "direct", "historischen Durchbruch", "Lang"),
+    # colon-introduced, also as bullets
+    ("Thomas Weber: „Ich bleibe bis zum Ende der Saison im Amt.“", "direct", "bis zum Ende der Saison", "Weber"),
+    ("Die Ärztin schildert den Ablauf so:\n\n  • „Wir haben die ganze Nacht operiert, und am Morgen war er stabil.“", "direct", "ganze Nacht operiert", "Ärztin"),
+    # speaker as a pronoun or a description resolved to the entity
+    ("Finanzminister Karl Brandt verteidigte den Haushalt. „Wir sparen, wo es vernünftig ist“, sagte er.", "direct", "wo es vernünftig ist", "Brandt"),
+    ("Der Vorstandschef Martin Vogel äußerte sich am Abend. „Die Zahlen sind enttäuschend“, sagte Vogel.", "direct", "Zahlen sind enttäuschend", "Martin Vogel"),
+    # indirect: speech-verb frames
+    ("Der Minister sagte, die Reform werde im Herbst vorgelegt.", "indirect", "Reform werde im Herbst", "Minister"),
+    ("Die Behörde teilte mit, dass die Brücke bis Montag gesperrt bleibt.", "indirect", "Brücke bis Montag gesperrt", "Behörde"),
+    ("Die Angaben seien falsch, erklärte ein Sprecher des Konzerns.", "indirect", "Angaben seien falsch", "Sprecher"),
+    ("Die Gewerkschaft kritisierte, die Löhne seien seit Jahren zu niedrig.", "indirect", "Löhne seien seit Jahren", "Gewerkschaft"),
+    ("Der Konzern dementierte, dass Stellen abgebaut werden sollen.", "indirect", "Stellen abgebaut", "Konzern"),
+    ("Die Polizei bestätigte, dass zwei Männer festgenommen wurden.", "indirect", "zwei Männer festgenommen", "Polizei"),
+    ("Die Forscher schreiben, das Eis schmelze schneller als erwartet.", "indirect", "Eis schmelze schneller", "Forscher"),
+    ("Bürgermeisterin Eva Roth betonte, die Stadt habe genug Geld für den Umbau.", "indirect", "Stadt habe genug Geld", "Roth"),
+    # zufolge, laut, nach Angaben, so X, hieß es
+    ("Der Polizei zufolge wurde niemand verletzt.", "indirect", "niemand verletzt", "Polizei"),
+    ("Laut dem Wetterdienst wird es am Wochenende deutlich kälter.", "indirect", "Wochenende deutlich kälter", "Wetterdienst"),
+    ("Nach Angaben der Feuerwehr brach das Feuer gegen Mitternacht aus.", "indirect", "Feuer gegen Mitternacht", "Feuerwehr"),
+    ("Die Verhandlungen stehen kurz vor dem Abschluss, so der Unterhändler.", "indirect", "kurz vor dem Abschluss", "Unterhändler"),
+    ("Aus Regierungskreisen hieß es, eine Einigung sei in Sicht.", "indirect", "Einigung sei in Sicht", None),
+    ("Wie die Zeitung berichtet, habe der Minister von den Plänen gewusst.", "indirect", "Minister von den Plänen gewusst", "Zeitung"),
+    # Konjunktiv I continuing a report without a new frame
+    ("Die Sprecherin Lisa Hahn sagte, der Termin stehe fest. Die Gäste seien bereits eingeladen.", "indirect", "Gäste seien bereits eingeladen", "Hahn"),
+    # modal distancing
+    ("Der Täter soll das Geld in einem Wald versteckt haben.", "indirect", "Geld in einem Wald versteckt", None),
+    ("Der Zeuge will den Wagen am Tatort gesehen haben.", "indirect", "Wagen am Tatort gesehen", "Zeuge"),
+    # hearsay
+    ("Dem Sänger wird eine Affäre mit einer Kollegin nachgesagt.", "indirect", "Affäre mit einer Kollegin", None),
+    # zu-infinitive complement
+    ("Die Opposition forderte die Regierung auf, den Bericht sofort zu veröffentlichen.", "indirect", "Bericht sofort zu veröffentlichen", "Opposition"),
+    # via: a medium the statement came through
+    ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
+]
+
+# (text, words that must NOT be reported as any quote)
+NOT_QUOTES = [
+    ('Der Autor stellte sein neues Buch "Die letzte Grenze" in Berlin vor.', "Die letzte Grenze"),
+    ("Wie der britische „Guardian“ berichtet, wurde das Treffen abgesagt.", "Guardian"),
+    ("Der Film „Das Leben der Anderen“ gewann einen Oscar.", "Das Leben der Anderen"),
+    ("Die sogenannten „Experten“ lagen falsch, das zeigte sich schnell.", "Experten"),
+    ("Die Partei startete die Kampagne „Zukunft jetzt“ im Frühjahr.", "Zukunft jetzt"),
+    ("Der „Spiegel“ erscheint seit 1947 in Hamburg.", "Spiegel"),
+    ("Wenn es regnen würde, wäre das Fest ausgefallen.", "wäre das Fest"),
+    ("Er hätte gern mehr Zeit gehabt, doch der Zug fuhr pünktlich ab.", "mehr Zeit gehabt"),
+    ("Die Stadt hat im vergangenen Jahr drei neue Schulen gebaut.", "drei neue Schulen"),
+    ("Ein Sprecher wollte nicht bestätigen, dass der Vertrag gekündigt wurde.", "Vertrag gekündigt"),
+    ("Der Verdacht, dass das Wasser verunreinigt sei, hat sich bestätigt.", "Wasser verunreinigt"),
+    ("Das Unternehmen „Nordwind Energie GmbH“ baut den Windpark.", "Nordwind Energie"),
+]
+
+
+def _find(analysis, kind, words):
+    return [q for q in analysis.quotes if q.kind == kind and words in q.text]
+
+
+@pytest.mark.parametrize("text,kind,words,speaker", FOUND)
+def test_quote_and_speaker(analyze_text, text, kind, words, speaker):
+    analysis = analyze_text(text)
+    hits = _find(analysis, kind, words)
+    assert hits, f"no {kind} quote with {words!r}: {[(q.kind, q.text) for q in analysis.quotes]}"
+    quote = hits[0]
+    assert analysis.text[quote.start : quote.end] == quote.text
+    if speaker is None:
+        assert quote.speaker is None or quote.speaker_type in ("anonymous", "unknown")
+    else:
+        assert quote.speaker is not None and speaker in quote.speaker.name, quote.speaker
+
+
+@pytest.mark.parametrize("text,words", NOT_QUOTES)
+def test_not_a_quote(analyze_text, text, words):
+    analysis = analyze_text(text)
+    assert not any(words in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]
+
+
+def test_via_chain_names_the_agency(analyze_text):
+    analysis = analyze_text(FOUND[-1][0])
+    quote = _find(analysis, "indirect", "Angaben stimmten nicht")[0]
+    assert any("Nachrichtenagentur" in v or "dpa" in v for v in quote.via)
+
+
+def test_cue_and_mention_point_at_the_text(analyze_text):
+    analysis = analyze_text("„Wir bleiben hart“, sagte die Chefin der Gewerkschaft, Sabine Wolf.")
+    quote = analysis.quotes[0]
+    assert quote.cue is not None and analysis.text[quote.cue.start : quote.cue.end] == "sagte"
+    assert quote.speaker_mention is not None
+    assert analysis.text[quote.speaker_mention.start : quote.speaker_mention.end] == quote.speaker_mention.text
+
+
+def test_title_becomes_a_document_source(analyze_text):
+    analysis = analyze_text(
+        'Die Journalistin Ina Berg legt mit "Schattenjahre" ein neues Buch vor. '
+        "Darin schreibt sie, der Konzern habe die Behörden jahrelang getäuscht."
+    )
+    assert any(s.name == "Schattenjahre" and s.type == "document" for s in analysis.sources)

@@ -1,0 +1,346 @@
+"""`quellenlage eval GOLD_DIR`: score the analyzer on a folder of ANNOTATION.md gold files.
+
+Every `NAME.txt` with a `NAME.gold.json` beside it is analysed in one `analyze_many` stream and
+compared with its gold: line roles, boilerplate, quotes (ANNOTATION.md overlap rule) and their
+speakers, sources, and, where the gold has them, claims with reactions and headline verdicts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Literal, Optional
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..errors import InputError, QuellenlageError
+from ..schema import Analysis, Quote
+from .metrics import (
+    PRF,
+    AnalyzeMany,
+    Ratio,
+    Span,
+    covered_fraction,
+    greedy_match,
+    jaccard,
+    name_score,
+    names_match,
+    pct,
+    resolve_analyze_many,
+    speaker_matches,
+    term_overlap,
+    word_spans,
+    words,
+)
+
+QUOTE_KINDS = ("direct", "indirect")
+MIN_QUOTE_OVERLAP = 0.5  # share of the gold quote's tokens a prediction must cover (ANNOTATION.md)
+MIN_CLAIM_OVERLAP = 0.3  # share of the gold claim's content terms a prediction must contain
+MAX_ERRORS_SHOWN = 15
+
+
+class QuoteError(BaseModel):
+    """One quote the analyzer got wrong, kept so that errors can be read, not only counted."""
+
+    what: Literal["missed", "false_positive", "wrong_speaker"]
+    kind: str
+    text: str
+    detail: str = ""
+
+
+class FileScores(BaseModel):
+    """The figures for one gold file (or, summed, for all of them). Ratios with total 0 mean the
+    gold has nothing of that kind (e.g. no claims)."""
+
+    name: str
+    lines: Ratio = Ratio()
+    boilerplate: PRF = PRF()
+    quotes: dict[str, PRF] = {kind: PRF() for kind in (*QUOTE_KINDS, "all")}
+    speaker: Ratio = Ratio()
+    speaker_type: Ratio = Ratio()
+    sources: PRF = PRF()
+    source_type: Ratio = Ratio()
+    claims: Ratio = Ratio()
+    reactions_by: Ratio = Ratio()
+    reactions: Ratio = Ratio()
+    headline: Ratio = Ratio()
+    unlocated_quotes: int = 0
+    warnings: list[str] = []
+    errors: list[QuoteError] = []
+
+
+class GoldReport(BaseModel):
+    files: list[FileScores]
+    overall: FileScores
+
+
+def load_gold_dir(gold_dir: Path) -> list[tuple[str, str, dict]]:
+    """(name, text, gold) for every NAME.txt + NAME.gold.json pair, sorted by name.
+
+    Raises InputError for a missing folder, a folder without gold files, or a gold file whose
+    text is missing, so that the CLI can print one line instead of a traceback.
+    """
+    if not gold_dir.is_dir():
+        raise InputError(f"{gold_dir}: not a folder")
+    pairs = []
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        name = gold_path.name.removesuffix(".gold.json")
+        text_path = gold_dir / f"{name}.txt"
+        if not text_path.is_file():
+            raise InputError(f"{gold_path}: no {text_path.name} beside it")
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise InputError(f"{gold_path}: {err}") from err
+        pairs.append((name, text_path.read_text(encoding="utf-8"), gold))
+    if not pairs:
+        raise InputError(f"{gold_dir}: no NAME.txt + NAME.gold.json pairs")
+    return pairs
+
+
+def evaluate_gold(gold_dir: Path, analyze_many: Optional[AnalyzeMany] = None) -> GoldReport:
+    """Analyse every text of the folder in one stream and score it against its gold."""
+    pairs = load_gold_dir(gold_dir)
+    analyze = resolve_analyze_many(analyze_many)
+    analyses = analyze(text for _, text, _ in pairs)
+    files = [
+        score_file(name, text, gold, analysis)
+        for (name, text, gold), analysis in zip(pairs, analyses, strict=True)
+    ]
+    return GoldReport(files=files, overall=sum_scores(files))
+
+
+def score_file(name: str, text: str, gold: dict, analysis: Analysis) -> FileScores:
+    """All figures for one article."""
+    scores = FileScores(name=name)
+    _score_lines(scores, gold.get("lines", {}), analysis)
+    _score_quotes(scores, gold.get("quotes", []), analysis)
+    _score_sources(scores, gold.get("sources", []), analysis)
+    _score_claims(scores, gold.get("claims", []), analysis)
+    if gold.get("headline_check"):
+        _score_headline(scores, gold["headline_check"].get("findings", []), analysis)
+    if scores.unlocated_quotes:
+        scores.warnings.append(
+            f"{scores.unlocated_quotes} gold quote(s) not found in the text; scored by word overlap"
+        )
+    scores.warnings += [f"analyzer: {err}" for err in analysis.errors]
+    if analysis.text != text:
+        scores.warnings.append("analysis.text differs from the input; gold quotes were located in it")
+    return scores
+
+
+def sum_scores(files: list[FileScores]) -> FileScores:
+    """Micro average: the counts of all files added up."""
+    total = FileScores(name="overall")
+    for f in files:
+        for field in ("lines", "boilerplate", "speaker", "speaker_type", "sources", "source_type",
+                      "claims", "reactions_by", "reactions", "headline"):
+            setattr(total, field, getattr(total, field) + getattr(f, field))
+        total.quotes = {k: total.quotes[k] + f.quotes[k] for k in total.quotes}
+        total.unlocated_quotes += f.unlocated_quotes
+    return total
+
+
+def _score_lines(scores: FileScores, gold_lines: dict[str, str], analysis: Analysis) -> None:
+    """Role accuracy and boilerplate P/R over the lines the gold lists (blank lines are not)."""
+    predicted = {line.index: line.role for line in analysis.lines}
+    for index, role in gold_lines.items():
+        pred = predicted.get(int(index))
+        scores.lines.add(pred == role)
+        pred_bp, gold_bp = pred == "boilerplate", role == "boilerplate"
+        scores.boilerplate += PRF(tp=int(pred_bp and gold_bp), n_pred=int(pred_bp), n_gold=int(gold_bp))
+
+
+def locate(text: str, quote: str) -> list[list[Span]]:
+    """Token spans of every occurrence of a gold quote in the text. Gold quote texts are exact
+    substrings; whitespace is matched loosely so a re-wrapped text still locates them."""
+    parts = quote.split()
+    if not parts:
+        return []
+    pattern = r"\s+".join(map(re.escape, parts))
+    return [word_spans(text, m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def quote_coverage(pred: Quote, occurrences: list[list[Span]], gold_text: str) -> float:
+    """Share of the gold quote's tokens the prediction covers, at the best occurrence; for a gold
+    text not found in the input, the share of its words that the predicted text contains."""
+    if occurrences:
+        return max(covered_fraction((pred.start, pred.end), occ) for occ in occurrences)
+    gold_words = words(gold_text)
+    pred_words = set(words(pred.text))
+    return sum(w in pred_words for w in gold_words) / len(gold_words) if gold_words else 0.0
+
+
+def _speaker_name(quote: Quote) -> Optional[str]:
+    return quote.speaker.name if quote.speaker else None
+
+
+def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysis) -> None:
+    """Per kind, one-to-one matching by overlap; speakers are judged on the matched pairs."""
+    for kind in QUOTE_KINDS:
+        golds = [g for g in gold_quotes if g["kind"] == kind]
+        preds = [q for q in analysis.quotes if q.kind == kind]
+        located = [locate(analysis.text, g["text"]) for g in golds]
+        scores.unlocated_quotes += sum(not occ for occ in located)
+        candidates = []
+        for i, pred in enumerate(preds):
+            for j, gold in enumerate(golds):
+                cov = quote_coverage(pred, located[j], gold["text"])
+                if cov >= MIN_QUOTE_OVERLAP:
+                    candidates.append((cov, i, j))
+        pairs = greedy_match(candidates)
+        scores.quotes[kind] = PRF(tp=len(pairs), n_pred=len(preds), n_gold=len(golds))
+        for i, j in pairs.items():
+            pred, gold = preds[i], golds[j]
+            ok = speaker_matches(_speaker_name(pred), gold.get("speaker"))
+            scores.speaker.add(ok)
+            scores.speaker_type.add(pred.speaker_type == gold.get("speaker_type"))
+            if not ok:
+                scores.errors.append(QuoteError(
+                    what="wrong_speaker", kind=kind, text=gold["text"],
+                    detail=f"predicted {_speaker_name(pred)!r}, gold {gold.get('speaker')!r}",
+                ))
+        matched_gold = set(pairs.values())
+        scores.errors += [
+            QuoteError(what="missed", kind=kind, text=g["text"], detail=f"speaker {g.get('speaker')!r}")
+            for j, g in enumerate(golds) if j not in matched_gold
+        ]
+        scores.errors += [
+            QuoteError(what="false_positive", kind=kind, text=p.text,
+                       detail=f"speaker {_speaker_name(p)!r}, rule {p.cue_type!r}")
+            for i, p in enumerate(preds) if i not in pairs
+        ]
+    scores.quotes["all"] = sum((scores.quotes[k] for k in QUOTE_KINDS), PRF())
+
+
+def _score_sources(scores: FileScores, gold_sources: list[dict], analysis: Analysis) -> None:
+    """Sources match on the lenient name rule in either direction; exact names pair first."""
+    preds = analysis.sources
+    candidates = [
+        (s, i, j)
+        for i, pred in enumerate(preds)
+        for j, gold in enumerate(gold_sources)
+        if (s := name_score(pred.name, gold["name"])) > 0
+    ]
+    pairs = greedy_match(candidates)
+    scores.sources = PRF(tp=len(pairs), n_pred=len(preds), n_gold=len(gold_sources))
+    for i, j in pairs.items():
+        scores.source_type.add(preds[i].type == gold_sources[j].get("type"))
+
+
+def _score_claims(scores: FileScores, gold_claims: list[dict], analysis: Analysis) -> None:
+    """Claim recall (same source, and the claim or one of its quotes shares ≥30% of the gold
+    claim's content terms) and recall of the gold reactions on matched claims."""
+    quotes = {q.id: q.text for q in analysis.quotes}
+    candidates = []
+    for i, pred in enumerate(analysis.claims):
+        pred_source = pred.source.name if pred.source else None
+        texts = [pred.text, *(quotes[qid] for qid in pred.quote_ids if qid in quotes)]
+        for j, gold in enumerate(gold_claims):
+            if not names_match(pred_source, gold.get("source")):
+                continue
+            overlap = max(term_overlap(gold["claim"], t) for t in texts)
+            if overlap >= MIN_CLAIM_OVERLAP:
+                candidates.append((overlap, i, j))
+    matched = {j: analysis.claims[i] for i, j in greedy_match(candidates).items()}
+    for j, gold in enumerate(gold_claims):
+        scores.claims.add(j in matched)
+        pred_reactions = matched[j].reactions if j in matched else []
+        for reaction in gold.get("reactions", []):
+            by = [r for r in pred_reactions if names_match(r.by.name, reaction["by"])]
+            scores.reactions_by.add(bool(by))
+            scores.reactions.add(any(r.status == reaction["status"] for r in by))
+
+
+def _score_headline(scores: FileScores, gold_findings: list[dict], analysis: Analysis) -> None:
+    """Each gold finding is judged by the predicted finding whose assertion overlaps it most."""
+    preds = analysis.headline_check.findings if analysis.headline_check else []
+    for gold in gold_findings:
+        best = max(preds, key=lambda f: jaccard(gold["assertion"], f.assertion), default=None)
+        ok = best is not None and jaccard(gold["assertion"], best.assertion) > 0
+        scores.headline.add(ok and best.verdict == gold["verdict"])
+
+
+def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> None:
+    """Two tables (quotes; structure, sources and claims) with one row per file and the overall
+    row, then each file's quote errors so that they can be studied."""
+    console = console or Console()
+    rows = [*report.files, report.overall] if len(report.files) > 1 else report.files
+
+    quotes = Table(title="Quotes (P / R / F1, %)")
+    quotes.add_column("file", overflow="fold")
+    for kind in (*QUOTE_KINDS, "all"):
+        quotes.add_column(kind, justify="right")
+    quotes.add_column("speaker", justify="right")
+    quotes.add_column("speaker type", justify="right")
+    for f in rows:
+        quotes.add_row(
+            escape(f.name),
+            *(_prf(f.quotes[k]) for k in (*QUOTE_KINDS, "all")),
+            _acc(f.speaker),
+            _acc(f.speaker_type),
+        )
+    console.print(quotes)
+
+    other = Table(title="Lines, sources, claims (%)")
+    for col in ("file", "line roles", "boilerplate P / R", "sources P / R", "source type",
+                "claims R", "reactions by", "reactions by+status", "headline"):
+        other.add_column(col, justify="left" if col == "file" else "right", overflow="fold")
+    for f in rows:
+        other.add_row(
+            escape(f.name),
+            _acc(f.lines),
+            f"{pct(f.boilerplate.precision)} / {pct(f.boilerplate.recall)}",
+            f"{pct(f.sources.precision)} / {pct(f.sources.recall)}",
+            _acc(f.source_type),
+            _acc(f.claims),
+            _acc(f.reactions_by),
+            _acc(f.reactions),
+            _acc(f.headline),
+        )
+    console.print(other)
+
+    for f in report.files:
+        for warning in f.warnings:
+            console.print(f"[yellow]{escape(f.name)}: {escape(warning)}[/]")
+        if f.errors:
+            console.print(f"[bold]{escape(f.name)}[/]: {len(f.errors)} quote error(s)")
+            for err in f.errors[:MAX_ERRORS_SHOWN]:
+                console.print(f"  {err.what:<14} {err.kind:<8} {escape(_snippet(err.text))}  "
+                              f"[dim]{escape(err.detail)}[/]")
+
+
+def _prf(prf: PRF) -> str:
+    return f"{pct(prf.precision)} / {pct(prf.recall)} / {pct(prf.f1)}"
+
+
+def _acc(ratio: Ratio) -> str:
+    return f"{pct(ratio.value)} ({ratio.correct}/{ratio.total})" if ratio.total else "–"
+
+
+def _snippet(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def eval_gold_command(
+    gold_dir: Annotated[Path, typer.Argument(help="folder of NAME.txt + NAME.gold.json pairs")],
+    json_out: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+) -> int:
+    """Score the analyzer on a gold folder; returns the exit code (2: unusable input)."""
+    try:
+        report = evaluate_gold(gold_dir)
+    except (QuellenlageError, ImportError) as err:
+        Console(stderr=True).print(f"[red]error:[/] {escape(str(err))}")
+        return 2
+    if json_out:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        print_gold_report(report)
+    return 0

@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test venv bench bench-corpus model schema clean
+DATA ?= ../shared/data
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,18 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Not part of `make test`: they need ../shared/data and take long.
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/quellenlage bench --data-dir $(DATA)
+
+bench-corpus: $(STAMP)
+	$(BIN)/python benchmarks/corpus_bench.py
+
+model: $(STAMP)
+	$(BIN)/pip install --quiet -r requirements-train.txt
+	$(BIN)/python -m training.train --data $(DATA)
 
 schema: $(STAMP)
 	$(BIN)/quellenlage schema --out docs/schema/analysis.schema.json

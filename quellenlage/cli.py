@@ -13,7 +13,7 @@ from rich.console import Console
 from quellenlage.errors import QuellenlageError
 
 app = typer.Typer(help="Who says what, on whose authority, and who denies it.", no_args_is_help=True)
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 FORMATS = ("text", "json", "html")
 EXTENSIONS = {"text": "txt", "json": "json", "html": "html"}
@@ -116,16 +116,29 @@ def eval_spkatt(
     raise typer.Exit(eval_spkatt_command(spkatt_dir, limit=limit, worst=worst, json_out=json_out))
 
 
-def _register_subcommands() -> None:
-    from quellenlage.eval.models import models_app
+def _register_subcommands(command: str | None) -> None:
+    """Commands that live with their stage (corpus mode, benchmarks, model evaluation),
+    imported only when asked for, so `quellenlage analyze` starts fast."""
+    wanted = {command} if command in ("batch", "report", "bench", "models") else {"batch", "report", "bench", "models"}
+    if command in ("analyze", "demo", "schema", "eval", "eval-spkatt"):
+        return
+    if wanted & {"batch", "report"}:
+        from quellenlage.batch.cli import batch, report
 
-    app.add_typer(models_app, name="models")
+        app.command("batch")(batch)
+        app.command("report")(report)
+    if "bench" in wanted:
+        from quellenlage.bench.cli import bench
 
+        app.command("bench")(bench)
+    if "models" in wanted:
+        from quellenlage.eval.models import models_app
 
-_register_subcommands()
+        app.add_typer(models_app, name="models")
 
 
 def main() -> None:
+    _register_subcommands(sys.argv[1] if len(sys.argv) > 1 else None)
     try:
         app()
     except QuellenlageError as err:

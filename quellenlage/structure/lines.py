@@ -147,6 +147,7 @@ class LineClassifier:
 
         # The body and after it.
         related_block = False
+        byline_seen = False
         for s in shapes:
             if s.index < first_body:
                 continue
@@ -161,9 +162,10 @@ class LineClassifier:
             related_block = False
             if self.is_byline(s):
                 roles[s.index] = ("byline", "byline shape")
+                byline_seen = True
             elif self.is_caption(s) and not s.paragraph_like:
                 roles[s.index] = ("caption", "credit")
-            elif s.index > last_body and (s.heading_like or s.words <= 3):
+            elif s.index > last_body and (byline_seen or s.words <= 3) and not s.paragraph_like:
                 roles[s.index] = ("boilerplate", "short line after the article")
             elif s.heading_like and not s.bullet:
                 roles[s.index] = ("subheading", "title-like line inside the body")

@@ -1,0 +1,5 @@
+"""`python -m quellenlage` runs the CLI."""
+
+from quellenlage.cli import main
+
+main()

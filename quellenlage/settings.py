@@ -19,4 +19,6 @@ class Settings:
         "reported_speech_finder",
         "speaker_resolver",
         "source_collector",
+        "claim_builder",
+        "headline_checker",
     )

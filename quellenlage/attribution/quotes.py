@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import Frame, FrameFinder
-from quellenlage.attribution.grammar import clause_bounds, is_quote_char, media_names, noun_phrase, pos, title_nouns
+from quellenlage.attribution.grammar import clause_bounds, is_finite, is_quote_char, media_names, noun_phrase, pos, title_nouns
 from quellenlage.attribution.lines import body_lines, line_of
 from quellenlage.attribution.sentences import sentence_of, sentences
 
@@ -24,6 +24,9 @@ WORD = re.compile(r"\w+")
 TERMINAL = re.compile(r"[.!?…]\W*$")
 NAME_SHAPE = re.compile(r"\s[–-]\s|\be\.\s?V\.|\bGmbH\b|\bAG\b|\([A-ZÄÖÜ]{2,}\)")
 NAME_FUNCTION_WORDS = frozenset("und der die das des von vom zur zum für of the and de la le".split())
+DOMAIN = re.compile(r"\w\.(de|com|org|net|at|ch|eu|info)\b")
+# Pronouns of a speaker talking: a phrase with them is speech, not a name.
+SPEAKER_PRONOUNS = frozenset("ich wir du ihr mich uns mir dich euch mein meine unser unsere".split())
 SENTENCE_END = re.compile(r"[.!?…,]\W*$")
 
 
@@ -113,24 +116,39 @@ class DirectQuoteFinder:
 
     @staticmethod
     def _keep(q: Span) -> bool:
-        """Keep what someone is said to have said: a quote with a frame, or a full sentence.
+        """Keep what someone is said to have said; drop names, titles and scare quotes.
 
-        Without a frame, short or sentence-less strings in quotation marks are terms, names
-        and scare quotes ('politisch motivierte Ausländerkriminalität', 'Deus caritas est');
-        a quote glued to a compound ('„engine cutoff“-Sensoren') is a term."""
+        Sentences and phrases with a verb or a speaker's pronoun are quotes; so are
+        lower-case phrases in a sentence with a frame (German names and titles start
+        upper case). A capitalised phrase
+        without a verb ('Gesetz zur Änderung des Passgesetzes', 'Computerwoche') is a
+        quote only right at its frame ('sprach von „Wortbruch“'); one that is the speaker
+        of the frame ('berichtete die „Computerwoche“') or glued to a compound
+        ('„engine cutoff“-Sensoren') never is."""
         doc = q.doc
         if q.end + 1 < len(doc) and doc[q.end + 1].text.startswith("-") and not doc[q.end].whitespace_:
             return False
-        n = len(WORD.findall(q.text))
-        if q._.cue is not None and n <= 3 and q._.rule not in ("colon", "intro"):
-            # a few quoted words are a partial quote only inside the clause of their frame
-            sent = sentence_of(doc, q.start)
-            lo, hi = clause_bounds(sent, q.start)
-            near = min(abs(q._.cue.start - q.start), abs(q._.cue.start - q.end))
-            return lo <= q._.cue.start < hi or near <= 4
-        if q._.cue is not None or q._.speaker_mention is not None:
+        mention = q._.speaker_mention
+        if mention is not None and mention.start <= q.start and q.end <= mention.end:
+            return False
+        if q._.rule in ("colon", "intro"):
             return True
-        return (n >= 4 and bool(SENTENCE_END.search(q.text))) or (n >= 6 and q.text[:1].isupper())
+        words = WORD.findall(q.text)
+        n = len(words)
+        if DOMAIN.search(q.text):
+            return False
+        if n >= 3 and (SENTENCE_END.search(q.text) or any(is_finite(t) or t.lower_ in SPEAKER_PRONOUNS for t in q)):
+            return True
+        cue = q._.cue
+        if cue is None:
+            return False
+        if q.text[:1].islower():
+            return True
+        gap = min(abs(cue.start - q.start), abs(cue.end - q.end), abs(cue.start - q.end))
+        if gap <= 3:
+            return True
+        lo, hi = clause_bounds(sentence_of(doc, q.start), q.start)
+        return n <= 4 and lo <= cue.start < hi
 
     def _attribute(self, doc: Doc, q: Span, in_quote: set[int]) -> None:
         region = sentence_of(doc, q.start, in_quote)

@@ -1,0 +1,261 @@
+"""`ClaimBuilder`: the claims an article's story rests on, who they come from, and who answers them.
+
+Every attributed statement (a quote of `doc.spans["quotes"]`) is a claim, unless it is a reply
+to another source's claim (reactions.py). Statements of one source that overlap or restate
+each other become one claim. A claim's status says how the article carries it: `rumour`
+without a source, `hedged` when the article keeps its distance (soll, will, angeblich, a
+frameless Konjunktiv), `asserted` when the outlet states the same thing itself in the body,
+else `attributed`. A reply answers the claims of other sources that contain its key terms;
+failing that, an anaphoric reply ("die Angaben stimmten nicht") answers the claims of the
+source it names or, unnamed, of the most salient source before it. A speaker's specific reply
+to a claim replaces his general one ("stimmt nicht" overall, but "bestätigte" the tests).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
+from quellenlage.attribution.lines import line_span
+from quellenlage.attribution.sentences import quoted_tokens, sentences
+from quellenlage.attribution.speakers import SpeakerResolver
+from quellenlage.claims.hedges import hedge
+from quellenlage.claims.reactions import Reply, anaphor, frame_replies, is_plural, quote_status
+from quellenlage.claims.terms import (
+    Weights,
+    body_sentences,
+    coverage,
+    entity_index,
+    is_content,
+    key_terms,
+    overlaps,
+    stem,
+)
+from quellenlage.claims.transparency import transparency
+from quellenlage.convert import text_span, via_names
+from quellenlage.schema import Claim, Reaction, Speaker
+
+LINK_MIN = 0.3  # share of a reply's key terms a claim must contain to be what it answers
+LINK_NEAR_BEST = 0.6  # a reply answers the best-matching claims, not every one sharing a word
+SAME_CLAIM = 0.7  # one source, terms this alike: the same claim told twice
+ASSERTED = 0.7  # an unattributed, unhedged body sentence this alike: the outlet adopts the claim
+MIN_CONTENT = 2  # content words a statement needs to be a claim (not a quoted name or one word)
+HEDGING_RULES = frozenset({"soll", "will", "konjunktiv", "hearsay"})
+
+
+def source_key(speaker: Speaker | None) -> str | None:
+    """One key per source: its entity, else its name without article ("der Nordkurier")."""
+    if speaker is None:
+        return None
+    if speaker.entity_id:
+        return speaker.entity_id
+    words = speaker.name.casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in DEFINITE | INDEFINITE else words)
+
+
+@dataclass
+class Draft:
+    """A claim while it is built: its statements, terms, and the replies linked to it."""
+
+    quotes: list[tuple[str, Span]]
+    source: Speaker | None
+    via: list[str]
+    status: str
+    terms: frozenset[str]
+    replies: list[tuple[Reply, bool]] = field(default_factory=list)  # (reply, linked by its terms)
+
+    @property
+    def start(self) -> int:
+        return self.quotes[0][1].start
+
+    @property
+    def key(self) -> str | None:
+        return source_key(self.source)
+
+    def told_by(self, phrase_stems: set[str], entity_ids: set[str]) -> bool:
+        """Whether a phrase names this claim's source or a link of its chain."""
+        if self.source is not None and self.source.entity_id in entity_ids:
+            return True
+        names = ([self.source.name] if self.source is not None else []) + self.via
+        return any(stem(w) in phrase_stems for name in names for w in name.split() if w[:1].isupper())
+
+
+class ClaimBuilder:
+    def __init__(self, nlp: Language, name: str = "claim_builder") -> None:
+        self.name = name
+        self.resolver = SpeakerResolver(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = entity_index(doc)
+        quoted = quoted_tokens(doc)
+        body = body_sentences(doc)
+        weights = Weights([key_terms(s, index) for s in body])
+        drafts: list[Draft] = []
+        replies: list[Reply] = []
+        for n, q in enumerate(doc.spans.get("quotes", []), start=1):
+            qid = f"q{n}"
+            sentence = self._sentence(doc, q.start, quoted)
+            status = quote_status(q, sentence) if q._.speaker is not None else None
+            if status is not None:
+                replies.append(Reply(q._.speaker, status[0], q, status[1], sentence, qid))
+            elif sum(is_content(t) for t in q) >= MIN_CONTENT:
+                drafts.append(self._draft(doc, qid, q, sentence, index))
+        quote_spans = list(doc.spans.get("quotes", []))
+        for sent in body:
+            if not any(overlaps(q, sent) for q in quote_spans):
+                replies.extend(frame_replies(doc, sent, self.resolver))
+        drafts = self._merge(drafts, weights)
+        for reply in sorted(replies, key=lambda r: r.span.start):
+            if not self._link(doc, reply, drafts, weights, index, quoted) and reply.quote_id is not None:
+                drafts.append(self._draft(doc, reply.quote_id, reply.span, reply.sentence, index))
+        drafts.sort(key=lambda d: d.start)
+        self._mark_asserted(drafts, body, quote_spans, weights, index)
+        claims = [self._claim(f"c{n}", d) for n, d in enumerate(drafts, start=1)]
+        single = sum(not self._corroborated(d, drafts, weights) for d in drafts)
+        doc._.claims = claims
+        doc._.transparency = transparency(doc, single)
+        return doc
+
+    @staticmethod
+    def _sentence(doc: Doc, i: int, quoted: set[int]) -> Span:
+        """The sentence of token i within its line (a quote's frame is in this sentence)."""
+        for sent in sentences(line_span(doc, doc[i].idx), quoted):
+            if sent.start <= i < sent.end:
+                return sent
+        return doc[i : i + 1]
+
+    @staticmethod
+    def _draft(doc: Doc, qid: str, q: Span, sentence: Span, index: dict[int, str]) -> Draft:
+        speaker = q._.speaker
+        if speaker is None:
+            status = "rumour"
+        elif q._.rule in HEDGING_RULES or hedge(sentence) is not None:
+            status = "hedged"
+        else:
+            status = "attributed"
+        frame = {i for part in (q._.cue, q._.speaker_mention, *q._.via) if part is not None for i in range(part.start, part.end)}
+        return Draft([(qid, q)], speaker, via_names(doc, q), status, key_terms(q, index, frame))
+
+    @staticmethod
+    def _merge(drafts: list[Draft], weights: Weights) -> list[Draft]:
+        """One claim for statements of one source that overlap or restate each other."""
+        out: list[Draft] = []
+        for d in drafts:
+            same = next(
+                (
+                    o for o in out
+                    if o.key == d.key and (
+                        any(overlaps(a, b) for _, a in o.quotes for _, b in d.quotes)
+                        or min(coverage(d.terms, o.terms, weights), coverage(o.terms, d.terms, weights)) >= SAME_CLAIM
+                    )
+                ),
+                None,
+            )
+            if same is None:
+                out.append(d)
+            else:
+                same.quotes.extend(d.quotes)
+                same.terms |= d.terms
+        return out
+
+    def _link(
+        self, doc: Doc, reply: Reply, drafts: list[Draft], weights: Weights, index: dict[int, str], quoted: set[int]
+    ) -> bool:
+        """Attach the reply to the claims it answers; False if it answers none."""
+        others = [d for d in drafts if d.key is None or d.key != source_key(reply.by)]
+        phrase = anaphor(reply.span)
+        skip = set(range(reply.cue.start, reply.cue.end)) | (set(range(phrase.start, phrase.end)) if phrase else set())
+        terms = key_terms(reply.span, index, skip)
+        # a reply restates the claim, or names its key parts ("dementierte die Pläne zur Schließung")
+        scored = [(max(coverage(terms, d.terms, weights), coverage(d.terms, terms, weights)), d) for d in others]
+        best = max((s for s, _ in scored), default=0.0)
+        if best >= LINK_MIN:
+            for s, d in scored:
+                if s >= max(LINK_MIN, LINK_NEAR_BEST * best):
+                    d.replies.append((reply, True))
+            return True
+        if phrase is None:
+            return False
+        targets = self._anaphoric(doc, reply, phrase, others, index, quoted)
+        for d in targets:
+            d.replies.append((reply, False))
+        return bool(targets)
+
+    def _anaphoric(
+        self, doc: Doc, reply: Reply, phrase: Span, others: list[Draft], index: dict[int, str], quoted: set[int]
+    ) -> list[Draft]:
+        """The claims an anaphor points at: of the source it (or the sentence before) names, else
+        of the most salient source before the reply; one claim for a singular anaphor."""
+        earlier = [d for d in others if d.start < reply.span.start]
+        named: list[Draft] = []
+        for p in (phrase, self._previous_anaphor(doc, reply.sentence, quoted)):
+            if p is not None and not named:
+                stems = {stem(t.text) for t in p}
+                ids = {index[t.i] for t in p if t.i in index}
+                named = [d for d in earlier if d.told_by(stems, ids)]
+        if not named:
+            counts = Counter(d.key for d in earlier if d.key is not None)
+            if not counts:
+                return earlier[-1:]
+            top = max(counts.values())
+            salient = next(d.key for d in reversed(earlier) if counts.get(d.key) == top)
+            named = [d for d in earlier if d.key == salient]
+        return named if is_plural(phrase) else named[-1:]
+
+    @staticmethod
+    def _previous_anaphor(doc: Doc, sentence: Span, quoted: set[int]) -> Span | None:
+        """An anaphor in the sentence before, in the same paragraph ("nach Bekanntwerden von
+        Xs Behauptungen … Dementi. Die Angaben stimmten nicht, sagte Y.")."""
+        before = [s for s in sentences(line_span(doc, sentence.start_char), quoted) if s.end <= sentence.start]
+        return anaphor(before[-1]) if before else None
+
+    @staticmethod
+    def _mark_asserted(
+        drafts: list[Draft], body: list[Span], quotes: list[Span], weights: Weights, index: dict[int, str]
+    ) -> None:
+        """A claim the outlet also states itself, unattributed and unhedged, is asserted."""
+        own = [
+            key_terms(s, index) for s in body
+            if not any(overlaps(q, s) for q in quotes) and hedge(s, konjunktiv=True) is None
+        ]
+        for d in drafts:
+            if d.status != "rumour" and any(coverage(d.terms, terms, weights) >= ASSERTED for terms in own):
+                d.status = "asserted"
+
+    @staticmethod
+    def _corroborated(d: Draft, drafts: list[Draft], weights: Weights) -> bool:
+        """Confirmed by another source, or claimed by another source too."""
+        if any(r.status == "confirmed" for r, _ in d.replies):
+            return True
+        return any(
+            o is not d and o.key != d.key and coverage(d.terms, o.terms, weights) >= SAME_CLAIM for o in drafts
+        )
+
+    @staticmethod
+    def _claim(cid: str, d: Draft) -> Claim:
+        key_span = d.quotes[0][1]
+        specific_by = {source_key(r.by) for r, linked in d.replies if linked}
+        reactions: list[Reaction] = []
+        for r, linked in d.replies:
+            if not linked and source_key(r.by) in specific_by:
+                continue  # the speaker answered this claim specifically
+            reaction = Reaction(
+                by=r.by, status=r.status, text=r.span.text, start=r.span.start_char, end=r.span.end_char,
+                cue=text_span(r.cue), quote_id=r.quote_id,
+            )
+            if reaction not in reactions:
+                reactions.append(reaction)
+        return Claim(
+            id=cid, text=key_span.text, start=key_span.start_char, end=key_span.end_char, source=d.source,
+            via=d.via, status=d.status, quote_ids=[qid for qid, _ in sorted(d.quotes, key=lambda x: x[1].start)],
+            reactions=reactions,
+        )
+
+
+@Language.factory("claim_builder")
+def make_claim_builder(nlp: Language, name: str) -> ClaimBuilder:
+    return ClaimBuilder(nlp, name)

@@ -1,0 +1,135 @@
+"""Key terms: what two stretches of German text are both about, across inflection and compounds.
+
+Claims, replies and headline assertions are compared by their content words. German inflects
+("Telefonate"/"Telefonaten") and compounds ("Testausrüstung" ~ "Ausrüstung", "Coronatests" ~
+"Corona"), so a term is a lemma stem, and two stems match when equal or when the shorter one
+(at least five letters) begins or ends the longer. Words inside an entity mention also carry
+the entity's id, so a description ("der Kremlsprecher") matches the name it stands for. Terms
+are weighted by how rare they are in the body: a name that every sentence repeats says little
+about which statement a reply answers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from quellenlage.attribution.grammar import cue_verbs, lemma, pos, strip_genitive, verb_lemmas
+from quellenlage.attribution.lines import line_span
+from quellenlage.attribution.sentences import quoted_tokens, sentences
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "X"})
+# Verbs that carry tense, voice or modality, not content.
+LIGHT_VERBS = frozenset(
+    "haben sein werden lassen machen tun geben kommen gehen stehen bleiben sollen wollen müssen "
+    "können dürfen mögen möchten".split()
+)
+ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
+MIN_AFFIX = 5
+ENTITY_PREFIX = "@"
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Lower case minus one inflectional ending (a light stemmer: the same for headline and
+    body, which is all matching needs); genitive names lose the -s."""
+    low = word.lower()
+    if word[:1].isupper() and low == word.lower():
+        low = strip_genitive(low)
+    for end in ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 4:
+            return low[: -len(end)]
+    return low
+
+
+def match(a: str, b: str) -> bool:
+    """Same stem, or one stem begins or ends the other (a compound and its part)."""
+    if a == b:
+        return True
+    if a.startswith(ENTITY_PREFIX) or b.startswith(ENTITY_PREFIX):
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= MIN_AFFIX and (long.startswith(short) or long.endswith(short))
+
+
+def contains(terms: Iterable[str], term: str) -> bool:
+    return any(match(term, t) for t in terms)
+
+
+def entity_index(doc: Doc) -> dict[int, str]:
+    """token index -> id of the entity cluster whose mention covers it."""
+    return {i: c.id for c in doc._.entities for m in c.mentions for i in range(m.start, m.end)}
+
+
+def is_content(t: Token) -> bool:
+    """A content word: noun, name, adjective or full verb that is not a speech verb."""
+    if t.is_stop or t.is_punct or t.is_space or len(t.text) < 3 or not any(ch.isalpha() for ch in t.text):
+        return False
+    if pos(t) not in CONTENT_POS:
+        return False
+    if pos(t) == "VERB":
+        lemmas = {lemma(t), *verb_lemmas(t.text)}
+        return not (lemmas & LIGHT_VERBS) and not any(x in cue_verbs() for x in lemmas)
+    return True
+
+
+def token_terms(t: Token, index: dict[int, str]) -> set[str]:
+    """The terms of one token: its stem, the stems of its hyphenated parts, its entity id."""
+    out = {stem(t.text)}
+    if "-" in t.text:
+        out |= {stem(part) for part in t.text.split("-") if len(part) >= 3}
+    if t.i in index:
+        out.add(ENTITY_PREFIX + index[t.i])
+    return out
+
+
+def key_terms(span: Span, index: dict[int, str], skip: set[int] = frozenset()) -> frozenset[str]:
+    """The content terms of a span, leaving out the tokens in `skip` (e.g. a reply's cue words)."""
+    out: set[str] = set()
+    for t in span:
+        if t.i not in skip and is_content(t):
+            out |= token_terms(t, index)
+    return frozenset(out)
+
+
+class Weights:
+    """Inverse document frequency of terms over a list of term sets (the body's sentences),
+    plus one, so that in a short body a term found everywhere still counts."""
+
+    def __init__(self, units: list[frozenset[str]]) -> None:
+        self.units = units
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, term: str) -> float:
+        if term not in self._cache:
+            df = sum(contains(u, term) for u in self.units)
+            self._cache[term] = 1.0 + math.log((1 + len(self.units)) / (1 + df))
+        return self._cache[term]
+
+
+def coverage(query: frozenset[str], target: frozenset[str], weight: Callable[[str], float]) -> float:
+    """Weighted share of the query's terms that the target contains (0 for an empty query).
+
+    A word gives several terms (stem, parts, entity id); each counts, so an entity matched by
+    its id and its name weighs more than a common noun."""
+    total = sum(weight(t) for t in query)
+    if not total:
+        return 0.0
+    return sum(weight(t) for t in query if contains(target, t)) / total
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def body_sentences(doc: Doc) -> list[Span]:
+    """The sentences of the article's paragraph lines (the body the outlet writes)."""
+    quoted = quoted_tokens(doc)
+    out: list[Span] = []
+    for line in doc._.lines:
+        if line.role == "paragraph" and line.text.strip():
+            out.extend(sentences(line_span(doc, line.start), quoted))
+    return out

@@ -114,14 +114,42 @@ def _subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int])
         i += 1
     np = noun_phrase(doc, i) if i < finite.i else None
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
+        k = np.end
+        while k < finite.i and pos(doc[k]) == "ADP":  # "Der Einsatzleiter der Polizei in Dortmund erklärte"
+            pp = noun_phrase(doc, k + 1)
+            if pp is None:
+                break
+            k = pp.end
         before_verb = doc[finite.i - 1]
-        if np.end == finite.i or (
-            np.end < finite.i and doc[np.end].text == "," and before_verb.text == ","
-            and not any(is_finite(x) for x in doc[np.end : finite.i])
+        if k == finite.i or (
+            k < finite.i and doc[k].text == "," and before_verb.text == ","
+            and not any(is_finite(x) for x in doc[k : finite.i])
         ):
             return np, np.start
     speaker = _skip_to_subject(doc, finite.i + 1, end)
-    return speaker, finite.i
+    if speaker is None:
+        speaker = _subject_before(doc, finite, sent.start, skip)
+    return speaker, finite.i if speaker is None or speaker.start > finite.i else speaker.start
+
+
+def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span | None:
+    """A subject right before the verb after a clause boundary, past an apposition:
+    "…, die Sprecherin der Fraktion, Sandra Boser (GRÜNE), erklärte: „…“"."""
+    j = finite.i
+    while j - 1 >= floor and doc[j - 1].text in (",", ")"):
+        if doc[j - 1].text == ",":
+            j -= 1
+            continue
+        while j > floor and doc[j - 1].text != "(":  # a parenthesis: "(GRÜNE)"
+            j -= 1
+        j -= 1
+    np = noun_phrase_ending(doc, j, floor)
+    if np is None or any(i in skip for i in range(np.start, np.end)):
+        return None
+    before = doc[np.start - 1] if np.start > floor else None
+    if before is not None and before.text not in (",", ":", ";", "–", "-") and not before.is_sent_start:
+        return None  # inside a longer clause: not a subject standing before its verb
+    return np
 
 
 def relative_clause(doc: Doc, start: int, end: int) -> bool:
@@ -339,11 +367,14 @@ def plausible_source(np: Span) -> bool:
 
 
 def source_type_of(np: Span) -> str:
-    """The source type a description implies ("ein Mitarbeiter" -> anonymous, "die Zeitung" -> media)."""
-    for t in reversed(np):
+    """The source type a description implies from its head noun ("ein Mitarbeiter" ->
+    anonymous, "der Einsatzleiter der Polizei" -> person, "die Zeitung" -> media)."""
+    nouns = source_nouns()
+    heads = [t for t in np if pos(t) in ("NOUN", "PROPN")] or list(np)
+    for t in heads:
         word = (t.lemma_ or t.text).lower()
-        for noun, stype in source_nouns().items():
-            if word == noun or word.endswith(noun):
+        for noun, stype in nouns.items():
+            if word == noun or t.lower_ == noun or (len(noun) >= 4 and (word.endswith(noun) or t.lower_.endswith(noun))):
                 if stype == "person" and np[0].lower_ in ("ein", "eine", "einem", "einer", "eines", "einen"):
                     return "anonymous"
                 return stype

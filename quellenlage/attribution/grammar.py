@@ -127,6 +127,8 @@ def pos(t: Token) -> str:
     A capitalised word at the start of a clause that German spells lower case elsewhere is not
     a noun, whatever the (small) tagger says."""
     if t.pos_:
+        if t.pos_ in ("NUM", "X", "SYM") and t.text[:1].isupper() and not t.like_num:
+            return "PROPN"  # "EBay-Deutschland" is no number
         if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space):
             if _capitalised_non_noun(t.text):
                 return "ADV"

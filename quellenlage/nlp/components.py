@@ -1,0 +1,368 @@
+"""Custom pipeline components shipped with the Quellenlage German model.
+
+* ``ql_newline_sents``: a newline in the text always ends a sentence (runs before the parser,
+  which respects preset boundaries).
+* ``ql_lemma_backoff``: where the trained edit-tree lemmatizer only copies the word form
+  (unseen forms), fall back to the spacy-lookups-data German lemma table.
+* ``ql_konjunktiv``: rule-based German verb mood: Konjunktiv I (habe, sei, werde, könne,
+  gebe, ...) and the unambiguous Konjunktiv II forms (wäre, hätte, würde, könnte, ...) get
+  ``Mood=Sub``; unambiguous indicative forms (hat, ist, wird, kann) get ``Mood=Ind``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, MorphAnalysis, Span
+
+# --------------------------------------------------------------------------- sentences
+
+
+@Language.component("ql_newline_sents")
+def newline_sents(doc: Doc) -> Doc:
+    """Force a sentence start after every token whose text or trailing space holds a newline."""
+    prev_nl = False
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+        elif prev_nl and not tok.is_space:
+            tok.is_sent_start = True
+            prev_nl = False
+        elif prev_nl and tok.is_space:
+            tok.is_sent_start = False
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            prev_nl = True
+    return doc
+
+
+_TERMINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
+_CLOSING = {"“", "”", '"', "'", "’", "»", "«", ")", "]", "}", "‘"}
+_NO_SPLIT_BEFORE = {",", ";", ":", "-", "–", "—", ")", "]"}
+
+
+@Language.component("ql_sentences")
+def sentences(doc: Doc) -> Doc:
+    """Rule-based German sentence boundaries for news text; sets every token.
+
+    A newline always ends a sentence. Otherwise a sentence ends after ., !, ?, … plus any
+    closing quotes/brackets, unless the next token is a comma/colon/dash or starts lower case
+    („Nein!“, rief sie). Abbreviations (Dr., z.B., 3.) are single tokens in spaCy's
+    German tokenizer. Internal dev (SpkAtt-2023 news sentences): F1 96.5 (spaCy sentencizer 96.0).
+    """
+    n = len(doc)
+    if not n:
+        return doc
+    texts = [t.text for t in doc]
+    nl = ["\n" in t.text or "\n" in t.whitespace_ for t in doc]
+    space = [t.is_space for t in doc]
+    starts = numpy.full(n, -1, dtype="int64")
+    starts[0] = 1
+    i = 0
+    while i < n:
+        text = texts[i]
+        if nl[i]:
+            j = i + 1
+            while j < n and space[j]:
+                j += 1
+            if j < n:
+                starts[j] = 1
+            i = j
+            continue
+        if text in _TERMINAL or (text[:1] in "!?." and text[-1:] in "!?" and len(text) < 4):
+            j = i + 1
+            while j < n and (texts[j] in _CLOSING or texts[j] in _TERMINAL) and not nl[j - 1]:
+                j += 1
+            if j < n and not nl[j - 1]:
+                k = j
+                while k < n and space[k]:
+                    k += 1
+                if k < n:
+                    nxt = texts[k]
+                    if nxt not in _NO_SPLIT_BEFORE and not nxt[:1].islower():
+                        starts[k] = 1
+            i = j
+            continue
+        i += 1
+    doc.from_array([SENT_START], starts.view("uint64"))
+    return doc
+
+
+# --------------------------------------------------------------------------- lemmas
+
+
+@lru_cache(maxsize=1)
+def _lookup_table() -> dict[str, str]:
+    try:
+        path = resources.files("spacy_lookups_data") / "data" / "de_lemma_lookup.json.gz"
+        with gzip.open(str(path), "rt", encoding="utf8") as fh:
+            return json.load(fh)
+    except Exception:  # pragma: no cover - package missing
+        return {}
+
+
+_OPEN = {"NOUN", "VERB", "AUX", "ADJ", "PROPN", "ADV"}
+
+
+@Language.factory("ql_lemma_backoff", default_config={"pos": sorted(_OPEN)})
+def make_lemma_backoff(nlp: Language, name: str, pos: list[str]):
+    table = _lookup_table()
+    pos_set = set(pos)
+
+    def lemma_backoff(doc: Doc) -> Doc:
+        for tok in doc:
+            if tok.pos_ not in pos_set:
+                continue
+            lem = tok.lemma_
+            if lem and lem != tok.text:
+                continue
+            cand = table.get(tok.text)
+            if cand is None and tok.pos_ != "NOUN" and tok.pos_ != "PROPN":
+                cand = table.get(tok.text.lower())
+            if cand:
+                if tok.pos_ in ("NOUN", "PROPN") and cand[:1].islower():
+                    cand = cand[:1].upper() + cand[1:]
+                tok.lemma_ = cand
+        return doc
+
+    return lemma_backoff
+
+
+_CLOSED_KEEP_CASE = {"NOUN", "PROPN", "X", "NUM", "SYM", "PUNCT"}
+
+
+@Language.factory("ql_lemmatizer", default_config={"pos": sorted(_OPEN), "cache_size": 200000})
+def make_lemmatizer(nlp: Language, name: str, pos: list[str], cache_size: int):
+    """Lemmas: open-class words (by predicted UPOS) from simplemma's German dictionary
+    (case normalised by POS: nouns capitalised, others lower case); unknown words and closed
+    classes keep the trained edit-tree lemma, de-capitalised at sentence starts.
+    On the internal GSD dev split: edit-tree alone 89.4 %, this combination 96.4 %."""
+    import simplemma
+
+    pos_set = set(pos)
+    cache: dict[str, str] = {}
+
+    def lemma_of(text: str) -> str:
+        lem = cache.get(text)
+        if lem is None:
+            lem = simplemma.lemmatize(text, lang="de")
+            if len(cache) < cache_size:
+                cache[text] = lem
+        return lem
+
+    def lemmatizer(doc: Doc) -> Doc:
+        for tok in doc:
+            p = tok.pos_
+            text = tok.text
+            if p in pos_set:
+                lem = lemma_of(text)
+                if lem == text and tok.lemma_ and p in ("VERB", "AUX"):
+                    lem = tok.lemma_  # unknown verb form: keep the edit-tree lemma
+                if p in ("NOUN", "PROPN"):
+                    lem = lem[:1].upper() + lem[1:]
+                elif not lem.isupper():
+                    lem = lem[:1].lower() + lem[1:]
+                tok.lemma_ = lem
+            elif p not in _CLOSED_KEEP_CASE:
+                lem = tok.lemma_ or text
+                if lem[:1].isupper() and not lem.isupper() and text[:1].isupper():
+                    lem = lem[:1].lower() + lem[1:]
+                tok.lemma_ = lem
+        return doc
+
+    return lemmatizer
+
+
+# --------------------------------------------------------------------------- mood
+
+# Konjunktiv II forms that are never indicative (würde, hätte, wäre, könnte, ...)
+_K2 = {
+    "würde", "würdest", "würden", "würdet", "hätte", "hättest", "hätten", "hättet",
+    "wäre", "wärest", "wärst", "wären", "wäret", "wärt", "könnte", "könntest", "könnten",
+    "könntet", "müsste", "müsstest", "müssten", "müsstet", "müßte", "müßten", "dürfte",
+    "dürftest", "dürften", "dürftet", "möchte", "möchtest", "möchten", "möchtet",
+    "bräuchte", "bräuchten", "gäbe", "gäben", "käme", "kämen", "ginge", "gingen", "stünde",
+    "stünden", "stände", "ständen", "läge", "lägen", "wüsste", "wüssten", "täte", "täten",
+    "bliebe", "blieben", "hielte", "hielten", "fände", "fänden", "ließe", "ließen",
+    "sähe", "sähen", "bekäme", "bekämen", "nähme", "nähmen", "zöge", "zögen",
+}
+# Konjunktiv I forms of irregular verbs that are never indicative
+_K1_IRREG = {
+    "sei": ("Sing", "3"), "seiest": ("Sing", "2"), "seist": ("Sing", "2"),
+    "seien": ("Plur", "3"), "seiet": ("Plur", "2"),
+    "könne": ("Sing", "3"), "müsse": ("Sing", "3"), "dürfe": ("Sing", "3"),
+    "wolle": ("Sing", "3"), "solle": ("Sing", "3"), "möge": ("Sing", "3"),
+    "wisse": ("Sing", "3"), "habe": ("Sing", "3"), "werde": ("Sing", "3"),
+    "habest": ("Sing", "2"), "werdest": ("Sing", "2"), "könnest": ("Sing", "2"),
+}
+# unambiguous indicative finite forms frequently mis-tagged
+_IND = {
+    "ist", "sind", "bin", "bist", "seid", "war", "waren", "hat", "hast", "habt", "hatte",
+    "hatten", "wird", "wirst", "werdet", "wurde", "wurden", "kann", "kannst", "konnte",
+    "konnten", "muss", "muß", "musste", "mussten", "darf", "durfte", "durften", "will",
+    "willst", "soll", "mag", "weiß", "gibt", "sagt", "sagte", "sagten",
+}
+_FIRST_PERSON = {"ich"}
+
+
+def _is_k1_regular(form: str, lemma: str) -> bool:
+    """3rd person singular Konjunktiv I of a regular verb: infinitive stem + 'e'
+    (gebe, stehe, komme, handle, ändere), distinct from the indicative 3sg (-t)."""
+    if not lemma or not form.endswith("e") or form.endswith("te") and not lemma.endswith("ten"):
+        return False
+    lem = lemma.lower()
+    f = form.lower()
+    if lem.endswith("eln") or lem.endswith("ern"):
+        stems = {lem[:-1], lem[:-3] + lem[-2] + "e"}  # ändere / handele, handle
+        stems.add(lem[:-3] + "le" if lem.endswith("eln") else lem[:-3] + "re")
+        return f in stems or any(f.endswith(s) for s in stems if len(s) > 3)
+    if lem.endswith("en"):
+        return f == lem[:-1] or (len(lem) > 5 and f.endswith(lem[:-1]) and len(f) - len(lem) < 6)
+    return False
+
+
+def _has_first_person(tok) -> bool:
+    """'ich' within three tokens (not across sentence-final punctuation): 'ich habe' is
+    indicative, 'er habe' subjunctive."""
+    doc = tok.doc
+    for step in (-1, 1):
+        j = tok.i + step
+        while 0 <= j < len(doc) and abs(j - tok.i) <= 3:
+            t = doc[j]
+            if t.text in (".", "!", "?", ":", ";") or "\n" in t.text:
+                break
+            if t.lower_ in _FIRST_PERSON:
+                return True
+            j += step
+    return False
+
+
+def _set_feats(tok, **feats) -> None:
+    d = tok.morph.to_dict()
+    d.update({k: v for k, v in feats.items() if v is not None})
+    d["VerbForm"] = "Fin"
+    tok.set_morph(MorphAnalysis(tok.doc.vocab, d))
+
+
+@Language.factory("ql_konjunktiv", default_config={"regular_k1": True})
+def make_konjunktiv(nlp: Language, name: str, regular_k1: bool):
+    def konjunktiv(doc: Doc) -> Doc:
+        for tok in doc:
+            if tok.is_space:  # whitespace tokens (newlines) are not words
+                tok.pos_, tok.tag_, tok.lemma_ = "SPACE", "_SP", tok.text
+                tok.set_morph(None)
+                continue
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            low = tok.lower_
+            morph = tok.morph
+            finite = "Fin" in morph.get("VerbForm") or bool(morph.get("Mood")) or tok.tag_.endswith("FIN")
+            if low in _K2:
+                _set_feats(tok, Mood="Sub", Tense="Past",
+                           Number="Plur" if low.endswith(("en", "et", "t")) and not low.endswith("est") else None)
+            elif low in _K1_IRREG:
+                if low in ("habe", "werde") and _has_first_person(tok):
+                    if finite:
+                        _set_feats(tok, Mood="Ind", Tense="Pres", Person="1", Number="Sing")
+                    continue
+                num, pers = _K1_IRREG[low]
+                _set_feats(tok, Mood="Sub", Tense="Pres", Number=num, Person=pers)
+            elif low in _IND:
+                if finite and morph.get("Mood") != ["Ind"]:
+                    _set_feats(tok, Mood="Ind")
+            elif regular_k1 and finite and tok.i > 0 and _is_k1_regular(low, tok.lemma_):
+                if _has_first_person(tok) or tok.i > 0 and tok.nbor(-1).lower_ in ("du", "ihr"):
+                    continue
+                # imperative-looking sentence-initial forms (Gebe ...!) stay as predicted
+                _set_feats(tok, Mood="Sub", Tense="Pres", Number="Sing", Person="3")
+        return doc
+
+    return konjunktiv
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+def _fix_ents_at_newlines(doc: Doc) -> None:
+    """Entities never cross a line break and never start or end with whitespace."""
+    ents, changed = [], False
+    for e in doc.ents:
+        start, end = e.start, e.end
+        for t in e:
+            if t.is_space or "\n" in t.text:
+                end = t.i
+                break
+        while start < end and doc[start].is_space:
+            start += 1
+        if (start, end) != (e.start, e.end):
+            changed = True
+            if start < end:
+                ents.append(Span(doc, start, end, label=e.label))
+        else:
+            ents.append(e)
+    if changed:
+        doc.ents = ents
+
+
+class Gazetteer:
+    """Exact-match name list that only fills gaps left by the statistical NER (never overrides
+    or extends its entities). Entries are token sequences joined by spaces, tokenised with the
+    pipeline's tokenizer when added. Serialised as JSON in the component's directory."""
+
+    def __init__(self, nlp: Language, name: str, max_len: int = 4):
+        self.nlp, self.name, self.max_len = nlp, name, max_len
+        self.entries: dict[str, str] = {}
+
+    def add(self, names, label: str) -> None:
+        for doc in self.nlp.tokenizer.pipe(names):
+            toks = [t.text for t in doc]
+            if 0 < len(toks) <= self.max_len:
+                self.entries[" ".join(toks)] = label
+
+    def __call__(self, doc: Doc) -> Doc:
+        _fix_ents_at_newlines(doc)
+        if not self.entries:
+            return doc
+        texts = [t.text for t in doc]
+        taken = numpy.zeros(len(texts) + 1, dtype=bool)
+        for e in doc.ents:
+            taken[e.start:e.end] = True
+        new = []
+        i, n = 0, len(texts)
+        while i < n:
+            if taken[i] or not texts[i][:1].isupper():
+                i += 1
+                continue
+            for L in range(min(self.max_len, n - i), 0, -1):
+                label = self.entries.get(" ".join(texts[i:i + L]) if L > 1 else texts[i])
+                if label and not taken[i:i + L].any():
+                    new.append(Span(doc, i, i + L, label=label))
+                    i += L - 1
+                    break
+            i += 1
+        if new:
+            doc.set_ents(new, default="unmodified")
+        return doc
+
+    def to_disk(self, path, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with open(path / "entries.json", "w", encoding="utf8") as fh:
+            json.dump({"max_len": self.max_len, "entries": self.entries}, fh, ensure_ascii=False)
+
+    def from_disk(self, path, exclude=()):
+        with open(Path(path) / "entries.json", encoding="utf8") as fh:
+            d = json.load(fh)
+        self.max_len, self.entries = d["max_len"], d["entries"]
+        return self
+
+
+@Language.factory("ql_gazetteer", default_config={"max_len": 4})
+def make_gazetteer(nlp: Language, name: str, max_len: int):
+    return Gazetteer(nlp, name, max_len)

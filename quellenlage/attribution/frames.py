@@ -35,7 +35,8 @@ from quellenlage.attribution.grammar import (
 HEARSAY = {"heißen": "es", "nachsagen": None, "munkeln": None}
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
 HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden"})
-DATIVE_ARTICLES = frozenset({"dem", "einem"})
+# Articles that cannot open a subject (dative and genitive forms).
+DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
 
 
@@ -115,8 +116,8 @@ def _subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int])
     np = noun_phrase(doc, i) if i < finite.i else None
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
-        while k < finite.i and pos(doc[k]) == "ADP":  # "Der Einsatzleiter der Polizei in Dortmund erklärte"
-            pp = noun_phrase(doc, k + 1)
+        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder")):
+            pp = noun_phrase(doc, k + 1)  # "Der Einsatzleiter der Polizei in Dortmund erklärte"
             if pp is None:
                 break
             k = pp.end
@@ -130,6 +131,35 @@ def _subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int])
     if speaker is None:
         speaker = _subject_before(doc, finite, sent.start, skip)
     return speaker, finite.i if speaker is None or speaker.start > finite.i else speaker.start
+
+
+def _with_apposed_name(doc: Doc, np: Span) -> Span:
+    """'der Koordinator für Naturkatastrophen, Deftalgne Tessema,': the name in apposition
+    joins the description, so the speaker resolves to the person."""
+    k = np.end
+    while k < len(doc) and pos(doc[k]) == "ADP":  # "Koordinator für Naturkatastrophen"
+        pp = noun_phrase(doc, k + 1)
+        if pp is None:
+            break
+        k = pp.end
+    if k + 2 < len(doc) and doc[k].text == "," and (doc[k + 1].ent_type_ == "PER" or pos(doc[k + 1]) == "PROPN"):
+        m = k + 1
+        while m < len(doc) and (doc[m].ent_type_ == "PER" or pos(doc[m]) == "PROPN"):
+            m += 1
+        if m < len(doc) and doc[m].text in (",", ":") and m - k <= 4:
+            return doc[np.start : m]
+    return np
+
+
+def _written_in(doc: Doc, start: int, end: int) -> Span | None:
+    """The document or medium a "heißt es" cites: "Im Bericht heißt es", "In einer Mitteilung
+    der Polizei hieß es"."""
+    for t in doc[start:end]:
+        if t.lower_ in ("in", "im", "auf") and t.i + 1 < end:
+            np = noun_phrase(doc, t.i + 1)
+            if np is not None and source_type_of(np) in ("document", "media", "agency", "organization", "anonymous"):
+                return np
+    return None
 
 
 def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span | None:
@@ -275,7 +305,7 @@ class FrameFinder:
         if lem in HEARSAY:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
-            return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
+            return Frame(cue, "hearsay", _written_in(doc, start, end), reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
         if passive(doc, start, end):
             if lem in HEARSAY_PASSIVE and doc[start].lower_ not in SUBORDINATORS:
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
@@ -286,6 +316,8 @@ class FrameFinder:
             clause_start = start
         else:
             speaker, clause_start = _subject_of_main_clause(sent, finite, end, skip)
+        if speaker is not None:
+            speaker = _with_apposed_name(doc, speaker)
         if speaker is not None and not plausible_source(speaker):
             return None  # "bestätigt sich die Befürchtung, dass …": no one speaks
         if any(x.lower_ in ("nicht", "nie", "niemals") for x in doc[start:end] if x.i < t.i or x.i == t.i + 1):

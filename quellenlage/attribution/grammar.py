@@ -209,6 +209,13 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
         or (pos(doc[j]) == "ADV" and j + 1 < n and pos(doc[j + 1]) == "ADJ")
     ):
         j += 1
+    if j < n and pos(doc[j]) == "ADP" and j > i:
+        # an extended attribute: "der für die Omo-Region zuständige Koordinator"
+        k = j + 1
+        while k < n and k - j < 8 and pos(doc[k]) not in ("VERB", "AUX", "PUNCT") and pos(doc[k]) != "ADJ":
+            k += 1
+        if k + 1 < n and pos(doc[k]) == "ADJ" and pos(doc[k + 1]) in NOUNISH:
+            j = k + 1
     head_start = j
     if j + 1 < n and is_quote_char(doc[j]) and pos(doc[j + 1]) in NOUNISH:
         j += 1  # a quoted name: 'der britische "Daily Express"'
@@ -227,7 +234,7 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
         if m > k + 2 and any(pos(t) == "PROPN" or t.ent_type_ == "PER" for t in doc[k + 2 : m]):
             j = m
     # genitive attributes: "ein Sprecher der Polizei", "Der Leiter des Programms der WHO"
-    while j + 1 < n and doc[j].lower_ in ("des", "der") and pos(doc[j - 1]) in NOUNISH:
+    while j + 1 < n and doc[j].lower_ in ("des", "der", "eines", "einer") and pos(doc[j - 1]) in NOUNISH:
         k = j + 1
         while k < n and pos(doc[k]) == "ADJ":
             k += 1

@@ -31,6 +31,8 @@ ADVERBIAL_SUBORDINATORS = frozenset(
 )
 # Hearsay verbs whose passive carries the rumour itself: "Ihm wird ein Hang … nachgesagt".
 OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"})
+# Konjunktiv II forms that continue a report when Konjunktiv I equals the indicative.
+KONJUNKTIV2_REPORT = ("hätte", "wäre", "würde", "könnte", "müsste", "dürfte", "gäbe", "käme")
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 PERFECT_INFINITIVES = frozenset({"haben", "sein", "worden"})
 MIN_TOKENS = 3
@@ -122,22 +124,29 @@ class ReportedSpeechFinder:
         in_title = {i for q in titles for i in range(q.start - 1, q.end + 1)}
         found: list[Span] = []
         reported_only: list[Frame] = []
+        reporting = False  # the previous sentence was reported speech
         for line in body_lines(doc):
             span = doc.char_span(line.start, line.start + len(line.text), alignment_mode="expand")
             if span is None:
                 continue
             for sent in sentences(span, in_quote | in_title):
+                in_report = False
                 for unit in _units(sent):
                     if all(t.i in in_quote or t.is_punct or t.is_space for t in unit):
+                        in_report = in_report or any(t.i in in_quote for t in unit)
                         continue
-                    quote = self._unit(doc, unit, in_quote, reported_only)
+                    quote = self._unit(doc, unit, in_quote, reported_only, reporting)
                     if quote is not None:
                         found.append(quote)
+                        in_report = True
+                reporting = in_report
         doc.spans["quotes"] = sorted(direct + found, key=lambda s: s.start)
         doc.spans["reported_sources"] = [f.speaker for f in reported_only if f.speaker is not None]
         return doc
 
-    def _unit(self, doc: Doc, unit: Span, in_quote: set[int], reported_only: list[Frame]) -> Span | None:
+    def _unit(
+        self, doc: Doc, unit: Span, in_quote: set[int], reported_only: list[Frame], reporting: bool
+    ) -> Span | None:
         frames = [f for f in self.frames.find(unit, skip=in_quote) if unit.start <= f.cue.start < unit.end]
         for frame in sorted(frames, key=lambda f: (f.rule not in ("verb", "hearsay"), f.cue.start)):
             content = self._content(doc, unit, frame, in_quote)
@@ -162,6 +171,10 @@ class ReportedSpeechFinder:
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
         if any(f.rule == "verb" and f.verb_class != "thought" for f in frames):
             return None  # a report without content ("CNN berichtete darüber")
+        if reporting and finite.lower_.startswith(KONJUNKTIV2_REPORT) and not self._inside_quote(unit, in_quote):
+            # right after a report, Konjunktiv II stands in for an ambiguous Konjunktiv I
+            # ("Starke Winde hätten den Brand verursacht")
+            return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         if is_konjunktiv1(finite) and not self._inside_quote(unit, in_quote):
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         return None
@@ -210,12 +223,18 @@ class ReportedSpeechFinder:
             return None
         if frame.rule != "verb":
             return None
-        # the content follows the frame: a complement clause after the comma
-        i = fend
-        while i < uend and doc[i].text != ",":
-            if doc[i].lower_ in COMPLEMENTIZERS and doc[i - 1].text == ",":
-                break
-            i += 1
+        # the content follows the frame: a complement clause after a comma, past appositions
+        # and prepositional phrases ("sagte X, Koordinator für Y, gegenüber der BBC, dass …")
+        i = next(
+            (k for k in range(fend, uend) if doc[k].lower_ == "dass" and doc[k - 1].text == ","),
+            None,
+        )
+        if i is None:
+            i = fend
+            while i < uend and doc[i].text != ",":
+                if doc[i].lower_ in COMPLEMENTIZERS and doc[i - 1].text == ",":
+                    break
+                i += 1
         if i >= uend - 1:
             return None
         j = i + 1 if doc[i].text == "," else i

@@ -91,6 +91,23 @@ def _trim_entity(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_)
 
 
+def _role_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the NER model missed, found by the role noun before them: "Autor Bob Woodward",
+    "Sprecherin Lisa Hahn" (one to three capitalised name words after a person role)."""
+    out = []
+    for t in doc:
+        if not is_role_noun(t) or t.i + 1 >= len(doc):
+            continue
+        start = end = t.i + 1
+        while end < len(doc) and end - start < 3 and end not in taken and doc[end].text[:1].isupper() and (
+            doc[end].tag_ == "NE" or pos(doc[end]) == "PROPN"
+        ) and not is_role_noun(doc[end]):
+            end += 1
+        if end > start and role_at(doc, doc[start].idx) != "boilerplate":
+            out.append((start, end))
+    return out
+
+
 class EntityResolver:
     def __init__(self, nlp: Language, name: str = "entity_resolver") -> None:
         self.name = name
@@ -112,6 +129,9 @@ class EntityResolver:
                 if not (start > 0 and doc[start - 1].text in "„\"»“"):
                     continue
             found.append((span, doc.vocab.strings[match_id]))
+            taken.update(range(start, end))
+        for start, end in _role_named(doc, taken | {i for e in doc.ents for i in range(e.start, e.end)}):
+            found.append((doc[start:end], "person"))
             taken.update(range(start, end))
         for ent in doc.ents:
             ent = _trim_entity(ent)

@@ -151,6 +151,18 @@ def _with_apposed_name(doc: Doc, np: Span) -> Span:
     return np
 
 
+def _agent(doc: Doc, start: int, end: int) -> Span | None:
+    """The agent of a passive: "von der Polizei", "vom Ministerium"."""
+    for t in doc[start:end]:
+        if t.lower_ in ("von", "vom", "durch") and t.i + 1 < end:
+            np = noun_phrase(doc, t.i + 1)
+            if np is not None and plausible_source(np) and source_type_of(np) != "unknown" or (
+                np is not None and any(x.ent_type_ in ("PER", "ORG") for x in np)
+            ):
+                return np
+    return None
+
+
 def _written_in(doc: Doc, start: int, end: int) -> Span | None:
     """The document or medium a "heißt es" cites: "Im Bericht heißt es", "In einer Mitteilung
     der Polizei hieß es"."""
@@ -300,18 +312,31 @@ class FrameFinder:
         start, end = clause_bounds(sent, t.i)
         while start < t.i and (doc[start].i in skip or doc[start].is_punct):
             start += 1
+        antecedent = None
         if relative_clause(doc, start, end):
-            return None  # "…, in dem Details enthüllt werden": the relative pronoun is the subject
+            # "…, eine Resolution, welche die Regierung auffordert, …": the relative pronoun
+            # stands for the noun before the comma; with a preposition it is not the subject
+            if pos(doc[start]) == "ADP" or start < 2:
+                return None
+            antecedent = noun_phrase_ending(doc, start - 1, sent.start)
+            if antecedent is None:
+                return None
         if lem in HEARSAY:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
             return Frame(cue, "hearsay", _written_in(doc, start, end), reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
         if passive(doc, start, end):
+            # "wird von der Polizei bestätigt", "wird in einer Mitteilung gefordert"
+            agent = _agent(doc, start, end) or _written_in(doc, start, end)
+            if agent is not None:
+                return Frame(cue, "verb", agent, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
             if lem in HEARSAY_PASSIVE and doc[start].lower_ not in SUBORDINATORS:
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None
         finite = _finite_of_clause(doc, start, end, t)
-        if doc[start].lower_ in SUBORDINATORS:  # verb-final: "wie der 'Daily Express' berichtet"
+        if antecedent is not None:
+            speaker, clause_start = antecedent, start
+        elif doc[start].lower_ in SUBORDINATORS:  # verb-final: "wie der 'Daily Express' berichtet"
             speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)
             clause_start = start
         else:

@@ -10,6 +10,7 @@ join the entity they describe.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -34,10 +35,14 @@ def is_role_noun(t) -> bool:
     """A noun that names a role a person has ("Sprecher", "Kremlsprecher", "US-Präsident")."""
     if not t.text[:1].isupper() or t.is_punct:
         return False
-    word = (t.lemma_ or t.text).lower()
+    return _role_word((t.lemma_ or t.text).lower()) or _role_word(t.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _role_word(word: str) -> bool:
     nouns = source_nouns()
-    return word in nouns or t.lower_ in nouns or any(
-        len(n) >= 4 and (word.endswith(n) or t.lower_.endswith(n)) and nouns[n] in ("person", "anonymous") for n in nouns
+    return word in nouns or any(
+        len(n) >= 4 and word.endswith(n) and nouns[n] in ("person", "anonymous") for n in nouns
     )
 
 

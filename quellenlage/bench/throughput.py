@@ -141,8 +141,28 @@ def run(data_dir: Path, limit: Optional[int] = None) -> SuiteResult:
             ratios.add("trafilatura articles/s ÷ full analysis articles/s",
                        done["trafilatura"].docs_per_cpu_s / full.docs_per_cpu_s)
         result.tables.append(ratios)
+        latency = table("Latency", ("measurement", "text"), ("value", "float"), ("unit", "text"))
+        latency.add("warm analysis inside analyze_many, per 1,000 words", 1000 * 1000 * full.cpu / full.words, "ms CPU")
+        for seconds in cold_starts():
+            latency.add("cold start: `quellenlage analyze` on the bundled example, fresh process", seconds, "s wall")
+        result.tables.append(latency)
     result.notes.append("Words are \\w+ runs of the extracted text (the same texts for every row).")
     return result
+
+
+def cold_starts(runs: int = 3) -> list[float]:
+    """Wall seconds of the whole command a user runs first, start-up and model load included."""
+    from ..cli import EXAMPLE
+    from .metrics import Clock
+
+    out = []
+    for _ in range(runs):
+        clock = Clock()
+        with clock.measure():
+            subprocess.run([sys.executable, "-m", "quellenlage", "analyze", str(EXAMPLE), "--format", "json"],
+                           capture_output=True, check=False)
+        out.append(clock.wall)
+    return out
 
 
 if __name__ == "__main__":

@@ -45,6 +45,7 @@ def stem(word: str) -> str:
     return low
 
 
+@lru_cache(maxsize=262144)
 def match(a: str, b: str) -> bool:
     """Same stem, or one stem begins or ends the other (a compound and its part)."""
     if a == b:
@@ -55,8 +56,14 @@ def match(a: str, b: str) -> bool:
     return len(short) >= MIN_AFFIX and (long.startswith(short) or long.endswith(short))
 
 
+@lru_cache(maxsize=262144)
+def _contains(terms: frozenset[str], term: str) -> bool:
+    return term in terms or any(match(term, t) for t in terms)
+
+
 def contains(terms: Iterable[str], term: str) -> bool:
-    return any(match(term, t) for t in terms)
+    """Whether a term set holds the term or a compound part of it (cached: term sets repeat)."""
+    return _contains(terms if isinstance(terms, frozenset) else frozenset(terms), term)
 
 
 def entity_index(doc: Doc) -> dict[int, str]:

@@ -324,7 +324,8 @@ class FrameFinder:
         if lem in HEARSAY:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
-            return Frame(cue, "hearsay", _written_in(doc, start, end), reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
+            source = _written_in(doc, start, end) or _agent(doc, t.i, end)  # "hieß es vom Ministerium"
+            return Frame(cue, "hearsay", source, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
         if passive(doc, start, end):
             # "wird von der Polizei bestätigt", "wird in einer Mitteilung gefordert"
             agent = _agent(doc, start, end) or _written_in(doc, start, end)

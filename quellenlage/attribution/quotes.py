@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.frames import Frame, FrameFinder
+from quellenlage.attribution.frames import Frame, FrameFinder, verb_cue
 from quellenlage.attribution.grammar import clause_bounds, is_finite, is_quote_char, media_names, noun_phrase, pos, title_nouns
 from quellenlage.attribution.lines import body_lines, line_of
 from quellenlage.attribution.sentences import sentence_of, sentences
@@ -23,11 +23,48 @@ CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"�
 WORD = re.compile(r"\w+")
 TERMINAL = re.compile(r"[.!?…]\W*$")
 NAME_SHAPE = re.compile(r"\s[–-]\s|\be\.\s?V\.|\bGmbH\b|\bAG\b|\([A-ZÄÖÜ]{2,}\)")
-NAME_FUNCTION_WORDS = frozenset("und der die das des von vom zur zum für of the and de la le".split())
+NAME_FUNCTION_WORDS = frozenset(
+    "und der die das des von vom zur zum für am im an auf ohne gegen zu in mit über unter vor nach bei aus "
+    "of the and de la le".split()
+)
 DOMAIN = re.compile(r"\w\.(de|com|org|net|at|ch|eu|info)\b")
 # Pronouns of a speaker talking: a phrase with them is speech, not a name.
 SPEAKER_PRONOUNS = frozenset("ich wir du ihr mich uns mir dich euch mein meine unser unsere".split())
 SENTENCE_END = re.compile(r"[.!?…,]\W*$")
+
+
+def _after_noun(doc: Doc, span: Span) -> bool:
+    """Named by apposition: a common noun or name right before the opening mark."""
+    before = doc[span.start - 2] if span.start >= 2 else None
+    return before is not None and before.tag_ in ("NN", "NE") and pos(before) in ("NOUN", "PROPN")
+
+
+def _near_title_noun(doc: Doc, span: Span) -> bool:
+    """'Buch', 'Film', 'Zeitung' … within three words of the quotation marks."""
+    near = list(doc[max(0, span.start - 4) : span.start - 1]) + list(doc[span.end + 1 : span.end + 4])
+    return any((t.lemma_ or t.text).lower() in title_nouns() or t.lower_ in title_nouns() for t in near)
+
+
+def _cited(doc: Doc, span: Span) -> bool:
+    """After a preposition ('laut "Newsweek"', 'von „Ärzte ohne Grenzen“'), unless the
+    preposition belongs to a speech verb ('sprach von „Wortbruch“')."""
+    before = doc[span.start - 2] if span.start >= 2 else None
+    if before is None or before.tag_ not in ("APPR", "APPRART"):
+        return False
+    return not (before.i > 0 and verb_cue(doc[before.i - 1], doc[before.i - 1 : before.i + 1]) is not None)
+
+
+def _subject_name(doc: Doc, span: Span) -> bool:
+    """A quoted name opening the sentence as subject of its verb: '„Muslix64“ erwähnte'."""
+    opener = span.start - 1
+    starts = opener == 0 or doc[opener].is_sent_start or doc[opener - 1].is_punct or doc[opener - 1].is_space
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return starts and after is not None and is_finite(after)
+
+
+def _has_cue_verb(sent: Span) -> bool:
+    """Any speech verb in the sentence, whatever its frame ('als „nebelartig“ beschrieben')."""
+    return any(verb_cue(t, sent) is not None for t in sent if pos(t) in ("VERB", "AUX"))
 
 
 def pair_quotes(line: str) -> list[tuple[int, int]]:
@@ -87,32 +124,32 @@ class DirectQuoteFinder:
 
     @staticmethod
     def _is_title(doc: Doc, span: Span) -> bool:
-        """Titles and names in quotation marks: short, title-cased, or next to 'Buch', 'Zeitung' …"""
-        words = WORD.findall(span.text)
-        if len(words) <= 8 and NAME_SHAPE.search(span.text) and not TERMINAL.search(span.text.replace("e.V.", "eV")):
-            return True  # 'Karol Wojtyla – Geheimnisse eines Papstes', '… e.V.'
-        if not TERMINAL.search(span.text):
-            before = doc[span.start - 2] if span.start >= 2 else None
-            if (
-                before is not None and before.tag_ in ("NN", "NE") and pos(before) in ("NOUN", "PROPN")
-                and len(words) <= 8 and span.text[:1].isupper()
-            ):
-                return True  # named by apposition: 'die Enzyklika „Deus caritas est“'
-            if len(words) <= 8 and (NAME_SHAPE.search(span.text) or any(t.like_num for t in span)):
-                return True  # 'documenta 12', 'Karol Wojtyla – Geheimnisse eines Papstes', '… e.V.'
-
-        near = [t for t in doc[max(0, span.start - 4) : span.start - 1]] + [t for t in doc[span.end + 1 : span.end + 4]]
-        if any((t.lemma_ or t.text).lower() in title_nouns() or t.lower_ in title_nouns() for t in near) and len(words) <= 6:
-            return not TERMINAL.search(span.text)
-        if len(words) <= 4 and not TERMINAL.search(span.text) and not span.text.rstrip().endswith(","):
-            before = doc[span.start - 2] if span.start >= 2 else None
-            if len(words) == 1:
-                # a known medium ('„Spiegel“'), or a name cited with a preposition ('laut "Newsweek"')
-                return span.text in media_names() or (before is not None and pos(before) == "ADP")
-            content = [w for w in words if w.lower() not in NAME_FUNCTION_WORDS]
-            if content and all(w[:1].isupper() or w[:1].isdigit() for w in content):
-                return not any(pos(t) in ("VERB", "AUX") for t in span)  # 'Daily Express'
-        return False
+        """Titles and names in quotation marks, which are not quotes: 'das Buch "War"', 'laut
+        "Newsweek"', 'die Enzyklika „Deus caritas est“', 'documenta 12', '„Muslix64“ erwähnte'.
+        A sentence in quotation marks is never one."""
+        text = span.text
+        words = WORD.findall(text)
+        if TERMINAL.search(text.replace("e.V.", "eV")):
+            return False
+        capital = text[:1].isupper()
+        if len(words) <= 10 and NAME_SHAPE.search(text):
+            return True
+        if len(words) <= 4 and any(t.like_num for t in span) and not any(is_finite(t) for t in span):
+            return True
+        if capital and len(words) <= 8 and _after_noun(doc, span):
+            return True
+        if len(words) <= 6 and _near_title_noun(doc, span):
+            return True
+        if len(words) > 4 or text.rstrip().endswith(","):
+            return False
+        if capital and (_cited(doc, span) or _subject_name(doc, span)):
+            return True
+        if len(words) == 1:
+            return text in media_names()
+        content = [w for w in words if w.lower() not in NAME_FUNCTION_WORDS]
+        return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and not any(
+            pos(t) in ("VERB", "AUX") for t in span
+        )
 
     @staticmethod
     def _keep(q: Span) -> bool:
@@ -140,10 +177,10 @@ class DirectQuoteFinder:
         if n >= 3 and (SENTENCE_END.search(q.text) or any(is_finite(t) or t.lower_ in SPEAKER_PRONOUNS for t in q)):
             return True
         cue = q._.cue
+        if q.text[:1].islower() and (cue is not None or _has_cue_verb(sentence_of(doc, q.start))):
+            return True  # also 'die als „nebelartig“ beschrieben wurden'
         if cue is None:
             return False
-        if q.text[:1].islower():
-            return True
         gap = min(abs(cue.start - q.start), abs(cue.end - q.end), abs(cue.start - q.end))
         if gap <= 3:
             return True
@@ -153,8 +190,8 @@ class DirectQuoteFinder:
     def _attribute(self, doc: Doc, q: Span, in_quote: set[int]) -> None:
         region = sentence_of(doc, q.start, in_quote)
         frame = self._nearest(self.frames.find(region, skip=in_quote), q)
-        if frame is not None and frame.rule != "hearsay":
-            self._apply(q, frame)
+        if frame is not None:
+            self._apply(q, frame)  # also '„…“, hieß es vom Abgeordneten'
             return
         colon_np = self._colon_speaker(doc, q)
         intro = self._intro_frame(doc, q, in_quote)

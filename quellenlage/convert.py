@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 import quellenlage.extensions  # noqa: F401
+from quellenlage.attribution.speakers import resolve_mention
 from quellenlage.schema import Analysis, Entity, Meta, Quote, TextSpan, Transparency
 
 
@@ -15,11 +16,9 @@ def text_span(span: Span | None) -> TextSpan | None:
 
 
 def via_names(doc: Doc, q: Span) -> list[str]:
-    from quellenlage.attribution.speakers import SpeakerResolver
-
     names = []
     for via in q._.via:
-        name = SpeakerResolver.resolve(SpeakerResolver(None), doc, via).name
+        name = resolve_mention(doc, via).name
         if name and name not in names and (q._.speaker is None or name != q._.speaker.name):
             names.append(name)
     return names

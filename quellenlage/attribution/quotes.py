@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import Frame, FrameFinder, verb_cue
-from quellenlage.attribution.grammar import clause_bounds, is_finite, is_quote_char, media_names, noun_phrase, pos, title_nouns
+from quellenlage.attribution.grammar import clause_bounds, is_finite, media_names, noun_phrase, pos, title_nouns
 from quellenlage.attribution.lines import body_lines, line_of
 from quellenlage.attribution.sentences import sentence_of, sentences
 

@@ -19,7 +19,6 @@ from quellenlage.attribution.grammar import (
     clause_bounds,
     is_finite,
     is_konjunktiv1,
-    lemma,
     noun_phrase,
     pos,
 )

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.grammar import media_names
-from quellenlage.attribution.speakers import SpeakerResolver, title_type
+from quellenlage.attribution.speakers import resolve_mention, title_type
 from quellenlage.schema import Source, Speaker, TextSpan
 
 SOURCE_TYPES = {"person", "organization", "media", "agency", "document", "anonymous"}
@@ -26,7 +26,6 @@ def _span(s: Span) -> TextSpan:
 class SourceCollector:
     def __init__(self, nlp: Language, name: str = "source_collector") -> None:
         self.name = name
-        self.resolver = SpeakerResolver(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         sources: dict[str, Source] = {}
@@ -49,9 +48,9 @@ class SourceCollector:
         for n, q in enumerate(doc.spans.get("quotes", []), start=1):
             add(q._.speaker, q._.speaker_mention, f"q{n}")
             for via in q._.via:
-                add(self.resolver.resolve(doc, via), via)
+                add(resolve_mention(doc, via), via)
         for mention in doc.spans.get("reported_sources", []):
-            add(self.resolver.resolve(doc, mention), mention)
+            add(resolve_mention(doc, mention), mention)
         for title in doc.spans.get("titles", []):
             ttype = title_type(doc, title)
             if ttype in ("document", "media"):

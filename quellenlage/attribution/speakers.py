@@ -14,7 +14,15 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.entities import EntityCluster, is_role_noun
 from quellenlage.attribution.frames import source_type_of
-from quellenlage.attribution.grammar import INDEFINITE, DEFINITE, PERSONAL_PRONOUNS, is_quote_char, title_nouns
+from quellenlage.attribution.grammar import (
+    DEFINITE,
+    INDEFINITE,
+    PERSONAL_PRONOUNS,
+    is_quote_char,
+    media_names,
+    source_nouns,
+    title_nouns,
+)
 from quellenlage.schema import Speaker
 
 ENTITY_SPEAKER_TYPES = {
@@ -43,12 +51,48 @@ def describe(span: Span) -> str:
     return " ".join(words)
 
 
+def mention_index(doc: Doc) -> dict[int, EntityCluster]:
+    """token index -> the entity whose mention covers it."""
+    index: dict[int, EntityCluster] = {}
+    for cluster in doc._.entities:
+        for m in cluster.mentions:
+            for i in range(m.start, m.end):
+                index[i] = cluster
+    return index
+
+
+def resolve_mention(doc: Doc, mention: Span, index: dict[int, EntityCluster] | None = None) -> Speaker:
+    """The speaker a mention names: its entity, a title, or the description itself."""
+    index = index if index is not None else mention_index(doc)
+    clusters = [index[i] for i in range(mention.start, mention.end) if i in index]
+    head = mention[-1]
+    if clusters and head.i not in index and is_role_noun(head) and not head.is_punct:
+        # the entity is a genitive modifier: "Trumps Umfeld", "des Kremls Sprecher"
+        stype = source_type_of(mention)
+        return Speaker(name=describe(mention), type="anonymous" if stype == "unknown" else ("media" if stype == "agency" else stype))
+    if clusters:
+        # the entity named last in the phrase is its head ("Putins Sprecher Dmitri Peskow")
+        best = clusters[-1]
+        if best.type == "person" and any(c.type == "person" for c in clusters):
+            best = [c for c in clusters if c.type == "person"][-1]
+        if mention[0].lower_ in INDEFINITE and best.type == "person" and mention[-1].i in index and len(clusters) < len(mention):
+            return Speaker(name=describe(mention), type="anonymous")
+        return Speaker(name=best.name, type=ENTITY_SPEAKER_TYPES.get(best.type, "unknown"), entity_id=best.id)
+    for title in doc.spans.get("titles", []):
+        if mention.start <= title.start and title.end <= mention.end:
+            return Speaker(name=title.text, type=title_type(doc, title))
+    stype = source_type_of(mention)
+    if stype == "agency":
+        stype = "media"
+    return Speaker(name=describe(mention), type=stype if stype != "unknown" else "unknown")
+
+
 class SpeakerResolver:
     def __init__(self, nlp: Language, name: str = "speaker_resolver") -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        index = self._mention_index(doc)
+        index = mention_index(doc)
         quotes = sorted(doc.spans.get("quotes", []), key=lambda s: s.start)
         previous: list[Span] = []
         for q in quotes:
@@ -57,7 +101,7 @@ class SpeakerResolver:
                 antecedent = self._antecedent(doc, mention, previous, index)
                 q._.speaker = antecedent
             elif mention is not None:
-                q._.speaker = self.resolve(doc, mention, index)
+                q._.speaker = resolve_mention(doc, mention, index)
             elif q._.rule in ("konjunktiv", "", "colon", "intro") or q._.kind == "direct":
                 source = self._continued(doc, q, previous)
                 if source is not None:
@@ -69,39 +113,6 @@ class SpeakerResolver:
             previous.append(q)
         doc.spans["quotes"] = quotes
         return doc
-
-    @staticmethod
-    def _mention_index(doc: Doc) -> dict[int, EntityCluster]:
-        index: dict[int, EntityCluster] = {}
-        for cluster in doc._.entities:
-            for m in cluster.mentions:
-                for i in range(m.start, m.end):
-                    index[i] = cluster
-        return index
-
-    def resolve(self, doc: Doc, mention: Span, index: dict[int, EntityCluster] | None = None) -> Speaker:
-        index = index if index is not None else self._mention_index(doc)
-        clusters = [index[i] for i in range(mention.start, mention.end) if i in index]
-        head = mention[-1]
-        if clusters and head.i not in index and is_role_noun(head) and not head.is_punct:
-            # the entity is a genitive modifier: "Trumps Umfeld", "des Kremls Sprecher"
-            stype = source_type_of(mention)
-            return Speaker(name=describe(mention), type="anonymous" if stype == "unknown" else ("media" if stype == "agency" else stype))
-        if clusters:
-            # the entity named last in the phrase is its head ("Putins Sprecher Dmitri Peskow")
-            best = clusters[-1]
-            if best.type == "person" and any(c.type == "person" for c in clusters):
-                best = [c for c in clusters if c.type == "person"][-1]
-            if mention[0].lower_ in INDEFINITE and best.type == "person" and mention[-1].i in index and len(clusters) < len(mention):
-                return Speaker(name=describe(mention), type="anonymous")
-            return Speaker(name=best.name, type=ENTITY_SPEAKER_TYPES.get(best.type, "unknown"), entity_id=best.id)
-        for title in doc.spans.get("titles", []):
-            if mention.start <= title.start and title.end <= mention.end:
-                return Speaker(name=title.text, type=title_type(doc, title))
-        stype = source_type_of(mention)
-        if stype == "agency":
-            stype = "media"
-        return Speaker(name=describe(mention), type=stype if stype != "unknown" else "unknown")
 
     @staticmethod
     def _antecedent(doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, EntityCluster]) -> Speaker | None:
@@ -135,8 +146,6 @@ class SpeakerResolver:
 
 def title_type(doc: Doc, title: Span) -> str:
     """A quoted title next to 'Buch'/'Bericht' is a document, next to 'Zeitung'/'Sender' a medium."""
-    from quellenlage.attribution.grammar import media_names, source_nouns
-
     if title.text in media_names():
         return "media"
     near = list(doc[max(0, title.start - 4) : title.start]) + list(doc[title.end : title.end + 5])

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
-from quellenlage.attribution.speakers import SpeakerResolver
+
 from quellenlage.claims.hedges import hedge
 from quellenlage.claims.reactions import Reply, anaphor, frame_replies, is_plural, quote_status
 from quellenlage.claims.terms import (
@@ -87,7 +87,6 @@ class Draft:
 class ClaimBuilder:
     def __init__(self, nlp: Language, name: str = "claim_builder") -> None:
         self.name = name
-        self.resolver = SpeakerResolver(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         index = entity_index(doc)
@@ -107,7 +106,7 @@ class ClaimBuilder:
         quote_spans = list(doc.spans.get("quotes", []))
         for sent in body:
             if not any(overlaps(q, sent) for q in quote_spans):
-                replies.extend(frame_replies(doc, sent, self.resolver))
+                replies.extend(frame_replies(doc, sent))
         drafts = self._merge(drafts, weights)
         for reply in sorted(replies, key=lambda r: r.span.start):
             if not self._link(doc, reply, drafts, weights, index, quoted) and reply.quote_id is not None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import FrameFinder, verb_cue
 from quellenlage.attribution.grammar import DEFINITE, POSSESSIVE, cue_verbs, pos
-from quellenlage.attribution.speakers import SpeakerResolver
+from quellenlage.attribution.speakers import resolve_mention
 from quellenlage.lexicons import patterns, rows
 from quellenlage.schema import Speaker
 
@@ -94,12 +94,12 @@ def quote_status(quote: Span, sentence: Span) -> tuple[str, Span] | None:
     return verb_status(quote._.cue, sentence) or words
 
 
-def frame_replies(doc: Doc, sentence: Span, resolver: SpeakerResolver) -> list[Reply]:
+def frame_replies(doc: Doc, sentence: Span) -> list[Reply]:
     """Replies without reported content: "Das Ministerium wies die Vorwürfe zurück." """
     out = []
     for frame in FrameFinder().find(sentence):
         if frame.reaction in STATUSES and frame.speaker is not None:
-            out.append(Reply(resolver.resolve(doc, frame.speaker), frame.reaction, sentence, frame.cue, sentence))
+            out.append(Reply(resolve_mention(doc, frame.speaker), frame.reaction, sentence, frame.cue, sentence))
     return out
 
 

@@ -254,15 +254,19 @@ class EntityResolver:
             while start > 0 and pos(doc[start - 1]) == "ADJ":
                 start -= 1
             det = doc[start - 1] if start > 0 else None
-            if det is None or not (det.lower_ in DEFINITE | POSSESSIVE or (det.text.endswith("s") and pos(det) == "PROPN")):
+            definite = det is not None and (det.lower_ in DEFINITE | POSSESSIVE or (det.text.endswith("s") and pos(det) == "PROPN"))
+            bare = det is None or det.is_punct or det.is_space or det.is_sent_start and pos(det) != "DET"
+            if not (definite or bare):
                 continue
             head = (t.lemma_ or t.text).lower()
             candidates = [c for c in people if any(_role_match(head, r) for r in c.roles)]
-            candidates = [(c.last_before(start - 1), c) for c in candidates]
-            candidates = [(pos_, c) for pos_, c in candidates if pos_ >= 0]
-            if candidates:
-                _, best = max(candidates, key=lambda pc: pc[0])
-                best.mentions.append(doc[start - 1 : t.i + 1])
+            before = [(c.last_before(start - 1), c) for c in candidates]
+            before = [(p, c) for p, c in before if p >= 0]
+            span = doc[start - 1 if definite else start : t.i + 1]
+            if before:
+                max(before, key=lambda pc: pc[0])[1].mentions.append(span)
+            elif len(candidates) == 1:
+                candidates[0].mentions.append(span)  # a teaser names the role before the person
         for c in people:
             c.mentions.sort(key=lambda m: m.start)
 

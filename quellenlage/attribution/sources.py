@@ -1,7 +1,7 @@
 """`SourceCollector`: every origin of information the article relies on, with its quotes.
 
 Speakers of quotes, the media and agencies they came through (via), sources cited without
-content ("CNN berichtete über …"), documents named in quotation marks next to 'Buch' or
+content ("CNN berichtete über …") or inside a quote ("„Einem Mitarbeiter zufolge …“"), documents named in quotation marks next to 'Buch' or
 'Bericht', anonymous sources ("aus Trumps Umfeld"), and agencies in the byline.
 """
 
@@ -12,6 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from quellenlage.attribution.frames import FrameFinder
 from quellenlage.attribution.grammar import media_names
 from quellenlage.attribution.speakers import resolve_mention, title_type
 from quellenlage.schema import Source, Speaker, TextSpan
@@ -26,6 +27,7 @@ def _span(s: Span) -> TextSpan:
 class SourceCollector:
     def __init__(self, nlp: Language, name: str = "source_collector") -> None:
         self.name = name
+        self.frames = FrameFinder()
 
     def __call__(self, doc: Doc) -> Doc:
         sources: dict[str, Source] = {}
@@ -38,7 +40,7 @@ class SourceCollector:
                 stype = "agency"
             if stype not in SOURCE_TYPES:
                 return
-            key = speaker.entity_id or speaker.name.lower()
+            key = speaker.name.lower()
             src = sources.setdefault(key, Source(name=speaker.name, type=stype, entity_id=speaker.entity_id))
             if quote_id and quote_id not in src.quote_ids:
                 src.quote_ids.append(quote_id)
@@ -49,6 +51,11 @@ class SourceCollector:
             add(q._.speaker, q._.speaker_mention, f"q{n}")
             for via in q._.via:
                 add(resolve_mention(doc, via), via)
+        for q in doc.spans.get("quotes", []):
+            if q._.kind == "direct":  # sources the quoted speaker cites ("Einem Mitarbeiter zufolge …")
+                for frame in self.frames.find(q):
+                    if frame.speaker is not None and frame.rule in ("laut", "zufolge", "angaben"):
+                        add(resolve_mention(doc, frame.speaker), frame.speaker)
         for mention in doc.spans.get("reported_sources", []):
             add(resolve_mention(doc, mention), mention)
         for title in doc.spans.get("titles", []):

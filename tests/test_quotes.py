@@ -54,6 +54,15 @@ FOUND = [
     ("Dem Sänger wird eine Affäre mit einer Kollegin nachgesagt.", "indirect", "Affäre mit einer Kollegin", None),
     # zu-infinitive complement
     ("Die Opposition forderte die Regierung auf, den Bericht sofort zu veröffentlichen.", "indirect", "Bericht sofort zu veröffentlichen", "Opposition"),
+    # the subject of coordinated verbs, a quote that ends its sentence
+    ("Die Ministerin trat vor die Presse und erklärte: „Wir haben keine Fehler gemacht.“ Danach ging sie.", "direct", "keine Fehler gemacht", "Ministerin"),
+    # a frame in a relative clause speaks for the noun it refers to
+    ("Der Rat verabschiedete eine Resolution, die die Regierung auffordert, das Gesetz zurückzunehmen.", "indirect", "Gesetz zurückzunehmen", "Resolution"),
+    # a passive with its agent or document
+    ("In einer Mitteilung der Stadt wird gefordert, dass die Straße saniert werden müsse.", "indirect", "Straße saniert", "Mitteilung"),
+    ("Im Bericht heißt es, die Schule sei in einem schlechten Zustand.", "indirect", "Schule sei in einem schlechten", "Bericht"),
+    # an apposed name makes the description a person
+    ("Das sagte der Leiter der Feuerwehr, Tom Berger, der Zeitung, die Lage sei unter Kontrolle.", "indirect", "Lage sei unter Kontrolle", "Berger"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]

@@ -23,6 +23,7 @@ from quellenlage.attribution.grammar import (
     frame_nouns,
     is_finite,
     is_konjunktiv1,
+    is_zu_infinitive,
     lemma,
     verb_lemmas,
     media_names,
@@ -133,6 +134,19 @@ def _subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int])
     return speaker, finite.i if speaker is None or speaker.start > finite.i else speaker.start
 
 
+def _coordinated_subject(sent: Span, cue: int, skip: set[int]) -> Span | None:
+    """The subject shared by coordinated verbs ("gab Wagner nach und bat den Papst"): that of
+    the finite verb before the 'und'."""
+    doc = sent.doc
+    conj = next((x for x in reversed(doc[sent.start : cue]) if x.lower_ in ("und", "oder", "sowie")), None)
+    if conj is None:
+        return None
+    verb = next((v for v in reversed(doc[sent.start : conj.i]) if is_finite(v) and v.i not in skip), None)
+    if verb is None:
+        return None
+    return _subject_of_main_clause(sent, verb, clause_bounds(sent, verb.i)[1], skip)[0]
+
+
 def _with_apposed_name(doc: Doc, np: Span) -> Span:
     """'der Koordinator für Naturkatastrophen, Deftalgne Tessema,': the name in apposition
     joins the description, so the speaker resolves to the person."""
@@ -211,7 +225,7 @@ def relative_clause(doc: Doc, start: int, end: int) -> bool:
     if not opener:
         return False
     verbs = [t for t in doc[start + 1 : end] if is_finite(t) or pos(t) in ("VERB", "AUX")]
-    if not verbs or doc[verbs[-1].i - 1].lower_ == "zu" or verbs[-1].tag_ == "VVIZU":
+    if not verbs or is_zu_infinitive(verbs[-1]):
         return False  # a zu-infinitive ("die Frage … zu bringen") has no relative pronoun
     if any(not (is_finite(t) or pos(t) in ("VERB", "AUX")) for t in doc[verbs[0].i + 1 : end]):
         return False  # the verb is not clause-final: verb-second ("der Termin stehe fest")
@@ -336,12 +350,14 @@ class FrameFinder:
             return None
         finite = _finite_of_clause(doc, start, end, t)
         if antecedent is not None:
-            speaker, clause_start = antecedent, start
+            speaker, clause_start = antecedent, antecedent.start
         elif doc[start].lower_ in SUBORDINATORS:  # verb-final: "wie der 'Daily Express' berichtet"
             speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)
             clause_start = start
         else:
             speaker, clause_start = _subject_of_main_clause(sent, finite, end, skip)
+        if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
+            speaker = _coordinated_subject(sent, t.i, skip)
         if speaker is not None:
             speaker = _with_apposed_name(doc, speaker)
         if speaker is not None and not plausible_source(speaker):

@@ -173,6 +173,17 @@ def is_konjunktiv1(t: Token) -> bool:
     return "ich" not in (prev, nxt)
 
 
+def is_zu_infinitive(t: Token) -> bool:
+    """"zu bringen" or a particle verb with infixed zu ("zurückzunehmen", "einzurichten")."""
+    if t.tag_ == "VVIZU" or (t.i > 0 and t.nbor(-1).lower_ == "zu" and pos(t) in ("VERB", "AUX")):
+        return True
+    low = t.lower_
+    k = low.find("zu", 2)
+    return pos(t) == "VERB" and low.endswith("en") and 2 <= k <= len(low) - 5 and low[:k] in PARTICLES | {
+        "zurück", "heraus", "hinzu", "durch", "an", "auf", "aus", "ein", "vor", "nach", "mit", "fest", "weg", "zusammen"
+    }
+
+
 def is_quote_char(t: Token) -> bool:
     return len(t.text) == 1 and t.text in QUOTE_CHARS
 

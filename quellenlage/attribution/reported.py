@@ -19,8 +19,8 @@ from quellenlage.attribution.grammar import (
     clause_bounds,
     is_finite,
     is_konjunktiv1,
+    is_zu_infinitive,
     noun_phrase,
-    pos,
 )
 from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.sentences import sentences
@@ -83,11 +83,7 @@ def _zu_infinitive(doc: Doc, start: int, stop: int) -> int:
     last = doc[end - 1] if end > start + 1 else None
     if last is None or end - start < MIN_TOKENS:
         return 0
-    if doc[end - 2].lower_ == "zu" and pos(last) in ("VERB", "AUX"):
-        return end
-    if last.tag_ == "VVIZU" or (pos(last) == "VERB" and "zu" in last.lower_[2:-2] and last.lower_.endswith("en")):
-        return end
-    return 0
+    return end if is_zu_infinitive(last) else 0
 
 
 def _clause_end(doc: Doc, start: int, stop: int) -> int:
@@ -237,6 +233,12 @@ class ReportedSpeechFinder:
         if i >= uend - 1:
             return None
         j = i + 1 if doc[i].text == "," else i
+        while j < uend and doc[j].lower_ not in COMPLEMENTIZERS:
+            # an addressee or apposition before the content: "sagte X, Leiter der Feuerwehr, der Zeitung, …"
+            k = next((m for m in range(j, uend) if doc[m].text == ","), uend)
+            if k >= uend - 1 or any(is_finite(t) or t.lower_ == "zu" for t in doc[j:k]):
+                break
+            j = k + 1
         if relative_clause(doc, j, uend):
             return None  # "…, der mit 'War' ein neues Buch vorlegt": not what was said
         if j < uend and doc[j].lower_ in COMPLEMENTIZERS and doc[j].lower_ != "dass" and frame.verb_class not in ("speech", "writing"):

@@ -29,10 +29,15 @@ def sentences(span: Span, quoted: set[int] = frozenset()) -> list[Span]:
     i = span.start
     while i < span.end:
         t = doc[i]
-        if t.text in TERMINALS and t.i not in quoted:
+        # the end of a quotation: '… gekommen.“ Der Vatikan …' (marks count as quoted)
+        closes_quote = i + 1 < span.end and doc[i + 1].text in CLOSING and (i + 2 >= span.end or doc[i + 2].i not in quoted)
+        if t.text in TERMINALS and (t.i not in quoted or closes_quote):
             j = i + 1
-            while j < span.end and doc[j].text in CLOSING and doc[j].i not in quoted:
+            while j < span.end and doc[j].text in CLOSING:
                 j += 1
+            if j < span.end and doc[j].text in (",", ":", ";"):
+                i += 1  # '„Das stimmt nicht.“, sagte er': the sentence goes on
+                continue
             k = j
             while k < span.end and doc[k].is_space:
                 k += 1

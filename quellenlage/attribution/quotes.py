@@ -235,24 +235,32 @@ class DirectQuoteFinder:
         return np if np is not None and np.end == i - 1 else None
 
     def _intro_frame(self, doc: Doc, q: Span, in_quote: set[int]) -> Frame | None:
-        """A frame in the line before the quote's line when that line ends with a colon."""
+        """The frame of the line that introduces a block of quotes with a colon
+        ("…, schreibt Bob Woodward:" above a list of quoted exchanges)."""
         line = line_of(doc, q.start_char)
-        rest = doc.text[line.start : q.start_char - 1].strip(" •-–*·\t")
-        if rest and not rest.endswith(":"):
+        if not _quote_line(doc, line, q.start_char):
             return None
-        prev = None
-        for candidate in body_lines(doc, include_headline=False):
-            if candidate.start >= line.start:
-                break
-            prev = candidate
-        if prev is None or not prev.text.rstrip().endswith(":"):
+        before = [c for c in body_lines(doc, include_headline=False) if c.start < line.start]
+        while before and _quote_line(doc, before[-1], None):
+            before.pop()  # the quotes above this one in the same block
+        if not before or not before[-1].text.rstrip().endswith(":"):
             return None
-        last = doc.char_span(prev.start, prev.start + len(prev.text.rstrip()), alignment_mode="expand")
+        intro = before[-1]
+        last = doc.char_span(intro.start, intro.start + len(intro.text.rstrip()), alignment_mode="expand")
         if last is None:
             return None
-        sent = sentences(last, in_quote)[-1]
-        frames = self.frames.find(sent, skip=in_quote)
+        frames = self.frames.find(sentences(last, in_quote)[-1], skip=in_quote)
         return max(frames, key=lambda f: f.cue.start) if frames else None
+
+
+def _quote_line(doc: Doc, line, quote_start: int | None) -> bool:
+    """A line that is a quote, optionally after a bullet and 'Name:' ('• Putin: „…“')."""
+    text = line.text.strip().lstrip("•-–*·▪► \t")
+    if quote_start is not None:
+        head = doc.text[line.start : quote_start - 1].strip(" •-–*·▪►\t")
+        return not head or head.endswith(":")
+    opening = next((i for i, ch in enumerate(text) if ch in "„“\"»«‚"), -1)
+    return opening == 0 or (0 < opening <= 60 and text[:opening].rstrip().endswith(":"))
 
 
 @Language.factory("direct_quote_finder")

@@ -63,6 +63,9 @@ FOUND = [
     ("Im Bericht heißt es, die Schule sei in einem schlechten Zustand.", "indirect", "Schule sei in einem schlechten", "Bericht"),
     # an apposed name makes the description a person
     ("Das sagte der Leiter der Feuerwehr, Tom Berger, der Zeitung, die Lage sei unter Kontrolle.", "indirect", "Lage sei unter Kontrolle", "Berger"),
+    # a colon ends the speaker's clause; a quote taken up by the next sentence
+    ("Die Trainerin, die seit Jahren im Verein ist, will im Sommer aufhören: „Ich habe genug erlebt.“", "direct", "genug erlebt", "Trainerin"),
+    ("„Wir haben Fehler gemacht“. Das räumte der Vorstandschef Peter Hahn am Montag ein.", "direct", "Fehler gemacht", "Hahn"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]

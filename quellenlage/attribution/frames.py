@@ -99,7 +99,7 @@ def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
     return None
 
 
-def _subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) -> tuple[Span | None, int]:
+def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) -> tuple[Span | None, int]:
     """The subject of a verb-second clause, and where the frame starts.
 
     The prefield (what stands before the finite verb) is the subject when it is a noun phrase
@@ -123,10 +123,8 @@ def _subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int])
                 break
             k = pp.end
         before_verb = doc[finite.i - 1]
-        if k == finite.i or (
-            k < finite.i and doc[k].text == "," and before_verb.text == ","
-            and not any(is_finite(x) for x in doc[k : finite.i])
-        ):
+        if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):
+            # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
             return np, np.start
     speaker = _skip_to_subject(doc, finite.i + 1, end)
     if speaker is None:
@@ -144,7 +142,7 @@ def _coordinated_subject(sent: Span, cue: int, skip: set[int]) -> Span | None:
     verb = next((v for v in reversed(doc[sent.start : conj.i]) if is_finite(v) and v.i not in skip), None)
     if verb is None:
         return None
-    return _subject_of_main_clause(sent, verb, clause_bounds(sent, verb.i)[1], skip)[0]
+    return subject_of_main_clause(sent, verb, clause_bounds(sent, verb.i)[1], skip)[0]
 
 
 def _with_apposed_name(doc: Doc, np: Span) -> Span:
@@ -355,7 +353,7 @@ class FrameFinder:
             speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)
             clause_start = start
         else:
-            speaker, clause_start = _subject_of_main_clause(sent, finite, end, skip)
+            speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)
         if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
             speaker = _coordinated_subject(sent, t.i, skip)
         if speaker is not None:

@@ -14,9 +14,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.frames import Frame, FrameFinder, verb_cue
+from quellenlage.attribution.frames import (
+    Frame,
+    FrameFinder,
+    plausible_source,
+    relative_clause,
+    subject_of_main_clause,
+    verb_cue,
+)
 from quellenlage.attribution.grammar import clause_bounds, is_finite, media_names, noun_phrase, pos, title_nouns
-from quellenlage.attribution.lines import body_lines, line_of
+from quellenlage.attribution.lines import body_lines, line_of, line_span
 from quellenlage.attribution.sentences import sentence_of, sentences
 
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
@@ -205,6 +212,44 @@ class DirectQuoteFinder:
         if intro is not None:
             self._apply(q, intro)
             q._.rule = "intro"
+            return
+        subject = self._colon_clause_subject(doc, q, region, in_quote)
+        if subject is not None:  # 'Der Ermittler will … einstellen: „…“'
+            q._.speaker_mention = subject
+            q._.cue = doc[q.start - 2 : q.start - 1]
+            q._.rule = "colon"
+            return
+        after = self._next_sentence_frame(doc, q, region, in_quote)
+        if after is not None:  # '„Ja, es gibt Zumutungen“. Das musste Steinbrück einräumen.'
+            self._apply(q, after)
+
+    @staticmethod
+    def _colon_clause_subject(doc: Doc, q: Span, region: Span, in_quote: set[int]) -> Span | None:
+        """The subject of the clause a colon ends right before the quote, when no speech verb
+        is there: the colon itself marks what follows as that subject's words."""
+        colon = q.start - 2
+        if colon <= region.start or doc[colon].text != ":":
+            return None
+        clause = doc[region.start : colon]
+        verb = next(
+            (t for t in clause if is_finite(t) and t.i not in in_quote
+             and not relative_clause(doc, clause_bounds(region, t.i)[0], colon)),
+            None,
+        )  # the main verb, not that of a relative clause ("Der Ermittler, der … gilt, will …:")
+        if verb is None:
+            return None
+        subject, _ = subject_of_main_clause(region, verb, colon, in_quote)
+        return subject if subject is not None and plausible_source(subject) else None
+
+    def _next_sentence_frame(self, doc: Doc, q: Span, region: Span, in_quote: set[int]) -> Frame | None:
+        """A quote standing alone, taken up by 'Das/Dies/So …' and a frame in the next sentence."""
+        if any(not (t.is_punct or t.is_space) and t.i not in in_quote for t in region):
+            return None
+        sents = sentences(doc[region.end : line_span(doc, q.start_char).end], in_quote)
+        if not sents or sents[0][0].lower_ not in ("das", "dies", "so", "diese", "dieses"):
+            return None
+        frames = [f for f in self.frames.find(sents[0], skip=in_quote) if f.rule == "verb" and f.speaker is not None]
+        return frames[0] if frames else None
 
     @staticmethod
     def _apply(q: Span, frame: Frame) -> None:

@@ -187,9 +187,10 @@ _K2 = {
     "wäre", "wärest", "wärst", "wären", "wäret", "wärt", "könnte", "könntest", "könnten",
     "könntet", "müsste", "müsstest", "müssten", "müsstet", "müßte", "müßten", "dürfte",
     "dürftest", "dürften", "dürftet", "möchte", "möchtest", "möchten", "möchtet",
-    "bräuchte", "bräuchten", "gäbe", "gäben", "käme", "kämen", "ginge", "gingen", "stünde",
+    "bräuchte", "bräuchten", "gäbe", "gäben", "käme", "kämen", "ginge", "stünde",
     "stünden", "stände", "ständen", "läge", "lägen", "wüsste", "wüssten", "täte", "täten",
-    "bliebe", "blieben", "hielte", "hielten", "fände", "fänden", "ließe", "ließen",
+    # (plurals without umlaut such as gingen/blieben/hielten equal the past indicative: left out)
+    "bliebe", "hielte", "fände", "fänden", "ließe",
     "sähe", "sähen", "bekäme", "bekämen", "nähme", "nähmen", "zöge", "zögen",
 }
 # Konjunktiv I forms of irregular verbs that are never indicative

@@ -67,6 +67,8 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
     if lem not in verbs:
         lem = next((c for c in verb_lemmas(t.text) if c in verbs), lem)
     end = clause_bounds(sent, t.i)[1]
+    while end - 1 > t.i and (t.doc[end - 1].is_punct or t.doc[end - 1].is_space):
+        end -= 1  # "… räumte der Chef ein." : the particle stands before the full stop
     last = t.doc[end - 1] if end - 1 > t.i else None
     if last is not None and last.lower_ in PARTICLES and (last.tag_ == "PTKVZ" or pos(last) in ("ADP", "ADV", "ADJ", "PART")):
         if last.lower_ + lem in verbs:

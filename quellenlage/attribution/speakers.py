@@ -105,7 +105,7 @@ class SpeakerResolver:
             elif q._.rule in ("konjunktiv", "", "colon", "intro") or q._.kind == "direct":
                 source = self._continued(doc, q, previous)
                 if source is not None:
-                    q._.speaker_mention = source._.speaker_mention
+                    q._.speaker_mention = _latest_mention(doc, source._.speaker, q.start) or source._.speaker_mention
                     q._.speaker = source._.speaker
                     q._.via = list(source._.via)
                     if not q._.cue and source._.cue is not None and q._.rule == "":
@@ -142,6 +142,15 @@ class SpeakerResolver:
                 continue  # a quoted exchange does not carry over to the narrator's report
             return p
         return None
+
+
+def _latest_mention(doc: Doc, speaker: Speaker | None, before: int) -> Span | None:
+    """The entity's mention nearest before a token: what a continued report rests on."""
+    if speaker is None or speaker.entity_id is None:
+        return None
+    cluster = next((c for c in doc._.entities if c.id == speaker.entity_id), None)
+    mentions = [m for m in cluster.mentions if m.end <= before] if cluster else []
+    return max(mentions, key=lambda m: m.start) if mentions else None
 
 
 def title_type(doc: Doc, title: Span) -> str:

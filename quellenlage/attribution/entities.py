@@ -9,6 +9,7 @@ join the entity they describe.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ from quellenlage.attribution.grammar import (
 from quellenlage.attribution.lines import role_at
 
 AMBIGUOUS_MEDIA = frozenset({"Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild", "Kurier", "Standard", "Independent", "Guardian"})
+AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährigen?[rm]?$")
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "misc", "GPE": "place"}
 
 
@@ -84,6 +86,10 @@ def _trim_entity(ent: Span) -> Span | None:
             or t.is_punct
         )
 
+    for k in range(start + 1, end):  # "Rechnungshof den Bau": names do not contain object articles
+        if doc[k].lower_ in ("den", "dem", "einen", "einem"):
+            end = k
+            break
     while start < end and generic(doc[start]):
         start += 1
     while end > start and generic(doc[end - 1]):
@@ -239,11 +245,18 @@ class EntityResolver:
 
     @staticmethod
     def _link_descriptions(doc: Doc, clusters: list[EntityCluster]) -> None:
-        """Definite role descriptions ("der Kremlsprecher", "Putins Sprecher") join an entity."""
-        people = [c for c in clusters if c.type == "person" and c.roles]
+        """Definite role descriptions ("der Kremlsprecher", "Putins Sprecher") join an entity;
+        an age description ("der 48-Jährige") joins the person named last before it."""
+        in_entity = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        everyone = [c for c in clusters if c.type == "person"]
+        for t in doc:
+            if t.i > 0 and t.i not in in_entity and AGE_NOUN.match(t.text) and doc[t.i - 1].lower_ in DEFINITE:
+                last = max(everyone, key=lambda c: c.last_before(t.i), default=None)
+                if last is not None and last.last_before(t.i) >= 0:
+                    last.mentions.append(doc[t.i - 1 : t.i + 1])
+        people = [c for c in everyone if c.roles]
         if not people:
             return
-        in_entity = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         for t in doc:
             if t.i in in_entity or not is_role_noun(t) or t.i == 0:
                 continue

@@ -358,6 +358,8 @@ class FrameFinder:
             speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)
         if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
             speaker = _coordinated_subject(sent, t.i, skip)
+        if speaker is not None and len(speaker) == 1 and speaker[0].lower_ == "man":
+            return None  # "denkt man darüber nach, …": impersonal, nobody is quoted
         if speaker is not None:
             speaker = _with_apposed_name(doc, speaker)
         if speaker is not None and not plausible_source(speaker):

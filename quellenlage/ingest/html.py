@@ -1,8 +1,14 @@
-"""HTML pages: trafilatura finds the main text and metadata; our line classifier does the rest."""
+"""HTML pages: trafilatura finds the main text and metadata; our line classifier does the rest.
+
+We ask trafilatura for its XML output rather than plain text: it keeps paragraphs, headings
+and list items apart and collapses the line breaks inside a paragraph that many sites'
+markup carries, so that one line of our text is one block of the page.
+"""
 
 from __future__ import annotations
 
 import trafilatura
+from lxml import etree
 
 from quellenlage.errors import ExtractionError
 from quellenlage.ingest.article import Article
@@ -11,30 +17,51 @@ from quellenlage.ingest.article import Article
 MIN_ARTICLE_WORDS = 15
 
 
+def _block_lines(element: etree._Element) -> list[str]:
+    """One line per paragraph, heading, list item, quote or table row, whitespace collapsed."""
+    tag = element.tag
+    if tag == "list":
+        return [f"• {' '.join(''.join(item.itertext()).split())}" for item in element.iter("item")]
+    if tag == "table":
+        rows = []
+        for row in element.iter("row"):
+            cells = [" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")]
+            rows.append(" | ".join(c for c in cells if c))
+        return [r for r in rows if r]
+    text = " ".join("".join(element.itertext()).split())
+    return [text] if text else []
+
+
 def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
-    """Extract title, teaser-free body text and metadata; the title becomes the first line."""
+    """Extract title, standfirst, body blocks and metadata; the title becomes the first line."""
     try:
-        doc = trafilatura.bare_extraction(
+        xml = trafilatura.extract(
             html,
             url=url,
+            output_format="xml",
             include_comments=False,
             include_tables=True,
+            include_formatting=False,
             with_metadata=True,
-            favor_precision=False,
         )
-    except Exception as err:  # trafilatura raises many kinds on broken markup
+        root = etree.fromstring(xml.encode("utf-8")) if xml else None
+    except Exception as err:  # trafilatura and lxml raise many kinds on broken markup
         raise ExtractionError(f"{name or 'html'}: HTML could not be parsed ({type(err).__name__})") from None
-    if doc is None or len((doc.text or "").split()) < MIN_ARTICLE_WORDS:
+    main = root.find("main") if root is not None else None
+    blocks = [line for element in (main if main is not None else []) for line in _block_lines(element)]
+    if sum(len(b.split()) for b in blocks) < MIN_ARTICLE_WORDS:
         raise ExtractionError(f"{name or 'html'}: no article text found in the HTML")
-    body = doc.text.strip()
-    title = (doc.title or "").strip()
-    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    title = (root.get("title") or "").strip()
+    standfirst = (root.get("description") or "").strip()
+    opening = " ".join(blocks[:3])
+    head = [t for t in (title, standfirst) if t and " ".join(t.split())[:60] not in opening]
+    text = "\n\n".join(head + blocks)
     meta = {
         "title": title or None,
-        "date": doc.date,
-        "author": doc.author,
-        "site": doc.sitename,
-        "url": url or doc.url,
+        "date": root.get("date"),
+        "author": root.get("author"),
+        "site": root.get("sitename") or root.get("hostname"),
+        "url": url or root.get("url"),
         "input_name": name,
     }
     return Article(text=text, id=name, meta=meta, input_format="html")

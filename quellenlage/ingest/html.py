@@ -32,6 +32,10 @@ def _block_lines(element: etree._Element) -> list[str]:
     return [text] if text else []
 
 
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
 def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
     """Extract title, standfirst, body blocks and metadata; the title becomes the first line."""
     try:
@@ -52,6 +56,7 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
     if sum(len(b.split()) for b in blocks) < MIN_ARTICLE_WORDS:
         raise ExtractionError(f"{name or 'html'}: no article text found in the HTML")
     title = (root.get("title") or "").strip()
+    blocks = [b for b in blocks if _key(b) != _key(title)] or blocks  # the page's own h1 repeats the title
     standfirst = (root.get("description") or "").strip()
     opening = " ".join(blocks[:3])
     head = [t for t in (title, standfirst) if t and " ".join(t.split())[:60] not in opening]

@@ -66,6 +66,10 @@ FOUND = [
     # a colon ends the speaker's clause; a quote taken up by the next sentence
     ("Die Trainerin, die seit Jahren im Verein ist, will im Sommer aufhören: „Ich habe genug erlebt.“", "direct", "genug erlebt", "Trainerin"),
     ("„Wir haben Fehler gemacht“. Das räumte der Vorstandschef Peter Hahn am Montag ein.", "direct", "Fehler gemacht", "Hahn"),
+    # a speech noun's complement, a wire report introduced by 'wie', a compound frame noun
+    ("Der Verteidiger wies den Vorwurf der Anklage, sein Mandant sei vorbestraft, entschieden zurück.", "indirect", "Mandant sei vorbestraft", "Anklage"),
+    ("Denn wie die Zeitung am Montag berichtete, leidet der Sänger an einer schweren Krankheit.", "indirect", "leidet der Sänger", "Zeitung"),
+    ("Nach Polizeiangaben wurden bei dem Unfall drei Menschen leicht verletzt.", "indirect", "drei Menschen leicht verletzt", "Polizeiangaben"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]

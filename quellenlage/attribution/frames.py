@@ -272,6 +272,9 @@ class FrameFinder:
                 np = noun_phrase(doc, t.i + 1)
                 if np is not None:
                     frames.append(Frame(doc[t.i : t.i + 2], "angaben", self._source_in(np), clause=(t.i, np.end)))
+            elif low in ("nach", "laut") and t.i + 1 < sent.end and self._frame_compound(doc[t.i + 1]):
+                # "Nach Polizeiangaben", "laut Medienberichten": the compound names its source
+                frames.append(Frame(doc[t.i : t.i + 2], "angaben", doc[t.i + 1 : t.i + 2], clause=(t.i, t.i + 2)))
             elif low == "so" and self._so_tag(sent, t) is not None:
                 np = self._so_tag(sent, t)
                 frames.append(Frame(doc[t.i : t.i + 1], "so", np, clause=(t.i, clause_bounds(sent, t.i)[1])))
@@ -283,6 +286,10 @@ class FrameFinder:
         for frame in frames:
             self._add_via(sent, frame, skip)
         return frames
+
+    def _frame_compound(self, t: Token) -> bool:
+        low = t.lower_
+        return t.text[:1].isupper() and any(low.endswith(n) and len(low) > len(n) + 2 for n in self.frame_nouns)
 
     def frame_nouns_cased(self) -> set[str]:
         return {n[:1].upper() + n[1:] for n in self.frame_nouns}
@@ -326,6 +333,8 @@ class FrameFinder:
         start, end = clause_bounds(sent, t.i)
         while start < t.i and (doc[start].i in skip or doc[start].is_punct):
             start += 1
+        if start + 1 < t.i and doc[start].lower_ in ("denn", "und", "aber", "doch", "auch") and doc[start + 1].lower_ in SUBORDINATORS:
+            start += 1  # "Denn wie die Zeitung berichtete, …"
         antecedent = None
         if relative_clause(doc, start, end):
             # "…, eine Resolution, welche die Regierung auffordert, …": the relative pronoun

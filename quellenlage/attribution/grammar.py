@@ -49,6 +49,12 @@ def frame_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def speech_nouns() -> dict[str, str]:
+    """noun -> speech | thought."""
+    return {r[0]: r[1] for r in rows(PKG, "speech_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
 def frame_nouns_lower() -> frozenset[str]:
     return frozenset(n.lower() for n in frame_nouns())
 

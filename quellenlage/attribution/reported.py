@@ -16,11 +16,13 @@ from spacy.tokens import Doc, Span
 from quellenlage.attribution.frames import Frame, FrameFinder, relative_clause
 from quellenlage.attribution.grammar import (
     SUBORDINATORS,
+    speech_nouns,
     clause_bounds,
     is_finite,
     is_konjunktiv1,
     is_zu_infinitive,
     noun_phrase,
+    pos,
 )
 from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.sentences import sentences
@@ -150,6 +152,9 @@ class ReportedSpeechFinder:
                 return self._make(content, frame.rule, frame.cue, frame.speaker, frame.via)
             if frame.rule == "verb" and frame.speaker is not None:
                 reported_only.append(frame)
+        noun_report = self._noun_complement(doc, unit, in_quote)
+        if noun_report is not None:
+            return noun_report
         finite = _main_finite(unit)
         if finite is None:
             return None
@@ -172,6 +177,34 @@ class ReportedSpeechFinder:
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         if is_konjunktiv1(finite) and not self._inside_quote(unit, in_quote):
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
+        return None
+
+    def _noun_complement(self, doc: Doc, unit: Span, in_quote: set[int]) -> Span | None:
+        """'der Vorwurf der Verteidigung, das Gericht sei nicht legitim' / 'die Forderung, dass …':
+        a speech noun whose complement clause is the report; its genitive is the speaker."""
+        nouns = speech_nouns()
+        for t in unit:
+            if t.text not in nouns:
+                continue
+            # the comma may follow a verb that ends the clause: "wurde die Botschaft hinterlassen, …"
+            comma = next((k for k in range(t.i + 1, min(t.i + 4, unit.end)) if doc[k].text == ","), None)
+            if comma is None or any(pos(x) not in ("VERB", "AUX") for x in doc[t.i + 1 : comma]) or comma + 1 >= unit.end:
+                continue
+            owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der", "von") else None
+            if nouns[t.text] == "thought" and owner is None:
+                continue  # "der Verdacht, dass …" of nobody in particular is no report
+            j = comma + 1
+            if doc[j].lower_ == "dass":
+                end = _clause_end(doc, j, unit.end)
+            else:
+                finite = _main_finite(doc[j : unit.end])
+                if finite is None or not is_konjunktiv1(finite) or finite.i - j > 6:
+                    continue
+                end = next((k for k in range(finite.i, unit.end) if doc[k].text == ","), unit.end)
+            start, end = _trim(doc, j, end)
+            if end - start < MIN_TOKENS or any(k in in_quote for k in range(start, end)):
+                continue
+            return self._make(doc[start:end], "noun", doc[t.i : t.i + 1], owner, [])
         return None
 
     @staticmethod

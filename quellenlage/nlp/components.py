@@ -161,9 +161,17 @@ def make_lemmatizer(nlp: Language, name: str, pos: list[str], cache_size: int):
             p = tok.pos_
             text = tok.text
             if p in pos_set:
-                lem = lemma_of(text)
+                if p in ("NOUN", "PROPN") or text.isupper():
+                    lem = lemma_of(text)
+                else:  # Schönen/Großer at sentence start are adjectives, not nouns
+                    lem = lemma_of(text.lower())
+                    if lem == text.lower():
+                        lem = text
                 if lem == text and tok.lemma_ and p in ("VERB", "AUX"):
                     lem = tok.lemma_  # unknown verb form: keep the edit-tree lemma
+                elif p == "ADJ" and lem != text and lem.endswith(("en", "rn", "ln")) \
+                        and tok.lemma_ and not tok.lemma_.endswith("en"):
+                    lem = tok.lemma_  # participle adjectives (gemachten -> gemacht, not machen)
                 if p in ("NOUN", "PROPN"):
                     lem = lem[:1].upper() + lem[1:]
                 elif not lem.isupper():

@@ -186,11 +186,12 @@ class ReportedSpeechFinder:
         for t in unit:
             if t.text not in nouns:
                 continue
+            owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der") else None
+            after = owner.end if owner is not None else t.i + 1
             # the comma may follow a verb that ends the clause: "wurde die Botschaft hinterlassen, …"
-            comma = next((k for k in range(t.i + 1, min(t.i + 4, unit.end)) if doc[k].text == ","), None)
-            if comma is None or any(pos(x) not in ("VERB", "AUX") for x in doc[t.i + 1 : comma]) or comma + 1 >= unit.end:
+            comma = next((k for k in range(after, min(after + 3, unit.end)) if doc[k].text == ","), None)
+            if comma is None or any(pos(x) not in ("VERB", "AUX") for x in doc[after:comma]) or comma + 1 >= unit.end:
                 continue
-            owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der", "von") else None
             if nouns[t.text] == "thought" and owner is None:
                 continue  # "der Verdacht, dass …" of nobody in particular is no report
             j = comma + 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -19,9 +18,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import InputError, QuellenlageError
+from ..errors import InputError
 from ..schema import Analysis, Quote
 from .metrics import (
+    run_report,
     PRF,
     AnalyzeMany,
     Ratio,
@@ -334,13 +334,4 @@ def eval_gold_command(
     json_out: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
 ) -> int:
     """Score the analyzer on a gold folder; returns the exit code (2: unusable input)."""
-    try:
-        report = evaluate_gold(gold_dir)
-    except (QuellenlageError, ImportError) as err:
-        Console(stderr=True).print(f"[red]error:[/] {escape(str(err))}")
-        return 2
-    if json_out:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    else:
-        print_gold_report(report)
-    return 0
+    return run_report(lambda: evaluate_gold(gold_dir), print_gold_report, json_out)

@@ -8,11 +8,15 @@ mean the same thing.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Optional
 
 from pydantic import BaseModel, computed_field
+from rich.console import Console
+from rich.markup import escape
 
+from ..errors import QuellenlageError
 from ..schema import Analysis
 
 Span = tuple[int, int]
@@ -176,3 +180,18 @@ def resolve_analyze_many(analyze_many: Optional[AnalyzeMany]) -> AnalyzeMany:
 def pct(value: Optional[float]) -> str:
     """A rate for the terminal tables; '–' where nothing was there to score."""
     return "–" if value is None else f"{100 * value:.1f}"
+
+
+def run_report(compute: Callable[[], BaseModel], show: Callable[[BaseModel], None], json_out: bool) -> int:
+    """Run an evaluation for the CLI: the report as JSON or as tables; an unusable input is a
+    one-line error and exit code 2."""
+    try:
+        report = compute()
+    except (QuellenlageError, ImportError) as err:
+        Console(stderr=True).print(f"[red]error:[/] {escape(str(err))}")
+        return 2
+    if json_out:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        show(report)
+    return 0

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Optional
@@ -32,9 +31,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import InputError, QuellenlageError
+from ..errors import InputError
 from ..schema import Analysis, Quote, TextSpan
-from .metrics import PRF, AnalyzeMany, Ratio, Span, greedy_match, overlaps, pct, resolve_analyze_many
+from .metrics import PRF, AnalyzeMany, Ratio, Span, greedy_match, overlaps, pct, resolve_analyze_many, run_report
 
 TokenId = tuple[int, int]  # (SentenceId, token index)
 
@@ -459,13 +458,4 @@ def eval_spkatt_command(
     json_out: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
 ) -> int:
     """Score the analyzer on SpkAtt-2023; returns the exit code (2: unusable input)."""
-    try:
-        report = evaluate_spkatt(spkatt_dir, limit=limit, worst=worst)
-    except (QuellenlageError, ImportError) as err:
-        Console(stderr=True).print(f"[red]error:[/] {escape(str(err))}")
-        return 2
-    if json_out:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    else:
-        print_spkatt_report(report)
-    return 0
+    return run_report(lambda: evaluate_spkatt(spkatt_dir, limit=limit, worst=worst), print_spkatt_report, json_out)

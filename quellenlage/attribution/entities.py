@@ -160,6 +160,7 @@ class EntityResolver:
         surnames = {strip_genitive(s[-1].text) for s, _ in people if len(s) > 1}
         surnames |= {s[-1].text for s, _ in people if not s[-1].text.endswith("s")}
         clusters: dict[str, EntityCluster] = {}
+        texts = {m.text for m, _ in mentions}
         for span, etype in mentions:
             if etype == "person":
                 last = span[-1].text
@@ -167,7 +168,7 @@ class EntityResolver:
                 key = "person:" + key
             else:
                 text = span.text
-                key = f"{etype}:" + (strip_genitive(text) if strip_genitive(text) in {m.text for m, _ in mentions} else text).lower()
+                key = f"{etype}:" + (strip_genitive(text) if strip_genitive(text) in texts else text).lower()
             cluster = clusters.get(key)
             if cluster is None:
                 cluster = clusters[key] = EntityCluster(id=f"e{len(clusters) + 1}", name="", type=etype)

@@ -73,8 +73,14 @@ def loaded_words() -> tuple[Loaded, ...]:
     )
 
 
+@lru_cache(maxsize=65536)
+def _loaded_word(word: str) -> Loaded | None:
+    return next((entry for entry in loaded_words() if entry.in_word(word)), None)
+
+
 def loaded(t: Token) -> Loaded | None:
-    return next((entry for entry in loaded_words() if entry.in_word(t.lower_)), None)
+    """The sensational-lexicon entry a word belongs to (cached per word form)."""
+    return _loaded_word(t.lower_)
 
 
 @dataclass

@@ -32,7 +32,7 @@ bench-corpus: $(STAMP)
 
 model: $(STAMP)
 	$(BIN)/pip install --quiet -r requirements-train.txt
-	$(BIN)/python -m training.train --data $(DATA)
+	QL_DATA=$(DATA) QL_WORK=training/work OMP_NUM_THREADS=1 $(BIN)/python training/train.py
 
 schema: $(STAMP)
 	$(BIN)/quellenlage schema --out docs/schema/analysis.schema.json

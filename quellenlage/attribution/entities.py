@@ -150,8 +150,15 @@ class EntityResolver:
                 continue
             if role_at(doc, ent.start_char) == "boilerplate":
                 continue
-            found.append((ent, LABEL_TYPES.get(ent.label_, "misc")))
+            etype = LABEL_TYPES.get(ent.label_, "misc")
+            roles = [t.i for t in ent[:-1] if is_role_noun(t)]
+            if etype != "person" and roles:
+                ent, etype = doc[roles[-1] + 1 : ent.end], "person"  # "Russlands Präsident Wladimir Putin"
+            found.append((ent, etype))
             taken.update(range(ent.start, ent.end))
+        # a surname the NER labelled an organisation elsewhere ("Peskow bestätigte") is the person
+        surnames = {strip_genitive(s[-1].text) for s, t in found if t == "person" and len(s) > 1}
+        found = [(s, "person" if len(s) == 1 and strip_genitive(s.text) in surnames else t) for s, t in found]
         return sorted(found, key=lambda m: m[0].start)
 
     def __call__(self, doc: Doc) -> Doc:

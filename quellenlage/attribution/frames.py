@@ -60,7 +60,7 @@ class Frame:
 
 def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
     """(lemma, cue span) when t is a speech verb, with a separated particle ("teilte … mit")."""
-    if pos(t) not in ("VERB", "AUX") and not (t.tag_.startswith("VV")):
+    if pos(t) not in ("VERB", "AUX"):
         return None
     verbs = cue_verbs()
     lem = lemma(t)

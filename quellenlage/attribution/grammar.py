@@ -135,6 +135,11 @@ def pos(t: Token) -> str:
     if t.pos_:
         if t.pos_ in ("NUM", "X", "SYM") and t.text[:1].isupper() and not t.like_num:
             return "PROPN"  # "EBay-Deutschland" is no number
+        if t.pos_ in ("VERB", "AUX") and t.text[:1].isupper():
+            opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if not opens or (nxt is not None and nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN")):
+                return "PROPN"  # "Kurt Weiß sagte", "Weiß bestätigte": a name, not "weiß"
         if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space):
             if _capitalised_non_noun(t.text):
                 return "ADV"
@@ -155,9 +160,19 @@ def lemma(t: Token) -> str:
 
 
 def is_finite(t: Token) -> bool:
-    if "Fin" in t.morph.get("VerbForm"):
+    """A finite verb; the tagger's word for it unless the word cannot be a verb ("Weiß")."""
+    if _subjunctive_shape(t):
         return True
-    return t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+    if pos(t) not in ("VERB", "AUX"):
+        return False
+    return "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+
+
+def _subjunctive_shape(t: Token) -> bool:
+    """A lower-case stem + e whose lemma is that form + n ("schmelze" of "schmelzen"): a verb
+    in Konjunktiv I even where the small tagger calls it something else."""
+    low = t.text
+    return low.islower() and low.endswith("e") and len(low) > 3 and (t.lemma_ or "").lower() == low + "n"
 
 
 def is_konjunktiv1(t: Token) -> bool:
@@ -172,6 +187,8 @@ def is_konjunktiv1(t: Token) -> bool:
         return True
     if not low.endswith("e") or low.startswith(KONJ2_STEMS) or not (is_finite(t) or pos(t) in ("VERB", "AUX")):
         return False
+    if _subjunctive_shape(t) and t.i > 0 and t.nbor(-1).lower_ != "ich":
+        return True
     if not ("Sub" in t.morph.get("Mood") or lemma(t) == low + "n"):
         return False  # the form must be the stem + e of its infinitive ("gebe" from "geben")
     prev = t.nbor(-1).lower_ if t.i > 0 else ""
@@ -234,8 +251,11 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
         if k + 1 < n and pos(doc[k]) == "ADJ" and pos(doc[k + 1]) in NOUNISH:
             j = k + 1
     head_start = j
-    if j + 1 < n and is_quote_char(doc[j]) and pos(doc[j + 1]) in NOUNISH:
-        j += 1  # a quoted name: 'der britische "Daily Express"'
+    if j + 1 < n and is_quote_char(doc[j]) and doc[j + 1].text[:1].isupper():
+        close = next((k for k in range(j + 1, min(j + 7, n)) if is_quote_char(doc[k])), None)
+        if close is not None:  # a quoted name, whatever its words' tags: 'der britische "Daily Express"'
+            j = close + 1
+            return doc[i:j]
     while j < n and (pos(doc[j]) in NOUNISH or (is_quote_char(doc[j]) and j > head_start)):
         j += 1
     if j == head_start:

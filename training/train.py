@@ -1,0 +1,83 @@
+"""Reproducible recipe for the shipped German pipeline (quellenlage/nlp/model).
+
+    QL_DATA=/work/shared/data QL_WORK=/work/train-work python training/train.py [--mode joint|separate]
+
+Steps (skip any with --skip): convert, vectors, gazetteer, rawtext, pretrain, train, assemble.
+Everything except the final model dir is written under QL_WORK (outside git). Single-threaded
+(OMP_NUM_THREADS=1). Timings on one busy core: pretrain ~5 min/epoch, train 30-60 min.
+Model choice is made on the internal dev splits (training/evaluate_dev.py), never on the
+held-out sets; the script takes `model-best` of each run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+
+
+def run(cmd, log: Path | None = None):
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
+               PYTHONPATH=str(ROOT))
+    cmd = [str(c) for c in cmd]
+    print("+", " ".join(cmd), flush=True)
+    if log:
+        with open(log, "w") as fh:
+            subprocess.run(cmd, check=True, env=env, stdout=fh, stderr=subprocess.STDOUT)
+    else:
+        subprocess.run(cmd, check=True, env=env)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.environ.get("QL_DATA", "/work/shared/data"))
+    ap.add_argument("--work", default=os.environ.get("QL_WORK", "/work/train-work"))
+    ap.add_argument("--mode", choices=["joint", "separate"], default="joint",
+                    help="joint: one shared tok2vec for tagging+NER (faster); separate: UD and NER pipelines")
+    ap.add_argument("--pretrain-epochs", type=int, default=8)
+    ap.add_argument("--steps", type=int, default=None, help="override training.max_steps")
+    ap.add_argument("--skip", nargs="*", default=[],
+                    choices=["convert", "vectors", "gazetteer", "rawtext", "pretrain", "train", "assemble"])
+    ap.add_argument("--out", default=str(ROOT / "quellenlage/nlp/model"))
+    ap.add_argument("--version", default="0.4.0")
+    a = ap.parse_args()
+    work = Path(a.work)
+    corpus, runs = work / "corpus", work / "runs"
+    runs.mkdir(parents=True, exist_ok=True)
+    T = ROOT / "training"
+    if "convert" not in a.skip:
+        run([PY, T / "convert.py", "--data", a.data, "--out", corpus])
+    if "vectors" not in a.skip:
+        run([PY, T / "vectors.py", "--out", work / "vectors"])
+    if "gazetteer" not in a.skip:
+        run([PY, T / "gazetteer.py", "--out", work / "loc_patterns.jsonl"])
+    if "rawtext" not in a.skip:
+        run([PY, T / "rawtext.py", "--data", a.data, "--out", work / "raw.jsonl"])
+    last = a.pretrain_epochs - 1
+    init = runs / "pretrain" / f"model{last}.bin"
+    if "pretrain" not in a.skip:
+        run([PY, "-m", "spacy", "pretrain", T / "ner3.cfg", runs / "pretrain",
+             "--paths.raw_text", work / "raw.jsonl", "--paths.vectors", work / "vectors",
+             "--pretraining.max_epochs", str(a.pretrain_epochs)], log=runs / "pretrain.log")
+    common = ["--paths.vectors", work / "vectors", "--paths.init_tok2vec", init]
+    if a.steps:
+        common += ["--training.max_steps", str(a.steps)]
+    jobs = [("joint", T / "joint.cfg")] if a.mode == "joint" else [("ud", T / "ud3.cfg"), ("ner", T / "ner3.cfg")]
+    if "train" not in a.skip:
+        for name, cfg in jobs:
+            run([PY, "-m", "spacy", "train", cfg, "-o", runs / name,
+                 "--paths.train", corpus / f"{name}-train.spacy",
+                 "--paths.dev", corpus / f"{name}-dev.spacy", *common], log=runs / f"{name}.log")
+    if "assemble" not in a.skip:
+        models = [runs / name / "model-best" for name, _ in jobs]
+        run([PY, T / "assemble.py", *models, "--gazetteer", work / "loc_patterns.jsonl",
+             "--out", a.out, "--version", a.version])
+        run([PY, T / "record_accuracy.py", "--model", a.out, "--data", a.data])
+
+
+if __name__ == "__main__":
+    main()

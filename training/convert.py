@@ -13,137 +13,16 @@ import random
 from pathlib import Path
 
 import spacy
-from spacy.tokens import Doc, DocBin, Span
+from spacy.tokens import Doc, DocBin
+
+# read_conllu and read_germeval are imported from here by rawtext.py
+from quellenlage.eval.datasets import conllu_doc, germeval_doc, read_conllu, read_germeval  # noqa: F401
 
 SEED = 13
 GROUP = 6
 
 
 # ---------------------------------------------------------------- CoNLL-U
-def read_conllu(path: Path):
-    """Yield sentences as lists of token dicts; multiword tokens are merged into one token
-    (surface form; UPOS/XPOS/lemma/head/dep from the first part, FEATS from the last part),
-    so that tokens match what spaCy's tokenizer produces on raw text ("im", "zum")."""
-    sent: list[list[str]] = []
-    with open(path, encoding="utf8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line:
-                if sent:
-                    yield _merge(sent)
-                sent = []
-            elif line.startswith("#"):
-                continue
-            else:
-                cols = line.split("\t")
-                if "." in cols[0]:
-                    continue
-                sent.append(cols)
-    if sent:
-        yield _merge(sent)
-
-
-def _merge(rows):
-    words = {}
-    ranges = []
-    for c in rows:
-        if "-" in c[0]:
-            a, b = map(int, c[0].split("-"))
-            ranges.append((a, b, c[1], "SpaceAfter=No" in c[9]))
-        else:
-            words[int(c[0])] = c
-    # map every word id to a token index
-    tok_of: dict[int, int] = {}
-    toks = []
-    ids = sorted(words)
-    rng_start = {a: (a, b, form, nsp) for a, b, form, nsp in ranges}
-    i = 0
-    while i < len(ids):
-        wid = ids[i]
-        if wid in rng_start:
-            a, b, form, nsp = rng_start[wid]
-            first, last = words[a], words[b]
-            for k in range(a, b + 1):
-                tok_of[k] = len(toks)
-            toks.append(dict(form=form, lemma=first[2], upos=first[3], xpos=first[4],
-                             feats=last[5] if last[5] != "_" else "",
-                             head=int(first[6]), dep=first[7], space=not nsp,
-                             ids=list(range(a, b + 1))))
-            i += b - a + 1
-        else:
-            c = words[wid]
-            tok_of[wid] = len(toks)
-            toks.append(dict(form=c[1], lemma=c[2], upos=c[3], xpos=c[4],
-                             feats=c[5] if c[5] != "_" else "", head=int(c[6]), dep=c[7],
-                             space="SpaceAfter=No" not in c[9], ids=[wid]))
-            i += 1
-    for t in toks:
-        # head of a merged token: head of the first word that points outside the token
-        h = 0
-        for wid in t["ids"]:
-            hh = int(words[wid][6])
-            if hh not in t["ids"]:
-                h, dep = hh, words[wid][7]
-                t["dep"] = dep
-                break
-        t["head_i"] = tok_of[h] if h else None
-    return toks
-
-
-def ud_doc(vocab, toks) -> Doc:
-    heads = [t["head_i"] if t["head_i"] is not None else i for i, t in enumerate(toks)]
-    deps = ["ROOT" if t["head_i"] is None else t["dep"] for t in toks]
-    sent_starts = [True] + [False] * (len(toks) - 1)
-    return Doc(vocab, words=[t["form"] for t in toks], spaces=[t["space"] for t in toks],
-               lemmas=[t["lemma"] for t in toks], pos=[t["upos"] for t in toks],
-               tags=[t["xpos"] for t in toks], morphs=[t["feats"] for t in toks],
-               heads=heads, deps=deps, sent_starts=sent_starts)
-
-
-# ---------------------------------------------------------------- GermEval
-def read_germeval(path: Path):
-    """Yield (words, spans) with outer-level PER/ORG/LOC/MISC spans (OTH -> MISC;
-    -deriv/-part -> O)."""
-    words, tags = [], []
-    with open(path, encoding="utf8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line.startswith("#") and "\t" in line and not line.split("\t")[0].isdigit():
-                continue
-            if not line.strip():
-                if words:
-                    yield words, _spans(tags)
-                words, tags = [], []
-                continue
-            cols = line.split("\t")
-            words.append(cols[1])
-            tags.append(cols[2])
-    if words:
-        yield words, _spans(tags)
-
-
-def _spans(tags):
-    out, start, label = [], None, None
-    for i, t in enumerate(tags + ["O"]):
-        lab = t[2:] if t != "O" else None
-        if lab and ("deriv" in lab or "part" in lab):
-            lab = None
-        lab = {"OTH": "MISC"}.get(lab, lab)
-        if start is not None and (lab is None or t.startswith("B-") or lab != label):
-            out.append((start, i, label))
-            start, label = None, None
-        if lab is not None and start is None:
-            start, label = i, lab
-    return out
-
-
-def germeval_doc(vocab, words, spans) -> Doc:
-    words = [w.replace("\x96", "–").replace("\x94", "”") for w in words]
-    doc = Doc(vocab, words=words)
-    doc.ents = [Span(doc, s, e, label=l) for s, e, l in spans]
-    return doc
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("QL_DATA", "/work/shared/data"))
@@ -162,10 +41,9 @@ def main():
     tr, dv = DocBin(store_user_data=False), DocBin(store_user_data=False)
     n = nd = 0
     for fn in ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu"):
-        group = []
         sents = list(read_conllu(data / "ud/German-GSD" / fn))
         for k in range(0, len(sents), GROUP):
-            docs = [ud_doc(nlp.vocab, t) for t in sents[k:k + GROUP]]
+            docs = [conllu_doc(nlp.vocab, t) for t in sents[k:k + GROUP]]
             (dv if nd % a.ud_dev_every == 0 else tr).add(Doc.from_docs(docs))
             nd += 1
             n += len(docs)

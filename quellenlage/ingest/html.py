@@ -37,7 +37,8 @@ def _key(text: str) -> str:
 
 
 def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
-    """Extract title, standfirst, body blocks and metadata; the title becomes the first line."""
+    """Extract title, body blocks and metadata; the title becomes the first line. (The meta
+    description is not used: it is often text the page does not show.)"""
     try:
         xml = trafilatura.extract(
             html,
@@ -57,10 +58,7 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
         raise ExtractionError(f"{name or 'html'}: no article text found in the HTML")
     title = (root.get("title") or "").strip()
     blocks = [b for b in blocks if _key(b) != _key(title)] or blocks  # the page's own h1 repeats the title
-    standfirst = (root.get("description") or "").strip()
-    opening = " ".join(blocks[:3])
-    head = [t for t in (title, standfirst) if t and " ".join(t.split())[:60] not in opening]
-    text = "\n\n".join(head + blocks)
+    text = "\n\n".join(([title] if title else []) + blocks)
     meta = {
         "title": title or None,
         "date": root.get("date"),

@@ -302,7 +302,7 @@ def _quote_line(doc: Doc, line, quote_start: int | None) -> bool:
     """A line that is a quote, optionally after a bullet and 'Name:' ('• Putin: „…“')."""
     text = line.text.strip().lstrip("•-–*·▪► \t")
     if quote_start is not None:
-        head = doc.text[line.start : quote_start - 1].strip(" •-–*·▪►\t")
+        head = line.text[: max(0, quote_start - 1 - line.start)].strip(" •-–*·▪►\t")
         return not head or head.endswith(":")
     opening = next((i for i, ch in enumerate(text) if ch in "„“\"»«‚"), -1)
     return opening == 0 or (0 < opening <= 60 and text[:opening].rstrip().endswith(":"))

@@ -133,10 +133,14 @@ def overlaps(a: Span, b: Span) -> bool:
 
 
 def body_sentences(doc: Doc) -> list[Span]:
-    """The sentences of the article's paragraph lines (the body the outlet writes)."""
-    quoted = quoted_tokens(doc)
-    out: list[Span] = []
-    for line in doc._.lines:
-        if line.role == "paragraph" and line.text.strip():
-            out.extend(sentences(line_span(doc, line.start), quoted))
-    return out
+    """The sentences of the article's paragraph lines (the body the outlet writes); computed
+    once per Doc, as the claims, headline and transparency steps all need them."""
+    key = "quellenlage.body_sentences"
+    if key not in doc.user_data:
+        quoted = quoted_tokens(doc)
+        bounds = []
+        for line in doc._.lines:
+            if line.role == "paragraph" and line.text.strip():
+                bounds.extend((s.start, s.end) for s in sentences(line_span(doc, line.start), quoted))
+        doc.user_data[key] = bounds
+    return [doc[a:b] for a, b in doc.user_data[key]]

@@ -37,8 +37,11 @@ def _key(text: str) -> str:
 
 
 def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
-    """Extract title, body blocks and metadata; the title becomes the first line. (The meta
-    description is not used: it is often text the page does not show.)"""
+    """Extract title, standfirst, body blocks and metadata; the title becomes the first line.
+
+    The standfirst is the page's description when the body does not already open with it:
+    German news pages put their lead there (it costs 1.5 points of F1 on the mostly English
+    scrapinghub pages, whose reference bodies leave it out, and gains 2 on German pages)."""
     try:
         xml = trafilatura.extract(
             html,
@@ -58,7 +61,10 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
         raise ExtractionError(f"{name or 'html'}: no article text found in the HTML")
     title = (root.get("title") or "").strip()
     blocks = [b for b in blocks if _key(b) != _key(title)] or blocks  # the page's own h1 repeats the title
-    text = "\n\n".join(([title] if title else []) + blocks)
+    standfirst = (root.get("description") or "").strip()
+    opening = " ".join(blocks[:3])
+    head = [t for t in (title, standfirst) if t and " ".join(t.split())[:60] not in opening]
+    text = "\n\n".join(head + blocks)
     meta = {
         "title": title or None,
         "date": root.get("date"),

@@ -33,7 +33,7 @@ from quellenlage.attribution.grammar import (
     source_nouns,
 )
 
-HEARSAY = {"heißen": "es", "nachsagen": None, "munkeln": None}
+HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
 HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden"})
 # Articles that cannot open a subject (dative and genitive forms).
@@ -52,10 +52,6 @@ class Frame:
     lemma: str = ""  # the cue verb's lexicon lemma
     clause: tuple[int, int] = (0, 0)  # token range the frame occupies (not part of the content)
     tags: list[tuple[int, int]] = field(default_factory=list)  # folded-in frames ("…, so der Autor")
-
-    @property
-    def start(self) -> int:
-        return min(self.cue.start, self.speaker.start if self.speaker is not None else self.cue.start)
 
 
 def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
@@ -252,6 +248,7 @@ class FrameFinder:
 
     def __init__(self) -> None:
         self.frame_nouns = {n.lower() for n in frame_nouns()}
+        self.frame_nouns_cased = {n[:1].upper() + n[1:] for n in self.frame_nouns}
 
     def find(self, sent: Span, skip: set[int] = frozenset()) -> list[Frame]:
         doc = sent.doc
@@ -268,16 +265,15 @@ class FrameFinder:
                 np = noun_phrase_ending(doc, t.i, sent.start)
                 if np is not None:
                     frames.append(Frame(doc[t.i : t.i + 1], "zufolge", self._source_in(np), clause=(np.start, t.i + 1)))
-            elif low == "nach" and t.i + 1 < sent.end and doc[t.i + 1].text in self.frame_nouns_cased():
+            elif low == "nach" and t.i + 1 < sent.end and doc[t.i + 1].text in self.frame_nouns_cased:
                 np = noun_phrase(doc, t.i + 1)
                 if np is not None:
                     frames.append(Frame(doc[t.i : t.i + 2], "angaben", self._source_in(np), clause=(t.i, np.end)))
             elif low in ("nach", "laut") and t.i + 1 < sent.end and self._frame_compound(doc[t.i + 1]):
                 # "Nach Polizeiangaben", "laut Medienberichten": the compound names its source
                 frames.append(Frame(doc[t.i : t.i + 2], "angaben", doc[t.i + 1 : t.i + 2], clause=(t.i, t.i + 2)))
-            elif low == "so" and self._so_tag(sent, t) is not None:
-                np = self._so_tag(sent, t)
-                frames.append(Frame(doc[t.i : t.i + 1], "so", np, clause=(t.i, clause_bounds(sent, t.i)[1])))
+            elif low == "so" and (tag := self._so_tag(sent, t)) is not None:
+                frames.append(Frame(doc[t.i : t.i + 1], "so", tag, clause=(t.i, clause_bounds(sent, t.i)[1])))
             else:
                 frame = self._verb_frame(sent, t, skip)
                 if frame is not None:
@@ -290,9 +286,6 @@ class FrameFinder:
     def _frame_compound(self, t: Token) -> bool:
         low = t.lower_
         return t.text[:1].isupper() and any(low.endswith(n) and len(low) > len(n) + 2 for n in self.frame_nouns)
-
-    def frame_nouns_cased(self) -> set[str]:
-        return {n[:1].upper() + n[1:] for n in self.frame_nouns}
 
     def _source_in(self, np: Span) -> Span:
         """For "Woodwards Ausführungen" / "Angaben der Polizei": the possessor, not the frame noun."""

@@ -28,6 +28,20 @@ dpa/AFP
 Anzeige"""
 
 
+PORTAL = """Zum Inhalt springen
+Startseite > Politik > Deutschland
+Haushaltsstreit: Koalition einigt sich auf Kompromiss bei der Schuldenbremse
+Von Maria Schneider und Jonas Weber
+Finanzminister Klaus Richter sprach am Mittwoch von einem „tragfähigen Ergebnis“. Die Neuverschuldung solle begrenzt werden, sagte Richter in Berlin.
+Mehr zum Thema:
+• Schuldenbremse: Was Sie jetzt wissen müssen
+• Kommentar: Ein Sieg der Vernunft
+Wie geht es weiter?
+Der Bundestag soll den Haushalt Mitte Dezember beschließen. Ökonomen warnten, die Einigung löse die Probleme nicht.
+Quelle: AFP/dpa
+Mehr aus Politik"""
+
+
 def roles(text):
     return [(line.text.strip(), line.role) for line in LineClassifier().classify(text)]
 
@@ -87,3 +101,13 @@ def test_empty_and_single_line_text():
     assert LineClassifier().classify("") == []
     assert LineClassifier().classify("\n  \n") == []
     assert [line.role for line in LineClassifier().classify("Nur ein Satz.")] == ["paragraph"]
+
+
+def test_portal_layout_skip_link_breadcrumb_and_link_list():
+    assert role_of(PORTAL, "Zum Inhalt springen") == "boilerplate"
+    assert role_of(PORTAL, "Startseite > Politik") == "section"
+    assert role_of(PORTAL, "Haushaltsstreit") == "headline"
+    assert role_of(PORTAL, "• Kommentar") == "boilerplate"
+    assert role_of(PORTAL, "Wie geht es weiter?") == "subheading"  # the bulleted link list has ended
+    assert role_of(PORTAL, "Quelle: AFP/dpa") == "byline"
+    assert role_of(PORTAL, "Mehr aus Politik") == "boilerplate"

@@ -76,13 +76,11 @@ def _trim_entity(ent: Span) -> Span | None:
     doc = ent.doc
 
     def generic(t) -> bool:
-        word = (t.lemma_ or t.text).lower()
         return (
             not t.text[:1].isupper()
             or pos(t) == "ADJ"
             or t.tag_ in ("ADJA", "ADJD")
             or t.text.lower() in frame_nouns_lower()
-            or word in source_nouns()
             or t.is_punct
         )
 
@@ -90,7 +88,9 @@ def _trim_entity(ent: Span) -> Span | None:
         if doc[k].lower_ in ("den", "dem", "einen", "einem"):
             end = k
             break
-    while start < end and generic(doc[start]):
+    # a role before the name goes ("Finanzminister Klaus Richter"); after it, a role word is
+    # the surname ("Klaus Richter", "Anna Koch")
+    while start < end and (generic(doc[start]) or is_role_noun(doc[start])):
         start += 1
     while end > start and generic(doc[end - 1]):
         end -= 1
@@ -112,7 +112,7 @@ def _role_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         start = end = t.i + 1
         while end < len(doc) and end - start < 3 and end not in taken and doc[end].text[:1].isupper() and (
             doc[end].tag_ == "NE" or pos(doc[end]) == "PROPN"
-        ) and not is_role_noun(doc[end]):
+        ) and (end > start or not is_role_noun(doc[end])):  # "Klaus Richter": a surname may be a role word
             end += 1
         if end > start and role_at(doc, doc[start].idx) != "boilerplate":
             out.append((start, end))

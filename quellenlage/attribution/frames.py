@@ -298,7 +298,10 @@ class FrameFinder:
             return doc[head.i - 1 : head.i]
         if head.i + 1 < np.end:
             return doc[head.i + 1 : np.end]
-        nxt = noun_phrase(doc, head.i + 1) if head.i + 1 < len(doc) else None
+        k = head.i + 1
+        if k < len(doc) and doc[k].lower_ in ("aus", "von", "vom"):  # "nach Angaben aus Regierungskreisen"
+            k += 1
+        nxt = noun_phrase(doc, k) if k < len(doc) else None
         return nxt if nxt is not None else np
 
     @staticmethod

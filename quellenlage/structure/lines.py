@@ -24,6 +24,7 @@ TERMINAL = re.compile(r"[.!?…]([\"'“”»«‘’)]*)\s*$|[\"“”»«]\s*$
 READER_IMPERATIVE = re.compile(r"(^|[.!?]\s+)[A-ZÄÖÜ][a-zäöüß]+(en|ln|rn) Sie\b")
 READER_ADDRESS = re.compile(r"(?<![.!?:]\s)(?<!^)\b(Sie|Ihnen|Ihre[nmrs]?|Ihr)\b")
 QUOTED = re.compile(r"[„“\"»«][^„“\"»«]*[“”\"«»]")
+BREADCRUMB = re.compile(r"^\W*[\w .&-]{2,40}(\s[>›»/|]\s[\w .&-]{2,40}){1,5}\W*$")
 DATE_LINE = re.compile(
     r"^\W*(\w+,?\s+)?\d{1,2}\.\s*(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}\b[\d\s:.,|-]*(Uhr)?\W*$"
 )
@@ -60,7 +61,9 @@ class LineClassifier:
         agencies = grouped("quellenlage.structure", "bylines.tsv")["agency"]
         alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
         self.agency_byline = re.compile(
-            rf"^[\s(/]*((\w[\w.-]*\.(de|at|ch|com|net|org)|{alt})\s*[/,|&]?\s*){{1,5}}\)?\s*$", re.IGNORECASE
+            rf"^[\s(/]*((quelle|mit material von|material|text|mitarbeit)\s*:\s*)?"
+            rf"((\w[\w.-]*\.(de|at|ch|com|net|org)|{alt})\s*[/,|&]?\s*){{1,5}}\)?\s*$",
+            re.IGNORECASE,
         )
         self.author_byline = re.compile(
             r"^\W*(von|by|text|autor(in)?|ein (kommentar|gastbeitrag) von)\s*:?\s+[A-ZÄÖÜ][\w.-]+", re.IGNORECASE
@@ -135,6 +138,9 @@ class LineClassifier:
                 roles[s.index] = ("byline", "byline shape")
             elif DATE_LINE.match(s.text):
                 roles[s.index] = ("boilerplate", "date line")
+            elif BREADCRUMB.match(s.text) and not s.terminal:
+                role = "boilerplate" if headline_seen else "section"
+                roles[s.index] = (role, "breadcrumb")
             elif not headline_seen:
                 nxt = next((h for h in head[k + 1:] if not cues[h.index]), None)
                 if s.words <= 3 and s.heading_like and nxt is not None and nxt.words > s.words and not nxt.bullet:
@@ -146,7 +152,7 @@ class LineClassifier:
                 roles[s.index] = ("teaser", "before the first body paragraph")
 
         # The body and after it.
-        related_block = False
+        related_block = bulleted_block = False  # a bulleted link list ends with its bullets
         byline_seen = False
         for s in shapes:
             if s.index < first_body:
@@ -154,12 +160,13 @@ class LineClassifier:
             cue = cues[s.index]
             if cue:
                 roles[s.index] = ("boilerplate", cue)
-                related_block = cue == "related"
+                related_block, bulleted_block = cue == "related", False
                 continue
-            if related_block and not s.paragraph_like:
+            if related_block and not s.paragraph_like and not (bulleted_block and not s.bullet):
                 roles[s.index] = ("boilerplate", "linked title after a 'read more' cue")
+                bulleted_block = bulleted_block or s.bullet
                 continue
-            related_block = False
+            related_block = bulleted_block = False
             if self.is_byline(s):
                 roles[s.index] = ("byline", "byline shape")
                 byline_seen = True

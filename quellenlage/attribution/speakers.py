@@ -47,7 +47,10 @@ def describe(span: Span) -> str:
         words[0] = words[0].lower()
     if len(words) >= 2 and words[0].lower() not in INDEFINITE | DEFINITE:
         # genitive plural after "nach Angaben": "russischer Nachrichtenagenturen" -> "russische …"
-        words = [w[:-1] if w.endswith("er") and w[:1].islower() and i < len(words) - 1 else w for i, w in enumerate(words)]
+        words = [
+            w[:-1] if w.endswith("er") and w[:1].islower() and w not in DEFINITE | INDEFINITE and i < len(words) - 1 else w
+            for i, w in enumerate(words)
+        ]
     return " ".join(words)
 
 
@@ -66,8 +69,12 @@ def resolve_mention(doc: Doc, mention: Span, index: dict[int, EntityCluster] | N
     index = index if index is not None else mention_index(doc)
     clusters = [index[i] for i in range(mention.start, mention.end) if i in index]
     head = mention[-1]
-    if clusters and head.i not in index and is_role_noun(head) and not head.is_punct:
-        # the entity is a genitive modifier: "Trumps Umfeld", "des Kremls Sprecher"
+    first = next((t for t in mention if t.pos_ in ("NOUN", "PROPN") or t.text[:1].isupper() and not t.is_sent_start), None)
+    genitive = first is not None and first.i not in index and "," not in mention.text and any(
+        t.lower_ in ("der", "des") and t.i > first.i for t in mention
+    )  # not with an apposed name: "der Leiter des Programms, Klaus Stöhr"
+    if clusters and (genitive or (head.i not in index and is_role_noun(head) and not head.is_punct)):
+        # the entity is a genitive modifier: "Ökonomen der UBS", "Trumps Umfeld"
         stype = source_type_of(mention)
         return Speaker(name=describe(mention), type="anonymous" if stype == "unknown" else ("media" if stype == "agency" else stype))
     if clusters:

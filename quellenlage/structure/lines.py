@@ -24,6 +24,10 @@ TERMINAL = re.compile(r"[.!?…]([\"'“”»«‘’)]*)\s*$|[\"“”»«]\s*$
 READER_IMPERATIVE = re.compile(r"(^|[.!?]\s+)[A-ZÄÖÜ][a-zäöüß]+(en|ln|rn) Sie\b")
 READER_ADDRESS = re.compile(r"(?<![.!?:]\s)(?<!^)\b(Sie|Ihnen|Ihre[nmrs]?|Ihr)\b")
 QUOTED = re.compile(r"[„“\"»«][^„“\"»«]*[“”\"«»]")
+# Agency codes in parentheses or slashes at the end of wire copy: "(sda/awp)", "(dpa/AFP/ots)".
+AGENCY_CODES = re.compile(
+    r"^\s*(\(\s*{c}(\s*/\s*{c}){{0,4}}\s*\)|{c}(\s*/\s*{c}){{1,4}})\s*$".format(c=r"(?:[a-z]{2,5}|[A-Z]{2,5})")
+)
 BREADCRUMB = re.compile(r"^\W*[\w .&-]{2,40}(\s[>›»/|]\s[\w .&-]{2,40}){1,5}\W*$")
 DATE_LINE = re.compile(
     r"^\W*(\w+,?\s+)?\d{1,2}\.\s*(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}\b[\d\s:.,|-]*(Uhr)?\W*$"
@@ -103,7 +107,9 @@ class LineClassifier:
     def is_byline(self, s: _Shape) -> bool:
         if s.words > 10 or s.bullet:
             return False
-        return bool(self.agency_byline.match(s.text) or self.author_byline.match(s.text))
+        return bool(
+            self.agency_byline.match(s.text) or self.author_byline.match(s.text) or AGENCY_CODES.match(s.text)
+        )
 
     # -- roles ----------------------------------------------------------------------------
     def classify(self, text: str) -> list[Line]:

@@ -56,9 +56,28 @@ def match(a: str, b: str) -> bool:
     return len(short) >= MIN_AFFIX and (long.startswith(short) or long.endswith(short))
 
 
+@lru_cache(maxsize=65536)
+def _affix_index(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The terms long enough to be a compound part, and every prefix and suffix of at least
+    MIN_AFFIX letters of those terms: `match` against a whole set in a few lookups."""
+    plain = frozenset(t for t in terms if len(t) >= MIN_AFFIX and not t.startswith(ENTITY_PREFIX))
+    affixes = frozenset(
+        part for t in plain for k in range(MIN_AFFIX, len(t)) for part in (t[:k], t[-k:])
+    )
+    return plain, affixes
+
+
 @lru_cache(maxsize=262144)
 def _contains(terms: frozenset[str], term: str) -> bool:
-    return term in terms or any(match(term, t) for t in terms)
+    """`any(match(term, t) for t in terms)`, by set lookups (long bodies have many terms)."""
+    if term in terms:
+        return True
+    if term.startswith(ENTITY_PREFIX) or len(term) < MIN_AFFIX:
+        return False
+    plain, affixes = _affix_index(terms)
+    if term in affixes:
+        return True  # the term begins or ends a longer term of the set
+    return any(term[:k] in plain or term[-k:] in plain for k in range(MIN_AFFIX, len(term)))
 
 
 def contains(terms: Iterable[str], term: str) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import FrameFinder
 from quellenlage.attribution.grammar import media_names
-from quellenlage.attribution.speakers import resolve_mention, title_type
+from quellenlage.attribution.speakers import mention_index, resolve_mention, title_type
 from quellenlage.schema import Source, Speaker, TextSpan
 
 SOURCE_TYPES = {"person", "organization", "media", "agency", "document", "anonymous"}
@@ -31,6 +31,7 @@ class SourceCollector:
 
     def __call__(self, doc: Doc) -> Doc:
         sources: dict[str, Source] = {}
+        index = mention_index(doc)
 
         def add(speaker: Speaker | None, mention: Span | None, quote_id: str | None = None) -> None:
             if speaker is None or not speaker.name:
@@ -50,14 +51,14 @@ class SourceCollector:
         for n, q in enumerate(doc.spans.get("quotes", []), start=1):
             add(q._.speaker, q._.speaker_mention, f"q{n}")
             for via in q._.via:
-                add(resolve_mention(doc, via), via)
+                add(resolve_mention(doc, via, index), via)
         for q in doc.spans.get("quotes", []):
             if q._.kind == "direct":  # sources the quoted speaker cites ("Einem Mitarbeiter zufolge …")
                 for frame in self.frames.find(q):
                     if frame.speaker is not None and frame.rule in ("laut", "zufolge", "angaben"):
-                        add(resolve_mention(doc, frame.speaker), frame.speaker)
+                        add(resolve_mention(doc, frame.speaker, index), frame.speaker)
         for mention in doc.spans.get("reported_sources", []):
-            add(resolve_mention(doc, mention), mention)
+            add(resolve_mention(doc, mention, index), mention)
         for title in doc.spans.get("titles", []):
             ttype = title_type(doc, title)
             if ttype in ("document", "media"):

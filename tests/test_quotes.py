@@ -70,6 +70,14 @@ FOUND = [
     ("Der Verteidiger wies den Vorwurf der Anklage, sein Mandant sei vorbestraft, entschieden zurück.", "indirect", "Mandant sei vorbestraft", "Anklage"),
     ("Denn wie die Zeitung am Montag berichtete, leidet der Sänger an einer schweren Krankheit.", "indirect", "leidet der Sänger", "Zeitung"),
     ("Nach Polizeiangaben wurden bei dem Unfall drei Menschen leicht verletzt.", "indirect", "drei Menschen leicht verletzt", "Polizeiangaben"),
+    # evaluative partial quotes: a predicate after 'als', an object of the cue, a governed preposition
+    ("Die Bürgermeisterin bezeichnete den Neubau als „Schandfleck“ und verlangte einen Abriss.", "direct", "Schandfleck", "Bürgermeisterin"),
+    ("Die Opposition nannte das einen „Skandal ohnegleichen“ und verließ den Saal.", "direct", "Skandal ohnegleichen", "Opposition"),
+    ("Der Landrat würdigte die Helfer als „Rückgrat der Gemeinde“.", "direct", "Rückgrat der Gemeinde", "Landrat"),
+    ("Als „verlorenes Jahrzehnt“ beschrieb die Historikerin Ute Kramer die Zeit nach dem Krieg.", "direct", "verlorenes Jahrzehnt", None),
+    ("Der Verbandschef warnte vor den „Folgen für den Mittelstand“.", "direct", "Folgen für den Mittelstand", "Verbandschef"),
+    ("Die Ärztin riet dringend zu „Ruhe und Geduld“.", "direct", "Ruhe und Geduld", "Ärztin"),
+    ("Der Richter konstatierte eine „Kette von Versäumnissen“ bei den Behörden.", "direct", "Kette von Versäumnissen", "Richter"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]
@@ -88,6 +96,14 @@ NOT_QUOTES = [
     ("Ein Sprecher wollte nicht bestätigen, dass der Vertrag gekündigt wurde.", "Vertrag gekündigt"),
     ("Der Verdacht, dass das Wasser verunreinigt sei, hat sich bestätigt.", "Wasser verunreinigt"),
     ("Das Unternehmen „Nordwind Energie GmbH“ baut den Windpark.", "Nordwind Energie"),
+    # names next to speech verbs: subject, addressee, so called, a coordinated title, a platform
+    ("Wie „tagesschau.de“ berichtet, bleibt die Brücke gesperrt.", "tagesschau"),
+    ("Auch das „Kulturhaus“ der Stadt äußerte sich nicht zu dem Fall.", "Kulturhaus"),
+    ("Der Minister sagte der „Rheinischen Zeitung“, er bleibe im Amt.", "Rheinischen Zeitung"),
+    ("Der Fahrer der so genannten „Stadtlinie“ sagte, der Bus sei pünktlich gewesen.", "Stadtlinie"),
+    ("Der Bericht nennt „Instagram“ als wichtigste Quelle der Gerüchte.", "Instagram"),
+    ("Der Pilot sah sich gezwungen, den Fluggast zu „entsorgen“.", "entsorgen"),
+    ("Der Begriff bedeutet etwa „Gemeinschaft“ und bezeichnet eine alte Tradition.", "Gemeinschaft"),
 ]
 
 

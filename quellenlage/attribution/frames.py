@@ -60,6 +60,8 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
         return None
     verbs = cue_verbs()
     lem = lemma(t)
+    if lem == "sehen" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "sich":
+        return None  # 'sah sich gezwungen': finding oneself, not a view
     if lem not in verbs:
         lem = next((c for c in verb_lemmas(t.text) if c in verbs), lem)
     end = clause_bounds(sent, t.i)[1]

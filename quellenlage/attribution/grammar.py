@@ -242,6 +242,8 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
         or pos(doc[j]) in ("DET", "ADJ", "NUM")
         or (pos(doc[j]) == "ADV" and j + 1 < n and pos(doc[j + 1]) == "ADJ")
     ):
+        if j > i and doc[j].lower_ in DEFINITE | INDEFINITE and pos(doc[j - 1]) in ("DET", "PRON"):
+            return None  # 'nannte dies einen „Putsch“': a pronoun, then the next phrase
         j += 1
     if j < n and pos(doc[j]) == "ADP" and j > i:
         # an extended attribute: "der für die Omo-Region zuständige Koordinator"

@@ -22,7 +22,7 @@ from quellenlage.attribution.frames import (
     subject_of_main_clause,
     verb_cue,
 )
-from quellenlage.attribution.grammar import clause_bounds, is_finite, media_names, noun_phrase, pos, title_nouns
+from quellenlage.attribution.grammar import clause_bounds, is_finite, is_zu_infinitive, media_names, noun_phrase, pos, title_nouns
 from quellenlage.attribution.lines import body_lines, line_of, line_span
 from quellenlage.attribution.sentences import sentence_of, sentences
 
@@ -38,6 +38,9 @@ DOMAIN = re.compile(r"\w\.(de|com|org|net|at|ch|eu|info)\b")
 # Pronouns of a speaker talking: a phrase with them is speech, not a name.
 SPEAKER_PRONOUNS = frozenset("ich wir du ihr mich uns mir dich euch mein meine unser unsere".split())
 SENTENCE_END = re.compile(r"[.!?…,]\W*$")
+DEFINITE = frozenset("der die das des dem den".split())
+# Prepositions that say where words appeared, not what was said: 'laut „Spiegel“', 'in der „Zeit“'.
+CITING_PREPOSITIONS = frozenset("laut in im bei beim auf aus gemäß nach".split())
 
 
 def _after_noun(doc: Doc, span: Span) -> bool:
@@ -52,13 +55,28 @@ def _near_title_noun(doc: Doc, span: Span) -> bool:
     return any((t.lemma_ or t.text).lower() in title_nouns() or t.lower_ in title_nouns() for t in near)
 
 
+def _so_called(doc: Doc, span: Span) -> bool:
+    """Named, not quoted: 'so genannte „…“', 'sogenannten „…“', '„…“ genannt'."""
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 3) : span.start - 1])
+    after = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else ""
+    return "genannt" in before or after == "genannt"
+
+
 def _cited(doc: Doc, span: Span) -> bool:
-    """After a preposition ('laut "Newsweek"', 'von „Ärzte ohne Grenzen“'), unless the
-    preposition belongs to a speech verb ('sprach von „Wortbruch“')."""
-    before = doc[span.start - 2] if span.start >= 2 else None
-    if before is None or before.tag_ not in ("APPR", "APPRART"):
+    """After a preposition that names where something appeared ('laut "Newsweek"', 'in der
+    „Correio da Manhã“'), or after another preposition that no speech verb of the clause
+    governs ('von „Ärzte ohne Grenzen“', but 'sprach von „Wortbruch“', 'riet zu „Gelassenheit“').
+    'als' and 'wie' compare rather than cite: 'bezeichnete ihn als „Fest“'."""
+    k = span.start - 2
+    if k >= 1 and doc[k].tag_ == "ART" and doc[k - 1].lower_ in CITING_PREPOSITIONS:
+        k -= 1
+    before = doc[k] if k >= 0 else None
+    if before is None or before.tag_ not in ("APPR", "APPRART") or before.lower_ in ("als", "wie"):
         return False
-    return not (before.i > 0 and verb_cue(doc[before.i - 1], doc[before.i - 1 : before.i + 1]) is not None)
+    if before.lower_ in CITING_PREPOSITIONS:
+        return True
+    lo = clause_bounds(sentence_of(doc, before.i), before.i)[0]
+    return not any(verb_cue(t, doc[lo : before.i + 1]) is not None for t in doc[lo : before.i])
 
 
 def _subject_name(doc: Doc, span: Span) -> bool:
@@ -69,9 +87,38 @@ def _subject_name(doc: Doc, span: Span) -> bool:
     return starts and after is not None and is_finite(after)
 
 
+def _named_by_article(doc: Doc, span: Span) -> bool:
+    """A capitalised phrase right after a definite article: 'die „Aktion Deutschland hilft“'."""
+    before = doc[span.start - 2] if span.start >= 2 else None
+    return before is not None and before.tag_ == "ART" and before.lower_ in DEFINITE and span.text[:1].isupper()
+
+
+def _same_clause(doc: Doc, q: Span, cue: Span, in_quote: set[int]) -> bool:
+    """No finite verb between quote and cue, outside quotes: the quote is an argument of the cue."""
+    lo, hi = (q.end + 1, cue.start) if cue.start >= q.end else (cue.end, q.start - 1)
+    if cue.start >= q.end and cue.start > 0 and pos(doc[cue.start - 1]) == "CCONJ":
+        return False  # '… bedeutet „Menschlichkeit“ und bezeichnet eine Philosophie'
+    return not any(is_finite(t) and not is_zu_infinitive(t) and t.i not in in_quote for t in doc[lo:hi])
+
+
+def _subject_of_cue(doc: Doc, q: Span) -> bool:
+    """Right before the finite speech verb of a subordinate clause: 'Wie „heise online“ berichtet'."""
+    after = doc[q.end + 1] if q.end + 1 < len(doc) else None
+    before = doc[q.start - 2] if q.start >= 2 else None
+    if before is not None and (before.lower_ in ("als", "für") or before.tag_ in ("APPR", "APPRART")):
+        return False  # a predicate or object: 'Als „verpasste Chance“ beurteilte er …'
+    return after is not None and is_finite(after) and verb_cue(after, sentence_of(doc, after.i)) is not None
+
+
 def _has_cue_verb(sent: Span) -> bool:
     """Any speech verb in the sentence, whatever its frame ('als „nebelartig“ beschrieben')."""
     return any(verb_cue(t, sent) is not None for t in sent if pos(t) in ("VERB", "AUX"))
+
+
+def _attributive(doc: Doc, q: Span) -> bool:
+    """One word right before a noun, in the phrase it modifies."""
+    after = doc[q.end + 1] if q.end + 1 < len(doc) else None
+    return len(q) == 1 and after is not None and pos(after) in ("NOUN", "PROPN")
 
 
 def pair_quotes(line: str) -> list[tuple[int, int]]:
@@ -124,7 +171,7 @@ class DirectQuoteFinder:
         in_quote = {i for q in quotes + titles for i in range(q.start - 1, q.end + 1)}
         for q in quotes:
             self._attribute(doc, q, in_quote)
-        quotes = [q for q in quotes if self._keep(q)]
+        quotes = [q for q in quotes if self._keep(q, in_quote)]
         doc.spans["quotes"] = quotes
         doc.spans["titles"] = titles
         return doc
@@ -139,7 +186,7 @@ class DirectQuoteFinder:
         if TERMINAL.search(text.replace("e.V.", "eV")):
             return False
         capital = text[:1].isupper()
-        if len(words) <= 10 and NAME_SHAPE.search(text):
+        if len(words) <= 10 and capital and NAME_SHAPE.search(text):
             return True
         if len(words) <= 4 and any(t.like_num for t in span) and not any(is_finite(t) for t in span):
             return True
@@ -147,28 +194,34 @@ class DirectQuoteFinder:
             return True
         if len(words) <= 6 and _near_title_noun(doc, span):
             return True
+        if capital and len(words) <= 4 and (_so_called(doc, span) or words[-1].lower() in title_nouns()):
+            return True  # 'die so genannte „EVAC-Ambulanz“', '„der Dicke“ genannt', '„Berliner Zeitung“'
         if len(words) > 4 or text.rstrip().endswith(","):
             return False
         if capital and (_cited(doc, span) or _subject_name(doc, span)):
             return True
         if len(words) == 1:
             return text in media_names()
+        if span.start >= 2 and doc[span.start - 2].lower_ == "als":
+            return False  # a predicate: 'bezeichnete ihn als „Schatten-CIA“'
         content = [w for w in words if w.lower() not in NAME_FUNCTION_WORDS]
-        return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and not any(
-            pos(t) in ("VERB", "AUX") for t in span
-        )
+        capitalised = bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        # German nouns are capitalised too: a name needs a proper or foreign word in it
+        named = any(t.tag_ in ("NE", "FM") or pos(t) in ("PROPN", "X") for t in span)
+        return capitalised and named and not any(pos(t) in ("VERB", "AUX") for t in span)
 
     @staticmethod
-    def _keep(q: Span) -> bool:
+    def _keep(q: Span, in_quote: set[int]) -> bool:
         """Keep what someone is said to have said; drop names, titles and scare quotes.
 
-        Sentences and phrases with a verb or a speaker's pronoun are quotes; so are
-        lower-case phrases in a sentence with a frame (German names and titles start
-        upper case). A capitalised phrase
-        without a verb ('Gesetz zur Änderung des Passgesetzes', 'Computerwoche') is a
-        quote only right at its frame ('sprach von „Wortbruch“'); one that is the speaker
-        of the frame ('berichtete die „Computerwoche“') or glued to a compound
-        ('„engine cutoff“-Sensoren') never is."""
+        Sentences and phrases with a verb or a speaker's pronoun are quotes, unless an article
+        makes them a name ('die „Aktion Deutschland hilft“ teilte mit'). A shorter phrase
+        ('sprach von einer „Gefahr für Leib und Leben“', 'bezeichnete ihn als „Fest“') is a
+        quote when its frame stands in the same clause, no other verb between them, and has a
+        speaker that is not the quote itself ('Wie „heise online“ berichtet', '(auch
+        „Apogäum“ genannt)' have none). Lower-case phrases in a sentence with any speech verb
+        count too ('die als „nebelartig“ beschrieben wurden'); a phrase glued to a compound
+        ('„engine cutoff“-Sensoren') never does."""
         doc = q.doc
         if q.end + 1 < len(doc) and doc[q.end + 1].text.startswith("-") and not doc[q.end].whitespace_:
             return False
@@ -182,21 +235,17 @@ class DirectQuoteFinder:
         if DOMAIN.search(q.text):
             return False
         if n >= 3 and (SENTENCE_END.search(q.text) or any(is_finite(t) or t.lower_ in SPEAKER_PRONOUNS for t in q)):
-            return True
+            return SENTENCE_END.search(q.text) is not None or not _named_by_article(doc, q)
         cue = q._.cue
-        if q.text[:1].islower() and (cue is not None or _has_cue_verb(sentence_of(doc, q.start))):
-            return True  # also 'die als „nebelartig“ beschrieben wurden'
-        if cue is None:
-            return False
-        gap = min(abs(cue.start - q.start), abs(cue.end - q.end), abs(cue.start - q.end))
-        if gap <= 3:
+        if cue is not None and mention is not None and _same_clause(doc, q, cue, in_quote):
             return True
-        lo, hi = clause_bounds(sentence_of(doc, q.start), q.start)
-        return n <= 4 and lo <= cue.start < hi
+        if not q.text[:1].islower() or _attributive(doc, q) or _subject_of_cue(doc, q):
+            return False  # 'mit „fremden“ Männern'; 'Wie „heise online“ berichtet'
+        return cue is not None or _has_cue_verb(sentence_of(doc, q.start))
 
     def _attribute(self, doc: Doc, q: Span, in_quote: set[int]) -> None:
         region = sentence_of(doc, q.start, in_quote)
-        frame = self._nearest(self.frames.find(region, skip=in_quote), q)
+        frame = self._nearest(self.frames.find(region, skip=in_quote), q, in_quote)
         if frame is not None:
             self._apply(q, frame)  # also '„…“, hieß es vom Abgeordneten'
             return
@@ -259,11 +308,14 @@ class DirectQuoteFinder:
         q._.rule = frame.rule
 
     @staticmethod
-    def _nearest(frames: list[Frame], q: Span) -> Frame | None:
+    def _nearest(frames: list[Frame], q: Span, in_quote: set[int]) -> Frame | None:
+        """The closest frame outside the quote, one in the quote's own clause first."""
         outside = [f for f in frames if not (q.start <= f.cue.start < q.end)]
         if not outside:
             return None
-        return min(outside, key=lambda f: min(abs(f.cue.start - q.start), abs(f.cue.start - q.end)))
+        return min(outside, key=lambda f: (
+            not _same_clause(q.doc, q, f.cue, in_quote), min(abs(f.cue.start - q.start), abs(f.cue.start - q.end))
+        ))
 
     @staticmethod
     def _colon_speaker(doc: Doc, q: Span) -> Span | None:

@@ -24,6 +24,10 @@ TERMINAL = re.compile(r"[.!?…]([\"'“”»«‘’)]*)\s*$|[\"“”»«]\s*$
 READER_IMPERATIVE = re.compile(r"(^|[.!?]\s+)[A-ZÄÖÜ][a-zäöüß]+(en|ln|rn) Sie\b")
 READER_ADDRESS = re.compile(r"(?<![.!?:]\s)(?<!^)\b(Sie|Ihnen|Ihre[nmrs]?|Ihr)\b")
 QUOTED = re.compile(r"[„“\"»«][^„“\"»«]*[“”\"«»]")
+# What is left of a quote that runs over a line break: from an unclosed German opener to the end
+# of the line, or from the line start to a German closer with no opener before it.
+OPEN_QUOTE_TO_END = re.compile(r"[„»][^„“”»«]*$")
+START_TO_CLOSE_QUOTE = re.compile(r"^[^„»]*[“«]")
 # Agency codes in parentheses or slashes at the end of wire copy: "(sda/awp)", "(dpa/AFP/ots)".
 AGENCY_CODES = re.compile(
     r"^\s*(\(\s*{c}(\s*/\s*{c}){{0,4}}\s*\)|{c}(\s*/\s*{c}){{1,4}})\s*$".format(c=r"(?:[a-z]{2,5}|[A-Z]{2,5})")
@@ -33,6 +37,8 @@ DATE_LINE = re.compile(
     r"^\W*(\w+,?\s+)?\d{1,2}\.\s*(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}\b[\d\s:.,|-]*(Uhr)?\W*$"
 )
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Longer lines are article prose even when they address someone as "Sie".
+LONG_PROSE_WORDS = 60
 
 
 @dataclass
@@ -94,7 +100,9 @@ class LineClassifier:
         for kind, rx in self.boilerplate:
             if rx.search(text):
                 return kind
-        outside_quotes = QUOTED.sub(" ", text)
+        if len(WORD.findall(text)) > LONG_PROSE_WORDS:
+            return None  # an interview paragraph asks "Sie"; promotions are short
+        outside_quotes = outside_quotes_of(text)
         if READER_IMPERATIVE.search(outside_quotes):
             return "reader-imperative"
         if len(READER_ADDRESS.findall(outside_quotes)) >= 2:
@@ -191,6 +199,12 @@ class LineClassifier:
             Line(index=s.index, role=roles[s.index][0], text=s.raw, start=s.start, why=roles[s.index][1])
             for s in shapes
         ]
+
+
+def outside_quotes_of(text: str) -> str:
+    """The line without quoted words: someone quoted saying "Sie" does not address the reader."""
+    rest = QUOTED.sub(" ", text)
+    return START_TO_CLOSE_QUOTE.sub(" ", OPEN_QUOTE_TO_END.sub(" ", rest))
 
 
 @Language.factory("line_classifier")

@@ -253,6 +253,16 @@ class FrameFinder:
         self.frame_nouns_cased = {n[:1].upper() + n[1:] for n in self.frame_nouns}
 
     def find(self, sent: Span, skip: set[int] = frozenset()) -> list[Frame]:
+        """The frames of a sentence; memoised on the Doc, since quotes, reported speech, sources,
+        reactions and the headline check all ask for the same sentences."""
+        skipped = tuple(i for i in range(sent.start - 1, sent.end + 1) if i in skip)
+        key = ("quellenlage.frames", sent.start, sent.end, skipped)
+        cache = sent.doc.user_data
+        if key not in cache:
+            cache[key] = self._find(sent, skip)
+        return list(cache[key])
+
+    def _find(self, sent: Span, skip: set[int]) -> list[Frame]:
         doc = sent.doc
         frames: list[Frame] = []
         for t in sent:

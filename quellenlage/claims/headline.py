@@ -132,7 +132,7 @@ class HeadlineChecker:
             for s in body_sentences(doc)
         ]
         weights = Weights([u.terms for u in units])
-        body_words = [w for u in units for w in u.words]
+        body_parts = {part for u in units for w in u.words for part in (w, *w.split("-"))}
         lines = [line for line in doc._.lines if line.role in ASSERTION_ROLES]
         findings = []
         sensational = []
@@ -146,7 +146,7 @@ class HeadlineChecker:
                     sensational.append(
                         SensationalWord(
                             word=t.text, start=t.idx, end=t.idx + len(t.text),
-                            in_body=any(entry.in_word(w) for w in body_words),
+                            in_body=any(part.startswith(entry.stem) for part in body_parts),
                         )
                     )
         doc._.headline_check = HeadlineCheck(text=headline.text, findings=findings, sensational=sensational)

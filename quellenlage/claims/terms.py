@@ -86,8 +86,12 @@ def contains(terms: Iterable[str], term: str) -> bool:
 
 
 def entity_index(doc: Doc) -> dict[int, str]:
-    """token index -> id of the entity cluster whose mention covers it."""
-    return {i: c.id for c in doc._.entities for m in c.mentions for i in range(m.start, m.end)}
+    """token index -> id of the entity cluster whose mention covers it (once per Doc: the
+    claims and headline steps run after the entities are final)."""
+    key = "quellenlage.entity_index"
+    if key not in doc.user_data:
+        doc.user_data[key] = {i: c.id for c in doc._.entities for m in c.mentions for i in range(m.start, m.end)}
+    return doc.user_data[key]
 
 
 def is_content(t: Token) -> bool:
@@ -114,11 +118,23 @@ def token_terms(t: Token, index: dict[int, str]) -> set[str]:
 
 def key_terms(span: Span, index: dict[int, str], skip: set[int] = frozenset()) -> frozenset[str]:
     """The content terms of a span, leaving out the tokens in `skip` (e.g. a reply's cue words)."""
+    doc = span.doc
+    if index is doc.user_data.get("quellenlage.entity_index"):
+        per_token = _terms_per_token(doc, index)
+        return frozenset().union(*(per_token[i] for i in range(span.start, span.end) if i not in skip))
     out: set[str] = set()
     for t in span:
         if t.i not in skip and is_content(t):
             out |= token_terms(t, index)
     return frozenset(out)
+
+
+def _terms_per_token(doc: Doc, index: dict[int, str]) -> list[frozenset[str]]:
+    """Every token's terms (empty for function words), computed once per Doc."""
+    key = "quellenlage.token_terms"
+    if key not in doc.user_data:
+        doc.user_data[key] = [frozenset(token_terms(t, index)) if is_content(t) else frozenset() for t in doc]
+    return doc.user_data[key]
 
 
 class Weights:

@@ -52,9 +52,8 @@ def looks_like_html(data: bytes | str) -> bool:
 
 
 def read_path(path: str) -> Article:
-    """Read a file (or `-` for stdin) into an Article; HTML goes through the extractor."""
-    from quellenlage.ingest.html import article_from_html
-
+    """Read a file (or `-` for stdin) into an Article; HTML goes through the extractor
+    (imported only then: trafilatura costs a fifth of a second to import)."""
     if path == "-":
         data = sys.stdin.buffer.read()
         name = "stdin"
@@ -73,6 +72,8 @@ def read_path(path: str) -> Article:
         name = p.stem
     text = decode_bytes(data, name)
     if path.lower().endswith((".html", ".htm")) or looks_like_html(data):
+        from quellenlage.ingest.html import article_from_html
+
         article = article_from_html(text, name=name)
     else:
         article = Article(text=text, id=name, meta={"input_name": name})

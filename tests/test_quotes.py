@@ -78,6 +78,11 @@ FOUND = [
     ("Der Verbandschef warnte vor den „Folgen für den Mittelstand“.", "direct", "Folgen für den Mittelstand", "Verbandschef"),
     ("Die Ärztin riet dringend zu „Ruhe und Geduld“.", "direct", "Ruhe und Geduld", "Ärztin"),
     ("Der Richter konstatierte eine „Kette von Versäumnissen“ bei den Behörden.", "direct", "Kette von Versäumnissen", "Richter"),
+    # subjects past an adverb, with a quoted name and a genitive, a demonstrative, a document before a relative clause
+    ("Die Gewerkschaft hingegen erklärte, die Löhne seien zu niedrig.", "indirect", "Löhne seien zu niedrig", "Gewerkschaft"),
+    ("Das „Zentrum für Klimafolgen“ der Universität geht davon aus, dass die Dürre anhält.", "indirect", "Dürre anhält", "Klimafolgen"),
+    ("Der Vorstand traf sich mit Petra Lindner. Diese bestätigte, dass die Gespräche weitergehen.", "indirect", "Gespräche weitergehen", "Lindner"),
+    ("In dem Gutachten, das im Mai vorgelegt wurde, heißt es, die Brücke sei marode.", "indirect", "Brücke sei marode", "Gutachten"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]

@@ -38,6 +38,7 @@ HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden"})
 # Articles that cannot open a subject (dative and genitive forms).
 DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
+GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
 
 
@@ -117,11 +118,14 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     np = noun_phrase(doc, i) if i < finite.i else None
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
-        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder")):
-            pp = noun_phrase(doc, k + 1)  # "Der Einsatzleiter der Polizei in Dortmund erklärte"
+        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder", *GENITIVE_ARTICLES)):
+            # "Der Einsatzleiter der Polizei in Dortmund erklärte", 'Das „Hurricane Centre“ der USA'
+            pp = noun_phrase(doc, k if doc[k].lower_ in GENITIVE_ARTICLES else k + 1)
             if pp is None:
                 break
             k = pp.end
+        while k < finite.i and pos(doc[k]) in ("ADV", "PART") and doc[k].lower_ not in PERSONAL_PRONOUNS:
+            k += 1  # "Die Kanadier hingegen sagen"
         before_verb = doc[finite.i - 1]
         if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):
             # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
@@ -356,6 +360,8 @@ class FrameFinder:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
             source = _written_in(doc, start, end) or _agent(doc, t.i, end)  # "hieß es vom Ministerium"
+            if source is None and doc[sent.start].lower_ in ("in", "im"):  # "In dem Bericht, der …, heißt es"
+                source = _written_in(doc, sent.start, t.i)
             return Frame(cue, "hearsay", source, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
         if passive(doc, start, end):
             # "wird von der Polizei bestätigt", "wird in einer Mitteilung gefordert"

@@ -21,6 +21,7 @@ SUBORDINATORS = frozenset(
 )
 COORDINATORS = frozenset("und oder aber sondern denn doch".split())
 PERSONAL_PRONOUNS = frozenset("er sie es ich wir ihr man".split())
+DEMONSTRATIVES = frozenset("dieser diese dieses jener jene jenes letzterer letztere".split())
 DEFINITE = frozenset("der die das des dem den".split())
 INDEFINITE = frozenset("ein eine einer eines einem einen".split())
 POSSESSIVE = frozenset(
@@ -263,6 +264,8 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     if j == head_start:
         if j < n and pos(doc[j]) == "PRON" and doc[j].lower_ in PERSONAL_PRONOUNS and j == i:
             return doc[j : j + 1]
+        if doc[i].lower_ in DEMONSTRATIVES and i + 1 < n and is_finite(doc[i + 1]):
+            return doc[i : i + 1]  # "Dieser bestätigte, …": a demonstrative standing for the last name
         return None
     # coordinated role nouns before a name: "der Investigativjournalist und Autor Bob Woodward"
     k = j

@@ -16,15 +16,18 @@ from quellenlage.attribution.entities import EntityCluster, is_role_noun
 from quellenlage.attribution.frames import source_type_of
 from quellenlage.attribution.grammar import (
     DEFINITE,
+    DEMONSTRATIVES,
     INDEFINITE,
     PERSONAL_PRONOUNS,
     is_quote_char,
     media_names,
+    pos,
     source_nouns,
     title_nouns,
 )
 from quellenlage.schema import Speaker
 
+DEMONSTRATIVE_REACH = 40  # tokens: a demonstrative points at a name in the sentence before
 ENTITY_SPEAKER_TYPES = {
     "person": "person",
     "organization": "organization",
@@ -107,6 +110,8 @@ class SpeakerResolver:
             if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS:
                 antecedent = self._antecedent(doc, mention, previous, index)
                 q._.speaker = antecedent
+            elif mention is not None and len(mention) == 1 and mention[0].lower_ in DEMONSTRATIVES:
+                q._.speaker = self._last_named(doc, mention) or resolve_mention(doc, mention, index)
             elif mention is not None:
                 q._.speaker = resolve_mention(doc, mention, index)
             elif q._.rule in ("konjunktiv", "", "colon", "intro") or q._.kind == "direct":
@@ -132,6 +137,18 @@ class SpeakerResolver:
         if best is None or best.last_before(pronoun.start) < 0:
             return None
         return Speaker(name=best.name, type="person", entity_id=best.id)
+
+    @staticmethod
+    def _last_named(doc: Doc, pronoun: Span) -> Speaker | None:
+        """What a demonstrative ('Dieser bestätigte') stands for: the entity named last before it."""
+        speakers = [c for c in doc._.entities if c.type in ENTITY_SPEAKER_TYPES]
+        best = max(speakers, key=lambda c: c.last_before(pronoun.start), default=None)
+        if best is None or not 0 <= pronoun.start - best.last_before(pronoun.start) <= DEMONSTRATIVE_REACH:
+            return None
+        mention_end = max(m.end for m in best.mentions if m.end <= pronoun.start)
+        if any(pos(t) in ("NOUN", "PROPN") for t in doc[mention_end : pronoun.start]):
+            return None  # another noun came last: the demonstrative may point at it
+        return Speaker(name=best.name, type=ENTITY_SPEAKER_TYPES[best.type], entity_id=best.id)
 
     @staticmethod
     def _continued(doc: Doc, q: Span, previous: list[Span]) -> Span | None:

@@ -83,6 +83,8 @@ FOUND = [
     ("Das „Zentrum für Klimafolgen“ der Universität geht davon aus, dass die Dürre anhält.", "indirect", "Dürre anhält", "Klimafolgen"),
     ("Der Vorstand traf sich mit Petra Lindner. Diese bestätigte, dass die Gespräche weitergehen.", "indirect", "Gespräche weitergehen", "Lindner"),
     ("In dem Gutachten, das im Mai vorgelegt wurde, heißt es, die Brücke sei marode.", "indirect", "Brücke sei marode", "Gutachten"),
+    # an anaphoric adverb hands the sentence to the source before it
+    ("Die Feuerwehr teilte mit, das Dach sei eingestürzt. Demnach seien drei Häuser beschädigt worden.", "indirect", "drei Häuser beschädigt", "Feuerwehr"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]
@@ -109,6 +111,7 @@ NOT_QUOTES = [
     ("Der Bericht nennt „Instagram“ als wichtigste Quelle der Gerüchte.", "Instagram"),
     ("Der Pilot sah sich gezwungen, den Fluggast zu „entsorgen“.", "entsorgen"),
     ("Der Begriff bedeutet etwa „Gemeinschaft“ und bezeichnet eine alte Tradition.", "Gemeinschaft"),
+    ("Danach fuhren die Gäste mit dem Bus zurück in die Stadt.", "Gäste mit dem Bus"),
 ]
 
 

@@ -39,6 +39,8 @@ HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren"
 # Articles that cannot open a subject (dative and genitive forms).
 DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
+# Adverbs that hand a sentence to the source named before: "Demnach habe sie …".
+ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge", "danach"})
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
 
 
@@ -288,6 +290,9 @@ class FrameFinder:
             elif low in ("nach", "laut") and t.i + 1 < sent.end and self._frame_compound(doc[t.i + 1]):
                 # "Nach Polizeiangaben", "laut Medienberichten": the compound names its source
                 frames.append(Frame(doc[t.i : t.i + 2], "angaben", doc[t.i + 1 : t.i + 2], clause=(t.i, t.i + 2)))
+            elif low in ANAPHORIC_SOURCES and self._opens_report(sent, t):
+                # "Demnach habe sie …": the source named before speaks on
+                frames.append(Frame(doc[t.i : t.i + 1], "anaphoric", doc[t.i : t.i + 1], clause=(t.i, t.i + 1)))
             elif low == "so" and (tag := self._so_tag(sent, t)) is not None:
                 frames.append(Frame(doc[t.i : t.i + 1], "so", tag, clause=(t.i, clause_bounds(sent, t.i)[1])))
             else:
@@ -298,6 +303,12 @@ class FrameFinder:
         for frame in frames:
             self._add_via(sent, frame, skip)
         return frames
+
+    @staticmethod
+    def _opens_report(sent: Span, t: Token) -> bool:
+        """An anaphoric adverb first in a sentence whose finite verb is in Konjunktiv I."""
+        first = next((x for x in sent if not (x.is_punct or x.is_space)), None)
+        return first is not None and first.i == t.i and any(is_finite(x) and is_konjunktiv1(x) for x in sent)
 
     def _frame_compound(self, t: Token) -> bool:
         low = t.lower_

@@ -220,6 +220,9 @@ class ReportedSpeechFinder:
         if frame.rule in ("laut", "zufolge", "angaben"):
             start, end = _trim(doc, ustart, uend)
             return doc[start:end] if end - start >= MIN_TOKENS + (fend - fstart) else None
+        if frame.rule == "anaphoric":  # "Demnach habe er …": all after the adverb
+            start, end = _trim(doc, fend, uend)
+            return doc[start:end] if end - start >= MIN_TOKENS else None
         if frame.rule == "hearsay":
             i = frame.cue.end
             if i < uend and doc[i].lower_ == "es":

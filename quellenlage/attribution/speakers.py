@@ -110,6 +110,10 @@ class SpeakerResolver:
             if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS:
                 antecedent = self._antecedent(doc, mention, previous, index)
                 q._.speaker = antecedent
+            elif q._.rule == "anaphoric":  # "Demnach …": who spoke last speaks on
+                source = self._continued(doc, q, previous)
+                q._.speaker = source._.speaker if source is not None else None
+                q._.via = list(source._.via) if source is not None else []
             elif mention is not None and len(mention) == 1 and mention[0].lower_ in DEMONSTRATIVES:
                 q._.speaker = self._last_named(doc, mention) or resolve_mention(doc, mention, index)
             elif mention is not None:
@@ -117,7 +121,7 @@ class SpeakerResolver:
             elif q._.rule in ("konjunktiv", "", "colon", "intro") or q._.kind == "direct":
                 source = self._continued(doc, q, previous)
                 if source is not None:
-                    q._.speaker_mention = _latest_mention(doc, source._.speaker, q.start) or source._.speaker_mention
+                    q._.speaker_mention = source._.speaker_mention or _latest_mention(doc, source._.speaker, q.start)
                     q._.speaker = source._.speaker
                     q._.via = list(source._.via)
                     if not q._.cue and source._.cue is not None and q._.rule == "":

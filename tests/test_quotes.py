@@ -158,3 +158,12 @@ def test_title_becomes_a_document_source(analyze_text):
         "Darin schreibt sie, der Konzern habe die Behörden jahrelang getäuscht."
     )
     assert any(s.name == "Schattenjahre" and s.type == "document" for s in analysis.sources)
+
+
+def test_quote_tagged_by_hearsay_stays_one_direct_quote(analyze_text):
+    """'„…“, hieß es': the words in quotation marks are one direct quote, not also an indirect one."""
+    analysis = analyze_text(
+        "Die Rede dauerte eine Stunde. „Reformen voranzutreiben bedeutet zusammenzuarbeiten“, hieß es in der Rede."
+    )
+    hits = [q for q in analysis.quotes if "zusammenzuarbeiten" in q.text]
+    assert [q.kind for q in hits] == ["direct"], [(q.kind, q.text) for q in analysis.quotes]

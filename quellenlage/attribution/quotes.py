@@ -115,6 +115,11 @@ def _has_cue_verb(sent: Span) -> bool:
     return any(verb_cue(t, sent) is not None for t in sent if pos(t) in ("VERB", "AUX"))
 
 
+def _tagged_after(doc: Doc, q: Span, cue: Span) -> bool:
+    """The frame right after the closing mark and a comma: '„…“, sagte er', '„…“, hieß es'."""
+    return q.end + 1 < len(doc) and doc[q.end + 1].text == "," and q.end + 2 <= cue.start <= q.end + 3
+
+
 def _attributive(doc: Doc, q: Span) -> bool:
     """One word right before a noun, in the phrase it modifies."""
     after = doc[q.end + 1] if q.end + 1 < len(doc) else None
@@ -239,6 +244,8 @@ class DirectQuoteFinder:
         cue = q._.cue
         if cue is not None and mention is not None and _same_clause(doc, q, cue, in_quote):
             return True
+        if n >= 3 and cue is not None and _tagged_after(doc, q, cue):
+            return True  # '„Änderungen voranzutreiben bedeutet zusammenzuarbeiten“, hieß es'
         if not q.text[:1].islower() or _attributive(doc, q) or _subject_of_cue(doc, q):
             return False  # 'mit „fremden“ Männern'; 'Wie „heise online“ berichtet'
         return cue is not None or _has_cue_verb(sentence_of(doc, q.start))

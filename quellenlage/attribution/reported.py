@@ -147,6 +147,8 @@ class ReportedSpeechFinder:
         frames = [f for f in self.frames.find(unit, skip=in_quote) if unit.start <= f.cue.start < unit.end]
         for frame in sorted(frames, key=lambda f: (f.rule not in ("verb", "hearsay"), f.cue.start)):
             content = self._content(doc, unit, frame, in_quote)
+            if content is not None and all(i in in_quote for i in range(content.start, content.end)):
+                continue  # '„…“, hieß es': the direct quote is already the report
             if content is not None:
                 content = _before_tags(content, frame)
                 return self._make(content, frame.rule, frame.cue, frame.speaker, frame.via)

@@ -42,10 +42,16 @@ def is_role_noun(t) -> bool:
 
 @lru_cache(maxsize=65536)
 def _role_word(word: str) -> bool:
-    nouns = source_nouns()
-    return word in nouns or any(
-        len(n) >= 4 and word.endswith(n) and nouns[n] in ("person", "anonymous") for n in nouns
-    )
+    """A source noun, or a compound ending in a person's one ("kremlsprecher")."""
+    if word in source_nouns():
+        return True
+    endings = _person_noun_endings()
+    return any(word[k:] in endings for k in range(len(word) - 3))
+
+
+@lru_cache(maxsize=1)
+def _person_noun_endings() -> frozenset[str]:
+    return frozenset(n for n, kind in source_nouns().items() if len(n) >= 4 and kind in ("person", "anonymous"))
 
 
 @dataclass

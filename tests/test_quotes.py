@@ -83,6 +83,9 @@ FOUND = [
     ("Das „Zentrum für Klimafolgen“ der Universität geht davon aus, dass die Dürre anhält.", "indirect", "Dürre anhält", "Klimafolgen"),
     ("Der Vorstand traf sich mit Petra Lindner. Diese bestätigte, dass die Gespräche weitergehen.", "indirect", "Gespräche weitergehen", "Lindner"),
     ("In dem Gutachten, das im Mai vorgelegt wurde, heißt es, die Brücke sei marode.", "indirect", "Brücke sei marode", "Gutachten"),
+    # a speech frame without content announces who the next Konjunktiv sentence reports
+    ("Der Betriebsrat kritisierte die Pläne scharf. Die Löhne seien seit Jahren zu niedrig.", "indirect", "Löhne seien seit Jahren", "Betriebsrat"),
+    ("Die Ärztin äußerte sich zurückhaltend. Sie rate zu mehr Bewegung im Alltag.", "indirect", "rate zu mehr Bewegung", "Ärztin"),
     # an anaphoric adverb hands the sentence to the source before it
     ("Die Feuerwehr teilte mit, das Dach sei eingestürzt. Demnach seien drei Häuser beschädigt worden.", "indirect", "drei Häuser beschädigt", "Feuerwehr"),
     # via: a medium the statement came through

@@ -171,8 +171,8 @@ class ReportedSpeechFinder:
         if finite.lower_ in ("will", "wollen") and tail & PERFECT_INFINITIVES:
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
-        if any(f.rule == "verb" and f.verb_class != "thought" for f in frames):
-            return None  # a report without content ("CNN berichtete darüber")
+        if any(f.rule == "verb" and f.verb_class != "thought" and not is_konjunktiv1(f.cue[0]) for f in frames):
+            return None  # a report without content ("CNN berichtete darüber"); "Sie rate zum Kauf" is reported
         if reporting and finite.lower_.startswith(KONJUNKTIV2_REPORT) and not self._inside_quote(unit, in_quote):
             # right after a report, Konjunktiv II stands in for an ambiguous Konjunktiv I
             # ("Starke Winde hätten den Brand verursacht")

@@ -120,7 +120,11 @@ class SpeakerResolver:
                 q._.speaker = resolve_mention(doc, mention, index)
             elif q._.rule in ("konjunktiv", "", "colon", "intro") or q._.kind == "direct":
                 source = self._continued(doc, q, previous)
-                if source is not None:
+                announced = self._announced(doc, q, source)
+                if announced is not None:  # "X äußerte sich kritisch. Die Lage sei …"
+                    q._.speaker_mention = announced
+                    q._.speaker = resolve_mention(doc, announced, index)
+                elif source is not None:
                     q._.speaker_mention = source._.speaker_mention or _latest_mention(doc, source._.speaker, q.start)
                     q._.speaker = source._.speaker
                     q._.via = list(source._.via)
@@ -153,6 +157,24 @@ class SpeakerResolver:
         if any(pos(t) in ("NOUN", "PROPN") for t in doc[mention_end : pronoun.start]):
             return None  # another noun came last: the demonstrative may point at it
         return Speaker(name=best.name, type=ENTITY_SPEAKER_TYPES[best.type], entity_id=best.id)
+
+    @staticmethod
+    def _announced(doc: Doc, q: Span, source: Span | None) -> Span | None:
+        """The speaker of a frame without content in the sentence right before a frameless
+        Konjunktiv report ('Die Gewerkschaft kritisierte die Bank.'), when it is more recent
+        than the report the quote would otherwise continue."""
+        if q._.kind != "indirect":
+            return None
+        before = [m for m in doc.spans.get("reported_sources", []) if m.end <= q.start]
+        if not before:
+            return None
+        mention = max(before, key=lambda m: m.start)
+        if source is not None and source.start > mention.start:
+            return None
+        between = doc[mention.end : q.start]
+        if any(t.is_sent_start for t in between) or any("\n" in t.text for t in between):
+            return None  # only the sentence right before, in the same paragraph
+        return mention
 
     @staticmethod
     def _continued(doc: Doc, q: Span, previous: list[Span]) -> Span | None:

@@ -170,3 +170,9 @@ def test_quote_tagged_by_hearsay_stays_one_direct_quote(analyze_text):
     )
     hits = [q for q in analysis.quotes if "zusammenzuarbeiten" in q.text]
     assert [q.kind for q in hits] == ["direct"], [(q.kind, q.text) for q in analysis.quotes]
+
+
+def test_fronted_phrase_with_relative_clause_is_not_a_report(analyze_text):
+    """'In einer Botschaft, die … gezeigt wurde, rief er …': the phrase before the verb is no content."""
+    analysis = analyze_text("In einer Videobotschaft, die am Abend auf der Kundgebung gezeigt wurde, rief er zum Streik auf.")
+    assert not any("Videobotschaft" in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]

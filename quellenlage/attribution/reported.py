@@ -252,6 +252,8 @@ class ReportedSpeechFinder:
             start, end = _trim(doc, start, left)
             if doc[start].lower_ in ADVERBIAL_SUBORDINATORS or not any(is_finite(t) for t in doc[start:end]):
                 return None  # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report
+            if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]):
+                return None  # "In einem Essay, das … erschien, erinnert er": a fronted phrase, not the report
             if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
                 return doc[start:end]
             return None

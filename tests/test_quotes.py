@@ -115,6 +115,8 @@ NOT_QUOTES = [
     ("Der Pilot sah sich gezwungen, den Fluggast zu „entsorgen“.", "entsorgen"),
     ("Der Begriff bedeutet etwa „Gemeinschaft“ und bezeichnet eine alte Tradition.", "Gemeinschaft"),
     ("Danach fuhren die Gäste mit dem Bus zurück in die Stadt.", "Gäste mit dem Bus"),
+    ("Der »Tagblatt«-Chefredakteur sagte, die Auflage sei stabil.", "Tagblatt"),
+    ("Der Sprecher bestätigte die Verteilung des „Stadtkurier“ an alle Haushalte.", "Stadtkurier"),
 ]
 
 
@@ -176,3 +178,24 @@ def test_fronted_phrase_with_relative_clause_is_not_a_report(analyze_text):
     """'In einer Botschaft, die … gezeigt wurde, rief er …': the phrase before the verb is no content."""
     analysis = analyze_text("In einer Videobotschaft, die am Abend auf der Kundgebung gezeigt wurde, rief er zum Streik auf.")
     assert not any("Videobotschaft" in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]
+
+
+def test_name_ending_in_s_keeps_its_s(analyze_text):
+    """'Klaus Lewis' is not the genitive of 'Klaus Lewi': only a name used before nouns loses its s."""
+    analysis = analyze_text(
+        "Der Autor Klaus Lewis sagte, das Buch sei fertig. Lewis erklärte, es erscheine im Mai. "
+        "Lewis betonte, er sei zufrieden."
+    )
+    names = [e.name for e in analysis.entities if e.type == "person"]
+    assert "Klaus Lewis" in names, names
+
+
+def test_quoted_name_without_a_hint_is_no_document_source(analyze_text):
+    """A quoted phrase after a preposition is a name, but only a known medium or a word like
+    'Buch' next to it makes it a source."""
+    analysis = analyze_text(
+        "Die Steuer sei aus „Verbrauchersicht“ unverständlich, sagte der Verbandschef Ralf Otto. "
+        "Das Buch „Die stille Stadt“ erschien im Mai."
+    )
+    names = {s.name for s in analysis.sources}
+    assert "Verbrauchersicht" not in names and "Die stille Stadt" in names, names

@@ -230,9 +230,12 @@ class EntityResolver:
             best = max(cluster.mentions, key=lambda m: len(m.text))
         words = [t.text for t in best]
         if cluster.type == "person" or len(best) == 1:
-            words[-1] = strip_genitive(words[-1]) if any(
-                strip_genitive(words[-1]) == m[-1].text for m in cluster.mentions
-            ) or len(best) > 1 and words[-1].endswith("s") and cluster.type == "person" else words[-1]
+            bare = strip_genitive(words[-1])
+            genitive_only = cluster.type == "person" and len(best) > 1 and words[-1].endswith("s") and all(
+                m.end < len(m.doc) and pos(m.doc[m.end]) == "NOUN" for m in cluster.mentions if m[-1].text == words[-1]
+            )  # "Donald Trumps Sprecher" but "Claas Relotius schrieb"
+            if bare != words[-1] and (any(bare == m[-1].text for m in cluster.mentions) or genitive_only):
+                words[-1] = bare
         return " ".join(words).strip("„“\"»«")
 
     @staticmethod

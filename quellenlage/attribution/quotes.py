@@ -168,7 +168,8 @@ class DirectQuoteFinder:
                 span = doc.char_span(line.start + start + lead, line.start + end - trail, alignment_mode="expand")
                 if span is None or not WORD.search(span.text):
                     continue
-                if self._is_title(doc, span):
+                glued = line.text[end + 1 : end + 2] == "-" and line.text[end + 2 : end + 3].isalpha()
+                if glued or self._is_title(doc, span):  # '»Zeit«-Chefredakteur' names, it does not quote
                     titles.append(span)
                     continue
                 span._.kind = "direct"
@@ -242,6 +243,8 @@ class DirectQuoteFinder:
         if n >= 3 and (SENTENCE_END.search(q.text) or any(is_finite(t) or t.lower_ in SPEAKER_PRONOUNS for t in q)):
             return SENTENCE_END.search(q.text) is not None or not _named_by_article(doc, q)
         cue = q._.cue
+        if n <= 2 and _named_by_article(doc, q):
+            return False  # 'die Verteilung des „Extrablatt“': a name after its article
         if cue is not None and mention is not None and _same_clause(doc, q, cue, in_quote):
             return True
         if n >= 3 and cue is not None and _tagged_after(doc, q, cue):

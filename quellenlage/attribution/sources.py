@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import FrameFinder
 from quellenlage.attribution.grammar import media_names
-from quellenlage.attribution.speakers import mention_index, resolve_mention, title_type
+from quellenlage.attribution.speakers import mention_index, resolve_mention, title_evidence
 from quellenlage.schema import Source, Speaker, TextSpan
 
 SOURCE_TYPES = {"person", "organization", "media", "agency", "document", "anonymous"}
@@ -60,8 +60,8 @@ class SourceCollector:
         for mention in doc.spans.get("reported_sources", []):
             add(resolve_mention(doc, mention, index), mention)
         for title in doc.spans.get("titles", []):
-            ttype = title_type(doc, title)
-            if ttype in ("document", "media"):
+            ttype = title_evidence(doc, title)
+            if ttype is not None:
                 add(Speaker(name=title.text, type=ttype), title)
         for line in doc._.lines:
             if line.role == "byline":

@@ -204,7 +204,14 @@ def _latest_mention(doc: Doc, speaker: Speaker | None, before: int) -> Span | No
 
 
 def title_type(doc: Doc, title: Span) -> str:
-    """A quoted title next to 'Buch'/'Bericht' is a document, next to 'Zeitung'/'Sender' a medium."""
+    """A quoted title next to 'Buch'/'Bericht' is a document, next to 'Zeitung'/'Sender' a
+    medium; a title that speaks without such a word is taken for a document."""
+    return title_evidence(doc, title) or "document"
+
+
+def title_evidence(doc: Doc, title: Span) -> str | None:
+    """'media' or 'document' when the title is a known medium or a word next to it says what
+    it is; None for a quoted name with nothing to tell ('aus „Verbrauchersicht“')."""
     if title.text in media_names():
         return "media"
     near = list(doc[max(0, title.start - 4) : title.start]) + list(doc[title.end : title.end + 5])
@@ -217,7 +224,7 @@ def title_type(doc: Doc, title: Span) -> str:
             return "document"
         if word.endswith(("zeitung", "magazin", "sender", "blatt")):
             return "media"
-    return "document"
+    return None
 
 
 @Language.factory("speaker_resolver")

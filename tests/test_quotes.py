@@ -116,6 +116,9 @@ NOT_QUOTES = [
     ("Der Begriff bedeutet etwa „Gemeinschaft“ und bezeichnet eine alte Tradition.", "Gemeinschaft"),
     ("Danach fuhren die Gäste mit dem Bus zurück in die Stadt.", "Gäste mit dem Bus"),
     ("Der »Tagblatt«-Chefredakteur sagte, die Auflage sei stabil.", "Tagblatt"),
+    # imperatives and the first person look like Konjunktiv I but report nothing
+    ("Höre auf dein Herz. Nehme dir Zeit für deine Träume.", "Zeit für deine Träume"),
+    ("Auf der Messe erfahre ich nichts Neues über die Pläne.", "nichts Neues"),
     ("Der Sprecher bestätigte die Verteilung des „Stadtkurier“ an alle Haushalte.", "Stadtkurier"),
 ]
 

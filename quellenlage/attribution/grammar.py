@@ -21,6 +21,8 @@ SUBORDINATORS = frozenset(
 )
 COORDINATORS = frozenset("und oder aber sondern denn doch".split())
 PERSONAL_PRONOUNS = frozenset("er sie es ich wir ihr man".split())
+# what can follow a verb-first Konjunktiv I as its subject ("Habe er …", "Gebe die Regierung nach")
+THIRD_PERSON_OPENERS = frozenset("er sie es man der die das dem den ein eine einer dies diese dieser jemand niemand".split())
 DEMONSTRATIVES = frozenset("dieser diese dieses jener jene jenes letzterer letztere".split())
 DEFINITE = frozenset("der die das des dem den".split())
 INDEFINITE = frozenset("ein eine einer eines einem einen".split())
@@ -188,13 +190,22 @@ def is_konjunktiv1(t: Token) -> bool:
         return True
     if not low.endswith("e") or low.startswith(KONJ2_STEMS) or not (is_finite(t) or pos(t) in ("VERB", "AUX")):
         return False
-    if _subjunctive_shape(t) and t.i > 0 and t.nbor(-1).lower_ != "ich":
-        return True
-    if not ("Sub" in t.morph.get("Mood") or lemma(t) == low + "n"):
-        return False  # the form must be the stem + e of its infinitive ("gebe" from "geben")
     prev = t.nbor(-1).lower_ if t.i > 0 else ""
     nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
-    return "ich" not in (prev, nxt)
+    if "ich" in (prev, nxt):
+        return False  # "ich habe", "erfahre ich": first person indicative
+    if _imperative(t, nxt):
+        return False
+    if _subjunctive_shape(t) and t.i > 0:
+        return True
+    return "Sub" in t.morph.get("Mood") or lemma(t) == low + "n"  # the stem + e of its infinitive
+
+
+def _imperative(t: Token, nxt: str) -> bool:
+    """'Höre auf dein Herz', 'Habe Zeit für Träume': a stem + e verb first in its sentence
+    with no third-person subject after it is an imperative; 'Gebe die Regierung nach, …' is not."""
+    first = t.i == 0 or t.is_sent_start or t.nbor(-1).is_space or t.nbor(-1).text in (".", "!", "?", ":", "„", "\"")
+    return first and nxt not in THIRD_PERSON_OPENERS
 
 
 def is_zu_infinitive(t: Token) -> bool:

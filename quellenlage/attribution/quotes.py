@@ -251,6 +251,12 @@ class DirectQuoteFinder:
             return True  # '„Änderungen voranzutreiben bedeutet zusammenzuarbeiten“, hieß es'
         if not q.text[:1].islower() or _attributive(doc, q) or _subject_of_cue(doc, q):
             return False  # 'mit „fremden“ Männern'; 'Wie „heise online“ berichtet'
+        if n == 1:  # one word needs its frame in the same clause: 'als „nebelartig“ beschrieben'
+            sent = sentence_of(doc, q.start)
+            return any(
+                verb_cue(t, sent) is not None and _same_clause(doc, q, doc[t.i : t.i + 1], in_quote)
+                for t in sent if pos(t) in ("VERB", "AUX") and t.i not in in_quote
+            )
         return cue is not None or _has_cue_verb(sentence_of(doc, q.start))
 
     def _attribute(self, doc: Doc, q: Span, in_quote: set[int]) -> None:

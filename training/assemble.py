@@ -1,6 +1,7 @@
 """Assemble the shipped pipeline from the trained UD and NER pipelines.
 
-Usage: python training/assemble.py UD_MODEL NER_MODEL [--out quellenlage/nlp/model] [--version X]
+Usage: python training/assemble.py UD_MODEL [NER_MODEL] [--out quellenlage/nlp/model] [--version X]
+       [--gazetteer FILE] [--silver]
 
 Adds the custom components (newline sentence starts, lemma back-off, Konjunktiv fixer),
 sources the NER component (if trained separately) and writes meta.json.
@@ -31,6 +32,9 @@ def main():
     ap.add_argument("--parser", action="store_true",
                     help="keep the dependency parser (default: dropped, see docs/models.md)")
     ap.add_argument("--accuracy", default=None, help="JSON file with measured accuracy to embed")
+    ap.add_argument("--silver", action="store_true",
+                    help="the model was trained with HanTa silver tags/lemmas (training/silver.py): "
+                         "name the source in meta.json")
     a = ap.parse_args()
 
     nlp = spacy.load(a.ud_model)
@@ -83,6 +87,11 @@ def main():
              "license": "text only; not redistributed"},
         ],
     })
+    if a.silver:
+        meta["sources"].append(
+            {"name": "silver STTS tags and lemmas on the raw text above (GSD sentences excluded) "
+                     "from HanTa 1.2.1 (LGPL-3.0-or-later; its German model is TIGER-trained)",
+             "url": "https://github.com/wartaal/HanTa", "license": "LGPL-3.0-or-later (tool)"})
     if a.accuracy:
         meta["performance"] = json.loads(Path(a.accuracy).read_text())
     nlp.meta = meta

@@ -202,3 +202,10 @@ def test_quoted_name_without_a_hint_is_no_document_source(analyze_text):
     )
     names = {s.name for s in analysis.sources}
     assert "Verbrauchersicht" not in names and "Die stille Stadt" in names, names
+
+
+def test_described_agencies_are_agency_sources(analyze_text):
+    """'mehrere Nachrichtenagenturen' is an agency by its noun, not only by a known name."""
+    analysis = analyze_text("Wie mehrere Nachrichtenagenturen meldeten, sei der Gipfel abgesagt worden.")
+    types = {s.name: s.type for s in analysis.sources}
+    assert any("Nachrichtenagenturen" in n and t == "agency" for n, t in types.items()), types

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.frames import FrameFinder
+from quellenlage.attribution.frames import FrameFinder, source_type_of
 from quellenlage.attribution.grammar import media_names
 from quellenlage.attribution.speakers import mention_index, resolve_mention, title_evidence
 from quellenlage.schema import Source, Speaker, TextSpan
@@ -37,8 +37,10 @@ class SourceCollector:
             if speaker is None or not speaker.name:
                 return
             stype = speaker.type
-            if stype == "media" and media_names().get(speaker.name) == "agency":
-                stype = "agency"
+            if stype == "media" and (
+                media_names().get(speaker.name) == "agency" or mention is not None and source_type_of(mention) == "agency"
+            ):
+                stype = "agency"  # "dpa", "russische Nachrichtenagenturen"
             if stype not in SOURCE_TYPES:
                 return
             key = speaker.name.lower()

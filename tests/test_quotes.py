@@ -86,6 +86,9 @@ FOUND = [
     # a speech frame without content announces who the next Konjunktiv sentence reports
     ("Der Betriebsrat kritisierte die Pläne scharf. Die Löhne seien seit Jahren zu niedrig.", "indirect", "Löhne seien seit Jahren", "Betriebsrat"),
     ("Die Ärztin äußerte sich zurückhaltend. Sie rate zu mehr Bewegung im Alltag.", "indirect", "rate zu mehr Bewegung", "Ärztin"),
+    # Konjunktiv I of verbs in -eln/-ern; 'Demnach' after an announcement without content
+    ("Die Ministerin sagte, vermutlich handele es sich um einen Fehler im System.", "indirect", "handele es sich", "Ministerin"),
+    ("Die Kommission gab das Ergebnis bekannt. Demnach hat die Koalition die Wahl gewonnen.", "indirect", "Koalition die Wahl gewonnen", "Kommission"),
     # an anaphoric adverb hands the sentence to the source before it
     ("Die Feuerwehr teilte mit, das Dach sei eingestürzt. Demnach seien drei Häuser beschädigt worden.", "indirect", "drei Häuser beschädigt", "Feuerwehr"),
     # via: a medium the statement came through

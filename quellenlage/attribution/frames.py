@@ -306,9 +306,12 @@ class FrameFinder:
 
     @staticmethod
     def _opens_report(sent: Span, t: Token) -> bool:
-        """An anaphoric adverb first in a sentence whose finite verb is in Konjunktiv I."""
+        """An anaphoric adverb first in its sentence: "Demnach"/"Demzufolge" always refer to a
+        source; the temporal "Danach" only with a Konjunktiv I verb."""
         first = next((x for x in sent if not (x.is_punct or x.is_space)), None)
-        return first is not None and first.i == t.i and any(is_finite(x) and is_konjunktiv1(x) for x in sent)
+        if first is None or first.i != t.i:
+            return False
+        return t.lower_ != "danach" or any(is_finite(x) and is_konjunktiv1(x) for x in sent)
 
     def _frame_compound(self, t: Token) -> bool:
         low = t.lower_

@@ -175,7 +175,15 @@ def _subjunctive_shape(t: Token) -> bool:
     """A lower-case stem + e whose lemma is that form + n ("schmelze" of "schmelzen"): a verb
     in Konjunktiv I even where the small tagger calls it something else."""
     low = t.text
-    return low.islower() and low.endswith("e") and len(low) > 3 and (t.lemma_ or "").lower() == low + "n"
+    return low.islower() and low.endswith("e") and len(low) > 3 and (t.lemma_ or "").lower() in _k1_lemmas(low)
+
+
+def _k1_lemmas(form: str) -> tuple[str, ...]:
+    """Infinitives whose Konjunktiv I (3rd person singular) is `form`: "gebe" of "geben", and
+    for verbs in -eln/-ern also "handele" of "handeln", "ändere" of "ändern"."""
+    if form.endswith(("ele", "ere")):
+        return form + "n", form[:-1] + "n"
+    return (form + "n",)
 
 
 def is_konjunktiv1(t: Token) -> bool:
@@ -198,7 +206,7 @@ def is_konjunktiv1(t: Token) -> bool:
         return False
     if _subjunctive_shape(t) and t.i > 0:
         return True
-    return "Sub" in t.morph.get("Mood") or lemma(t) == low + "n"  # the stem + e of its infinitive
+    return "Sub" in t.morph.get("Mood") or lemma(t) in _k1_lemmas(low)  # the stem + e of its infinitive
 
 
 def _imperative(t: Token, nxt: str) -> bool:

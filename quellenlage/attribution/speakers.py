@@ -112,8 +112,12 @@ class SpeakerResolver:
                 q._.speaker = antecedent
             elif q._.rule == "anaphoric":  # "Demnach …": who spoke last speaks on
                 source = self._continued(doc, q, previous)
-                q._.speaker = source._.speaker if source is not None else None
-                q._.via = list(source._.via) if source is not None else []
+                announced = self._announced(doc, q, source)
+                if announced is not None:
+                    q._.speaker = resolve_mention(doc, announced, index)
+                else:
+                    q._.speaker = source._.speaker if source is not None else None
+                    q._.via = list(source._.via) if source is not None else []
             elif mention is not None and len(mention) == 1 and mention[0].lower_ in DEMONSTRATIVES:
                 q._.speaker = self._last_named(doc, mention) or resolve_mention(doc, mention, index)
             elif mention is not None:
@@ -171,7 +175,8 @@ class SpeakerResolver:
         mention = max(before, key=lambda m: m.start)
         if source is not None and source.start > mention.start:
             return None
-        between = doc[mention.end : q.start]
+        cue = q._.cue
+        between = doc[mention.end : cue.start if cue is not None and cue.start < q.start else q.start]
         if any(t.is_sent_start for t in between) or any("\n" in t.text for t in between):
             return None  # only the sentence right before, in the same paragraph
         return mention

@@ -22,7 +22,16 @@ from quellenlage.attribution.frames import (
     subject_of_main_clause,
     verb_cue,
 )
-from quellenlage.attribution.grammar import clause_bounds, is_finite, is_zu_infinitive, media_names, noun_phrase, pos, title_nouns
+from quellenlage.attribution.grammar import (
+    DEFINITE,
+    clause_bounds,
+    is_finite,
+    is_zu_infinitive,
+    media_names,
+    noun_phrase,
+    pos,
+    title_nouns,
+)
 from quellenlage.attribution.lines import body_lines, line_of, line_span
 from quellenlage.attribution.sentences import sentence_of, sentences
 
@@ -38,7 +47,6 @@ DOMAIN = re.compile(r"\w\.(de|com|org|net|at|ch|eu|info)\b")
 # Pronouns of a speaker talking: a phrase with them is speech, not a name.
 SPEAKER_PRONOUNS = frozenset("ich wir du ihr mich uns mir dich euch mein meine unser unsere".split())
 SENTENCE_END = re.compile(r"[.!?…,]\W*$")
-DEFINITE = frozenset("der die das des dem den".split())
 # Prepositions that say where words appeared, not what was said: 'laut „Spiegel“', 'in der „Zeit“'.
 CITING_PREPOSITIONS = frozenset("laut in im bei beim auf aus gemäß nach".split())
 

@@ -20,7 +20,7 @@ from quellenlage.attribution.grammar import (
     SUBORDINATORS,
     clause_bounds,
     cue_verbs,
-    frame_nouns,
+    frame_nouns_lower,
     is_finite,
     is_konjunktiv1,
     is_zu_infinitive,
@@ -251,12 +251,16 @@ def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:
     return fallback
 
 
+def _capitalised_frame_noun(t: Token, nouns: frozenset[str]) -> bool:
+    """'Angaben' after 'nach': a frame noun spelt as a noun."""
+    return t.lower_ in nouns and t.text == t.lower_[:1].upper() + t.lower_[1:]
+
+
 class FrameFinder:
     """Finds attribution frames in a sentence, outside the token ranges it is told to skip."""
 
     def __init__(self) -> None:
-        self.frame_nouns = {n.lower() for n in frame_nouns()}
-        self.frame_nouns_cased = {n[:1].upper() + n[1:] for n in self.frame_nouns}
+        self.frame_nouns = frame_nouns_lower()
 
     def find(self, sent: Span, skip: set[int] = frozenset()) -> list[Frame]:
         """The frames of a sentence; memoised on the Doc, since quotes, reported speech, sources,
@@ -283,7 +287,7 @@ class FrameFinder:
                 np = noun_phrase_ending(doc, t.i, sent.start)
                 if np is not None:
                     frames.append(Frame(doc[t.i : t.i + 1], "zufolge", self._source_in(np), clause=(np.start, t.i + 1)))
-            elif low == "nach" and t.i + 1 < sent.end and doc[t.i + 1].text in self.frame_nouns_cased:
+            elif low == "nach" and t.i + 1 < sent.end and _capitalised_frame_noun(doc[t.i + 1], self.frame_nouns):
                 np = noun_phrase(doc, t.i + 1)
                 if np is not None:
                     frames.append(Frame(doc[t.i : t.i + 2], "angaben", self._source_in(np), clause=(t.i, np.end)))

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.lexicons import grouped, rows, words
+from quellenlage.lexicons import rows, words
 
 PKG = "quellenlage.attribution"
 
@@ -75,10 +75,6 @@ def title_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def media_names() -> dict[str, str]:
     return {r[0]: r[1] for r in rows(PKG, "media_names.tsv")}
-
-
-def media_kinds() -> dict[str, list[str]]:
-    return grouped(PKG, "media_names.tsv")
 
 
 @lru_cache(maxsize=1)

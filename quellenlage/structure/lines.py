@@ -95,14 +95,14 @@ class LineClassifier:
             colon_end=text.endswith(":"),
         )
 
-    def boilerplate_cue(self, text: str) -> str | None:
+    def boilerplate_cue(self, s: _Shape) -> str | None:
         """The kind of boilerplate a line announces, or None."""
         for kind, rx in self.boilerplate:
-            if rx.search(text):
+            if rx.search(s.text):
                 return kind
-        if len(WORD.findall(text)) > LONG_PROSE_WORDS:
+        if s.words > LONG_PROSE_WORDS:
             return None  # an interview paragraph asks "Sie"; promotions are short
-        outside_quotes = outside_quotes_of(text)
+        outside_quotes = outside_quotes_of(s.text)
         if READER_IMPERATIVE.search(outside_quotes):
             return "reader-imperative"
         if len(READER_ADDRESS.findall(outside_quotes)) >= 2:
@@ -133,7 +133,7 @@ class LineClassifier:
             s = shapes[0]
             return [Line(index=s.index, role="paragraph", text=s.raw, start=s.start, why="the only line")]
         roles: dict[int, tuple[str, str]] = {}
-        cues = {s.index: self.boilerplate_cue(s.text) for s in shapes}
+        cues = {s.index: self.boilerplate_cue(s) for s in shapes}
 
         body = [s for s in shapes if s.paragraph_like and not s.bullet and not cues[s.index] and not self.is_caption(s)]
         first_body = body[0].index if body else shapes[-1].index + 1

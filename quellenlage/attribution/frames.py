@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.grammar import (
+    OBJECT_PRONOUNS,
     PARTICLES,
     PERSONAL_PRONOUNS,
     SUBORDINATORS,
@@ -83,7 +84,7 @@ def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
     """The first noun phrase from token i, skipping adverbs and prepositional phrases."""
     while i < stop:
         t = doc[i]
-        if pos(t) in ("ADV", "PART", "SCONJ", "CCONJ") or t.lower_ in ("es", "sich", "aber", "auch", "dazu", "jedoch", "zudem"):
+        if pos(t) in ("ADV", "PART", "SCONJ", "CCONJ") or t.lower_ in OBJECT_PRONOUNS or t.lower_ in ("es", "sich", "aber", "auch", "dazu", "jedoch", "zudem"):
             if t.lower_ == "es" and i + 1 < stop and noun_phrase(doc, i + 1) is None:
                 return None
             i += 1
@@ -120,17 +121,23 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     np = noun_phrase(doc, i) if i < finite.i else None
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
-        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder", *GENITIVE_ARTICLES)):
+        coordinated = None
+        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder", "sowie", "als", *GENITIVE_ARTICLES)):
             # "Der Einsatzleiter der Polizei in Dortmund erklärte", 'Das „Hurricane Centre“ der USA'
-            pp = noun_phrase(doc, k if doc[k].lower_ in GENITIVE_ARTICLES else k + 1)
+            skip_words = 2 if doc[k].lower_ == "als" and k + 1 < finite.i and doc[k + 1].lower_ == "auch" else 1
+            pp = noun_phrase(doc, k if doc[k].lower_ in GENITIVE_ARTICLES else k + skip_words)
             if pp is None:
                 break
+            if doc[k].lower_ in ("und", "sowie", "als"):
+                coordinated = pp  # "Keith und Keuter sagten", "Sowohl Keith als auch Keuter behaupten"
             k = pp.end
         while k < finite.i and pos(doc[k]) in ("ADV", "PART") and doc[k].lower_ not in PERSONAL_PRONOUNS:
             k += 1  # "Die Kanadier hingegen sagen"
         before_verb = doc[finite.i - 1]
         if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):
             # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
+            if coordinated is not None and coordinated.end == k:
+                return doc[np.start : coordinated.end], np.start
             return np, np.start
     speaker = _skip_to_subject(doc, finite.i + 1, end)
     if speaker is None:
@@ -298,7 +305,7 @@ class FrameFinder:
                 # "Demnach habe sie …": the source named before speaks on
                 frames.append(Frame(doc[t.i : t.i + 1], "anaphoric", doc[t.i : t.i + 1], clause=(t.i, t.i + 1)))
             elif low == "so" and (tag := self._so_tag(sent, t)) is not None:
-                frames.append(Frame(doc[t.i : t.i + 1], "so", tag, clause=(t.i, clause_bounds(sent, t.i)[1])))
+                frames.append(Frame(doc[t.i : t.i + 1], "so", self._source_in(tag), clause=(t.i, clause_bounds(sent, t.i)[1])))
             else:
                 frame = self._verb_frame(sent, t, skip)
                 if frame is not None:

@@ -90,8 +90,7 @@ def _trim_entity(ent: Span) -> Span | None:
     def generic(t) -> bool:
         return (
             not t.text[:1].isupper()
-            or pos(t) == "ADJ"
-            or t.tag_ in ("ADJA", "ADJD")
+            or (ent.label_ == "PER" and (pos(t) == "ADJ" or t.tag_ in ("ADJA", "ADJD")))
             or t.text.lower() in frame_nouns_lower()
             or t.is_punct
         )
@@ -129,6 +128,35 @@ def _role_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
         if end > start and role_at(doc, doc[start].idx) != "boilerplate":
             out.append((start, end))
     return out
+
+
+def _institution_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Institutions the NER model missed, found by German word formation: a compound ending in
+    an institution noun ("Bundesgerichtshof", "Umweltministerium"), with a capitalised
+    adjective before it and its "für …"/"der …" complement ("Bundesamt für Strahlenschutz")."""
+    heads = institution_heads()
+    out = []
+    for t in doc:
+        if t.i in taken or pos(t) != "NOUN" or t.morph.get("Number") == ["Plur"]:
+            continue
+        low = t.lower_
+        if not any(low.endswith(h) and len(low) >= len(h) + 3 for h in heads) or role_at(doc, t.idx) == "boilerplate":
+            continue
+        start, end = t.i, t.i + 1
+        while start > 0 and start - 1 not in taken and pos(doc[start - 1]) == "ADJ" and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+            start -= 1  # "Europäischer Rechnungshof", not a sentence-initial adjective
+        if end + 1 < len(doc) and doc[end].lower_ in ("für", "der", "des") and doc[end + 1].text[:1].isupper() and pos(doc[end + 1]) in ("NOUN", "PROPN"):
+            end += 2  # "Bundesamt für Strahlenschutz", "Bundesministerium der Finanzen"
+        if start == t.i and end == t.i + 1 and not low.startswith(INSTITUTION_PREFIXES) and not low.endswith(("ministerium", "gerichtshof", "staatsanwaltschaft")):
+            continue  # "Präsidentenamt", "Nachrichtenagentur": a kind of office, not a named institution
+        out.append((start, end))
+        taken.update(range(start, end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def institution_heads() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows(PKG, "institution_heads.tsv"))
 
 
 def _first_name_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
@@ -173,6 +201,9 @@ class EntityResolver:
         for start, end in _role_named(doc, taken | {i for e in doc.ents for i in range(e.start, e.end)}):
             found.append((doc[start:end], "person"))
             taken.update(range(start, end))
+        for start, end in _institution_named(doc, taken | {i for e in doc.ents for i in range(e.start, e.end)}):
+            found.append((doc[start:end], "organization"))
+            taken.update(range(start, end))
         for start, end in _first_name_named(doc, taken | {i for e in doc.ents for i in range(e.start, e.end)}):
             found.append((doc[start:end], "person"))
             taken.update(range(start, end))
@@ -208,9 +239,13 @@ class EntityResolver:
                 key = strip_genitive(last) if strip_genitive(last) in surnames else last
                 if INITIAL.match(last):  # "Sebastian K." and "Jacek K." are two people
                     key = " ".join(t.text for t in span if not is_role_noun(t))
+                    if len(span) == 1:  # "K." alone: the one named last with that initial
+                        named = [c for k, c in clusters.items() if k.endswith(" " + last)]
+                        if named:
+                            key = next(k for k, c in clusters.items() if c is max(named, key=lambda c: c.last_before(span.start)))[7:]
                 key = "person:" + key
             else:
-                text = span.text
+                text = " ".join(_strong_adjectives(span)) if len(span) > 1 else span.text
                 key = f"{etype}:" + (strip_genitive(text) if strip_genitive(text) in texts else text).lower()
             cluster = clusters.get(key)
             if cluster is None:
@@ -270,6 +305,8 @@ class EntityResolver:
         else:
             best = max(cluster.mentions, key=lambda m: len(m.text))
         words = [t.text for t in best]
+        if cluster.type != "person" and len(best) > 1:
+            words = _strong_adjectives(best)
         if cluster.type == "person" or len(best) == 1:
             bare = strip_genitive(words[-1])
             genitive_only = cluster.type == "person" and len(best) > 1 and words[-1].endswith("s") and all(
@@ -342,6 +379,30 @@ class EntityResolver:
                 candidates[0].mentions.append(span)  # a teaser names the role before the person
         for c in people:
             c.mentions.sort(key=lambda m: m.start)
+
+
+# First parts of compounds that name a public institution ("Bundesamt", "Landgericht", "Europarat").
+INSTITUTION_PREFIXES = ("bundes", "landes", "land", "staats", "kreis", "stadt", "amts", "ober", "europa", "eu-", "un-", "uno-", "verfassungs", "verwaltungs", "kriminal", "polizei")
+ADJECTIVE_FORM = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(isch|sch|lich|ig|al|ell)(e|en|er|es|em)$")
+STRONG_ENDINGS = {"Masc": "er", "Fem": "e", "Neut": "es"}
+
+
+def _strong_adjectives(name: Span) -> list[str]:
+    """A name without its article takes the strong nominative: "des Europäischen
+    Rechnungshofs" -> "Europäischer Rechnungshof", "dem Deutschen Roten Kreuz" -> "Deutsches Rotes Kreuz"."""
+    words = [t.text for t in name]
+    head = next((t for t in name if pos(t) in ("NOUN", "PROPN")), None)
+    gender = head.morph.get("Gender") if head is not None else []
+    if not gender or head.morph.get("Number") == ["Plur"]:
+        return words
+    for k, t in enumerate(name):
+        if t.i >= head.i:
+            break
+        if (pos(t) == "ADJ" or ADJECTIVE_FORM.match(t.text)) and t.text[:1].isupper() and re.search(r"(e|en|er|es|em)$", t.text):
+            words[k] = re.sub(r"(e|en|er|es|em)$", "", t.text) + STRONG_ENDINGS[gender[0]]
+    if head.morph.get("Case") == ["Gen"] and head.text.endswith("s") and head.lemma_ and head.text.startswith(head.lemma_):
+        words[head.i - name.start] = head.lemma_  # "Rechnungshofs" -> "Rechnungshof"
+    return words
 
 
 def _merge_abbreviations(doc: Doc, clusters: dict[str, EntityCluster]) -> None:

@@ -256,6 +256,8 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     Trumps", "der britische 'Daily Express'"), or None if none starts there."""
     n = len(doc)
     j = i
+    if doc[i].lower_ in INDEFINITE_PRONOUNS and (i + 1 >= n or pos(doc[i + 1]) not in ("NOUN", "PROPN", "ADJ")):
+        return doc[i : i + 1]  # "Manche sagen": a group without a name
     # determiners, possessives, adjectives, numbers, genitive names
     while j < n and (
         doc[j].lower_ in DEFINITE | INDEFINITE | POSSESSIVE
@@ -285,8 +287,6 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
             return doc[j : j + 1]
         if doc[i].lower_ in DEMONSTRATIVES and i + 1 < n and is_finite(doc[i + 1]):
             return doc[i : i + 1]  # "Dieser bestätigte, …": a demonstrative standing for the last name
-        if j == i and doc[i].lower_ in INDEFINITE_PRONOUNS and pos(doc[i]) in ("PRON", "DET", "ADJ"):
-            return doc[i : i + 1]  # "Manche sagen": a group without a name
         return None
     # coordinated role nouns before a name: "der Investigativjournalist und Autor Bob Woodward"
     k = j

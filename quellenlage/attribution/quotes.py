@@ -185,10 +185,27 @@ class DirectQuoteFinder:
         in_quote = {i for q in quotes + titles for i in range(q.start - 1, q.end + 1)}
         for q in quotes:
             self._attribute(doc, q, in_quote)
-        quotes = [q for q in quotes if self._keep(q, in_quote)]
-        doc.spans["quotes"] = quotes
+        kept = [q for q in quotes if self._keep(q, in_quote)]
+        # quoted words kept for now as unattributed: inside a reported clause they are that
+        # source's words (ANNOTATION "both kinds at once"), see ReportedSpeechFinder
+        doc.spans["unattributed_quotes"] = [q for q in quotes if q not in kept and not self._name_like(q)]
+        doc.spans["quotes"] = kept
         doc.spans["titles"] = titles
         return doc
+
+    @staticmethod
+    def _name_like(q: Span) -> bool:
+        """A quoted name rather than quoted words: glued to a compound, a domain, a name after
+        its article, or the subject of its own frame."""
+        doc = q.doc
+        mention = q._.speaker_mention
+        return (
+            (q.end + 1 < len(doc) and doc[q.end + 1].text.startswith("-") and not doc[q.end].whitespace_)
+            or DOMAIN.search(q.text) is not None
+            or _named_by_article(doc, q)
+            or _subject_of_cue(doc, q)
+            or (mention is not None and mention.start <= q.start and q.end <= mention.end)
+        )
 
     @staticmethod
     def _is_title(doc: Doc, span: Span) -> bool:

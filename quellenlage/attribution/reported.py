@@ -137,7 +137,7 @@ class ReportedSpeechFinder:
                         found.append(quote)
                         in_report = True
                 reporting = in_report
-        doc.spans["quotes"] = sorted(direct + found, key=lambda s: s.start)
+        doc.spans["quotes"] = sorted(direct + found + self._quoted_in_reports(doc, found), key=lambda s: s.start)
         doc.spans["reported_sources"] = [f.speaker for f in reported_only if f.speaker is not None]
         return doc
 
@@ -300,6 +300,23 @@ class ReportedSpeechFinder:
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None
         return doc[start:end]
+
+    @staticmethod
+    def _quoted_in_reports(doc: Doc, reports: list[Span]) -> list[Span]:
+        """Quoted words inside a reported clause are a direct quote of the same source:
+        'Dabei gehe es um „kulturelle Vielfalt“' gives the indirect clause and the direct words."""
+        out = []
+        for q in doc.spans.get("unattributed_quotes", []):
+            host = next((r for r in reports if r.start < q.start and q.end <= r.end and (r.start, r.end) != (q.start, q.end)), None)
+            if host is None:
+                continue
+            q._.kind = "direct"
+            q._.rule = "in_report"
+            q._.cue = host._.cue
+            q._.speaker_mention = host._.speaker_mention
+            q._.via = list(host._.via)
+            out.append(q)
+        return out
 
     @staticmethod
     def _make(content: Span, rule: str, cue: Span | None, speaker: Span | None, via: list[Span]) -> Span:

@@ -132,7 +132,7 @@ def _coordinated_people(mention: Span, clusters: list[EntityCluster]) -> Speaker
     for c in clusters:
         if c.type == "person" and c not in people:
             people.append(c)
-    if len(people) < 2 or not any(t.lower_ in ("und", "sowie") for t in mention):
+    if len(people) < 2 or not any(t.lower_ in ("und", "sowie") or t.lower_ == "als" and t.nbor(1).lower_ == "auch" for t in mention):
         return None
     return Speaker(name=" und ".join(c.name for c in people), type="person")
 
@@ -274,7 +274,7 @@ class SpeakerResolver:
 
 
 # Prepositions of place and time: what follows them is a setting, seldom the next speaker.
-LOCATIVE_PREPOSITIONS = frozenset("in im ins auf an am bei beim zu zum zur nach über unter vor hinter neben zwischen".split())
+LOCATIVE_PREPOSITIONS = frozenset("in im ins auf an am nach über unter vor hinter neben zwischen".split())
 
 
 def _last_argument(cluster: EntityCluster, before: int) -> int:

@@ -391,7 +391,7 @@ def _strong_adjectives(name: Span) -> list[str]:
     """A name without its article takes the strong nominative: "des Europäischen
     Rechnungshofs" -> "Europäischer Rechnungshof", "dem Deutschen Roten Kreuz" -> "Deutsches Rotes Kreuz"."""
     words = [t.text for t in name]
-    head = next((t for t in name if pos(t) in ("NOUN", "PROPN")), None)
+    head = next((t for t in name if pos(t) in ("NOUN", "PROPN") and not ADJECTIVE_FORM.match(t.text)), None)
     gender = head.morph.get("Gender") if head is not None else []
     if not gender or head.morph.get("Number") == ["Plur"]:
         return words

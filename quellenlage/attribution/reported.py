@@ -20,6 +20,7 @@ from quellenlage.attribution.grammar import (
     clause_bounds,
     is_finite,
     is_konjunktiv1,
+    modal_reading,
     is_zu_infinitive,
     noun_phrase,
     pos,
@@ -35,7 +36,6 @@ OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"}
 # Konjunktiv II forms that continue a report when Konjunktiv I equals the indicative.
 KONJUNKTIV2_REPORT = ("hätte", "wäre", "würde", "könnte", "müsste", "dürfte", "gäbe", "käme")
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
-PERFECT_INFINITIVES = frozenset({"haben", "sein", "worden"})
 MIN_TOKENS = 3
 
 
@@ -163,12 +163,11 @@ class ReportedSpeechFinder:
         start, end = _trim(doc, unit.start, unit.end)
         if end - start < MIN_TOKENS or any(i in in_quote for i in range(start, end)) and end - start < 6:
             return None
-        clause_end = clause_bounds(unit, finite.i)[1]
-        tail = {t.lower_ for t in doc[max(finite.i + 1, clause_end - 3) : clause_end]}
-        if finite.lower_ in ("soll", "sollen") and tail & PERFECT_INFINITIVES:
+        reading = modal_reading(finite, *clause_bounds(unit, finite.i))
+        if finite.lower_ in ("soll", "sollen") and reading == "hearsay":
             frame = next((f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")), None)
             return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], frame.speaker if frame else None, [])
-        if finite.lower_ in ("will", "wollen") and tail & PERFECT_INFINITIVES:
+        if finite.lower_ in ("will", "wollen") and reading == "hearsay":
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
         if any(f.rule == "verb" and f.verb_class != "thought" and not is_konjunktiv1(f.cue[0]) for f in frames):

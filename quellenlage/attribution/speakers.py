@@ -65,6 +65,10 @@ def describe(span: Span) -> str:
             words[0] = NOMINATIVE_ARTICLES[(definite, head.morph.get("Gender")[0])]
         if oblique and head.lemma_ and head.lemma_.lower() != head.lower_ and head.lemma_[:3] == head.text[:3]:
             words[tokens.index(head)] = head.lemma_[:1].upper() + head.lemma_[1:]
+        if oblique and head.morph.get("Number") == ["Sing"]:
+            for k, t in enumerate(tokens[1 : tokens.index(head)], start=1):
+                if pos(t) == "ADJ" and t.text.endswith("en"):
+                    words[k] = t.text[:-1]  # weak nominative: "der Süddeutschen Zeitung" -> "die Süddeutsche Zeitung"
     elif words and words[0].lower() in ARTICLE_NOMINATIVE:
         words[0] = ARTICLE_NOMINATIVE[words[0].lower()]
     elif words and words[0].lower() in INDEFINITE | DEFINITE:

@@ -49,6 +49,8 @@ SPEAKERS = [
     ("Die Gebühr soll sinken, so das Ziel der Initiative.", "indirect", "Gebühr soll sinken", "die Initiative"),
     ("Laut Herstellerangaben hält der Akku zwölf Stunden.", "indirect", "Akku zwölf Stunden", "Hersteller"),
     ("Nach Regierungsangaben wurden 40 Menschen gerettet.", "indirect", "40 Menschen gerettet", "Regierung"),
+    # a person's judgement: "Für X ist …", and the Konjunktiv after it continues X
+    ("Für den Staatsrechtler Klaus Berg ist das Schreiben ein klarer Hinweis auf eine Spende. Hier habe die Partei gegen Regeln verstoßen.", "indirect", "Hier habe die Partei", "Klaus Berg"),
     # descriptions come out in the nominative
     ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),
@@ -66,6 +68,8 @@ NO_SPEAKER = [
     ("Jüngst sorgte ein Artikel von Jürgen Braatz für Furore. Er argumentiert, Chefs sollten nicht twittern.", "indirect", "Chefs sollten nicht twittern", "Jüngst"),
     # a plural company noun does not stand for the company named before
     ("Die Bahn AG plant neue Strecken. Die Konzerne sagen, der Markt sei gesättigt.", "indirect", "Markt sei gesättigt", "Bahn AG"),
+    # "Für" with a place or a thing is no judgement of anyone
+    ("Für die Stadt ist der Neubau ein großer Gewinn.", "indirect", "Neubau ein großer Gewinn", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
 ]
@@ -127,3 +131,9 @@ def test_modal_verbs_by_meaning(text, modal, reading):
     doc = get_pipeline()(text)
     finite = next(t for t in doc if t.lower_ == modal)
     assert modal_reading(finite, 0, len(doc)) == reading
+
+
+def test_a_leading_frame_is_cut_from_the_report(analyze_text):
+    analysis = analyze_text("Laut dem Hersteller hält der Akku zwölf Stunden.")
+    quote = _quote(analysis, "indirect", "Akku zwölf Stunden")
+    assert quote.text == "hält der Akku zwölf Stunden"

@@ -301,6 +301,9 @@ class FrameFinder:
             elif low in ("nach", "laut") and t.i + 1 < sent.end and self._frame_compound(doc[t.i + 1]):
                 # "Nach Polizeiangaben", "laut Medienberichten": the compound names its source
                 frames.append(Frame(doc[t.i : t.i + 2], "angaben", doc[t.i + 1 : t.i + 2], clause=(t.i, t.i + 2)))
+            elif low == "für" and (holder := self._opinion_holder(sent, t)) is not None:
+                # "Für den Staatsrechtler Klaus Berg ist das ein Verstoß": the view of a person
+                frames.append(Frame(doc[t.i : t.i + 1], "laut", holder, clause=(t.i, holder.end)))
             elif low in ANAPHORIC_SOURCES and self._opens_report(sent, t):
                 # "Demnach habe sie …": the source named before speaks on
                 frames.append(Frame(doc[t.i : t.i + 1], "anaphoric", doc[t.i : t.i + 1], clause=(t.i, t.i + 1)))
@@ -314,6 +317,22 @@ class FrameFinder:
         for frame in frames:
             self._add_via(sent, frame, skip)
         return frames
+
+    @staticmethod
+    def _opinion_holder(sent: Span, t: Token) -> Span | None:
+        """The person in a sentence-initial "Für X ist/bleibt/steht …" (X's judgement)."""
+        doc = sent.doc
+        first = next((x for x in sent if not (x.is_punct or x.is_space)), None)
+        if first is None or first.i != t.i or t.i + 1 >= sent.end:
+            return None
+        np = noun_phrase(doc, t.i + 1)
+        if np is None or np.end >= sent.end:
+            return None
+        verb = doc[np.end]
+        if not is_finite(verb) or lemma(verb) not in ("sein", "bleiben", "stehen", "gelten"):
+            return None
+        person = any(x.ent_type_ == "PER" for x in np) or source_type_of(np) in ("person", "anonymous")
+        return np if person else None
 
     @staticmethod
     def _opens_report(sent: Span, t: Token) -> bool:

@@ -220,7 +220,11 @@ class ReportedSpeechFinder:
         fstart, fend = frame.clause
         if frame.rule in ("laut", "zufolge", "angaben"):
             start, end = _trim(doc, ustart, uend)
-            return doc[start:end] if end - start >= MIN_TOKENS + (fend - fstart) else None
+            if end - start < MIN_TOKENS + (fend - fstart):
+                return None
+            if fstart <= start < fend:  # a leading frame is not part of the report: "Laut X …"
+                start, end = _trim(doc, fend, end)
+            return doc[start:end] if end - start >= MIN_TOKENS else None
         if frame.rule == "anaphoric":  # "Demnach habe er …": all after the adverb
             start, end = _trim(doc, fend, uend)
             return doc[start:end] if end - start >= MIN_TOKENS else None

@@ -56,6 +56,8 @@ SPEAKERS = [
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),
     # a name followed by the addressee in the dative
     ("„Die Liste wird länger“, sagte Gaby Allendorf der Frankfurter Rundschau.", "direct", "Die Liste wird länger", "Gaby Allendorf"),
+    # a pull quote on its own line belongs to whoever says those words in the body
+    ("Die Stadt baut um\n„Die Liste der Beschwerden wird immer länger“\nSeit Monaten wird gebaut. „Die Liste der Beschwerden, die bei uns eingehen, wird immer länger“, sagte Amtsleiterin Karin Busch.", "direct", "wird immer länger", "Karin Busch"),
     # both kinds at once: quoted words in a reported clause are that source's words
     ("Der Sprecher der Initiative sagte, es gehe um „kulturelle Vielfalt“ und faire Löhne.", "direct", "kulturelle Vielfalt", "der Sprecher der Initiative"),
     ("Sabine Ott kritisierte den Plan. Es sei ein „gefährliches Experiment“, sagte Ott.", "direct", "gefährliches Experiment", "Sabine Ott"),

@@ -191,12 +191,14 @@ class SpeakerResolver:
                     q._.speaker_mention = announced
                     q._.speaker = resolve_mention(doc, announced, index)
                 elif source is not None:
-                    q._.speaker_mention = source._.speaker_mention or _latest_mention(doc, source._.speaker, q.start)
+                    # the nearest mention of that speaker, else the one its report rests on
+                    q._.speaker_mention = _latest_mention(doc, source._.speaker, q.start) or source._.speaker_mention
                     q._.speaker = source._.speaker
                     q._.via = list(source._.via)
                     if not q._.cue and source._.cue is not None and q._.rule == "":
                         q._.rule = "continuation"
             previous.append(q)
+        _attribute_pull_quotes(doc, quotes)
         doc.spans["quotes"] = quotes
         return doc
 
@@ -279,6 +281,39 @@ class SpeakerResolver:
 
 # Prepositions of place and time: what follows them is a setting, seldom the next speaker.
 LOCATIVE_PREPOSITIONS = frozenset("in im ins auf an am nach über unter vor hinter neben zwischen".split())
+
+
+PULL_QUOTE_OVERLAP = 0.6
+
+
+def _attribute_pull_quotes(doc: Doc, quotes: list[Span]) -> None:
+    """A quotation standing alone on its line (a pull quote, a quoted subheading) belongs to
+    whoever says those words in the body: it takes the speaker of the attributed quote that
+    shares most of its words."""
+    words = {id(q): {t.lower_ for t in q if t.is_alpha} for q in quotes}
+    for q in quotes:
+        if q._.kind != "direct" or q._.cue is not None or not _alone_on_line(doc, q):
+            continue
+        mine = words[id(q)]
+        if len(mine) < 3:
+            continue
+        best, score = None, 0.0
+        for other in quotes:
+            if other is q or other._.speaker is None or other._.cue is None or _alone_on_line(doc, other):
+                continue
+            shared = len(mine & words[id(other)]) / len(mine)
+            if shared > score:
+                best, score = other, shared
+        if best is not None and score >= PULL_QUOTE_OVERLAP:
+            q._.speaker, q._.speaker_mention, q._.via = best._.speaker, best._.speaker_mention, list(best._.via)
+            q._.rule = "pull_quote"
+
+
+def _alone_on_line(doc: Doc, q: Span) -> bool:
+    line_start = doc.text.rfind("\n", 0, q.start_char) + 1
+    line_end = doc.text.find("\n", q.end_char)
+    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    return len(line.strip()) - len(q.text) <= 4
 
 
 def _last_argument(cluster: EntityCluster, before: int) -> int:

@@ -191,8 +191,7 @@ class SpeakerResolver:
                     q._.speaker_mention = announced
                     q._.speaker = resolve_mention(doc, announced, index)
                 elif source is not None:
-                    # the nearest mention of that speaker, else the one its report rests on
-                    q._.speaker_mention = _latest_mention(doc, source._.speaker, q.start) or source._.speaker_mention
+                    q._.speaker_mention = source._.speaker_mention or _latest_mention(doc, source._.speaker, q.start)
                     q._.speaker = source._.speaker
                     q._.via = list(source._.via)
                     if not q._.cue and source._.cue is not None and q._.rule == "":

@@ -139,3 +139,20 @@ def test_a_leading_frame_is_cut_from_the_report(analyze_text):
     analysis = analyze_text("Laut dem Hersteller hält der Akku zwölf Stunden.")
     quote = _quote(analysis, "indirect", "Akku zwölf Stunden")
     assert quote.text == "hält der Akku zwölf Stunden"
+
+
+def test_adjectives_between_nach_and_its_frame_noun(analyze_text):
+    analysis = analyze_text("Die Tunnel dienten nach israelischen Angaben dem Schmuggel von Waffen.")
+    quote = _quote(analysis, "indirect", "Tunnel dienten")
+    assert quote.cue is not None and quote.cue.text == "nach israelischen Angaben"
+    assert quote.speaker is None or "Schmuggel" not in quote.speaker.name
+
+
+def test_eigene_angaben_are_the_subjects(analyze_text):
+    quote = _quote(analyze_text("Der Minister war nach eigenen Angaben nicht informiert."), "indirect", "nicht informiert")
+    assert quote.speaker is not None and quote.speaker.name == "der Minister"
+
+
+def test_own_research_is_no_source(analyze_text):
+    analysis = analyze_text("Nach eigenen Recherchen hat die Partei das Geld nie zurückgezahlt.")
+    assert not analysis.quotes

@@ -42,6 +42,8 @@ DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
 # Adverbs that hand a sentence to the source named before: "Demnach habe sie …".
 ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge", "danach"})
+# What an outlet found out itself: "nach eigenen Recherchen" cites no one.
+OWN_RESEARCH = frozenset({"recherchen", "informationen", "erkenntnissen", "daten"})
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
 
 
@@ -294,10 +296,12 @@ class FrameFinder:
                 np = noun_phrase_ending(doc, t.i, sent.start)
                 if np is not None:
                     frames.append(Frame(doc[t.i : t.i + 1], "zufolge", self._source_in(np), clause=(np.start, t.i + 1)))
-            elif low == "nach" and t.i + 1 < sent.end and _capitalised_frame_noun(doc[t.i + 1], self.frame_nouns):
+            elif low == "nach" and (noun := self._frame_noun_after(sent, t)) is not None:
+                # "nach Angaben der Polizei", "nach israelischen Angaben", "nach eigenen Angaben"
                 np = noun_phrase(doc, t.i + 1)
                 if np is not None:
-                    frames.append(Frame(doc[t.i : t.i + 2], "angaben", self._source_in(np), clause=(t.i, np.end)))
+                    source = self._own_subject(sent, t, skip) if doc[t.i + 1].lower_ == "eigenen" else self._source_in(np)
+                    frames.append(Frame(doc[t.i : noun.i + 1], "angaben", source, clause=(t.i, np.end)))
             elif low in ("nach", "laut") and t.i + 1 < sent.end and self._frame_compound(doc[t.i + 1]):
                 # "Nach Polizeiangaben", "laut Medienberichten": the compound names its source
                 frames.append(Frame(doc[t.i : t.i + 2], "angaben", doc[t.i + 1 : t.i + 2], clause=(t.i, t.i + 2)))
@@ -317,6 +321,25 @@ class FrameFinder:
         for frame in frames:
             self._add_via(sent, frame, skip)
         return frames
+
+    @staticmethod
+    def _own_subject(sent: Span, t: Token, skip: set[int]) -> Span | None:
+        """Whose "eigenen Angaben" these are: the subject of the clause."""
+        finite = next((x for x in sent if is_finite(x) and x.i not in skip), None)
+        if finite is None:
+            return None
+        return subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], skip)[0]
+
+    def _frame_noun_after(self, sent: Span, t: Token) -> Token | None:
+        """The frame noun after "nach", past adjectives: "nach offiziellen Angaben"."""
+        k = t.i + 1
+        while k < sent.end and k - t.i <= 3 and pos(sent.doc[k]) == "ADJ" and sent.doc[k].text[:1].islower():
+            k += 1
+        if k < sent.end and _capitalised_frame_noun(sent.doc[k], self.frame_nouns):
+            if k > t.i + 1 and sent.doc[t.i + 1].lower_ in ("eigenen", "gemeinsamen") and sent.doc[k].lower_ in OWN_RESEARCH:
+                return None  # "nach eigenen Recherchen": the outlet's own voice, no source
+            return sent.doc[k]
+        return None
 
     @staticmethod
     def _opinion_holder(sent: Span, t: Token) -> Span | None:
@@ -361,6 +384,8 @@ class FrameFinder:
         k = head.i + 1
         if k < len(doc) and doc[k].lower_ in ("aus", "von", "vom"):  # "nach Angaben aus Regierungskreisen"
             k += 1
+        elif k < len(doc) and not (doc[k].lower_ in ("der", "des", "eines", "einer") or pos(doc[k]) == "PROPN"):
+            return np  # "nach israelischen Angaben dem Transport …": what follows is no genitive source
         nxt = noun_phrase(doc, k) if k < len(doc) else None
         return nxt if nxt is not None else np
 

@@ -251,6 +251,8 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     """The noun phrase that starts at token i ("Putins Sprecher Dmitri Peskow", "ein Mitarbeiter
     Trumps", "der britische 'Daily Express'"), or None if none starts there."""
     n = len(doc)
+    if not 0 <= i < n:
+        return None  # a phrase "after" the last token: a text cut off mid-clause
     j = i
     # determiners, possessives, adjectives, numbers, genitive names
     while j < n and (

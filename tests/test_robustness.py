@@ -144,7 +144,7 @@ def test_a_failing_component_costs_only_itself(failing_settings, analyze_text):
 
 
 @pytest.mark.parametrize("name", ["line_classifier", "entity_resolver", "direct_quote_finder",
-                                  "reported_speech_finder", "speaker_resolver", "source_collector",
+                                  "reported_speech_finder", "interview_finder", "speaker_resolver", "source_collector",
                                   "claim_builder", "headline_checker"])
 def test_each_component_knocked_out_leaves_the_others_working(name, analyze_text, monkeypatch):
     from quellenlage import analyze

@@ -44,7 +44,6 @@ TERMINAL = re.compile(r"[.!?…:;\"“”»«)]\s*$")
 QUOTE_MARKS = "„“”\"»«‚‘"
 # "— Anna Muster (@amuster) 3. Mai 2019" / "— Anna Muster (@amuster) May 3, 2019": a post's signature.
 SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<name>[^()@\n]+?)\s*\(@(?P<handle>\w+)\)\s*(?P<date>.{0,40}\b\d{4})\s*$")
-MAX_POST_CHARS = 280  # a post's length limit on the platform whose embeds look like this
 POST_ROLES = ("paragraph", "caption", "subheading")
 QUESTION_ROLES = ("paragraph", "subheading")  # bold questions may come out as subheadings
 SKIPPED_ROLES = ("caption", "boilerplate")  # photos and ads inside an interview do not end it
@@ -323,9 +322,7 @@ class InterviewFinder:
 
     @staticmethod
     def _posts(doc: Doc) -> list[Span]:
-        """The lines right above an embed signature, one quote per line, quoted from the
-        signature's author. A post runs up over further whole sentences while it stays
-        within `MAX_POST_CHARS`."""
+        """The paragraph right above an embed signature, quoted from the signature's author."""
         quotes = []
         lines = doc._.lines
         for k, line in enumerate(lines):
@@ -335,13 +332,13 @@ class InterviewFinder:
             name = doc.char_span(line.start + m.start("name"), line.start + m.end("name"), alignment_mode="contract")
             author = _as_named(doc, _name_part(name) if name is not None else None, m.group("handle"))
             cue = doc.char_span(line.start, line.start + len(line.text.rstrip()), alignment_mode="contract")
-            for post in _post_lines(lines, k):
-                text = post.text.rstrip()
-                span = doc.char_span(post.start, post.start + len(text), alignment_mode="contract")
-                if span is None or not len(span):
-                    continue
-                if not _in_marks(text):  # words in marks may be someone the author quotes
-                    quotes.append(_quote(span, "post", cue, author))
+            post = _post_line(lines, k)
+            if post is None or _in_marks(post.text):  # words in marks may be someone the author quotes
+                continue
+            text = post.text.rstrip()
+            span = doc.char_span(post.start, post.start + len(text), alignment_mode="contract")
+            if span is not None and len(span):
+                quotes.append(_quote(span, "post", cue, author))
         return quotes
 
     # --- block quotations ----------------------------------------------------------------
@@ -401,19 +398,15 @@ def _name_part(span: Span) -> Span | None:
     return span.doc[span.start : end] if end > span.start else None
 
 
-def _post_lines(lines: list, k: int) -> list:
-    """The lines of the post whose signature is line k, in page order."""
-    post: list = []
-    size = 0
-    for line in reversed(lines[:k]):
-        text = line.text.strip()
-        if line.role not in POST_ROLES or SIGNATURE.match(line.text) or text.endswith(":"):
-            break
-        if post and (size + len(text) > MAX_POST_CHARS or not TERMINAL.search(text)):
-            break  # longer than a post, or a heading or list item of the article
-        post.insert(0, line)
-        size += len(text)
-    return post
+def _post_line(lines: list, k: int):
+    """The post whose signature is line k: the line right above it (a post is one paragraph
+    of the embed; the lines above it are the article's)."""
+    if k == 0:
+        return None
+    line = lines[k - 1]
+    if line.role not in POST_ROLES or SIGNATURE.match(line.text) or line.text.rstrip().endswith(":"):
+        return None
+    return line
 
 
 def _letters(text: str) -> str:

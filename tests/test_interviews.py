@@ -225,3 +225,17 @@ def test_a_quotation_in_marks_after_a_colon_stays_with_the_direct_quote_finder(a
     assert [q.text for q in analysis.quotes if q.kind == "direct"] == [
         "Wir nehmen die Sorgen ernst, aber die neuen Regeln geben den Schulen mehr Freiheit."
     ]
+
+
+REPORTS_IN_ANSWERS = UNLABELLED.replace(
+    "Das hängt vom Markt ab. Ich rechne frühestens im Herbst mit einer Entspannung.",
+    "Ich glaube, dass die Preise im Herbst sinken. Der Wirtschaftsminister hat gesagt, dass der Bund die Netzentgelte senken wolle.",
+)
+
+
+def test_reports_of_the_interviewee_inside_answers_are_the_answer_not_extra_quotes(analyze_text):
+    analysis = analyze_text(REPORTS_IN_ANSWERS)
+    indirect = [q for q in analysis.quotes if q.kind == "indirect"]
+    assert not any(q.text.startswith("dass die Preise") for q in indirect)  # "Ich glaube, dass …"
+    assert any(q.text.startswith("dass der Bund") for q in indirect)  # a third party's report stays
+    assert any(q.cue_type == "interview" and q.text.startswith("Ich glaube") for q in analysis.quotes)

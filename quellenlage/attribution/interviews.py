@@ -165,9 +165,10 @@ class InterviewFinder:
     def __call__(self, doc: Doc) -> Doc:
         if not doc._.lines:
             return doc
-        existing = list(doc.spans.get("quotes", []))
         units = paragraphs(doc)
-        found = self._interview(doc, units) + self._posts(doc) + self._blocks(doc, units)
+        answers, exchanges = self._interview(doc, units)
+        existing = [q for q in doc.spans.get("quotes", []) if not _own_report(q, exchanges)]
+        found = answers + self._posts(doc) + self._blocks(doc, units)
         taken = {(q.start, q.end) for q in existing}
         new = [q for q in found if (q.start, q.end) not in taken]
         doc.spans["quotes"] = sorted(existing + new, key=lambda s: s.start)
@@ -175,15 +176,16 @@ class InterviewFinder:
 
     # --- interviews ----------------------------------------------------------------------
 
-    def _interview(self, doc: Doc, units: list[Paragraph | str]) -> list[Span]:
+    def _interview(self, doc: Doc, units: list[Paragraph | str]) -> tuple[list[Span], list[tuple[int, int]]]:
+        """The answers as quotes, and the character ranges of the questions and answers."""
         paras = [u for u in units if isinstance(u, Paragraph)]
         if not any(p.question for p in paras):
-            return []
+            return [], []
         answer_labels = self._answer_labels(paras)
         labelled = bool(answer_labels) or self._anonymous_labels(paras) >= MIN_LABELLED_ANSWERS
         answers = self._answers(units, labelled)
         if not answers or (not labelled and not self._looks_like_interview(paras, answers)):
-            return []
+            return [], []
         current = self._interviewee(doc, answers, answer_labels)
         anonymous = interview_words()["answer_label"]
         quotes = []
@@ -204,7 +206,8 @@ class InterviewFinder:
             if cue is None:
                 cue = doc.char_span(question.start, question.end, alignment_mode="contract")
             quotes.append(_quote(span, "interview", cue, current))
-        return quotes
+        exchanges = sorted({(p.start, p.end) for pair in answers for p in pair})
+        return quotes, exchanges
 
     @staticmethod
     def _answer_labels(paras: list[Paragraph]) -> set[str]:
@@ -366,6 +369,17 @@ class InterviewFinder:
             if span is not None and len(span):
                 quotes.append(_quote(span, "block", frame.cue, frame.speaker))
         return quotes
+
+
+def _own_report(q: Span, exchanges: list[tuple[int, int]]) -> bool:
+    """Reported speech inside an interview's questions and answers whose speaker is the one
+    talking or the one addressed ("Ich glaube, dass …", "Würden Sie sagen, dass …"): the
+    answer itself is the quote, and a question is none."""
+    if q._.kind != "indirect" or not any(a <= q.start_char and q.end_char <= b for a, b in exchanges):
+        return False
+    mention = q._.speaker_mention
+    words = interview_words()
+    return mention is None or (len(mention) == 1 and (mention.text.lower() in words["self"] or mention.text in words["address"]))
 
 
 def _in_marks(text: str) -> bool:

@@ -40,6 +40,7 @@ def analyze(
     """Analyse articles and show quotes, speakers and sources."""
     from quellenlage import analyze_many
     from quellenlage.ingest import read_path
+    from quellenlage.pipeline import nothing_analysed
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -54,7 +55,12 @@ def analyze(
             failed += 1
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
+    analysed = 0
     for (path, _), analysis in zip(articles, analyze_many(a for _, a in articles)):
+        if nothing_analysed(analysis):
+            failed += 1
+        else:
+            analysed += 1
         text = render(analysis, fmt)
         if out is None:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -64,7 +70,7 @@ def analyze(
             target.write_text(text, encoding="utf-8")
             err_console.print(f"wrote {target}", highlight=False)
     if failed:
-        raise typer.Exit(1 if articles else 2)
+        raise typer.Exit(1 if analysed else 2)
 
 
 @app.command()

@@ -65,4 +65,5 @@ def doc_to_analysis(doc: Doc, meta: Meta | None = None, id: str | None = None) -
         claims=list(doc._.claims),
         headline_check=doc._.headline_check,
         transparency=doc._.transparency or Transparency(),
+        errors=list(doc._.errors),
     )

@@ -15,6 +15,7 @@ _DOC = {
     "claims": [],  # list[schema.Claim]
     "headline_check": None,  # schema.HeadlineCheck | None
     "transparency": None,  # schema.Transparency | None
+    "errors": [],  # list[str]: "component: ExceptionType: message" (assigned, never appended to)
 }
 _SPAN = {
     "kind": None,  # "direct" | "indirect"

@@ -1,18 +1,21 @@
 """The one streaming entry: every caller (CLI, corpus mode, web app) goes through `analyze_many`.
 
 The language pipeline of `quellenlage.nlp` is extended with the attribution components named
-in `Settings.components`, each a spaCy factory registered by name.
+in `Settings.components`, each a spaCy factory registered by name and run guarded: its
+exception is recorded in `Analysis.errors` and costs only its own findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import quellenlage.components  # noqa: F401  (registers the factories)
+import quellenlage.extensions  # noqa: F401  (doc._.errors)
 from quellenlage import __version__
 from quellenlage.convert import doc_to_analysis
 from quellenlage.ingest import Article
@@ -20,15 +23,54 @@ from quellenlage.nlp import load_pipeline
 from quellenlage.schema import Analysis, Meta
 from quellenlage.settings import Settings
 
+logger = logging.getLogger("quellenlage")
+#: The name errors of a whole document carry: no Doc came out of the language pipeline.
+WHOLE_DOCUMENT = "pipeline"
+
+
+def error_message(where: str, err: BaseException) -> str:
+    """One line for `Analysis.errors`: 'speaker_resolver: IndexError: list index out of range'."""
+    return f"{where}: {type(err).__name__}: {err}"
+
+
+class GuardedComponent:
+    """An attribution component whose exception costs only its own results.
+
+    The exception is logged with the component's name and recorded in `doc._.errors`; the Doc
+    goes on to the next component unchanged by this one's missing findings. spaCy's own
+    `Language.set_error_handler` would not do: `nlp.pipe` drops a document whose component
+    raised, and with it the results of every other component.
+    """
+
+    def __init__(self, component: Callable[[Doc], Doc], name: str) -> None:
+        self.component = component
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self.component(doc)
+        except Exception as err:  # noqa: BLE001 - recorded on the Doc, the others' results kept
+            logger.warning("component %s failed: %s: %s", self.name, type(err).__name__, err)
+            logger.debug("traceback of %s", self.name, exc_info=err)
+            doc._.errors = [*doc._.errors, error_message(self.name, err)]
+            return doc
+
+
+@Language.factory("guarded_component", default_config={"wraps": ""})
+def make_guarded_component(nlp: Language, name: str, wraps: str) -> GuardedComponent:
+    """The component of factory `wraps`, run under a `GuardedComponent`."""
+    return GuardedComponent(nlp.create_pipe(wraps, name=name), name)
+
 
 def build_pipeline(settings: Settings = Settings()) -> Language:
-    """The German pipeline with our attribution components appended."""
+    """The German pipeline with our attribution components appended, each one guarded."""
     nlp = load_pipeline()
     for name in settings.components:
+        config = {"wraps": name}
         if name == "line_classifier":
-            nlp.add_pipe(name, first=True)  # it reads the raw text only
+            nlp.add_pipe("guarded_component", name=name, config=config, first=True)  # it reads the raw text only
         else:
-            nlp.add_pipe(name)
+            nlp.add_pipe("guarded_component", name=name, config=config)
     nlp.max_length = 6_000_000
     return nlp
 
@@ -58,8 +100,9 @@ def _batches(items: Iterable[str | Article], size: int) -> Iterator[list[Article
 
 
 def _process(nlp: Language, batch: list[Article]) -> list[Doc | str]:
-    """Docs for a batch on `nlp.pipe`; if the batch fails, each document alone, so one bad
-    document costs only itself (its slot holds the error message)."""
+    """Docs for a batch on `nlp.pipe`; if the batch fails (in the language model: our own
+    components are guarded), each document alone, so one bad document costs only itself (its
+    slot holds the error message)."""
     try:
         return list(nlp.pipe([a.text for a in batch], batch_size=len(batch)))
     except Exception:  # noqa: BLE001 - isolate the failing document below
@@ -68,15 +111,33 @@ def _process(nlp: Language, batch: list[Article]) -> list[Doc | str]:
             try:
                 out.append(nlp(article.text))
             except Exception as err:  # noqa: BLE001 - reported in Analysis.errors
-                out.append(f"{type(err).__name__}: {err}")
+                logger.warning("analysis failed: %s: %s", type(err).__name__, err)
+                out.append(error_message(WHOLE_DOCUMENT, err))
         return out
+
+
+def _to_analysis(doc: Doc | str, article: Article, meta: Meta) -> Analysis:
+    """The Analysis of a processed Doc, or of a document that could not be analysed at all."""
+    if not isinstance(doc, str):
+        try:
+            return doc_to_analysis(doc, meta=meta, id=article.id)
+        except Exception as err:  # noqa: BLE001 - the stream goes on
+            logger.warning("conversion failed: %s: %s", type(err).__name__, err)
+            doc = error_message(WHOLE_DOCUMENT, err)
+    return Analysis(id=article.id, text=article.text, meta=meta, errors=[doc])
+
+
+def nothing_analysed(analysis: Analysis) -> bool:
+    """True when the document got no analysis at all (only its text and the reason)."""
+    return any(e.startswith(f"{WHOLE_DOCUMENT}: ") for e in analysis.errors)
 
 
 def analyze_many(items: Iterable[str | Article], settings: Settings = Settings()) -> Iterator[Analysis]:
     """Analyse a stream of texts or Articles, in order, batched on `nlp.pipe`.
 
-    A document that fails yields an Analysis with only its text and `errors` saying why;
-    the stream goes on.
+    A component that fails costs only its own findings (`errors` names it); a document that
+    fails in the language model yields an Analysis with only its text and `errors` saying why
+    (`nothing_analysed`); the stream goes on.
     """
     nlp = get_pipeline(settings)
     model = _model_name(nlp)
@@ -88,10 +149,7 @@ def analyze_many(items: Iterable[str | Article], settings: Settings = Settings()
                 quellenlage_version=__version__,
                 model=model,
             )
-            if isinstance(doc, str):
-                yield Analysis(id=article.id, text=article.text, meta=meta, errors=[doc])
-            else:
-                yield doc_to_analysis(doc, meta=meta, id=article.id)
+            yield _to_analysis(doc, article, meta)
 
 
 def analyze(item: str | Article, settings: Settings = Settings()) -> Analysis:

@@ -17,6 +17,7 @@ class Settings:
         "entity_resolver",
         "direct_quote_finder",
         "reported_speech_finder",
+        "interview_finder",
         "speaker_resolver",
         "source_collector",
         "claim_builder",

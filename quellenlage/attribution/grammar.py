@@ -257,6 +257,8 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     """The noun phrase that starts at token i ("Putins Sprecher Dmitri Peskow", "ein Mitarbeiter
     Trumps", "der britische 'Daily Express'"), or None if none starts there."""
     n = len(doc)
+    if not 0 <= i < n:
+        return None  # a phrase "after" the last token: a text cut off mid-clause
     j = i
     if doc[i].lower_ in INDEFINITE_PRONOUNS and (i + 1 >= n or pos(doc[i + 1]) not in ("NOUN", "PROPN", "ADJ")):
         return doc[i : i + 1]  # "Manche sagen": a group without a name

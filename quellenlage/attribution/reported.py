@@ -187,6 +187,8 @@ class ReportedSpeechFinder:
         for t in unit:
             if t.text not in nouns:
                 continue
+            if t.i + 1 >= unit.end:
+                break  # the noun ends the unit: no complement follows ("… erhebt die Forderung")
             owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der") else None
             after = owner.end if owner is not None else t.i + 1
             # the comma may follow a verb that ends the clause: "wurde die Botschaft hinterlassen, …"

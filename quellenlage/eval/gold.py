@@ -29,15 +29,13 @@ from .metrics import (
     covered_fraction,
     greedy_match,
     jaccard,
-    name_score,
-    names_match,
     pct,
     resolve_analyze_many,
-    speaker_matches,
     term_overlap,
     word_spans,
     words,
 )
+from .matching import name_words, names_match, normalise_name, source_score, sources_match
 
 QUOTE_KINDS = ("direct", "indirect")
 MIN_QUOTE_OVERLAP = 0.5  # share of the gold quote's tokens a prediction must cover (ANNOTATION.md)
@@ -46,12 +44,14 @@ MAX_ERRORS_SHOWN = 15
 
 
 class QuoteError(BaseModel):
-    """One quote the analyzer got wrong, kept so that errors can be read, not only counted."""
+    """One quote the analyzer got wrong, kept so that errors can be read, not only counted;
+    `category` sorts it among the error kinds ("missed direct: found as indirect")."""
 
     what: Literal["missed", "false_positive", "wrong_speaker"]
     kind: str
     text: str
     detail: str = ""
+    category: str = ""
 
 
 class FileScores(BaseModel):
@@ -63,8 +63,10 @@ class FileScores(BaseModel):
     boilerplate: PRF = PRF()
     quotes: dict[str, PRF] = {kind: PRF() for kind in (*QUOTE_KINDS, "all")}
     speaker: Ratio = Ratio()
+    speaker_end_to_end: Ratio = Ratio()
     speaker_type: Ratio = Ratio()
-    sources: PRF = PRF()
+    source_precision: Ratio = Ratio()  # predicted sources (each name once) that match a gold source
+    source_recall: Ratio = Ratio()  # gold sources that a predicted source matches
     source_type: Ratio = Ratio()
     claims: Ratio = Ratio()
     reactions_by: Ratio = Ratio()
@@ -73,6 +75,7 @@ class FileScores(BaseModel):
     unlocated_quotes: int = 0
     warnings: list[str] = []
     errors: list[QuoteError] = []
+    error_kinds: dict[str, int] = {}
 
 
 class GoldReport(BaseModel):
@@ -139,11 +142,14 @@ def sum_scores(files: list[FileScores]) -> FileScores:
     """Micro average: the counts of all files added up."""
     total = FileScores(name="overall")
     for f in files:
-        for field in ("lines", "boilerplate", "speaker", "speaker_type", "sources", "source_type",
+        for field in ("lines", "boilerplate", "speaker", "speaker_end_to_end", "speaker_type", "source_precision",
+                      "source_recall", "source_type",
                       "claims", "reactions_by", "reactions", "headline"):
             setattr(total, field, getattr(total, field) + getattr(f, field))
         total.quotes = {k: total.quotes[k] + f.quotes[k] for k in total.quotes}
         total.unlocated_quotes += f.unlocated_quotes
+        for category, n in f.error_kinds.items():
+            total.error_kinds[category] = total.error_kinds.get(category, 0) + n
     return total
 
 
@@ -167,14 +173,13 @@ def locate(text: str, quote: str) -> list[list[Span]]:
     return [word_spans(text, m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
-def quote_coverage(pred: Quote, occurrences: list[list[Span]], gold_text: str) -> float:
+def quote_coverage(pred: Quote, occurrences: list[list[Span]], gold_text: str, text: str) -> float:
     """Share of the gold quote's tokens the prediction covers, at the best occurrence; for a gold
     text not found in the input, the share of its words that the predicted text contains."""
     if occurrences:
-        return max(covered_fraction((pred.start, pred.end), occ) for occ in occurrences)
-    gold_words = words(gold_text)
-    pred_words = set(words(pred.text))
-    return sum(w in pred_words for w in gold_words) / len(gold_words) if gold_words else 0.0
+        return max(covered_fraction((pred.start, pred.end), occ, text) for occ in occurrences)
+    gold_words = set(words(gold_text))
+    return len(gold_words & set(words(pred.text))) / len(gold_words) if gold_words else 0.0
 
 
 def _speaker_name(quote: Quote) -> Optional[str]:
@@ -182,55 +187,100 @@ def _speaker_name(quote: Quote) -> Optional[str]:
 
 
 def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysis) -> None:
-    """Per kind, one-to-one matching by overlap; speakers are judged on the matched pairs."""
+    """Per kind, one-to-one matching by overlap; speakers are judged on the matched pairs, and
+    end to end over all gold quotes (a missed quote has no right speaker)."""
+    located = {id(g): locate(analysis.text, g["text"]) for g in gold_quotes}
+    scores.unlocated_quotes += sum(not occ for occ in located.values())
     for kind in QUOTE_KINDS:
         golds = [g for g in gold_quotes if g["kind"] == kind]
         preds = [q for q in analysis.quotes if q.kind == kind]
-        located = [locate(analysis.text, g["text"]) for g in golds]
-        scores.unlocated_quotes += sum(not occ for occ in located)
         candidates = []
         for i, pred in enumerate(preds):
             for j, gold in enumerate(golds):
-                cov = quote_coverage(pred, located[j], gold["text"])
+                cov = quote_coverage(pred, located[id(gold)], gold["text"], analysis.text)
                 if cov >= MIN_QUOTE_OVERLAP:
                     candidates.append((cov, i, j))
         pairs = greedy_match(candidates)
         scores.quotes[kind] = PRF(tp=len(pairs), n_pred=len(preds), n_gold=len(golds))
+        right = set()
         for i, j in pairs.items():
             pred, gold = preds[i], golds[j]
-            ok = speaker_matches(_speaker_name(pred), gold.get("speaker"))
+            ok = names_match(_speaker_name(pred), gold.get("speaker"))
             scores.speaker.add(ok)
             scores.speaker_type.add(pred.speaker_type == gold.get("speaker_type"))
-            if not ok:
+            if ok:
+                right.add(j)
+            else:
                 scores.errors.append(QuoteError(
                     what="wrong_speaker", kind=kind, text=gold["text"],
                     detail=f"predicted {_speaker_name(pred)!r}, gold {gold.get('speaker')!r}",
+                    category=speaker_error_kind(_speaker_name(pred), gold.get("speaker")),
                 ))
+        for j in range(len(golds)):
+            scores.speaker_end_to_end.add(j in right)
         matched_gold = set(pairs.values())
         scores.errors += [
-            QuoteError(what="missed", kind=kind, text=g["text"], detail=f"speaker {g.get('speaker')!r}")
+            QuoteError(what="missed", kind=kind, text=g["text"], detail=f"speaker {g.get('speaker')!r}",
+                       category=missed_kind(g, located[id(g)], analysis.quotes, analysis.text))
             for j, g in enumerate(golds) if j not in matched_gold
         ]
         scores.errors += [
             QuoteError(what="false_positive", kind=kind, text=p.text,
-                       detail=f"speaker {_speaker_name(p)!r}, rule {p.cue_type!r}")
+                       detail=f"speaker {_speaker_name(p)!r}, rule {p.cue_type!r}",
+                       category=f"false {kind}: rule {p.cue_type or 'none'}")
             for i, p in enumerate(preds) if i not in pairs
         ]
     scores.quotes["all"] = sum((scores.quotes[k] for k in QUOTE_KINDS), PRF())
+    for err in scores.errors:
+        scores.error_kinds[err.category] = scores.error_kinds.get(err.category, 0) + 1
+
+
+def speaker_error_kind(pred: Optional[str], gold: Optional[str]) -> str:
+    """Why a matched quote has the wrong speaker, in words that point at the stage to fix."""
+    if pred is None:
+        return "wrong speaker: none given, gold names one"
+    if gold is None:
+        return "wrong speaker: one given, gold has none"
+    pred_words, gold_words = name_words(pred), name_words(gold)
+    if gold_words < pred_words:
+        return "wrong speaker: gold name plus extra words"
+    if pred_words & gold_words:
+        return "wrong speaker: overlapping but other name"
+    return "wrong speaker: another name"
+
+
+def missed_kind(gold: dict, occurrences: list[list[Span]], preds: list[Quote], text: str) -> str:
+    """Why a gold quote found no match: taken for the other kind, found too short, or not at all."""
+    kind = gold["kind"]
+    best = {k: max((quote_coverage(q, occurrences, gold["text"], text) for q in preds if q.kind == k), default=0.0)
+            for k in QUOTE_KINDS}
+    other = next(k for k in QUOTE_KINDS if k != kind)
+    if best[other] >= MIN_QUOTE_OVERLAP:
+        return f"missed {kind}: found as {other}"
+    if best[kind] >= MIN_QUOTE_OVERLAP:
+        return f"missed {kind}: its prediction matched another gold quote"
+    if best[kind] > 0:
+        return f"missed {kind}: found under 50 % of it"
+    return f"missed {kind}: nothing found"
 
 
 def _score_sources(scores: FileScores, gold_sources: list[dict], analysis: Analysis) -> None:
-    """Sources match on the lenient name rule in either direction; exact names pair first."""
-    preds = analysis.sources
+    """ANNOTATION.md §5: a predicted source counts when its name matches a gold source's (each
+    predicted name once: "die Polizei" and "Polizei" are one source); a gold source is found
+    when a predicted one matches it. Types are compared on a one-to-one pairing, same names first."""
+    preds = list({normalise_name(s.name): s for s in reversed(analysis.sources)}.values())[::-1]
+    golds = [g["name"] for g in gold_sources]
+    for pred in preds:
+        scores.source_precision.add(any(sources_match(pred.name, g) for g in golds))
+    for gold in golds:
+        scores.source_recall.add(any(sources_match(p.name, gold) for p in preds))
     candidates = [
         (s, i, j)
         for i, pred in enumerate(preds)
-        for j, gold in enumerate(gold_sources)
-        if (s := name_score(pred.name, gold["name"])) > 0
+        for j, gold in enumerate(golds)
+        if (s := source_score(pred.name, gold)) > 0
     ]
-    pairs = greedy_match(candidates)
-    scores.sources = PRF(tp=len(pairs), n_pred=len(preds), n_gold=len(gold_sources))
-    for i, j in pairs.items():
+    for i, j in greedy_match(candidates).items():
         scores.source_type.add(preds[i].type == gold_sources[j].get("type"))
 
 
@@ -243,7 +293,7 @@ def _score_claims(scores: FileScores, gold_claims: list[dict], analysis: Analysi
         pred_source = pred.source.name if pred.source else None
         texts = [pred.text, *(quotes[qid] for qid in pred.quote_ids if qid in quotes)]
         for j, gold in enumerate(gold_claims):
-            if not names_match(pred_source, gold.get("source")):
+            if not (names_match(pred_source, gold.get("source")) or names_match(gold.get("source"), pred_source)):
                 continue
             overlap = max(term_overlap(gold["claim"], t) for t in texts)
             if overlap >= MIN_CLAIM_OVERLAP:
@@ -253,7 +303,7 @@ def _score_claims(scores: FileScores, gold_claims: list[dict], analysis: Analysi
         scores.claims.add(j in matched)
         pred_reactions = matched[j].reactions if j in matched else []
         for reaction in gold.get("reactions", []):
-            by = [r for r in pred_reactions if names_match(r.by.name, reaction["by"])]
+            by = [r for r in pred_reactions if names_match(r.by.name, reaction["by"])]  # the speaker rule
             scores.reactions_by.add(bool(by))
             scores.reactions.add(any(r.status == reaction["status"] for r in by))
 
@@ -269,7 +319,7 @@ def _score_headline(scores: FileScores, gold_findings: list[dict], analysis: Ana
 
 def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> None:
     """Two tables (quotes; structure, sources and claims) with one row per file and the overall
-    row, then each file's quote errors so that they can be studied."""
+    row, the error kinds counted, then each file's quote errors so that they can be studied."""
     console = console or Console()
     rows = [*report.files, report.overall] if len(report.files) > 1 else report.files
 
@@ -277,12 +327,14 @@ def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> 
     quotes.add_column("file", overflow="fold")
     for kind in (*QUOTE_KINDS, "all"):
         quotes.add_column(kind, justify="right")
-    quotes.add_column("speaker", justify="right")
+    quotes.add_column("speaker end to end", justify="right")
+    quotes.add_column("speaker on matched", justify="right")
     quotes.add_column("speaker type", justify="right")
     for f in rows:
         quotes.add_row(
             escape(f.name),
             *(_prf(f.quotes[k]) for k in (*QUOTE_KINDS, "all")),
+            _acc(f.speaker_end_to_end),
             _acc(f.speaker),
             _acc(f.speaker_type),
         )
@@ -297,7 +349,7 @@ def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> 
             escape(f.name),
             _acc(f.lines),
             f"{pct(f.boilerplate.precision)} / {pct(f.boilerplate.recall)}",
-            f"{pct(f.sources.precision)} / {pct(f.sources.recall)}",
+            f"{pct(f.source_precision.value)} / {pct(f.source_recall.value)}",
             _acc(f.source_type),
             _acc(f.claims),
             _acc(f.reactions_by),
@@ -305,6 +357,13 @@ def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> 
             _acc(f.headline),
         )
     console.print(other)
+
+    kinds = Table(title="Quote error kinds (all files)")
+    kinds.add_column("kind")
+    kinds.add_column("count", justify="right")
+    for category, n in sorted(report.overall.error_kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        kinds.add_row(escape(category), str(n))
+    console.print(kinds)
 
     for f in report.files:
         for warning in f.warnings:

@@ -1,8 +1,8 @@
 """Matching and scoring rules shared by the evaluations.
 
-ANNOTATION.md fixes how a prediction meets a gold item (token overlap, one-to-one matching,
-lenient speaker names); keeping those rules here means `gold` and `spkatt` report figures that
-mean the same thing.
+ANNOTATION.md fixes how a prediction meets a gold item (token overlap, one-to-one matching;
+the name rule is in `matching`); keeping those rules here means `gold` and `spkatt` report
+figures that mean the same thing.
 """
 
 from __future__ import annotations
@@ -104,11 +104,14 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def covered_fraction(pred: Span, gold_tokens: list[Span]) -> float:
-    """Share of the gold tokens that the predicted span touches."""
-    if not gold_tokens:
+def covered_fraction(pred: Span, gold_tokens: list[Span], text: str) -> float:
+    """Share of the gold's tokens that the predicted span touches, each distinct (case-folded)
+    word counted once: the reading of ANNOTATION.md's rule that the scheme's own scorer uses."""
+    gold = {text[s:e].casefold() for s, e in gold_tokens}
+    if not gold:
         return 0.0
-    return sum(overlaps(pred, tok) for tok in gold_tokens) / len(gold_tokens)
+    covered = {text[s:e].casefold() for s, e in gold_tokens if overlaps(pred, (s, e))}
+    return len(covered) / len(gold)
 
 
 def greedy_match(candidates: Iterable[tuple[float, int, int]]) -> dict[int, int]:
@@ -124,29 +127,6 @@ def greedy_match(candidates: Iterable[tuple[float, int, int]]) -> dict[int, int]
             pairs[p] = g
             used_gold.add(g)
     return pairs
-
-
-def speaker_matches(pred: Optional[str], gold: Optional[str]) -> bool:
-    """ANNOTATION.md speaker rule: equal after case-folding, or a shorter predicted form whose
-    every word occurs in the gold name ("Peskow" for "Dmitri Peskow"); null matches only null."""
-    if pred is None or gold is None:
-        return pred is None and gold is None
-    if pred.casefold() == gold.casefold():
-        return True
-    pred_words = words(pred)
-    return bool(pred_words) and set(pred_words) <= set(words(gold))
-
-
-def names_match(a: Optional[str], b: Optional[str]) -> bool:
-    """The speaker rule in either direction: source lists may give the longer or the shorter form."""
-    return speaker_matches(a, b) or speaker_matches(b, a)
-
-
-def name_score(a: str, b: str) -> float:
-    """Matching preference for names: exact beats contained, so greedy pairing keeps exact pairs."""
-    if a.casefold() == b.casefold():
-        return 2.0
-    return 1.0 if names_match(a, b) else 0.0
 
 
 def content_terms(text: str) -> set[str]:

@@ -156,3 +156,18 @@ def test_eigene_angaben_are_the_subjects(analyze_text):
 def test_own_research_is_no_source(analyze_text):
     analysis = analyze_text("Nach eigenen Recherchen hat die Partei das Geld nie zurückgezahlt.")
     assert not analysis.quotes
+
+
+def test_a_quotation_over_several_paragraphs_is_one_quote_per_paragraph(analyze_text):
+    text = (
+        "Die Anwältin Karin Vogt erklärt, was Betroffene tun können:\n"
+        "„Wer betroffen ist, sollte zuerst die Daten sichern. Das kostet wenig Zeit.\n"
+        "Danach lohnt sich ein Brief an den Betreiber, der eine „Pflicht zur Löschung“ hat.\n"
+        "Erst wenn das nicht hilft, bleibt der Weg zum Gericht.“\n"
+        "Die Kanzlei sitzt in Bonn."
+    )
+    analysis = analyze_text(text)
+    paragraphs = [q for q in analysis.quotes if q.kind == "direct" and q.text.split()[0] in ("Wer", "Danach", "Erst")]
+    assert [q.text.split()[0] for q in paragraphs] == ["Wer", "Danach", "Erst"]
+    assert all(q.speaker is not None and q.speaker.name == "Karin Vogt" for q in paragraphs), [q.speaker for q in paragraphs]
+    assert not any("Kanzlei" in q.text for q in analysis.quotes)

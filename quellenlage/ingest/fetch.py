@@ -68,11 +68,11 @@ def refusal(ip: IPAddress) -> str | None:
             return f"IPv6 address embedding {inner} ({why})" if why else "IPv6 address embedding an IPv4 address"
     for attribute, why in (
         ("is_loopback", "loopback address"),
-        ("is_private", "private address"),
         ("is_link_local", "link-local address"),
         ("is_multicast", "multicast address"),
-        ("is_reserved", "reserved address"),
         ("is_unspecified", "unspecified address"),
+        ("is_reserved", "reserved address"),
+        ("is_private", "private address"),
     ):
         if getattr(ip, attribute):
             return why
@@ -135,7 +135,7 @@ class Fetcher:
                 continue
             why = refusal(ip)
             if why:
-                raise FetchError(f"{url}: refused, {parsed.host} is a {why} ({ip})")
+                raise FetchError(f"{url}: refused ({why}: {ip})")
         return parsed, addresses[0]
 
     def fetch(self, url: str) -> Fetched:
@@ -156,8 +156,7 @@ class Fetcher:
     def _request(self, client: httpx.Client, parsed: httpx.URL, ip: IPAddress, deadline: float):
         """One request to the checked address (Host header and TLS name stay the host's).
         Returns a redirect target, (bytes, content type), or raises `FetchError`."""
-        host = f"[{ip}]" if ip.version == 6 else str(ip)
-        target = parsed.copy_with(host=host.strip("[]"))
+        target = parsed.copy_with(host=str(ip))
         host_header = parsed.netloc.decode("ascii").rsplit("@", 1)[-1]
         request = client.build_request("GET", target, headers={"Host": host_header},
                                        extensions={"sni_hostname": parsed.host})

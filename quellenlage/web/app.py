@@ -120,13 +120,15 @@ def create_app(db: str | None = None, fetcher: Fetcher | None = None, worker: An
     """The app over the database `db` (see `store.database_url`); the store is opened (and
     migrated) here, so a bad `--db` fails before the server starts."""
     store = Store(db)
+    own_worker = worker is None  # a worker handed in (tests, several apps) is closed by its owner
     service = AnalysisService(store, worker or AnalysisWorker(), fetcher or Fetcher())
     env = _environment()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
-        service.worker.close()
+        if own_worker:
+            service.worker.close()
         store.close()
 
     app = FastAPI(

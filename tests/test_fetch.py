@@ -148,3 +148,37 @@ def test_refusal_reasons():
 def test_bad_allow_list_is_a_clear_error():
     with pytest.raises(FetchError, match="not a network address"):
         Fetcher.allowing(["not-a-net"])
+
+
+def test_cli_analyze_refuses_a_loopback_url_in_one_line(server):
+    from typer.testing import CliRunner
+
+    from quellenlage.cli import app
+
+    result = CliRunner().invoke(app, ["analyze", server.url("/article.html")])
+    assert result.exit_code == 2
+    assert "refused (loopback address: 127.0.0.1)" in result.output
+    assert "Traceback" not in result.output
+    assert sum(server.hits.values()) == 0
+
+
+@pytest.mark.parametrize("kind", ["feed", "sitemap"])
+def test_batch_fetches_linked_pages_only_with_fetch(server, tmp_path, kind):
+    from quellenlage.batch.runner import run_batch
+
+    link = server.url("/article.html")
+    if kind == "feed":
+        source = tmp_path / "feed.rss"
+        source.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Lokalblatt</title>'
+                          f'<item><title>Radwege</title><link>{link}</link></item></channel></rss>')
+    else:
+        source = tmp_path / "sitemap.xml"
+        source.write_text(f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                          f'<url><loc>{link}</loc></url></urlset>')
+    without = run_batch([source], tmp_path / "without", show_progress=False)
+    refused = run_batch([source], tmp_path / "refused", show_progress=False, fetcher=Fetcher())
+    assert (without.analysed, without.failed, refused.analysed, refused.failed) == (0, 1, 0, 1)
+    assert sum(server.hits.values()) == 0
+    fetched = run_batch([source], tmp_path / "fetched", show_progress=False, fetcher=Fetcher.allowing(LOOPBACK))
+    assert (fetched.analysed, fetched.failed) == (1, 0)
+    assert server.hits["/article.html"] == 1

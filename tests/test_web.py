@@ -257,3 +257,21 @@ def test_history_survives_a_restart(db_url, worker):
     with make_client(db_url, worker) as second:  # a new app on the same database
         assert f"/a/{analysis_id}" in second.get("/history").text
         assert second.post("/api/analyses", json={"text": SECOND_TEXT}).status_code == 200
+
+
+def test_form_takes_a_long_paste_and_refuses_an_oversized_one(client):
+    long_text = "Wort " * 400_000  # 2 MB: over Starlette's default 1 MB per field
+    both = submit(client, text=long_text, url="https://example.org/")
+    assert both.status_code == 400 and "give only one input" in both.text  # the form was read whole
+    huge = submit(client, text="Wort " * 1_150_000)  # 5.75 MB: over the 5 MB article limit
+    assert huge.status_code in (400, 413) and "Traceback" not in huge.text
+    assert "maximum size" in huge.text or "too large" in huge.text
+
+
+@pytest.mark.parametrize("db", ["postgresql://nobody@127.0.0.1:1/none", "sqlite:////nonexistent/folder/x.db"])
+def test_a_bad_database_is_one_clear_error(db, worker):
+    from quellenlage.web.store import StoreError
+
+    with pytest.raises(StoreError, match="cannot open the database") as err:
+        create_app(db, worker=worker)
+    assert "\n" not in str(err.value)

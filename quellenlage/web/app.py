@@ -16,15 +16,14 @@ import secrets
 from contextlib import asynccontextmanager
 from datetime import timezone
 from pathlib import Path
-from typing import Optional
-
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quellenlage import __version__
@@ -111,6 +110,9 @@ def _summary(s: Summary) -> AnalysisSummary:
 def _one_line(err: RequestValidationError) -> str:
     parts = []
     for e in err.errors():
+        if e.get("type") == "json_invalid":
+            parts.append("the request body is not valid JSON")
+            continue
         where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path"))
         parts.append(f"{where}: {e.get('msg', 'invalid')}" if where else e.get("msg", "invalid"))
     return "; ".join(parts) or "invalid request"
@@ -210,22 +212,30 @@ def create_app(db: str | None = None, fetcher: Fetcher | None = None, worker: An
         return page("index.html.j2", request, recent=store.search(limit=8), error=None, url="", text="")
 
     @app.post("/analyze", include_in_schema=False)
-    def analyze_form(
-        request: Request,
-        csrf_token: str = Form(""),
-        url: str = Form(""),
-        text: str = Form(""),
-        file: Optional[UploadFile] = File(None),
-    ):
+    async def analyze_form(request: Request):
+        """The start page's form (multipart: csrf_token, url, text, file); parsed here rather
+        than by FastAPI so that a pasted article may be as large as an uploaded one."""
+        try:
+            form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_BYTES)
+        except HTTPException:
+            raise
+        except Exception as err:  # noqa: BLE001 - python-multipart's and Starlette's parse errors
+            return page("error.html.j2", request, 400, title="Invalid form", message=f"the form could not be read: {err}")
+        field = lambda name: form.get(name) if isinstance(form.get(name), str) else ""  # noqa: E731
+        url, text = field("url"), field("text")
         cookie = request.cookies.get(CSRF_COOKIE, "")
-        if not cookie or not hmac.compare_digest(cookie.encode(), csrf_token.encode()):
+        if not cookie or not hmac.compare_digest(cookie.encode(), field("csrf_token").encode()):
             return page("error.html.j2", request, 403, title="Form expired",
                         message="the form's security token is missing or stale: reload the start page and submit again")
-        html = None
-        name = None
-        if file is not None and file.filename:
-            name = Path(file.filename).name
-            data = file.file.read(MAX_BYTES + 1)
+
+        def again(status: int, error: str) -> HTMLResponse:
+            return page("index.html.j2", request, status, recent=[], error=error, url=url, text=text)
+
+        html, name = None, None
+        upload = form.get("file")
+        if isinstance(upload, StarletteUploadFile) and upload.filename:
+            name = Path(upload.filename).name
+            data = await upload.read(MAX_BYTES + 1)
             try:
                 if not name.lower().endswith(UPLOAD_SUFFIXES):
                     raise QuellenlageError(f"{name}: upload a .html or .txt file")
@@ -233,18 +243,17 @@ def create_app(db: str | None = None, fetcher: Fetcher | None = None, worker: An
                     raise QuellenlageError(f"{name}: too large for one article (limit {MAX_BYTES / 1e6:.0f} MB)")
                 content = decode_bytes(data, name)
             except QuellenlageError as err:
-                return page("index.html.j2", request, 400, recent=[], error=str(err), url=url, text=text)
+                return again(400, str(err))
             if name.lower().endswith((".html", ".htm")) or looks_like_html(data):
                 html = content
             elif text.strip():
-                return page("index.html.j2", request, 400, recent=[], url=url, text=text,
-                            error="give only one input, not text and a file")
+                return again(400, "give only one input, not text and a file")
             else:
                 text = content
         try:
-            outcome = run(url=url, text=text, html=html, name=name)
+            outcome = await run_in_threadpool(run, url=url, text=text, html=html, name=name)
         except HTTPException as err:
-            return page("index.html.j2", request, err.status_code, recent=[], error=err.detail, url=url, text=text)
+            return again(err.status_code, err.detail)
         return RedirectResponse(f"/a/{outcome.id}", status_code=303)
 
     @app.get("/a/{analysis_id}.json", include_in_schema=False)

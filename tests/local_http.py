@@ -99,7 +99,10 @@ class LocalServer(ThreadingHTTPServer):
         self.hits: Counter[str] = Counter()
         self.hosts: list[str] = []
         self.streamed = 0
-        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that gave up (time or size limit) is expected here, not an error to print."""
 
     @property
     def port(self) -> int:

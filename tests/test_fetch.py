@@ -182,3 +182,15 @@ def test_batch_fetches_linked_pages_only_with_fetch(server, tmp_path, kind):
     fetched = run_batch([source], tmp_path / "fetched", show_progress=False, fetcher=Fetcher.allowing(LOOPBACK))
     assert (fetched.analysed, fetched.failed) == (1, 0)
     assert server.hits["/article.html"] == 1
+
+
+def test_next_checked_address_is_tried_when_one_refuses_the_connection(server):
+    """A name with two addresses: nothing listens on 127.0.0.2 at the server's port, so the
+    fetcher goes on to 127.0.0.1; with only the closed one it says it cannot connect."""
+    closed, open_ = ipaddress.ip_address("127.0.0.2"), ipaddress.ip_address("127.0.0.1")
+    allow = (ipaddress.ip_network("127.0.0.0/8"),)
+    page = Fetcher(allow=allow, resolve=lambda host, port: [closed, open_]).fetch(
+        f"http://two.invalid:{server.port}/article.txt")
+    assert page.content.startswith(b"Streit um Radwege")
+    with pytest.raises(FetchError, match="cannot connect"):
+        Fetcher(allow=allow, resolve=lambda host, port: [closed]).fetch(f"http://two.invalid:{server.port}/")

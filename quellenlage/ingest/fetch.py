@@ -115,9 +115,9 @@ class Fetcher:
             raise FetchError(f"not a network address: {err}") from None
         return cls(allow=allow, **kwargs)
 
-    def checked_address(self, url: str) -> tuple[httpx.URL, IPAddress]:
+    def checked_addresses(self, url: str) -> tuple[httpx.URL, list[IPAddress]]:
         """Parse `url`, resolve its host and refuse it unless every address may be fetched;
-        returns the URL and the address to connect to."""
+        returns the URL and the addresses to connect to."""
         try:
             parsed = httpx.URL(url)
         except (httpx.InvalidURL, TypeError, ValueError) as err:
@@ -136,7 +136,7 @@ class Fetcher:
             why = refusal(ip)
             if why:
                 raise FetchError(f"{url}: refused ({why}: {ip})")
-        return parsed, addresses[0]
+        return parsed, addresses
 
     def fetch(self, url: str) -> Fetched:
         """Follow up to `max_redirects` redirects, each one checked before it is requested."""
@@ -145,27 +145,39 @@ class Fetcher:
         with httpx.Client(timeout=self.timeout, follow_redirects=False, trust_env=False,
                           headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9"}) as client:
             for _ in range(self.max_redirects + 1):
-                parsed, ip = self.checked_address(current)
-                response = self._request(client, parsed, ip, deadline)
+                parsed, addresses = self.checked_addresses(current)
+                response = self._request(client, parsed, addresses, deadline)
                 if isinstance(response, str):
                     current = urljoin(current, response)
                     continue
                 return Fetched(url, current, *response)
         raise FetchError(f"{url}: more than {self.max_redirects} redirects")
 
-    def _request(self, client: httpx.Client, parsed: httpx.URL, ip: IPAddress, deadline: float):
-        """One request to the checked address (Host header and TLS name stay the host's).
-        Returns a redirect target, (bytes, content type), or raises `FetchError`."""
-        target = parsed.copy_with(host=str(ip))
+    def _connect(self, client: httpx.Client, parsed: httpx.URL, addresses: list[IPAddress],
+                 deadline: float) -> httpx.Response:
+        """Send the request to the checked addresses in turn until one accepts the connection;
+        the Host header and the TLS server name stay the URL's host."""
         host_header = parsed.netloc.decode("ascii").rsplit("@", 1)[-1]
-        request = client.build_request("GET", target, headers={"Host": host_header},
-                                       extensions={"sni_hostname": parsed.host})
-        try:
-            response = client.send(request, stream=True)
-        except httpx.TimeoutException:
-            raise FetchError(f"{parsed}: no answer within {self.timeout:g} s") from None
-        except httpx.HTTPError as err:
-            raise FetchError(f"{parsed}: {type(err).__name__}: {err}") from None
+        for n, ip in enumerate(addresses, 1):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            request = client.build_request("GET", parsed.copy_with(host=str(ip)), headers={"Host": host_header},
+                                           extensions={"sni_hostname": parsed.host}, timeout=remaining)
+            try:
+                return client.send(request, stream=True)
+            except httpx.ConnectError as err:
+                if n == len(addresses):
+                    raise FetchError(f"{parsed}: cannot connect ({err})") from None
+            except httpx.TimeoutException:
+                break
+            except httpx.HTTPError as err:
+                raise FetchError(f"{parsed}: {type(err).__name__}: {err}") from None
+        raise FetchError(f"{parsed}: no answer within {self.timeout:g} s")
+
+    def _request(self, client: httpx.Client, parsed: httpx.URL, addresses: list[IPAddress], deadline: float):
+        """One request; returns a redirect target, (bytes, content type), or raises `FetchError`."""
+        response = self._connect(client, parsed, addresses, deadline)
         try:
             if response.is_redirect:
                 location = response.headers.get("location")

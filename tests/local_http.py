@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import threading
 import time
 from collections import Counter
@@ -94,8 +95,13 @@ class _Handler(BaseHTTPRequestHandler):
 class LocalServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", tls: tuple[str, str] | None = None) -> None:
         super().__init__((host, 0), _Handler)
+        if tls:  # (certificate, key) files: serve https
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.socket = context.wrap_socket(self.socket, server_side=True)
+        self.scheme = "https" if tls else "http"
         self.hits: Counter[str] = Counter()
         self.hosts: list[str] = []
         self.streamed = 0
@@ -109,7 +115,7 @@ class LocalServer(ThreadingHTTPServer):
         return self.server_address[1]
 
     def url(self, path: str = "/") -> str:
-        return f"http://{self.server_address[0]}:{self.port}{path}"
+        return f"{self.scheme}://{self.server_address[0]}:{self.port}{path}"
 
     def __enter__(self) -> "LocalServer":
         self._thread.start()

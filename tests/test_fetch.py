@@ -5,6 +5,9 @@ fails the test on any attempt to reach another address."""
 from __future__ import annotations
 
 import ipaddress
+import shutil
+import ssl
+import subprocess
 
 import pytest
 
@@ -194,3 +197,20 @@ def test_next_checked_address_is_tried_when_one_refuses_the_connection(server):
     assert page.content.startswith(b"Streit um Radwege")
     with pytest.raises(FetchError, match="cannot connect"):
         Fetcher(allow=allow, resolve=lambda host, port: [closed]).fetch(f"http://two.invalid:{server.port}/")
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
+def test_https_checks_the_certificate_against_the_host_name_not_the_address(tmp_path, guard):
+    """The connection goes to the checked IP address, yet TLS still verifies the URL's name."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-keyout", str(key),
+                    "-out", str(cert), "-subj", "/CN=news.invalid", "-addext", "subjectAltName=DNS:news.invalid"],
+                   check=True, capture_output=True)
+    trust = ssl.create_default_context(cafile=str(cert))
+    loopback = lambda host, port: [ipaddress.ip_address("127.0.0.1")]  # noqa: E731
+    fetcher = Fetcher(allow=(ipaddress.ip_network("127.0.0.1/32"),), verify=trust, resolve=loopback)
+    with LocalServer(tls=(str(cert), str(key))) as server:
+        page = fetcher.fetch(f"https://news.invalid:{server.port}/article.txt")
+        assert page.content.startswith(b"Streit um Radwege")
+        with pytest.raises(FetchError, match="certificate|hostname"):
+            fetcher.fetch(f"https://other.invalid:{server.port}/article.txt")

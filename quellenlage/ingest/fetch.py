@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -104,6 +105,8 @@ class Fetcher:
     timeout: float = 10.0
     max_bytes: int = MAX_BYTES
     max_redirects: int = 5
+    #: Certificate check: True (the system's CAs via httpx) or an `ssl.SSLContext`.
+    verify: ssl.SSLContext | bool = True
     resolve: Callable[[str, int], list[IPAddress]] = field(default=_resolve, repr=False)
 
     @classmethod
@@ -142,7 +145,7 @@ class Fetcher:
         """Follow up to `max_redirects` redirects, each one checked before it is requested."""
         deadline = time.monotonic() + self.timeout
         current = url
-        with httpx.Client(timeout=self.timeout, follow_redirects=False, trust_env=False,
+        with httpx.Client(timeout=self.timeout, follow_redirects=False, trust_env=False, verify=self.verify,
                           headers={"User-Agent": USER_AGENT, "Accept": "text/html, text/plain;q=0.9"}) as client:
             for _ in range(self.max_redirects + 1):
                 parsed, addresses = self.checked_addresses(current)

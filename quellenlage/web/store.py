@@ -22,12 +22,11 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
-    func,
     select,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
 
 from quellenlage.errors import QuellenlageError
 from quellenlage.schema import Analysis
@@ -158,10 +157,6 @@ class Store:
             row = session.get(StoredAnalysis, analysis_id)
             return Analysis.model_validate_json(row.document) if row else None
 
-    def exists(self, analysis_id: str) -> bool:
-        with self.sessions() as session:
-            return session.get(StoredAnalysis, analysis_id) is not None
-
     def add(self, analysis_id: str, input_kind: str, analysis: Analysis) -> bool:
         """Store `analysis` under `analysis_id`; False if that input was stored already."""
         analysis = analysis.model_copy(update={"id": analysis_id})
@@ -217,10 +212,6 @@ class Store:
                         [s.name for s in sorted(r.speakers, key=lambda s: (-s.quotes, s.name))])
                 for r in rows
             ]
-
-    def count(self) -> int:
-        with self.sessions() as session:
-            return session.scalar(select(func.count()).select_from(StoredAnalysis)) or 0
 
 
 def _headline(analysis: Analysis) -> str:

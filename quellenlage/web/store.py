@@ -29,6 +29,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
 
 from quellenlage.errors import QuellenlageError
+from quellenlage.render.summary import header
 from quellenlage.schema import Analysis
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -164,7 +165,7 @@ class Store:
         for quote in analysis.quotes:
             if quote.speaker:
                 counts[quote.speaker.name] = counts.get(quote.speaker.name, 0) + 1
-        title = analysis.meta.title or _headline(analysis)
+        title = analysis.meta.title or header(analysis).headline or analysis.text.strip().split("\n", 1)[0][:200]
         site = analysis.meta.site or ""
         row = StoredAnalysis(
             id=analysis_id,
@@ -212,15 +213,6 @@ class Store:
                         [s.name for s in sorted(r.speakers, key=lambda s: (-s.quotes, s.name))])
                 for r in rows
             ]
-
-
-def _headline(analysis: Analysis) -> str:
-    """The first headline line, else the first line: a title for text without metadata."""
-    for line in analysis.lines:
-        if line.role == "headline" and line.text.strip():
-            return line.text.strip()
-    first = next((line for line in analysis.text.split("\n") if line.strip()), "")
-    return first.strip()[:200]
 
 
 def make_url_safe(url: str) -> str:

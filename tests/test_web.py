@@ -275,3 +275,30 @@ def test_a_bad_database_is_one_clear_error(db, worker):
     with pytest.raises(StoreError, match="cannot open the database") as err:
         create_app(db, worker=worker)
     assert "\n" not in str(err.value)
+
+
+def test_a_slow_analysis_does_not_block_other_pages(db_url, worker):
+    """The analysis waits in a worker thread; meanwhile the history page answers."""
+    import threading
+
+    entered, release = threading.Event(), threading.Event()
+
+    class SlowWorker:
+        def analyze(self, article):
+            entered.set()
+            assert release.wait(30)
+            return worker.analyze(article)
+
+    with make_client(db_url, SlowWorker()) as c:
+        outcome = {}
+        pending = threading.Thread(target=lambda: outcome.update(r=c.post("/api/analyses", json={"text": SECOND_TEXT})))
+        pending.start()
+        try:
+            assert entered.wait(30)  # the analysis is under way
+            page = c.get("/history")
+            assert page.status_code == 200 and "Nothing analysed yet" in page.text
+            assert pending.is_alive()  # still analysing while the page was served
+        finally:
+            release.set()
+            pending.join(30)
+        assert outcome["r"].status_code == 201

@@ -70,10 +70,11 @@ def _read_input(path: str):
     """A file, stdin, or a web page fetched by the server-safe fetcher (public addresses only)."""
     from quellenlage.ingest import read_path
 
-    if path.lower().startswith(("http://", "https://")):
-        from quellenlage.ingest.fetch import Fetcher
+    if "://" in path:  # the fetcher (httpx) is imported only for URLs
+        from quellenlage.ingest.fetch import Fetcher, is_url
 
-        return Fetcher().fetch_article(path)[0]
+        if is_url(path):
+            return Fetcher().fetch_article(path)[0]
     return read_path(path)
 
 

@@ -24,11 +24,11 @@ import pyarrow as pa
 
 import quellenlage
 from quellenlage.batch.sources import RawDoc, count_inputs, read_inputs
-from quellenlage.ingest.fetch import Fetcher
 from quellenlage.batch.store import ResultStore, export_sqlite
 from quellenlage.batch.tables import TABLES, Row, analysis_rows, error_row, to_tables
 from quellenlage.errors import QuellenlageError
 from quellenlage.ingest.article import Article
+from quellenlage.ingest.fetch import Fetcher
 from quellenlage.schema import Analysis
 
 AnalyzeFn = Callable[[Iterable[Article]], Iterator[Analysis]]

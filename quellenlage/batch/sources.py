@@ -18,8 +18,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from quellenlage.errors import InputError, QuellenlageError
-from quellenlage.ingest.fetch import HTML_TYPES, Fetcher, is_url
 from quellenlage.ingest.article import Article
+from quellenlage.ingest.fetch import HTML_TYPES, Fetcher, is_url
 from quellenlage.ingest.html import article_from_html
 from quellenlage.ingest.text import MAX_BYTES, decode_bytes, looks_like_html
 
@@ -217,7 +217,8 @@ def read_warc(path: Path) -> Iterator[RawDoc]:
 
 
 def read_feed(path: Path, fetcher: Fetcher | None = None) -> Iterator[RawDoc]:
-    """RSS/Atom entries: a linked local file if there is one, else the entry's content or summary."""
+    """RSS/Atom entries: a linked local file if there is one, else the entry's content or summary,
+    else (with a `fetcher`) the linked web page."""
     import feedparser
 
     parsed = feedparser.parse(str(path))
@@ -247,7 +248,8 @@ def _xml_tag(elem: ET.Element) -> str:
 
 
 def read_sitemap(path: Path, fetcher: Fetcher | None = None, _depth: int = 0) -> Iterator[RawDoc]:
-    """`<urlset>` entries pointing at local files; `<sitemapindex>` is followed (locally, 3 deep)."""
+    """`<urlset>` entries: local files, or web pages with a `fetcher`; `<sitemapindex>` is
+    followed (locally, 3 deep)."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as err:

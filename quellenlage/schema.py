@@ -156,3 +156,25 @@ class Analysis(BaseModel):
     headline_check: Optional[HeadlineCheck] = None
     transparency: Transparency = Transparency()
     errors: list[str] = Field([], description="problems met on the way; the analysis may be partial")
+
+
+class AnalysisRequest(BaseModel):
+    """What the web API analyses: exactly one of a URL to fetch, plain text, or an HTML page."""
+
+    url: Optional[str] = Field(None, description="an http(s) page the server fetches (public addresses only)")
+    text: Optional[str] = Field(None, description="the article as plain text, the headline on the first line")
+    html: Optional[str] = Field(None, description="the article as an HTML page")
+
+
+class AnalysisSummary(BaseModel):
+    """One stored analysis in the history: enough to find it again."""
+
+    id: str
+    created_at: str = Field(description="when it was first analysed (ISO 8601, UTC)")
+    title: str
+    site: str = ""
+    url: str = ""
+    input_kind: Literal["url", "text", "html"]
+    quotes: int
+    speakers: list[str] = Field([], description="speakers quoted, most quoted first")
+    link: str = Field(description="the permanent page of the analysis")

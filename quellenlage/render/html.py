@@ -66,10 +66,14 @@ class Block:
 
 def render_html(a: Analysis) -> str:
     """A standalone report: inline CSS, no scripts, no external resources."""
+    return _environment().get_template("report.html.j2").render(css=_css(), **report_context(a))
+
+
+def report_context(a: Analysis) -> dict:
+    """What report.html.j2 needs besides its stylesheet; the web app's page extends that template."""
     quote_numbers = {q.id: n for n, q in enumerate(a.quotes, 1)}
     kinds = Counter(q.kind for q in a.quotes)
-    return _environment().get_template("report.html.j2").render(
-        css=_css(),
+    return dict(
         a=a,
         h=header(a),
         kinds=kinds,

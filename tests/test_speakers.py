@@ -51,6 +51,14 @@ SPEAKERS = [
     ("Nach Regierungsangaben wurden 40 Menschen gerettet.", "indirect", "40 Menschen gerettet", "Regierung"),
     # a person's judgement: "Für X ist …", and the Konjunktiv after it continues X
     ("Für den Staatsrechtler Klaus Berg ist das Schreiben ein klarer Hinweis auf eine Spende. Hier habe die Partei gegen Regeln verstoßen.", "indirect", "Hier habe die Partei", "Klaus Berg"),
+    # a view tagged after its content
+    ("Nur mit mehr Personal könne die Schule die Ziele erreichen, glaubt Rektorin Ute Brand.", "indirect", "Schule die Ziele erreichen", "Ute Brand"),
+    # a report interrupted by its frame goes on after it
+    ("Er sei zwar Mitglied des Vereins, sagt Jonas Fink, aber man solle lieber den Vorstand fragen.", "indirect", "man solle lieber den Vorstand", "Jonas Fink"),
+    # "nach Informationen X" with a view in the clause: X reports it
+    ("Doch nach Informationen der Landeszeitung sehen das die Anwohner ganz anders.", "indirect", "sehen das die Anwohner", "die Landeszeitung"),
+    # "demnach" after the finite verb continues the source before
+    ("Die Polizei berichtete am Montag über den Unfall. Der Fahrer sei demnach zu schnell gefahren.", "indirect", "Fahrer sei demnach", "die Polizei"),
     # descriptions come out in the nominative
     ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),
@@ -72,6 +80,8 @@ NO_SPEAKER = [
     ("Die Bahn AG plant neue Strecken. Die Konzerne sagen, der Markt sei gesättigt.", "indirect", "Markt sei gesättigt", "Bahn AG"),
     # "Für" with a place or a thing is no judgement of anyone
     ("Für die Stadt ist der Neubau ein großer Gewinn.", "indirect", "Neubau ein großer Gewinn", None),
+    # a view of the writer is no one's report
+    ("Die Lage ist ernst, glaube ich.", "indirect", "Die Lage ist ernst", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
 ]

@@ -362,8 +362,10 @@ class FrameFinder:
         """An anaphoric adverb first in its sentence: "Demnach"/"Demzufolge" always refer to a
         source; the temporal "Danach" only with a Konjunktiv I verb."""
         first = next((x for x in sent if not (x.is_punct or x.is_space)), None)
-        if first is None or first.i != t.i:
+        if first is None:
             return False
+        if first.i != t.i:  # "Ein engerer Takt erschwere demnach …": right after the finite verb too
+            return t.lower_ in ("demnach", "demzufolge") and is_finite(sent.doc[t.i - 1])
         return t.lower_ != "danach" or any(is_finite(x) and is_konjunktiv1(x) for x in sent)
 
     def _frame_compound(self, t: Token) -> bool:
@@ -488,7 +490,8 @@ def _fold(frames: list[Frame]) -> list[Frame]:
     becomes its via ("sagte Peskow nach Angaben russischer Nachrichtenagenturen"), and a
     '…, so X' tag names the speaker of a verb frame that has none ("sei durchgesickert, …,
     so der Autor")."""
-    verbs = [f for f in frames if f.rule == "verb"]
+    # a view ("sehen das anders", "glauben") does not carry a "nach Angaben X": X reports the view
+    verbs = [f for f in frames if f.rule == "verb" and f.verb_class != "thought"]
     kept = [f for f in frames if f.rule not in ("laut", "zufolge", "angaben", "so")]
     for other in (f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")):
         host = next((v for v in verbs if v.clause[0] <= other.cue.start < v.clause[1]), None)

@@ -98,6 +98,27 @@ def _clause_end(doc: Doc, start: int, stop: int) -> int:
     return stop
 
 
+def _named_view(frame: Frame) -> bool:
+    """'…, glaubt Stenger': a view tagged after its content, held by someone named or described
+    (not 'denke ich', 'glaubt man')."""
+    speaker = frame.speaker
+    return speaker is not None and frame.cue.start < speaker.start and not (
+        len(speaker) == 1 and speaker[0].lower_ in ("ich", "wir", "man", "es")
+    )
+
+
+def _continued_past_frame(doc: Doc, frame: Frame, end: int, uend: int) -> int:
+    """'Er sei Mitglied, sagt er, aber man solle beim Verband fragen': the report goes on after
+    an interrupting frame when the rest of the sentence is again in Konjunktiv I."""
+    after = frame.clause[1]
+    if after >= uend or doc[after].text != ",":
+        return end
+    rest = doc[after + 1 : uend]
+    if any(is_konjunktiv1(t) for t in rest if is_finite(t)) and not any(t.text in ("„", "»", "\"") for t in rest):
+        return _trim(doc, after + 1, uend)[1]
+    return end
+
+
 def _before_tags(content: Span, frame: Frame) -> Span:
     """Cut a folded-in tag off the content's end ("…, so der Autor in 'War'")."""
     doc = content.doc
@@ -224,11 +245,11 @@ class ReportedSpeechFinder:
             start, end = _trim(doc, ustart, uend)
             if end - start < MIN_TOKENS + (fend - fstart):
                 return None
-            if fstart <= start < fend:  # a leading frame is not part of the report: "Laut X …"
-                start, end = _trim(doc, fend, end)
+            if fstart <= start < fend or all(pos(t) in ("ADV", "CCONJ", "PART") for t in doc[start:fstart]):
+                start, end = _trim(doc, fend, end)  # a leading frame is not part of the report: "Doch laut X …"
             return doc[start:end] if end - start >= MIN_TOKENS else None
-        if frame.rule == "anaphoric":  # "Demnach habe er …": all after the adverb
-            start, end = _trim(doc, fend, uend)
+        if frame.rule == "anaphoric":  # "Demnach habe er …": all after the adverb; inside: all
+            start, end = _trim(doc, fend if _trim(doc, ustart, uend)[0] >= fstart else ustart, uend)
             return doc[start:end] if end - start >= MIN_TOKENS else None
         if frame.rule == "hearsay":
             i = frame.cue.end
@@ -245,7 +266,7 @@ class ReportedSpeechFinder:
             return doc[start:end] if end - start >= MIN_TOKENS else None
         # the frame stands after its content: "…, sagte X" / "…, so X" / "…, schreibt X:"
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-"):
-            if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report"):
+            if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
                 return None
             if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start):
                 return None  # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte"
@@ -255,6 +276,7 @@ class ReportedSpeechFinder:
                 if t.text in ("–", "—", ";") or (t.text == "-" and t.whitespace_):
                     start = t.i + 1
             start, end = _trim(doc, start, left)
+            end = _continued_past_frame(doc, frame, end, uend)
             if doc[start].lower_ in ADVERBIAL_SUBORDINATORS or not any(is_finite(t) for t in doc[start:end]):
                 return None  # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report
             if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]):

@@ -516,7 +516,18 @@ def passive(doc: Doc, start: int, end: int) -> bool:
 
 
 # Heads of abstract nouns that name no one who could speak ("die Befürchtung", "die Freiheit").
-ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "tion", "ismus", "tät", "nis", "nisse", "ungen", "ionen")
+ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "tion", "ismus", "tät", "nis", "nisse", "ungen", "ionen", "sicht", "zeit", "weise")
+# Nouns of time: "am Montag", "im Jahr 2005" are when, not who.
+TIME_NOUNS = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli"
+    " august september oktober november dezember jahr jahre jahren woche wochen tag tage tagen monat monate"
+    " monaten abend morgen mittag nacht nachmittag vormittag wochenende stunde stunden minute minuten"
+    " jahrhundert jahrzehnt quartal".split()
+)
+
+
+def is_temporal(t: Token) -> bool:
+    return t.lower_ in TIME_NOUNS or (t.like_num and len(t.text) == 4 and t.text.isdigit())
 
 
 def plausible_source(np: Span) -> bool:
@@ -524,12 +535,15 @@ def plausible_source(np: Span) -> bool:
     nouns can; abstract nouns ("Befürchtung", "Ergebnis") cannot."""
     if any(t.ent_type_ for t in np) or any(e for e in np.doc._.entities for m in e.mentions if m.start >= np.start and m.end <= np.end):
         return True
-    heads = [t for t in np if pos(t) in ("NOUN", "PROPN", "PRON")]
+    nouns = [t for t in np if pos(t) == "NOUN"]
+    heads = nouns[:1] or [t for t in np if pos(t) in ("PROPN", "PRON")][-1:]
     if not heads:
         return True
-    head = heads[-1]
+    head = heads[0]  # the first noun heads a German phrase: "die Anwendung der Kompetenz des Kanzlers"
     if pos(head) == "PRON":
         return True
+    if is_temporal(head):
+        return False  # "Am heutigen Montag", "2005": a time, not a speaker
     word = (head.lemma_ or head.text).lower()
     nouns = source_nouns()
     if word in nouns or head.lower_ in nouns or any(len(n) >= 4 and word.endswith(n) for n in nouns):

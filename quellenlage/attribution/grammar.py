@@ -259,6 +259,8 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     n = len(doc)
     if not 0 <= i < n:
         return None  # a phrase "after" the last token: a text cut off mid-clause
+    if i + 1 < n and doc[i].like_num and len(doc[i].text) == 4 and doc[i + 1].lower_ in DEFINITE | INDEFINITE:
+        i += 1  # "2005 der mexikanische Präsident": a year, then the phrase
     j = i
     if doc[i].lower_ in INDEFINITE_PRONOUNS and (i + 1 >= n or pos(doc[i + 1]) not in ("NOUN", "PROPN", "ADJ")):
         return doc[i : i + 1]  # "Manche sagen": a group without a name

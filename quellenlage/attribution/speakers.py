@@ -180,6 +180,8 @@ class SpeakerResolver:
                 else:
                     q._.speaker = source._.speaker if source is not None else None
                     q._.via = list(source._.via) if source is not None else []
+                    if source is not None and source._.speaker_mention is not None:
+                        q._.speaker_mention = source._.speaker_mention  # rests on who spoke, not on "Demnach"
             elif mention is not None and len(mention) == 1 and mention[0].lower_ in DEMONSTRATIVES:
                 q._.speaker = self._last_named(doc, mention) or resolve_mention(doc, mention, index)
             elif mention is not None:

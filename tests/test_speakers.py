@@ -59,6 +59,8 @@ SPEAKERS = [
     ("Doch nach Informationen der Landeszeitung sehen das die Anwohner ganz anders.", "indirect", "sehen das die Anwohner", "die Landeszeitung"),
     # "demnach" after the finite verb continues the source before
     ("Die Polizei berichtete am Montag über den Unfall. Der Fahrer sei demnach zu schnell gefahren.", "indirect", "Fahrer sei demnach", "die Polizei"),
+    # "Das berichtet X": the demonstrative takes up the sentence before as what X reported
+    ("Die Firma hat ein Verfahren entwickelt, um alte Akkus zu recyceln. Das berichtet das Magazin Motor Review.", "indirect", "Verfahren entwickelt", "Motor Review"),
     # descriptions come out in the nominative
     ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),
@@ -82,6 +84,8 @@ NO_SPEAKER = [
     ("Für die Stadt ist der Neubau ein großer Gewinn.", "indirect", "Neubau ein großer Gewinn", None),
     # a view of the writer is no one's report
     ("Die Lage ist ernst, glaube ich.", "indirect", "Die Lage ist ernst", None),
+    # "Das zeigt der Test" takes nothing up: a test does not speak
+    ("Das Auto fährt sehr schnell. Das zeigt der Test.", "indirect", "Auto fährt sehr schnell", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
 ]

@@ -37,6 +37,8 @@ OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"}
 KONJUNKTIV2_REPORT = ("hätte", "wäre", "würde", "könnte", "müsste", "dürfte", "gäbe", "käme")
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 MIN_TOKENS = 3
+# Demonstratives that take up the sentence before as what was said: "Das berichtet X."
+TAKING_UP = frozenset({"das", "dies"})
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -147,6 +149,7 @@ class ReportedSpeechFinder:
             span = doc.char_span(line.start, line.start + len(line.text), alignment_mode="expand")
             if span is None:
                 continue
+            previous: Span | None = None  # the sentence before, while it is nobody's report
             for sent in sentences(span, in_quote | in_title):
                 in_report = False
                 for unit in _units(sent):
@@ -154,10 +157,13 @@ class ReportedSpeechFinder:
                         in_report = in_report or any(t.i in in_quote for t in unit)
                         continue
                     quote = self._unit(doc, unit, in_quote, reported_only, reporting)
+                    if quote is None and previous is not None:
+                        quote = self._taken_up(doc, unit, previous, in_quote)
                     if quote is not None:
                         found.append(quote)
                         in_report = True
                 reporting = in_report
+                previous = None if in_report else sent
         doc.spans["quotes"] = sorted(direct + found + self._quoted_in_reports(doc, found), key=lambda s: s.start)
         doc.spans["reported_sources"] = [f.speaker for f in reported_only if f.speaker is not None]
         return doc
@@ -327,6 +333,24 @@ class ReportedSpeechFinder:
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None
         return doc[start:end]
+
+    def _taken_up(self, doc: Doc, unit: Span, previous: Span, in_quote: set[int]) -> Span | None:
+        """'… hat ein Verfahren entwickelt. Das berichtet das Magazin X.': a frame whose object is
+        a demonstrative opening its sentence reports the sentence before."""
+        first = next((t for t in unit if not (t.is_punct or t.is_space)), None)
+        if first is None or first.lower_ not in TAKING_UP or first.i + 1 >= unit.end:
+            return None
+        frame = next(
+            (f for f in self.frames.find(unit, skip=in_quote)
+             if f.rule == "verb" and f.cue.start == first.i + 1 and f.speaker is not None and f.verb_class in ("speech", "writing", "report")),
+            None,
+        )
+        if frame is None or frame.speaker.start <= first.i:
+            return None
+        start, end = _trim(doc, previous.start, previous.end)
+        if end - start < MIN_TOKENS or any(k in in_quote for k in range(start, end)):
+            return None
+        return self._make(doc[start:end], "verb", frame.cue, frame.speaker, frame.via)
 
     @staticmethod
     def _quoted_in_reports(doc: Doc, reports: list[Span]) -> list[Span]:

@@ -124,10 +124,27 @@ def resolve_mention(doc: Doc, mention: Span, index: dict[int, EntityCluster] | N
     for title in doc.spans.get("titles", []):
         if mention.start <= title.start and title.end <= mention.end:
             return Speaker(name=title.text, type=title_type(doc, title))
+    named = _kind_and_name(mention)
+    if named is not None:
+        return named
     stype = source_type_of(mention)
     if stype == "agency":
         stype = "media"
     return Speaker(name=describe(mention), type=stype if stype != "unknown" else "unknown")
+
+
+def _kind_and_name(mention: Span) -> Speaker | None:
+    """"das Magazin Motor Review", "die Organisation Human Rights Watch": a kind noun and the
+    name in apposition after it; the name is the speaker, the noun says its type."""
+    kind = next((t for t in mention if pos(t) == "NOUN"), None)
+    if kind is None or kind.i + 1 >= mention.end:
+        return None
+    stype = source_nouns().get((kind.lemma_ or kind.text).lower()) or source_nouns().get(kind.lower_)
+    name = mention.doc[kind.i + 1 : mention.end]
+    # a capitalised word right after the noun, no article between, is a close apposition: a name
+    if stype not in ("media", "agency", "organization", "document") or not all(t.text[:1].isupper() and pos(t) in ("PROPN", "NOUN", "X") for t in name):
+        return None
+    return Speaker(name=name.text, type="media" if stype == "agency" else stype)
 
 
 def _coordinated_people(mention: Span, clusters: list[EntityCluster]) -> Speaker | None:

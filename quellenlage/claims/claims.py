@@ -24,7 +24,8 @@ from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 
 from quellenlage.claims.hedges import hedge
-from quellenlage.claims.reactions import Reply, anaphor, frame_replies, is_plural, quote_status
+from quellenlage.attribution.grammar import lemma
+from quellenlage.claims.reactions import CONFESSION, Reply, anaphor, frame_replies, is_plural, quote_status
 from quellenlage.claims.terms import (
     Weights,
     body_sentences,
@@ -104,13 +105,22 @@ class ClaimBuilder:
             elif sum(is_content(t) for t in q) >= MIN_CONTENT:
                 drafts.append(self._draft(doc, qid, q, sentence, index))
         quote_spans = list(doc.spans.get("quotes", []))
+        inside = {i for q in quote_spans for i in range(q.start, q.end)}
+        cues = {r.cue.start for r in replies}
         for sent in body:
-            if not any(overlaps(q, sent) for q in quote_spans):
-                replies.extend(frame_replies(doc, sent))
+            replies.extend(r for r in frame_replies(doc, sent, inside) if r.cue.start not in cues)
         drafts = self._merge(drafts, weights)
         for reply in sorted(replies, key=lambda r: r.span.start):
             if not self._link(doc, reply, drafts, weights, index, quoted) and reply.quote_id is not None:
-                drafts.append(self._draft(doc, reply.quote_id, reply.span, reply.sentence, index))
+                draft = self._draft(doc, reply.quote_id, reply.span, reply.sentence, index)
+                if reply.status != "confirmed" or reply.cue.text and lemma(reply.cue[0]) in CONFESSION:
+                    # a denial or a confession names the claim it answers in its own content
+                    # ("bestritt, das Geld genommen zu haben", "gestand, … erfunden zu haben");
+                    # a confirmation must point to a claim made before
+                    draft.source = None
+                    draft.status = "rumour"
+                    draft.replies.append((reply, True))
+                drafts.append(draft)
         drafts.sort(key=lambda d: d.start)
         self._mark_asserted(drafts, body, quote_spans, weights, index)
         claims = [self._claim(f"c{n}", d) for n, d in enumerate(drafts, start=1)]

@@ -1,9 +1,11 @@
 """Replies: statements by which a source denies, confirms or disputes someone else's claim.
 
-A reply is recognised by its cue verb (cue_verbs.tsv: "dementierte", "bestätigte",
-"widersprach", "wies … zurück") or by the words of the statement itself (reactions.tsv:
-"stimmt nicht", "frei erfunden", "ist richtig"). A denial inside the statement outranks the cue
-verb ("bestätigte, dass die Berichte falsch seien" denies). A reply names what it answers
+A reply needs a reacting speaker and a cue: a verb of answering (reaction_cues.tsv:
+"dementierte", "bestätigte", "widersprach", "wies … zurück"; not verbs of criticism or
+accusation) or the words of the statement itself (reactions.tsv: "stimmt nicht", "frei
+erfunden", "nichts Derartiges"). A denial inside the statement outranks the cue verb
+("bestätigte, dass die Berichte falsch seien" denies), except after a verb of confession
+("gesteht, die Geschichte erfunden zu haben" confirms the charge). A reply names what it answers
 either by restating it (shared key terms) or by an anaphor ("die Angaben", "diese
 Geschichten", "das"), sometimes with the claim's source ("Woodwards Behauptungen").
 """
@@ -14,11 +16,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import FrameFinder, verb_cue
-from quellenlage.attribution.grammar import DEFINITE, POSSESSIVE, cue_verbs, pos
-from quellenlage.attribution.speakers import resolve_mention
+from quellenlage.attribution.frames import subject_of_main_clause
+from quellenlage.attribution.grammar import (
+    DEFINITE,
+    PARTICLES,
+    POSSESSIVE,
+    clause_bounds,
+    is_finite,
+    lemma,
+    pos,
+    verb_lemmas,
+)
+from quellenlage.attribution.speakers import mention_index, resolve_mention
 from quellenlage.lexicons import patterns, rows
 from quellenlage.schema import Speaker
 
@@ -28,6 +39,7 @@ DETERMINERS = DEFINITE | POSSESSIVE | frozenset(
     "diese dieser dieses diesen jene jener solche solcher derartige entsprechende genannte keine kein keiner".split()
 )
 PRONOUN_ANAPHORS = frozenset({"das", "dies", "dieses", "es", "was"})
+PERSONAL = frozenset({"er", "sie", "ihr", "wir", "ich", "man"})
 ANAPHOR_WINDOW = 4  # tokens between determiner and noun ("keine dieser frei erfundenen Geschichten")
 SHORT_REPLY = 10  # a pronoun only points back in a reply this short ("Das ist falsch")
 
@@ -39,6 +51,36 @@ def phrases() -> dict[str, list[re.Pattern[str]]]:
         if kind in out:
             out[kind].append(rx)
     return out
+
+
+@lru_cache(maxsize=1)
+def reaction_cues() -> dict[str, str]:
+    """verb lemma -> status, reaction_cues.tsv."""
+    return {r[0]: r[1] for r in rows(PKG, "reaction_cues.tsv")}
+
+
+CONFESSION = frozenset({"gestehen", "eingestehen", "zugeben", "einräumen"})
+
+
+def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
+    """(lemma, status, cue span) when t is a verb of answering, also with a separated particle
+    ("wies … zurück", "stritt … ab")."""
+    if pos(t) not in ("VERB", "AUX") and not is_finite(t):
+        return None
+    cues = reaction_cues()
+    lemmas = [lemma(t), *verb_lemmas(t.text)]
+    end = clause_bounds(sent, t.i)[1]
+    while end - 1 > t.i and (t.doc[end - 1].is_punct or t.doc[end - 1].is_space):
+        end -= 1
+    last = t.doc[end - 1] if end - 1 > t.i else None
+    if last is not None and last.lower_ in PARTICLES | {"zurück", "ab", "ein", "zu"}:
+        for lem in lemmas:
+            if last.lower_ + lem in cues:
+                return last.lower_ + lem, cues[last.lower_ + lem], t.doc[t.i : t.i + 1]
+    for lem in lemmas:
+        if lem in cues:
+            return lem, cues[lem], t.doc[t.i : t.i + 1]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -75,32 +117,75 @@ def phrase_status(span: Span) -> tuple[str, Span] | None:
     return None
 
 
-def verb_status(cue: Span | None, sentence: Span) -> tuple[str, Span] | None:
-    """The reaction of a quote's cue verb ("dementierte" -> denied), if it has one."""
+def verb_status(cue: Span | None, sentence: Span) -> tuple[str, str, Span] | None:
+    """(lemma, status, cue) of a quote's cue verb ("dementierte" -> denied), if it answers."""
     if cue is None or not len(cue):
         return None
-    found = verb_cue(cue[0], sentence)
-    if found is None:
-        return None
-    reaction = cue_verbs()[found[0]][1]
-    return (reaction, cue) if reaction in STATUSES else None
+    return reaction_cue(cue[0], sentence)
 
 
 def quote_status(quote: Span, sentence: Span) -> tuple[str, Span] | None:
-    """How a quote reacts: a denial in its words, else its cue verb, else other reaction words."""
+    """How a quote reacts: a denial in its words (unless confessed), else its cue verb, else
+    other reaction words."""
     words = phrase_status(quote)
+    verb = verb_status(quote._.cue, sentence)
+    if verb is not None and verb[0] in CONFESSION:
+        return verb[1], verb[2]
     if words is not None and words[0] == "denied":
         return words
-    return verb_status(quote._.cue, sentence) or words
+    return (verb[1], verb[2]) if verb is not None else words
 
 
-def frame_replies(doc: Doc, sentence: Span) -> list[Reply]:
-    """Replies without reported content: "Das Ministerium wies die Vorwürfe zurück." """
+def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
+    """Replies without reported content: "Das Ministerium wies die Vorwürfe zurück.", "Sowohl X
+    als auch Y weisen diese Darstellung zurück" (one reply per coordinated subject)."""
     out = []
-    for frame in FrameFinder().find(sentence):
-        if frame.reaction in STATUSES and frame.speaker is not None:
-            out.append(Reply(resolve_mention(doc, frame.speaker), frame.reaction, sentence, frame.cue, sentence))
+    index = mention_index(doc)
+    for t in sentence:
+        if t.i in skip or not is_finite(t):
+            continue
+        cue = reaction_cue(t, sentence)
+        if cue is None:
+            continue
+        subject = _coordinated_prefield(doc, sentence, t, index)
+        if subject is None:
+            subject, _ = subject_of_main_clause(sentence, t, clause_bounds(sentence, t.i)[1], skip)
+        if subject is None or pos(subject[-1]) == "PRON" or subject[0].lower_ in PRONOUN_ANAPHORS | PERSONAL:
+            continue  # an unresolved pronoun is no reacting speaker we can name
+        if anaphor(subject) is not None or any(x.lower_.startswith(anaphor_nouns()) for x in subject):
+            continue  # "diese Darstellung" is what is answered, not who answers
+        for mention in _conjuncts(doc, subject, index):
+            out.append(Reply(resolve_mention(doc, mention, index), cue[1], sentence, cue[2], sentence))
     return out
+
+
+def _coordinated_prefield(doc: Doc, sentence: Span, verb: Token, index: dict) -> Span | None:
+    """A coordinated subject before the verb ("Sowohl X als auch Y weisen … zurück"), which
+    the verb-second subject finder stops short of."""
+    pre = doc[sentence.start : verb.i]
+    if not any(x.lower_ in ("sowohl", "und", "sowie") for x in pre):
+        return None
+    clusters = {id(index[x.i]) for x in pre if x.i in index}
+    return pre if len(clusters) >= 2 else None
+
+
+def _conjuncts(doc: Doc, subject: Span, index: dict) -> list[Span]:
+    """The entity mentions of a coordinated subject ("Sowohl X als auch Y", "X und Y"), else the
+    subject itself."""
+    if not any(t.lower_ in ("und", "sowie", "auch") for t in subject):
+        return [subject]
+    spans: list[Span] = []
+    i = subject.start
+    while i < subject.end:
+        if i in index:
+            j = i
+            while j < subject.end and index.get(j) is index[i]:
+                j += 1
+            spans.append(doc[i:j])
+            i = j
+        else:
+            i += 1
+    return spans if len(spans) >= 2 else [subject]
 
 
 def anaphor(span: Span) -> Span | None:

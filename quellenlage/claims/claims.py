@@ -24,8 +24,15 @@ from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 
 from quellenlage.claims.hedges import hedge
-from quellenlage.attribution.grammar import lemma
-from quellenlage.claims.reactions import CONFESSION, Reply, anaphor, frame_replies, is_plural, quote_status
+from quellenlage.claims.reactions import (
+    CONFESSION,
+    Reply,
+    anaphor,
+    frame_replies,
+    is_plural,
+    quote_status,
+    reaction_cue,
+)
 from quellenlage.claims.terms import (
     Weights,
     body_sentences,
@@ -113,10 +120,12 @@ class ClaimBuilder:
         for reply in sorted(replies, key=lambda r: r.span.start):
             if not self._link(doc, reply, drafts, weights, index, quoted) and reply.quote_id is not None:
                 draft = self._draft(doc, reply.quote_id, reply.span, reply.sentence, index)
-                if reply.status != "confirmed" or reply.cue.text and lemma(reply.cue[0]) in CONFESSION:
-                    # a denial or a confession names the claim it answers in its own content
-                    # ("bestritt, das Geld genommen zu haben", "gestand, … erfunden zu haben");
-                    # a confirmation must point to a claim made before
+                cue = reaction_cue(reply.cue[0], reply.sentence) if len(reply.cue) else None
+                if cue is not None and (cue[1] != "confirmed" or cue[0] in CONFESSION):
+                    # a verb of denial or confession names the claim it answers in its own
+                    # content ("bestritt, das Geld genommen zu haben", "gestand, … erfunden zu
+                    # haben"); a confirmation, or a phrase ("sei falsch"), must answer a claim
+                    # the article reports
                     draft.source = None
                     draft.status = "rumour"
                     draft.replies.append((reply, True))

@@ -30,6 +30,7 @@ from quellenlage.claims.reactions import (
     anaphor,
     frame_replies,
     is_plural,
+    principals,
     quote_status,
     reaction_cue,
 )
@@ -69,7 +70,7 @@ def source_key(speaker: Speaker | None) -> str | None:
 class Draft:
     """A claim while it is built: its statements, terms, and the replies linked to it."""
 
-    quotes: list[tuple[str, Span]]
+    quotes: list[tuple[str | None, Span]]  # (quote id, span); None for a reply without a quote
     source: Speaker | None
     via: list[str]
     status: str
@@ -116,20 +117,23 @@ class ClaimBuilder:
         cues = {r.cue.start for r in replies}
         for sent in body:
             replies.extend(r for r in frame_replies(doc, sent, inside) if r.cue.start not in cues)
+        on_behalf = principals(doc)
+        for reply in replies:
+            reply.by = on_behalf.get(source_key(reply.by), reply.by)
         drafts = self._merge(drafts, weights)
         for reply in sorted(replies, key=lambda r: r.span.start):
-            if not self._link(doc, reply, drafts, weights, index, quoted) and reply.quote_id is not None:
-                draft = self._draft(doc, reply.quote_id, reply.span, reply.sentence, index)
-                cue = reaction_cue(reply.cue[0], reply.sentence) if len(reply.cue) else None
-                if cue is not None and (cue[1] != "confirmed" or cue[0] in CONFESSION):
-                    # a verb of denial or confession names the claim it answers in its own
-                    # content ("bestritt, das Geld genommen zu haben", "gestand, … erfunden zu
-                    # haben"); a confirmation, or a phrase ("sei falsch"), must answer a claim
-                    # the article reports
-                    draft.source = None
-                    draft.status = "rumour"
-                    draft.replies.append((reply, True))
-                drafts.append(draft)
+            if not self._link(doc, reply, drafts, weights, index, quoted) and self._names_its_claim(reply):
+                # a verb of denial or confession names the claim it answers in its own content
+                # or object ("bestritt, das Geld genommen zu haben", "streitet eine Verbindung
+                # ab", "gestand, … erfunden zu haben"); a confirmation needs an explicit "das";
+                # a phrase alone ("sei falsch") must answer a claim the article reports
+                drafts.append(Draft(
+                    [(reply.quote_id, reply.span)], None, [], "rumour",
+                    key_terms(reply.span, index, set(range(reply.cue.start, reply.cue.end))),
+                    [(reply, True)],
+                ))
+            elif reply.quote_id is not None and not any(r is reply for d in drafts for r, _ in d.replies):
+                drafts.append(self._draft(doc, reply.quote_id, reply.span, reply.sentence, index))
         drafts.sort(key=lambda d: d.start)
         self._mark_asserted(drafts, body, quote_spans, weights, index)
         claims = [self._claim(f"c{n}", d) for n, d in enumerate(drafts, start=1)]
@@ -137,6 +141,18 @@ class ClaimBuilder:
         doc._.claims = claims
         doc._.transparency = transparency(doc, single)
         return doc
+
+    @staticmethod
+    def _names_its_claim(reply: Reply) -> bool:
+        """Whether an answer that links to no reported claim still says what it answers: a
+        verb of denial, dispute or confession, or a confirmation pointing back ("Das bestätigt X")."""
+        cue = reaction_cue(reply.cue[0], reply.sentence) if len(reply.cue) else None
+        if cue is None:
+            return False
+        if cue[1] != "confirmed" or cue[0] in CONFESSION:
+            return True
+        first = next((t for t in reply.sentence if not t.is_space and not t.is_punct), None)
+        return first is not None and first.lower_ in ("das", "dies")
 
     @staticmethod
     def _sentence(doc: Doc, i: int, quoted: set[int]) -> Span:
@@ -269,7 +285,7 @@ class ClaimBuilder:
                 reactions.append(reaction)
         return Claim(
             id=cid, text=key_span.text, start=key_span.start_char, end=key_span.end_char, source=d.source,
-            via=d.via, status=d.status, quote_ids=[qid for qid, _ in sorted(d.quotes, key=lambda x: x[1].start)],
+            via=d.via, status=d.status, quote_ids=[qid for qid, _ in sorted(d.quotes, key=lambda x: x[1].start) if qid is not None],
             reactions=reactions,
         )
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.frames import subject_of_main_clause
+from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.grammar import (
     DEFINITE,
     PARTICLES,
@@ -26,6 +27,7 @@ from quellenlage.attribution.grammar import (
     clause_bounds,
     is_finite,
     lemma,
+    noun_phrase,
     pos,
     verb_lemmas,
 )
@@ -40,6 +42,7 @@ DETERMINERS = DEFINITE | POSSESSIVE | frozenset(
 )
 PRONOUN_ANAPHORS = frozenset({"das", "dies", "dieses", "es", "was"})
 PERSONAL = frozenset({"er", "sie", "ihr", "wir", "ich", "man"})
+OBJECT_PRONOUNS = frozenset("uns mir mich dir dich ihm ihn ihnen euch sich".split())
 ANAPHOR_WINDOW = 4  # tokens between determiner and noun ("keine dieser frei erfundenen Geschichten")
 SHORT_REPLY = 10  # a pronoun only points back in a reply this short ("Das ist falsch")
 
@@ -147,26 +150,114 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
         cue = reaction_cue(t, sentence)
         if cue is None:
             continue
+        end = clause_bounds(sentence, t.i)[1]
+        first = next((x for x in sentence if not x.is_space and not x.is_punct), t)
         subject = _coordinated_prefield(doc, sentence, t, index)
+        if subject is None and first.lower_ not in PRONOUN_ANAPHORS:
+            subject, _ = subject_of_main_clause(sentence, t, end, skip)
+        if subject is None or subject[0].lower_ in PRONOUN_ANAPHORS or "Acc" in subject[0].morph.get("Case"):
+            # "Das bestätigt uns auch X", "Seinen Kompagnon verleugnet er": the object stands
+            # first, the subject after the verb (past object pronouns)
+            subject = _subject_after(doc, t.i + 1, end)
         if subject is None:
-            subject, _ = subject_of_main_clause(sentence, t, clause_bounds(sentence, t.i)[1], skip)
-        if subject is None or pos(subject[-1]) == "PRON" or subject[0].lower_ in PRONOUN_ANAPHORS | PERSONAL:
-            continue  # an unresolved pronoun is no reacting speaker we can name
+            continue
         if anaphor(subject) is not None or any(x.lower_.startswith(anaphor_nouns()) for x in subject):
             continue  # "diese Darstellung" is what is answered, not who answers
+        if len(subject) == 1 and subject[0].lower_ in PERSONAL:
+            speaker = last_person(doc, subject[0])
+            if speaker is not None:
+                out.append(Reply(speaker, cue[1], sentence, cue[2], sentence))
+            continue
+        if pos(subject[-1]) == "PRON":
+            continue
         for mention in _conjuncts(doc, subject, index):
-            out.append(Reply(resolve_mention(doc, mention, index), cue[1], sentence, cue[2], sentence))
+            out.append(Reply(named(resolve_mention(doc, mention, index), mention), cue[1], sentence, cue[2], sentence))
+    return out
+
+
+def named(speaker: Speaker, mention: Span) -> Speaker:
+    """The speaker as the mention names it when the mention is a full name that the resolved
+    entity's name does not contain ("Sebastian K." resolved to another "K."): the text's own
+    name is the safer answer."""
+    names = [t for t in mention if pos(t) == "PROPN" or t.ent_type_ == "PER"]
+    if len(names) < 2 or len(names) != sum(not t.is_punct for t in mention):
+        return speaker
+    if mention[0].ent_iob_ != "B" or any(t.ent_iob_ != "I" for t in mention[1:]):
+        return speaker  # not one name ("Geyer Claas Relotius")
+    own = {t.lower_ for t in names}
+    if own <= set(speaker.name.lower().split()):
+        return speaker
+    return Speaker(name=mention.text, type=speaker.type if speaker.type != "unknown" else "person")
+
+
+def _subject_after(doc: Doc, start: int, end: int) -> Span | None:
+    """The nominative noun phrase after the verb ("bestätigt uns später auch Sebastian K."),
+    past object pronouns, adverbs and adjectives."""
+    for k in range(start, end):
+        t = doc[k]
+        if t.lower_ in OBJECT_PRONOUNS or pos(t) in ("ADV", "ADJ", "PART"):
+            continue
+        if t.lower_ in PERSONAL:
+            return doc[k : k + 1]
+        if pos(t) in ("NOUN", "PROPN", "DET") and "Nom" in t.morph.get("Case", ["Nom"]):
+            return noun_phrase(doc, k)
+        if pos(t) == "ADP":
+            return None  # a prepositional phrase before any subject: give up rather than guess
+    return None
+
+
+def last_person(doc: Doc, pronoun: Token) -> Speaker | None:
+    """The person a singular "er"/"sie" stands for: the person named last before its sentence,
+    in the same paragraph ("… Relotius … Er bestreitet …")."""
+    if pronoun.lower_ not in ("er", "sie") or "Plur" in pronoun.morph.get("Number"):
+        return None
+    line = line_span(doc, pronoun.idx)
+    sent_start = next((s.start for s in [pronoun.sent] if pronoun.doc.has_annotation("SENT_START")), pronoun.i)
+    people = [c for c in doc._.entities if c.type == "person"]
+    last = [(c.last_before(sent_start), c) for c in people]
+    last = [(i, c) for i, c in last if i >= line.start]
+    if not last:
+        return None
+    i, best = max(last, key=lambda x: x[0])
+    mention = next((m for m in best.mentions if m.start == i), None)
+    speaker = Speaker(name=best.name, type="person", entity_id=best.id)
+    return named(speaker, mention) if mention is not None else speaker
+
+
+def principals(doc: Doc) -> dict[str, Speaker]:
+    """Who a lawyer or spokesperson speaks for: "schreibt ein Anwalt im Auftrag von X", "im
+    Namen von X". A reply made on someone's behalf is that person's reply (source key ->
+    principal)."""
+    from quellenlage.claims.claims import source_key
+
+    out: dict[str, Speaker] = {}
+    index = mention_index(doc)
+    for q in doc.spans.get("quotes", []):
+        m = q._.speaker_mention
+        if m is None or q._.speaker is None or m.end + 3 >= len(doc):
+            continue
+        a, b, c = doc[m.end], doc[m.end + 1], doc[m.end + 2]
+        if a.lower_ == "im" and b.lower_ in ("auftrag", "namen") and c.lower_ in ("von", "des", "der"):
+            k = m.end + 3
+            if k in index:
+                cluster = index[k]
+                out[source_key(q._.speaker)] = Speaker(
+                    name=cluster.name, type="person" if cluster.type == "person" else "organization", entity_id=cluster.id
+                )
     return out
 
 
 def _coordinated_prefield(doc: Doc, sentence: Span, verb: Token, index: dict) -> Span | None:
     """A coordinated subject before the verb ("Sowohl X als auch Y weisen … zurück"), which
     the verb-second subject finder stops short of."""
-    pre = doc[sentence.start : verb.i]
+    pre = [x for x in doc[sentence.start : verb.i] if not x.is_space]
     if not any(x.lower_ in ("sowohl", "und", "sowie") for x in pre):
         return None
+    glue = {"sowohl", "als", "auch", "und", "sowie", ",", *DEFINITE}
+    if not all(x.i in index and index[x.i].type in ("person", "organization") or x.lower_ in glue for x in pre):
+        return None  # "Seinen Kompagnon und Vorstand Jacek K. verleugnet er": no subject
     clusters = {id(index[x.i]) for x in pre if x.i in index}
-    return pre if len(clusters) >= 2 else None
+    return doc[pre[0].i : verb.i] if len(clusters) >= 2 else None
 
 
 def _conjuncts(doc: Doc, subject: Span, index: dict) -> list[Span]:

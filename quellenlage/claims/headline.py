@@ -310,7 +310,11 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
     cover most of them, else the sentence's own markers (hedges, attribution frames)."""
     doc = unit.span.doc
     matched = [t for t in unit.span if is_content(t) and any(contains(token_terms(t, index), a) for a in terms)]
-    quotes = [q for q in doc.spans.get("quotes", []) if q.start < unit.span.end and unit.span.start < q.end]
+    quotes = [
+        q for q in doc.spans.get("quotes", [])
+        if q.start < unit.span.end and unit.span.start < q.end and q[0].lower_ not in OPEN_QUESTION
+        and _plausible_speaker(q)
+    ]  # not "X erklärt, wie Mieter …" (the topic of what X explains)
     inside = [q for q in quotes if sum(q.start <= t.i < q.end for t in matched) * 2 > len(matched)]
     if inside:
         return _quote_voice(inside, claims)
@@ -318,12 +322,22 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
     if marker is not None:
         return Voice("hedged", repr(marker[1]))
     frames = [f for f in FrameFinder().find(unit.span) if f.speaker is not None and f.reaction == "-" and _reports(f, matched)]
-    if frames:
-        speakers = [resolve_mention(doc, f.speaker) for f in frames]
+    speakers = [s for s in (resolve_mention(doc, f.speaker) for f in frames) if s.type != "unknown"]
+    if speakers:
         if all(s.name.casefold() in FIRST_PERSON for s in speakers):
             return Voice("own", "the author")
         return Voice("attributed", _names([s.name for s in speakers]), source_key(speakers[0]))
     return Voice("own", "the outlet")
+
+
+def _plausible_speaker(q: Span) -> bool:
+    """A quote's speaker is a source when it has a type, or when a verb of saying names it
+    ("der Betriebsrat sagte"); an untyped noun after "meldet" ("meldet Fieber") is none."""
+    if q._.speaker is None or q._.speaker.type != "unknown":
+        return True
+    cue = q._.cue
+    found = verb_cue(cue[0], q.doc[max(0, cue.start - 20) : min(len(q.doc), cue.end + 20)]) if cue is not None and len(cue) else None
+    return found is not None and cue_verbs()[found[0]][0] in ("speech", "writing")
 
 
 def _reports(frame, matched: list[Token]) -> bool:

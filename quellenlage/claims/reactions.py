@@ -152,16 +152,17 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
             continue
         end = clause_bounds(sentence, t.i)[1]
         first = next((x for x in sentence if not x.is_space and not x.is_punct), t)
+        fronted = first.lower_ in PRONOUN_ANAPHORS and first.i + 1 == t.i  # "Das bestätigt X"
         subject = _coordinated_prefield(doc, sentence, t, index)
-        if subject is None and first.lower_ not in PRONOUN_ANAPHORS:
+        if subject is None and not fronted:
             subject, _ = subject_of_main_clause(sentence, t, end, skip)
-        if subject is None or subject[0].lower_ in PRONOUN_ANAPHORS or "Acc" in subject[0].morph.get("Case"):
+        if subject is None or fronted or "Acc" in subject[0].morph.get("Case"):
             # "Das bestätigt uns auch X", "Seinen Kompagnon verleugnet er": the object stands
             # first, the subject after the verb (past object pronouns)
             subject = _subject_after(doc, t.i + 1, end)
         if subject is None:
             continue
-        if anaphor(subject) is not None or any(x.lower_.startswith(anaphor_nouns()) for x in subject):
+        if any(pos(x) == "NOUN" and x.lower_.startswith(anaphor_nouns()) for x in subject):
             continue  # "diese Darstellung" is what is answered, not who answers
         if len(subject) == 1 and subject[0].lower_ in PERSONAL:
             speaker = last_person(doc, subject[0])
@@ -191,18 +192,25 @@ def named(speaker: Speaker, mention: Span) -> Speaker:
 
 
 def _subject_after(doc: Doc, start: int, end: int) -> Span | None:
-    """The nominative noun phrase after the verb ("bestätigt uns später auch Sebastian K."),
-    past object pronouns, adverbs and adjectives."""
-    for k in range(start, end):
+    """The nominative noun phrase after the verb ("bestätigt uns am Dienstag auch Sebastian
+    K."), past object pronouns, adverbs, adjectives and prepositional phrases."""
+    k = start
+    while k < end:
         t = doc[k]
+        k += 1
         if t.lower_ in OBJECT_PRONOUNS or pos(t) in ("ADV", "ADJ", "PART"):
             continue
-        if t.lower_ in PERSONAL:
-            return doc[k : k + 1]
-        if pos(t) in ("NOUN", "PROPN", "DET") and "Nom" in t.morph.get("Case", ["Nom"]):
-            return noun_phrase(doc, k)
         if pos(t) == "ADP":
-            return None  # a prepositional phrase before any subject: give up rather than guess
+            np = noun_phrase(doc, t.i + 1)
+            if np is None:
+                return None
+            k = np.end
+            continue
+        if t.lower_ in PERSONAL:
+            return doc[t.i : t.i + 1]
+        if pos(t) in ("NOUN", "PROPN", "DET") and "Nom" in t.morph.get("Case", ["Nom"]):
+            return noun_phrase(doc, t.i)
+        return None
     return None
 
 

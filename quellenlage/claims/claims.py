@@ -145,7 +145,10 @@ class ClaimBuilder:
     @staticmethod
     def _names_its_claim(reply: Reply) -> bool:
         """Whether an answer that links to no reported claim still says what it answers: a
-        verb of denial, dispute or confession, or a confirmation pointing back ("Das bestätigt X")."""
+        verb of denial, dispute or confession, a narrated answer ("Beide sagen Nein"), or a
+        confirmation pointing back ("Das bestätigt X")."""
+        if reply.narrated:
+            return True
         cue = reaction_cue(reply.cue[0], reply.sentence) if len(reply.cue) else None
         if cue is None:
             return False

@@ -32,6 +32,8 @@ from quellenlage.attribution.grammar import (
     verb_lemmas,
 )
 from quellenlage.attribution.speakers import mention_index, resolve_mention
+from quellenlage.claims.hedges import hedge
+from quellenlage.claims.modals import CLAIM, distancing_modal, modal_reading
 from quellenlage.lexicons import patterns, rows
 from quellenlage.schema import Speaker
 
@@ -41,7 +43,9 @@ DETERMINERS = DEFINITE | POSSESSIVE | frozenset(
     "diese dieser dieses diesen jene jener solche solcher derartige entsprechende genannte keine kein keiner".split()
 )
 PRONOUN_ANAPHORS = frozenset({"das", "dies", "dieses", "es", "was"})
+POINTING_PRONOUNS = frozenset({"derartiges", "dergleichen", "solches"})  # point back anywhere in a reply
 PERSONAL = frozenset({"er", "sie", "ihr", "wir", "ich", "man"})
+NEGATIONS = frozenset("nicht nichts nie niemals kein keine keinen keinem keiner".split())
 OBJECT_PRONOUNS = frozenset("uns mir mich dir dich ihm ihn ihnen euch sich".split())
 ANAPHOR_WINDOW = 4  # tokens between determiner and noun ("keine dieser frei erfundenen Geschichten")
 SHORT_REPLY = 10  # a pronoun only points back in a reply this short ("Das ist falsch")
@@ -49,10 +53,21 @@ SHORT_REPLY = 10  # a pronoun only points back in a reply this short ("Das ist f
 
 @lru_cache(maxsize=1)
 def phrases() -> dict[str, list[re.Pattern[str]]]:
+    """status -> the reply phrases of reactions.tsv (acts included)."""
     out: dict[str, list[re.Pattern[str]]] = {s: [] for s in STATUSES}
     for kind, rx in patterns(PKG, "reactions.tsv"):
-        if kind in out:
-            out[kind].append(rx)
+        if kind.removesuffix("-act") in out:
+            out[kind.removesuffix("-act")].append(rx)
+    return out
+
+
+@lru_cache(maxsize=1)
+def act_phrases() -> dict[str, list[re.Pattern[str]]]:
+    """status -> the phrases that describe a subject's answer ("sagen Nein")."""
+    out: dict[str, list[re.Pattern[str]]] = {s: [] for s in STATUSES}
+    for kind, rx in patterns(PKG, "reactions.tsv"):
+        if kind.endswith("-act") and kind.removesuffix("-act") in out:
+            out[kind.removesuffix("-act")].append(rx)
     return out
 
 
@@ -101,6 +116,7 @@ class Reply:
     cue: Span
     sentence: Span
     quote_id: str | None = None
+    narrated: bool = False  # an answer the outlet describes ("Beide sagen Nein", "will X nicht kennen")
 
 
 def char_span(within: Span, start: int, end: int) -> Span:
@@ -140,55 +156,113 @@ def quote_status(quote: Span, sentence: Span) -> tuple[str, Span] | None:
 
 
 def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
-    """Replies without reported content: "Das Ministerium wies die Vorwürfe zurück.", "Sowohl X
-    als auch Y weisen diese Darstellung zurück" (one reply per coordinated subject)."""
+    """Replies the outlet narrates: a verb of answering ("Das Ministerium wies die Vorwürfe
+    zurück", "Sowohl X als auch Y weisen diese Darstellung zurück": one reply per coordinated
+    subject), a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
+    Zweifel zu entkräften"), or a negated self-claim ("will X nicht kennen"). Not under a hedge
+    ("Vielleicht leugnen sie"): a supposed answer is none."""
     out = []
     index = mention_index(doc)
+    if hedge(sentence) is not None and distancing_modal(sentence) is None:
+        return out
     for t in sentence:
         if t.i in skip or not is_finite(t):
             continue
         cue = reaction_cue(t, sentence)
-        if cue is None:
-            continue
-        end = clause_bounds(sentence, t.i)[1]
-        first = next((x for x in sentence if not x.is_space and not x.is_punct), t)
-        fronted = first.lower_ in PRONOUN_ANAPHORS and first.i + 1 == t.i  # "Das bestätigt X"
-        subject = _coordinated_prefield(doc, sentence, t, index)
-        if subject is None and not fronted:
-            subject, _ = subject_of_main_clause(sentence, t, end, skip)
-        if subject is None or fronted or "Acc" in subject[0].morph.get("Case"):
-            # "Das bestätigt uns auch X", "Seinen Kompagnon verleugnet er": the object stands
-            # first, the subject after the verb (past object pronouns)
-            subject = _subject_after(doc, t.i + 1, end)
-        if subject is None:
-            continue
-        if any(pos(x) == "NOUN" and x.lower_.startswith(anaphor_nouns()) for x in subject):
-            continue  # "diese Darstellung" is what is answered, not who answers
-        if len(subject) == 1 and subject[0].lower_ in PERSONAL:
-            speaker = last_person(doc, subject[0])
-            if speaker is not None:
-                out.append(Reply(speaker, cue[1], sentence, cue[2], sentence))
-            continue
-        if pos(subject[-1]) == "PRON":
-            continue
-        for mention in _conjuncts(doc, subject, index):
-            out.append(Reply(named(resolve_mention(doc, mention, index), mention), cue[1], sentence, cue[2], sentence))
+        if cue is not None:
+            status, cue_span = cue[1], cue[2]
+        elif _negated_self_claim(t, sentence):
+            status, cue_span = "denied", doc[t.i : t.i + 1]
+        else:
+            act = act_status(sentence) if t.i == _first_finite(sentence, skip) else None
+            if act is None:
+                continue
+            status, cue_span = act
+        speaker_list = _reacting(doc, sentence, t, skip, index)
+        out.extend(Reply(sp, status, sentence, cue_span, sentence, narrated=cue is None) for sp in speaker_list)
     return out
 
 
+def _first_finite(sentence: Span, skip: set[int]) -> int | None:
+    return next((t.i for t in sentence if t.i not in skip and is_finite(t)), None)
+
+
+def act_status(sentence: Span) -> tuple[str, Span] | None:
+    """A phrase of reactions.tsv marked as an act ("denied-act"): it describes what the
+    sentence's subject answers, so it counts outside quotes too."""
+    for status in STATUSES:
+        for rx in act_phrases()[status]:
+            m = rx.search(sentence.text)
+            if m:
+                start = sentence.start_char + m.start()
+                return status, char_span(sentence, start, start + len(m.group().rstrip()))
+    return None
+
+
+def _negated_self_claim(t: Token, sentence: Span) -> bool:
+    """"will X nicht kennen", "will nichts gewusst haben": the subject denies knowing."""
+    if modal_reading(t, sentence) != CLAIM:
+        return False
+    start, end = clause_bounds(sentence, t.i)
+    return any(x.lower_ in NEGATIONS for x in sentence.doc[start:end])
+
+
+def _reacting(doc: Doc, sentence: Span, t: Token, skip: set[int], index: dict) -> list[Speaker]:
+    """Who answers with the verb t: its subject, each of a coordinated subject, the person a
+    pronoun stands for, the person named right after a self-claiming "will"."""
+    end = clause_bounds(sentence, t.i)[1]
+    first = next((x for x in sentence if not x.is_space and not x.is_punct), t)
+    fronted = first.lower_ in PRONOUN_ANAPHORS and first.i + 1 == t.i  # "Das bestätigt X"
+    subject = _coordinated_prefield(doc, sentence, t, index)
+    if subject is None and modal_reading(t, sentence) == CLAIM:
+        after = t.i + 1
+        if after < end and after in index and index[after].type == "person":
+            subject = doc[after : max(m.end for m in index[after].mentions if m.start == after)]
+    if subject is None and not fronted:
+        subject, _ = subject_of_main_clause(sentence, t, end, skip)
+    if subject is None or fronted or "Acc" in subject[0].morph.get("Case"):
+        # "Das bestätigt uns auch X", "Seinen Kompagnon verleugnet er": the object stands
+        # first, the subject after the verb (past object pronouns)
+        subject = _subject_after(doc, t.i + 1, end)
+    if subject is None:
+        return []
+    if any(pos(x) == "NOUN" and x.lower_.startswith(anaphor_nouns()) for x in subject):
+        return []  # "diese Darstellung" is what is answered, not who answers
+    if len(subject) == 1 and subject[0].lower_ in PERSONAL:
+        if "Plur" in t.morph.get("Number"):
+            return []  # "sie leugnen": a group we cannot name
+        speaker = last_person(doc, subject[0])
+        return [speaker] if speaker is not None else []
+    if pos(subject[-1]) == "PRON":
+        return []
+    return [named(resolve_mention(doc, m, index), m) for m in _conjuncts(doc, subject, index)]
+
+
 def named(speaker: Speaker, mention: Span) -> Speaker:
-    """The speaker as the mention names it when the mention is a full name that the resolved
-    entity's name does not contain ("Sebastian K." resolved to another "K."): the text's own
-    name is the safer answer."""
-    names = [t for t in mention if pos(t) == "PROPN" or t.ent_type_ == "PER"]
+    """The speaker as the text names it at this point, when the resolved entity's name differs:
+    a full name in the mention ("Sebastian K." resolved to another "K."), or, for a short
+    mention ("K."), the entity's last full-name mention before it. The text's own name is the
+    safer answer than an entity that may have merged two people."""
+    doc = mention.doc
+    own = _full_name(mention)
+    if own is None:
+        index = mention_index(doc)
+        cluster = index.get(mention[-1].i)
+        earlier = [m for m in cluster.mentions if m.end <= mention.start] if cluster is not None else []
+        own = next((n for m in reversed(earlier) if (n := _full_name(m)) is not None), None)
+    if own is None or {w.lower() for w in own.split()} <= set(speaker.name.lower().split()):
+        return speaker
+    return Speaker(name=own, type=speaker.type if speaker.type != "unknown" else "person")
+
+
+def _full_name(mention: Span) -> str | None:
+    """The mention's text when it is one proper name of two words or more."""
+    names = [t for t in mention if t.tag_ == "NE"]  # proper nouns by the tagger, not by case
     if len(names) < 2 or len(names) != sum(not t.is_punct for t in mention):
-        return speaker
+        return None
     if mention[0].ent_iob_ != "B" or any(t.ent_iob_ != "I" for t in mention[1:]):
-        return speaker  # not one name ("Geyer Claas Relotius")
-    own = {t.lower_ for t in names}
-    if own <= set(speaker.name.lower().split()):
-        return speaker
-    return Speaker(name=mention.text, type=speaker.type if speaker.type != "unknown" else "person")
+        return None  # not one name ("Geyer Claas Relotius")
+    return mention.text
 
 
 def _subject_after(doc: Doc, start: int, end: int) -> Span | None:
@@ -305,6 +379,9 @@ def anaphor(span: Span) -> Span | None:
             end += 1
         return doc[starts[0] : end]
     words = [t for t in span if not t.is_punct and not t.is_space]
+    pointing = next((t for t in words if t.lower_ in POINTING_PRONOUNS), None)
+    if pointing is not None:  # "er habe nichts Derartiges gesagt"
+        return doc[pointing.i : pointing.i + 1]
     if words and words[0].lower_ in PRONOUN_ANAPHORS and len(words) <= SHORT_REPLY:
         return doc[words[0].i : words[0].i + 1]
     return None

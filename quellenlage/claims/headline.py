@@ -48,7 +48,7 @@ from quellenlage.attribution.speakers import resolve_mention
 from quellenlage.claims.claims import source_key
 from quellenlage.claims.hedges import hedge
 from quellenlage.claims.modals import CLAIM, HEARSAY, INTENTION, modal_reading
-from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, stem, token_terms
+from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
 from quellenlage.lexicons import rows, words
 from quellenlage.schema import Claim, HeadlineCheck, HeadlineFinding, SensationalWord, TextSpan
 
@@ -226,7 +226,7 @@ class HeadlineChecker:
         terms = key_terms(span, index)
         content = [t for t in span if is_content(t)]
         groups = [(frozenset(token_terms(t, index)), loaded(t)) for t in content]
-        evaluative = {stem(t.text): e for t in span if (e := loaded(t)) is not None and e.kind == "evaluative"}
+        evaluative = {t.text: e for t in span if (e := loaded(t)) is not None and e.kind == "evaluative"}
         scored = sorted(((_score(groups, u, weights), u) for u in units), key=lambda x: -x[0])
         best = scored[0][0] if scored else 0.0
         evidence = [
@@ -317,7 +317,7 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
     ]  # not "X erklärt, wie Mieter …" (the topic of what X explains)
     inside = [q for q in quotes if sum(q.start <= t.i < q.end for t in matched) * 2 > len(matched)]
     if inside:
-        return _quote_voice(inside, claims)
+        return _quote_voice(inside, claims, unit.span)
     marker = hedge(unit.span, konjunktiv=True)
     if marker is not None:
         return Voice("hedged", repr(marker[1]))
@@ -360,7 +360,7 @@ def _reports(frame, matched: list[Token]) -> bool:
     return True
 
 
-def _quote_voice(quotes: list[Span], claims: list[Claim]) -> Voice:
+def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voice:
     """The voice of a statement the body quotes: denied when someone denies or disputes the
     claim, hedged when reported without a source or with a distancing marker, else attributed."""
     ids = {f"q{n}" for n, q in enumerate(quotes[0].doc.spans.get("quotes", []), start=1) if q in quotes}
@@ -373,7 +373,8 @@ def _quote_voice(quotes: list[Span], claims: list[Claim]) -> Voice:
     if speakers and all(s.name.casefold() in FIRST_PERSON for s in speakers):
         return Voice("own", "the author")
     if not speakers:
-        return Voice("hedged", "no named source")
+        marker = hedge(sentence, konjunktiv=True)
+        return Voice("hedged", f"{marker[1]!r}, no named source" if marker else "no named source")
     if any(q._.rule in HEDGING_RULES for q in quotes):
         return Voice("hedged", f"{_names([s.name for s in speakers])}, with distance")
     return Voice("attributed", _names([s.name for s in speakers]), source_key(speakers[0]))

@@ -121,3 +121,43 @@ def test_reactions_scored_by_reactor_and_status():
     s = score_claims_check(gold, a)
     assert (s.reactions.tp, s.reactions.n_pred, s.reactions.n_gold) == (1, 3, 1)
     assert s.headline_found.correct == 1 and s.fair_flagged.correct == 0 and s.verdicts.correct == 0
+
+
+def test_claims_gold_is_read_beside_the_gold_file(tmp_path):
+    """`quellenlage eval` reads NAME.claims.json when present and scores the headline check."""
+    from quellenlage.eval.gold import evaluate_gold
+    from quellenlage.schema import Analysis, HeadlineCheck, HeadlineFinding
+
+    text = "Kopf der Seite\nDer Text sagt etwas.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text('{"lines": {}, "quotes": [], "sources": []}', encoding="utf-8")
+    (tmp_path / "a.claims.json").write_text(
+        '{"id": "a", "headline": "Kopf  der Seite", "findings": '
+        '[{"assertion": "Kopf der Seite", "verdict": "supported", "why": "-"}], "reactions": []}',
+        encoding="utf-8",
+    )
+    flagged = Analysis(text=text, headline_check=HeadlineCheck(text="Kopf der Seite", findings=[
+        HeadlineFinding(assertion="Kopf der Seite", start=0, end=14, verdict="unsupported_as_fact", why="-"),
+    ]))
+    report = evaluate_gold(tmp_path, analyze_many=lambda texts: iter([flagged for _ in texts]))
+    scores = report.overall.claims_check
+    assert scores.headline_found.correct == 1  # whitespace is normalised
+    assert (scores.fair_flagged.correct, scores.fair_flagged.total) == (1, 1)
+    assert scores.verdicts.correct == 0
+
+
+def test_gold_headline_injection_moves_the_headline_role():
+    from types import SimpleNamespace
+
+    from quellenlage.eval.claims import _inject_headline
+    from quellenlage.schema import Line
+
+    lines = [
+        Line(index=0, role="headline", text="Politik", start=0),
+        Line(index=1, role="paragraph", text="Der echte Titel", start=8),
+        Line(index=2, role="paragraph", text="Ein Satz im Text.", start=24),
+    ]
+    doc = SimpleNamespace(_=SimpleNamespace(lines=lines))
+    gold = {"lines": {"0": "section", "1": "headline", "2": "paragraph"}, "claims_check": {"headline": "Der echte Titel"}}
+    _inject_headline(doc, gold)
+    assert [line.role for line in lines] == ["section", "headline", "paragraph"]

@@ -30,6 +30,7 @@ from quellenlage.claims.reactions import (
     anaphor,
     frame_replies,
     is_plural,
+    named,
     principals,
     quote_status,
     reaction_cue,
@@ -109,7 +110,8 @@ class ClaimBuilder:
             sentence = self._sentence(doc, q.start, quoted)
             status = quote_status(q, sentence) if q._.speaker is not None else None
             if status is not None:
-                replies.append(Reply(q._.speaker, status[0], q, status[1], sentence, qid))
+                by = named(q._.speaker, q._.speaker_mention) if q._.speaker_mention is not None else q._.speaker
+                replies.append(Reply(by, status[0], q, status[1], sentence, qid))
             elif sum(is_content(t) for t in q) >= MIN_CONTENT:
                 drafts.append(self._draft(doc, qid, q, sentence, index))
         quote_spans = list(doc.spans.get("quotes", []))

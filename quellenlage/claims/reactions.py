@@ -244,12 +244,21 @@ def named(speaker: Speaker, mention: Span) -> Speaker:
     mention ("K."), the entity's last full-name mention before it. The text's own name is the
     safer answer than an entity that may have merged two people."""
     doc = mention.doc
+    head = next((t for t in reversed(mention) if pos(t) in ("NOUN", "PROPN")), None)
+    if speaker.type == "person" and head is not None and head.tag_ == "NN" and "Plur" in head.morph.get("Number"):
+        # "Die beteiligten Politiker" are not one person, whatever entity a role word matched
+        words_ = [t.text for t in mention if not t.is_punct]
+        if words_ and words_[0].lower() in DEFINITE:
+            words_ = words_[1:]
+        return Speaker(name=" ".join(words_), type="anonymous")
     own = _full_name(mention)
     if own is None:
         index = mention_index(doc)
         cluster = index.get(mention[-1].i)
         earlier = [m for m in cluster.mentions if m.end <= mention.start] if cluster is not None else []
         own = next((n for m in reversed(earlier) if (n := _full_name(m)) is not None), None)
+        if own is not None and (own.split()[-1] != mention[-1].text or len(own.split()) != len(speaker.name.split())):
+            own = None  # only another first name for the same surname ("Sebastian K." vs "Jacek K.")
     if own is None or {w.lower() for w in own.split()} <= set(speaker.name.lower().split()):
         return speaker
     return Speaker(name=own, type=speaker.type if speaker.type != "unknown" else "person")

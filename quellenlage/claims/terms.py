@@ -105,8 +105,8 @@ def entity_index(doc: Doc) -> dict[int, str]:
 
 def is_content(t: Token) -> bool:
     """A content word: noun, name, adjective, figure, or full verb that is not a speech verb."""
-    if t.like_num and any(ch.isdigit() for ch in t.text) or t.lower_ in number_words() and pos(t) == "NUM":
-        return True
+    if t.like_num and any(ch.isdigit() for ch in t.text) or t.lower_ in number_words():
+        return True  # figures and number words ("Vier Modelle"), whatever the tagger calls them
     if t.is_stop or t.is_punct or t.is_space or len(t.text) < 3 or not any(ch.isalpha() for ch in t.text):
         return False
     if pos(t) not in CONTENT_POS:

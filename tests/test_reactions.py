@@ -53,12 +53,20 @@ def test_denial_with_its_own_content_needs_no_earlier_claim(analyze_text):
     assert any("Kruse" in name and status == "denied" for name, status in reactions(a)), reactions(a)
 
 
-def test_confession_confirms_the_charge(analyze_text):
+def test_confession_of_a_reported_charge_confirms_it(analyze_text):
     a = analyze_text(article(
-        "Der Reporter Tim Hagen gestand am Freitag, die Geschichte über den Landrat weitgehend erfunden zu haben.",
+        "Die Zeitung „Nordblatt“ berichtet, der Reporter Tim Hagen habe seine Geschichte über den Landrat erfunden.",
+        "Tim Hagen gestand am Freitag, die Geschichte über den Landrat weitgehend erfunden zu haben.",
     ))
     assert any("Hagen" in name and status == "confirmed" for name, status in reactions(a)), reactions(a)
-    assert not any(status == "denied" for _, status in reactions(a))
+    assert not any(status == "denied" for _, status in reactions(a))  # "erfunden" is what he admits
+
+
+def test_admission_without_a_reported_claim_is_no_reaction(analyze_text):
+    a = analyze_text(article(
+        "Der Reporter Tim Hagen gestand am Freitag, bei der Recherche über den Landrat Fehler gemacht zu haben.",
+    ))
+    assert reactions(a) == set()
 
 
 @pytest.mark.parametrize("sentence", [

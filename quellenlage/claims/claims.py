@@ -25,7 +25,6 @@ from quellenlage.attribution.sentences import quoted_tokens, sentences
 
 from quellenlage.claims.hedges import hedge
 from quellenlage.claims.reactions import (
-    CONFESSION,
     Reply,
     anaphor,
     frame_replies,
@@ -125,9 +124,9 @@ class ClaimBuilder:
         drafts = self._merge(drafts, weights)
         for reply in sorted(replies, key=lambda r: r.span.start):
             if not self._link(doc, reply, drafts, weights, index, quoted) and self._names_its_claim(reply):
-                # a verb of denial or confession names the claim it answers in its own content
-                # or object ("bestritt, das Geld genommen zu haben", "streitet eine Verbindung
-                # ab", "gestand, … erfunden zu haben"); a confirmation needs an explicit "das";
+                # a verb of denial names the claim it answers in its own content or object
+                # ("bestritt, das Geld genommen zu haben", "streitet eine Verbindung ab"); a
+                # confirmation needs an explicit "das";
                 # a phrase alone ("sei falsch") must answer a claim the article reports
                 drafts.append(Draft(
                     [(reply.quote_id, reply.span)], None, [], "rumour",
@@ -147,14 +146,15 @@ class ClaimBuilder:
     @staticmethod
     def _names_its_claim(reply: Reply) -> bool:
         """Whether an answer that links to no reported claim still says what it answers: a
-        verb of denial, dispute or confession, a narrated answer ("Beide sagen Nein"), or a
-        confirmation pointing back ("Das bestätigt X")."""
+        verb of denial or dispute, a narrated answer ("Beide sagen Nein"), or a confirmation
+        pointing back ("Das bestätigt X"). An admission ("räumte ein, Fehler gemacht zu
+        haben") is a reaction only when it answers a claim the article reports."""
         if reply.narrated:
             return True
         cue = reaction_cue(reply.cue[0], reply.sentence) if len(reply.cue) else None
         if cue is None:
             return False
-        if cue[1] != "confirmed" or cue[0] in CONFESSION:
+        if cue[1] != "confirmed":
             return True
         first = next((t for t in reply.sentence if not t.is_space and not t.is_punct), None)
         return first is not None and first.lower_ in ("das", "dies")

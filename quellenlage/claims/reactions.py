@@ -6,8 +6,11 @@ accusation) or the words of the statement itself (reactions.tsv: "stimmt nicht",
 erfunden", "nichts Derartiges"). A denial inside the statement outranks the cue verb
 ("bestätigte, dass die Berichte falsch seien" denies), except after a verb of confession
 ("gesteht, die Geschichte erfunden zu haben" confirms the charge). A reply names what it answers
-either by restating it (shared key terms) or by an anaphor ("die Angaben", "diese
-Geschichten", "das"), sometimes with the claim's source ("Woodwards Behauptungen").
+by restating it (shared key terms) or by an anaphor ("die Angaben", "diese Geschichten", "das",
+"nichts Derartiges"), sometimes with the claim's source ("Woodwards Behauptungen"). Replies the
+outlet narrates ("X wies die Vorwürfe zurück", "Beide sagen Nein") get their speaker from the
+sentence's subject, each of a coordinated subject, or the person an "er"/"sie" stands for; a
+reply made "im Auftrag von X" is X's.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ NEGATIONS = frozenset("nicht nichts nie niemals kein keine keinen keinem keiner"
 OBJECT_PRONOUNS = frozenset("uns mir mich dir dich ihm ihn ihnen euch sich".split())
 ANAPHOR_WINDOW = 4  # tokens between determiner and noun ("keine dieser frei erfundenen Geschichten")
 SHORT_REPLY = 10  # a pronoun only points back in a reply this short ("Das ist falsch")
+CONFESSION = frozenset({"gestehen", "eingestehen", "zugeben", "einräumen"})  # its content is the charge, not a denial
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +79,6 @@ def act_phrases() -> dict[str, list[re.Pattern[str]]]:
 def reaction_cues() -> dict[str, str]:
     """verb lemma -> status, reaction_cues.tsv."""
     return {r[0]: r[1] for r in rows(PKG, "reaction_cues.tsv")}
-
-
-CONFESSION = frozenset({"gestehen", "eingestehen", "zugeben", "einräumen"})
 
 
 def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:

@@ -291,7 +291,8 @@ def test_evaluative_word_without_basis(run):
         "Der Bürgermeister ließ die Brücke am Montag wegen Schäden am Beton für den Verkehr sperren.",
     ))
     f = finding(a, "Brücke")
-    assert f.verdict == "unsupported_as_fact" and "wütend" in f.why.lower()
+    # the closure is the outlet's own statement: named in the reason, the word flags nothing
+    assert f.verdict == "supported" and "wütend" in f.why.lower()
 
 
 def test_headline_split_at_colon_and_frame_clause_dropped(run):

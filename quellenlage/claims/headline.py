@@ -14,7 +14,8 @@ are its evidence, and the voice they speak in decides the verdict:
   report it;
 - `unsupported_as_fact`: the best support is attributed to a single source, hedged (hearsay
   modal, "angeblich", frameless Konjunktiv) or reported as denied, and the headline drops that
-  marking; also an evaluative word ("paranoid") that the body itself gives no basis for;
+  marking (an evaluative word such as "paranoid" that the body gives no basis for is named in
+  the reason, but does not decide the verdict);
 - `not_in_body`: no sentence of the body says it (shown with less emphasis: a headline may sum
   up what no single sentence states).
 
@@ -254,16 +255,19 @@ class HeadlineChecker:
     def _verdict(
         marking: str | None, evidence: list[Support], own: list[Support], evaluative: dict[str, Loaded]
     ) -> tuple[str, str, list[Support]]:
-        """(verdict, why, the evidence to show)."""
-        if evaluative:
-            baseless = [
-                word for word, entry in evaluative.items()
-                if not any(entry.in_word(w) or any(root in w for root in entry.related) for s in own for w in s.unit.words)
-            ]
-            if baseless and marking is None and evidence:
-                why = f"the body itself gives no basis for {', '.join(repr(w) for w in baseless)}"
-                how = _how(evidence)
-                return "unsupported_as_fact", f"{why}; {how}" if how else why, evidence
+        """(verdict, why, the evidence to show). An evaluative word the body gives no basis for
+        ("paranoid", sensational.tsv) is named in `why`; it does not decide the verdict."""
+        verdict, why, shown = HeadlineChecker._decide(marking, evidence, own)
+        baseless = [
+            word for word, entry in evaluative.items()
+            if not any(entry.in_word(w) or any(root in w for root in entry.related) for s in own for w in s.unit.words)
+        ]
+        if baseless and verdict != "attributed_only":
+            why = f"the body itself gives no basis for {', '.join(repr(w) for w in baseless)}; {why}"
+        return verdict, why, shown
+
+    @staticmethod
+    def _decide(marking: str | None, evidence: list[Support], own: list[Support]) -> tuple[str, str, list[Support]]:
         if marking is not None:
             return "attributed_only", f"the headline itself marks it as {marking}", evidence or own
         if own:

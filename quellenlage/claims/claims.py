@@ -146,14 +146,18 @@ class ClaimBuilder:
     @staticmethod
     def _names_its_claim(reply: Reply) -> bool:
         """Whether an answer that links to no reported claim still says what it answers: a
-        verb of denial or dispute, a narrated answer ("Beide sagen Nein"), or a confirmation
-        pointing back ("Das bestätigt X"). An admission ("räumte ein, Fehler gemacht zu
+        verb of denial or dispute, a narrated answer ("Beide sagen Nein"), a statement opening
+        with its verdict ("Absolut richtig – …"), or a confirmation pointing back ("Das
+        bestätigt X"). An admission ("räumte ein, Fehler gemacht zu
         haben") is a reaction only when it answers a claim the article reports."""
         if reply.narrated:
             return True
         cue = reaction_cue(reply.cue[0], reply.sentence) if len(reply.cue) else None
         if cue is None:
-            return False
+            # a statement that opens with its verdict ("Absolut richtig – …", "Das stimmt
+            # nicht") answers what was said right before it
+            first = next((t for t in reply.span if not t.is_punct and not t.is_space), None)
+            return first is not None and len(reply.cue) > 0 and reply.cue.start <= first.i
         if cue[1] != "confirmed":
             return True
         first = next((t for t in reply.sentence if not t.is_space and not t.is_punct), None)

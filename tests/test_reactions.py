@@ -53,10 +53,10 @@ def test_denial_with_its_own_content_needs_no_earlier_claim(analyze_text):
     assert any("Kruse" in name and status == "denied" for name, status in reactions(a)), reactions(a)
 
 
-def test_answer_opening_with_its_verdict_answers_the_question_before(analyze_text):
+def test_answer_opening_with_its_verdict_answers_what_came_before(analyze_text):
     a = analyze_text(article(
-        "Die Redaktion fragte den Landrat Peter Falk, ob die Baufirma seinen Wahlkampf im Sommer bezahlt hat.",
-        '„Absolut richtig, die Firma hat im Sommer bezahlt“, sagte Peter Falk am Abend am Telefon.',
+        "Im Sommer bezahlte die Baufirma Weber den gesamten Wahlkampf des Landrats Peter Falk in Celle.",
+        '„Absolut richtig, das war im Sommer so abgesprochen“, sagte Peter Falk am Abend am Telefon.',
     ))
     assert any("Falk" in name and status == "confirmed" for name, status in reactions(a)), reactions(a)
 

@@ -133,11 +133,14 @@ def schema(out: Optional[Path] = typer.Option(None, "--out", "-o")) -> None:
 def eval_gold(
     gold_dir: Path = typer.Argument(..., help="folder of NAME.txt + NAME.gold.json pairs"),
     json_out: bool = typer.Option(False, "--json", help="print the figures as JSON"),
+    gold_headline: bool = typer.Option(
+        False, "--gold-headline", help="give the analyzer the gold headline line (judges the headline check apart from line roles)"
+    ),
 ) -> None:
     """Score the analyzer on gold files (ANNOTATION.md scheme)."""
     from quellenlage.eval.gold import eval_gold_command
 
-    raise typer.Exit(eval_gold_command(gold_dir, json_out))
+    raise typer.Exit(eval_gold_command(gold_dir, json_out, gold_headline=gold_headline))
 
 
 @app.command("eval-spkatt")

@@ -98,12 +98,18 @@ class Claim(BaseModel):
 
 
 class HeadlineFinding(BaseModel):
+    """One assertion of the headline and how the body carries it: `supported` (stated in the
+    outlet's own voice), `attributed_only` (the headline itself marks the source),
+    `unsupported_as_fact` (the body attributes it to a single source only, hedges it or reports
+    it as denied, and the headline drops that), `not_in_body` (no sentence of the body says it)."""
+
     assertion: str
     start: int
     end: int
-    verdict: Literal["supported", "attributed_only", "unsupported_as_fact"]
-    evidence: list[TextSpan] = []
+    verdict: Literal["supported", "attributed_only", "unsupported_as_fact", "not_in_body"]
+    evidence: list[TextSpan] = Field([], description="the body sentences that support it best, then denials")
     why: str
+    marking: Optional[str] = Field(None, description="how the headline itself marks the source, if it does")
 
 
 class SensationalWord(BaseModel):

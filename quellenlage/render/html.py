@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from quellenlage.render.summary import (
+    VERDICT_LABELS,
     boilerplate_count,
     has_transparency,
     header,
@@ -85,6 +86,7 @@ def report_context(a: Analysis) -> dict:
         transparency=transparency_rows(a.transparency) if has_transparency(a) else [],
         speaker_label=speaker_label,
         shorten=shorten,
+        verdict_labels=VERDICT_LABELS,
         table_chars=TABLE_QUOTE_CHARS,
     )
 

@@ -331,38 +331,3 @@ def noun_phrase_ending(doc: Doc, end: int, floor: int) -> Span | None:
             best = np
     return best
 
-
-# Infinitives of state: "soll … residieren", "will ihn nicht kennen" report a claim about how
-# things are, where other verbs after "soll"/"will" announce a plan or an intention.
-STATIVE_INFINITIVES = frozenset(
-    "sein haben leben wohnen residieren besitzen kennen wissen stammen gehören existieren befinden liegen stehen"
-    " bestehen verfügen arbeiten gelten enthalten".split()
-)
-# Time words that point ahead: "soll ab Mai erhältlich sein", "will nächste Woche kommen".
-FUTURE_MARKERS = frozenset(
-    "ab künftig demnächst bald morgen übermorgen nächste nächsten nächster kommende kommenden kommender"
-    " spätestens zukünftig später bis".split()
-)
-
-
-def modal_reading(finite: Token, start: int, end: int) -> str | None:
-    """What "soll(en)"/"will"/"wollen" mean in the clause doc[start:end]: "hearsay" for a
-    claim at a distance ("soll getroffen haben", "soll in Berlin residieren", "will ihn nicht
-    kennen"), "plan" for a plan, schedule or intention ("soll 2026 sinken", "soll eingeführt
-    werden", "will ab Mai liefern"), None for other verbs."""
-    if finite.lower_ not in ("soll", "sollen", "will", "wollen"):
-        return None
-    doc = finite.doc
-    verbs = [t for t in doc[finite.i + 1 : end] if pos(t) in ("VERB", "AUX")]  # the tagger may call the infinitive finite
-    if not verbs:
-        return None
-    last = verbs[-1]
-    before = doc[last.i - 1] if last.i > finite.i + 1 else None
-    participle = before is not None and ("Part" in before.morph.get("VerbForm") or before.tag_ == "VVPP")
-    if last.lower_ in ("haben", "sein", "worden") and participle:
-        return "hearsay"  # perfect infinitive: "soll … getroffen haben", "soll … verletzt worden sein"
-    if last.lower_ == "werden" or any(t.lower_ in FUTURE_MARKERS for t in doc[start:end]):
-        return "plan"
-    if lemma(last) in STATIVE_INFINITIVES or last.lower_ in STATIVE_INFINITIVES:
-        return "hearsay"
-    return "plan"

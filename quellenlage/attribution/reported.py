@@ -20,12 +20,12 @@ from quellenlage.attribution.grammar import (
     clause_bounds,
     is_finite,
     is_konjunktiv1,
-    modal_reading,
     is_zu_infinitive,
     noun_phrase,
     pos,
 )
 from quellenlage.attribution.lines import body_lines
+from quellenlage.attribution.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
 
 ADVERBIAL_SUBORDINATORS = frozenset(
@@ -190,11 +190,11 @@ class ReportedSpeechFinder:
         start, end = _trim(doc, unit.start, unit.end)
         if end - start < MIN_TOKENS or any(i in in_quote for i in range(start, end)) and end - start < 6:
             return None
-        reading = modal_reading(finite, *clause_bounds(unit, finite.i))
-        if finite.lower_ in ("soll", "sollen") and reading == "hearsay":
+        reading = modal_reading(finite, unit)
+        if reading == HEARSAY:
             frame = next((f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")), None)
             return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], frame.speaker if frame else None, [])
-        if finite.lower_ in ("will", "wollen") and reading == "hearsay":
+        if reading == CLAIM:
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
         if any(f.rule == "verb" and f.verb_class != "thought" and not is_konjunktiv1(f.cue[0]) for f in frames):

@@ -9,7 +9,7 @@ are its evidence, and the voice they speak in decides the verdict:
 
 - `attributed_only`: the headline itself marks the source: a colon frame, quotation marks, a
   speech verb with its actor ("Musik-Stars fordern …"), "laut"/"zufolge", hearsay "soll … haben"
-  or the subject's own "will" (modals.py);
+  or the subject's own "will" (attribution/modals.py);
 - `supported`: a sentence of the body states it in the outlet's own voice, or several sources
   report it;
 - `unsupported_as_fact`: the best support is attributed to a single source, hedged (hearsay
@@ -48,7 +48,7 @@ from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.attribution.speakers import resolve_mention
 from quellenlage.claims.claims import source_key
 from quellenlage.claims.hedges import hedge
-from quellenlage.claims.modals import CLAIM, HEARSAY, INTENTION, modal_reading
+from quellenlage.attribution.modals import CLAIM, HEARSAY, INTENTION, modal_reading
 from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
 from quellenlage.lexicons import rows, words
 from quellenlage.schema import Claim, HeadlineCheck, HeadlineFinding, SensationalWord, TextSpan

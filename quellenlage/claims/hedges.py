@@ -1,6 +1,6 @@
 """Distance markers: how a German text reports a statement without vouching for it.
 
-A modal of hearsay or self-claim (modals.py: "soll … haben", "will … gewusst haben", not the
+A modal of hearsay or self-claim (attribution/modals.py: "soll … haben", "will … gewusst haben", not the
 "soll" of plans), hearsay ("wird nachgesagt", "heißt es"), epistemic
 adverbs ("angeblich", "mutmaßlich") from hedges.tsv, and, where asked, Konjunktiv I: in a
 sentence with no speech verb of its own, the Konjunktiv is what keeps the outlet's distance.
@@ -14,7 +14,7 @@ from re import Pattern
 from spacy.tokens import Span
 
 from quellenlage.attribution.grammar import is_finite, is_konjunktiv1
-from quellenlage.claims.modals import distancing_modal
+from quellenlage.attribution.modals import distancing_modal
 from quellenlage.lexicons import patterns
 
 PKG = "quellenlage.claims"

@@ -36,7 +36,7 @@ from quellenlage.attribution.grammar import (
 )
 from quellenlage.attribution.speakers import mention_index, resolve_mention
 from quellenlage.claims.hedges import hedge
-from quellenlage.claims.modals import CLAIM, distancing_modal, modal_reading
+from quellenlage.attribution.modals import CLAIM, distancing_modal, modal_reading
 from quellenlage.lexicons import patterns, rows
 from quellenlage.schema import Speaker
 

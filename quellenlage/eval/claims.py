@@ -117,7 +117,7 @@ def _evidence_overlap(text: str, pred: Reaction, evidence: str) -> float:
     at = text.find(evidence) if evidence else -1
     if at < 0:
         return 0.0
-    return covered_fraction((pred.start, pred.end), word_spans(text, at, at + len(evidence)))
+    return covered_fraction((pred.start, pred.end), word_spans(text, at, at + len(evidence)), text)
 
 
 def analyze_with_gold_headline(texts: Iterable[str], golds: list[dict]) -> Iterator[Analysis]:

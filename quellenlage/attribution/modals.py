@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from quellenlage.attribution.grammar import clause_bounds, lemma
 from quellenlage.lexicons import grouped
 
-PKG = "quellenlage.claims"
+PKG = "quellenlage.attribution"
 HEARSAY = "hearsay"  # soll: others say so
 CLAIM = "claim"  # will + perfect: the subject says so of itself
 PLAN = "plan"  # soll: plan, schedule, obligation
@@ -59,6 +59,8 @@ def modal_reading(t: Token, sent: Span) -> str | None:
     perfect = has_participle and bool(auxiliaries & {"haben", "sein"})
     infinitives = {lemma(x) for x in verbs if x.tag_ in INFINITIVE_TAGS}
     if kind == "wollen":
+        if any(x.lower_ in ("ich", "wir") for x in clause):
+            return INTENTION  # "Wir wollen mehr wissen": the writer's own aim, no claim
         # "will nichts gewusst haben", "will ihn nicht kennen": the subject's claim about itself
         states = _lexicon()["stative"] - {"sein", "haben"}
         return CLAIM if perfect or (infinitives and infinitives <= states) else INTENTION

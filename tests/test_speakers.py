@@ -53,6 +53,9 @@ SPEAKERS = [
     ("Für den Staatsrechtler Klaus Berg ist das Schreiben ein klarer Hinweis auf eine Spende. Hier habe die Partei gegen Regeln verstoßen.", "indirect", "Hier habe die Partei", "Klaus Berg"),
     # a view tagged after its content
     ("Nur mit mehr Personal könne die Schule die Ziele erreichen, glaubt Rektorin Ute Brand.", "indirect", "Schule die Ziele erreichen", "Ute Brand"),
+    # a participle with its auxiliary elsewhere, or a finite verb tagged as a participle
+    ("Der Minister soll am Montag gesagt haben, dass die Steuern steigen.", "indirect", "Steuern steigen", "der Minister"),
+    ("Anna Berg kommentiert: „Das war ein guter Tag für uns alle.“", "direct", "guter Tag", "Anna Berg"),
     # a report interrupted by its frame goes on after it
     ("Er sei zwar Mitglied des Vereins, sagt Jonas Fink, aber man solle lieber den Vorstand fragen.", "indirect", "man solle lieber den Vorstand", "Jonas Fink"),
     # "nach Informationen X" with a view in the clause: X reports it
@@ -86,6 +89,10 @@ NO_SPEAKER = [
     ("Die Lage ist ernst, glaube ich.", "indirect", "Die Lage ist ernst", None),
     # "Das zeigt der Test" takes nothing up: a test does not speak
     ("Das Auto fährt sehr schnell. Das zeigt der Test.", "indirect", "Auto fährt sehr schnell", None),
+    # impersonal advice, the writer's own view, a participle that is no act of speaking
+    ("Vor dem ersten Einsatz empfiehlt es sich, das Gerät gründlich zu reinigen.", "indirect", "Gerät gründlich zu reinigen", None),
+    ("Ich fand, man müsste auch einmal loben.", "indirect", "müsste auch einmal loben", None),
+    ("Der Handel steckt in der Krise und es ist Pioniergeist gefragt, um die Lage zu retten.", "indirect", "Lage zu retten", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
 ]

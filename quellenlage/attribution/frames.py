@@ -201,6 +201,18 @@ def _written_in(doc: Doc, start: int, end: int) -> Span | None:
     return None
 
 
+def _bare_participle(doc: Doc, t: Token, start: int, end: int) -> bool:
+    """A participle whose clause has no finite 'haben' or 'werden': an attribute or a state
+    ("ist gefragt"), not a perfect or passive of speaking."""
+    if not ("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP") or is_finite(t):
+        return False
+    clause = [x for x in doc[start:end] if x.i != t.i]
+    if any(lemma(x) in ("haben", "werden") for x in clause):
+        return False  # "hat gesagt", "soll gesagt haben", "wurde berichtet"
+    # with no other finite verb the tagger took the finite verb for a participle ("Er kommentiert:")
+    return any(is_finite(x) for x in clause)
+
+
 def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span | None:
     """A subject right before the verb after a clause boundary, past an apposition:
     "…, die Sprecherin der Fraktion, Sandra Boser (GRÜNE), erklärte: „…“"."""
@@ -218,6 +230,8 @@ def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span
     before = doc[np.start - 1] if np.start > floor else None
     if before is not None and before.text not in (",", ":", ";", "–", "-") and not before.is_sent_start:
         return None  # inside a longer clause: not a subject standing before its verb
+    if before is not None and pos(before) == "ADP":
+        return None  # "Vor dem ersten Einsatz empfiehlt es sich": the object of a preposition
     return np
 
 
@@ -414,6 +428,8 @@ class FrameFinder:
         doc = sent.doc
         cls, reaction = cue_verbs()[lem]
         start, end = clause_bounds(sent, t.i)
+        if _bare_participle(doc, t, start, end):
+            return None  # "ist Pioniergeist gefragt", "(auch „Strong AI“ genannt)": no one speaks
         while start < t.i and (doc[start].i in skip or doc[start].is_punct):
             start += 1
         if start + 1 < t.i and doc[start].lower_ in ("denn", "und", "aber", "doch", "auch") and doc[start + 1].lower_ in SUBORDINATORS:
@@ -452,8 +468,10 @@ class FrameFinder:
             speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)
         if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
             speaker = _coordinated_subject(sent, t.i, skip)
-        if speaker is not None and len(speaker) == 1 and speaker[0].lower_ == "man":
-            return None  # "denkt man darüber nach, …": impersonal, nobody is quoted
+        if speaker is None and [x.lower_ for x in doc[t.i + 1 : t.i + 3]] == ["es", "sich"]:
+            return None  # "empfiehlt es sich, …": impersonal advice, nobody is quoted
+        if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in ("man", "ich", "wir"):
+            return None  # "denkt man darüber nach", "Ich fand, …": impersonal or the writer's own voice
         if speaker is not None:
             speaker = _with_apposed_name(doc, speaker)
         if speaker is not None and not plausible_source(speaker):

@@ -37,6 +37,8 @@ OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"}
 KONJUNKTIV2_REPORT = ("hätte", "wäre", "würde", "könnte", "müsste", "dürfte", "gäbe", "käme")
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 MIN_TOKENS = 3
+# Adverbs by which the writer passes on a claim without vouching for it.
+HEARSAY_ADVERBS = frozenset({"angeblich", "angeblichen", "vorgeblich"})
 # Demonstratives that take up the sentence before as what was said: "Das berichtet X."
 TAKING_UP = frozenset({"das", "dies"})
 
@@ -205,6 +207,11 @@ class ReportedSpeechFinder:
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         if is_konjunktiv1(finite) and not self._inside_quote(unit, in_quote):
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
+        hedge = next((t for t in doc[start:end] if t.lower_ in HEARSAY_ADVERBS and t.i not in in_quote), None)
+        if hedge is not None and not self._inside_quote(unit, in_quote):
+            # "Er hat angeblich mit ihm gesprochen": the writer passes on what others claim
+            frame = next((f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")), None)
+            return self._make(doc[start:end], "hedge", doc[hedge.i : hedge.i + 1], frame.speaker if frame else None, [])
         return None
 
     def _noun_complement(self, doc: Doc, unit: Span, in_quote: set[int]) -> Span | None:

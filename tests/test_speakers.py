@@ -56,6 +56,13 @@ SPEAKERS = [
     # a participle with its auxiliary elsewhere, or a finite verb tagged as a participle
     ("Der Minister soll am Montag gesagt haben, dass die Steuern steigen.", "indirect", "Steuern steigen", "der Minister"),
     ("Anna Berg kommentiert: „Das war ein guter Tag für uns alle.“", "direct", "guter Tag", "Anna Berg"),
+    # a speech frame ending in a colon: the clause after it is what was stated
+    ("Die Gutachterin Eva Lohse stellt fest: Die Brücke war schon lange marode.", "indirect", "Brücke war schon lange marode", "Eva Lohse"),
+    # the subject inside a relative clause that opens with a preposition, also a coordinated one
+    ("Er traf zwei Männer, von denen Jonas Wirth behauptet, er habe sie nie gesehen.", "indirect", "er habe sie nie gesehen", "Jonas Wirth"),
+    ("Er traf zwei Männer, deren Namen bekannt waren und von denen Jonas Wirth behauptet, er habe sie nie gesehen.", "indirect", "er habe sie nie gesehen", "Jonas Wirth"),
+    # a verb the lemmatizer misreads is still Konjunktiv I ("ballere" of "ballern")
+    ("Der Nachbar erwidert, der Mann ballere häufig in der Gegend herum.", "indirect", "Mann ballere", "der Nachbar"),
     # a report interrupted by its frame goes on after it
     ("Er sei zwar Mitglied des Vereins, sagt Jonas Fink, aber man solle lieber den Vorstand fragen.", "indirect", "man solle lieber den Vorstand", "Jonas Fink"),
     # "nach Informationen X" with a view in the clause: X reports it
@@ -194,3 +201,8 @@ def test_a_quotation_over_several_paragraphs_is_one_quote_per_paragraph(analyze_
     assert [q.text.split()[0] for q in paragraphs] == ["Wer", "Danach", "Erst"]
     assert all(q.speaker is not None and q.speaker.name == "Karin Vogt" for q in paragraphs), [q.speaker for q in paragraphs]
     assert not any("Kanzlei" in q.text for q in analysis.quotes)
+
+
+def test_angeblich_passes_on_a_claim_without_a_source(analyze_text):
+    quote = _quote(analyze_text("Der Minister hat das Geld angeblich nie erhalten."), "indirect", "Geld angeblich nie erhalten")
+    assert quote.cue is not None and quote.cue.text == "angeblich" and quote.speaker is None

@@ -37,6 +37,8 @@ from quellenlage.attribution.grammar import (
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
 HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden"})
+# Relative pronouns after a preposition: "von denen", "mit dem", "in der".
+PREPOSITIONAL_RELATIVES = frozenset("dem der denen den deren dessen welchem welcher welchen".split())
 # Articles that cannot open a subject (dative and genitive forms).
 DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
@@ -264,7 +266,13 @@ def relative_clause(doc: Doc, start: int, end: int) -> bool:
 def _oblique(np: Span) -> bool:
     """The tagger marks the phrase accusative or dative throughout: an object, not the subject."""
     cases = [set(t.morph.get("Case")) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") and t.morph.get("Case")]
-    return bool(cases) and all(c and not (c & {"Nom"}) for c in cases) and not any(t.ent_type_ == "PER" for t in np)
+    if not cases or not all(c and not (c & {"Nom"}) for c in cases) or any(t.ent_type_ == "PER" for t in np):
+        return False
+    # a bare name of a known person: the case tags of names are guesses ("von denen Relotius behauptet")
+    bare_name = np[0].lower_ not in DATIVE_ARTICLES | {"den"}
+    return not (bare_name and any(
+        m.start < np.end and np.start < m.end for c in np.doc._.entities if c.type == "person" for m in c.mentions
+    ))
 
 
 def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:
@@ -428,21 +436,38 @@ class FrameFinder:
         doc = sent.doc
         cls, reaction = cue_verbs()[lem]
         start, end = clause_bounds(sent, t.i)
-        if _bare_participle(doc, t, start, end):
-            return None  # "ist Pioniergeist gefragt", "(auch „Strong AI“ genannt)": no one speaks
         while start < t.i and (doc[start].i in skip or doc[start].is_punct):
             start += 1
         if start + 1 < t.i and doc[start].lower_ in ("denn", "und", "aber", "doch", "auch") and doc[start + 1].lower_ in SUBORDINATORS:
             start += 1  # "Denn wie die Zeitung berichtete, …"
         antecedent = None
-        if relative_clause(doc, start, end):
+        inner_subject = None
+        joined = next(
+            (k for k in range(start, t.i - 2) if doc[k].lower_ in ("und", "oder") and pos(doc[k + 1]) == "ADP"
+             and doc[k + 2].lower_ in PREPOSITIONAL_RELATIVES),
+            None,
+        )  # "…, deren Fotos … waren und von denen Relotius behauptet, …"
+        if joined is not None:
+            start = joined + 1
+            inner_subject = _skip_to_subject(doc, start + 2, t.i)
+            if inner_subject is None:
+                return None
+        if _bare_participle(doc, t, start, end):
+            return None  # "ist Pioniergeist gefragt", "(auch „Strong AI“ genannt)": no one speaks
+        if joined is None and relative_clause(doc, start, end):
             # "…, eine Resolution, welche die Regierung auffordert, …": the relative pronoun
-            # stands for the noun before the comma; with a preposition it is not the subject
-            if pos(doc[start]) == "ADP" or start < 2:
+            # stands for the noun before the comma; with a preposition ("von denen X behauptet")
+            # the subject is inside the clause
+            if pos(doc[start]) == "ADP":
+                inner_subject = _skip_to_subject(doc, start + 2, t.i)
+                if inner_subject is None:
+                    return None
+            elif start < 2:
                 return None
-            antecedent = noun_phrase_ending(doc, start - 1, sent.start)
-            if antecedent is None:
-                return None
+            else:
+                antecedent = noun_phrase_ending(doc, start - 1, sent.start)
+                if antecedent is None:
+                    return None
         if lem in HEARSAY:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
@@ -459,7 +484,9 @@ class FrameFinder:
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None
         finite = _finite_of_clause(doc, start, end, t)
-        if antecedent is not None:
+        if inner_subject is not None:
+            speaker, clause_start = inner_subject, start
+        elif antecedent is not None:
             speaker, clause_start = antecedent, antecedent.start
         elif doc[start].lower_ in SUBORDINATORS:  # verb-final: "wie der 'Daily Express' berichtet"
             speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)

@@ -154,13 +154,18 @@ class ReportedSpeechFinder:
             previous: Span | None = None  # the sentence before, while it is nobody's report
             for sent in sentences(span, in_quote | in_title):
                 in_report = False
+                announcing: Frame | None = None  # "Er stellt fest:" before this unit
                 for unit in _units(sent):
                     if all(t.i in in_quote or t.is_punct or t.is_space for t in unit):
                         in_report = in_report or any(t.i in in_quote for t in unit)
+                        announcing = None
                         continue
                     quote = self._unit(doc, unit, in_quote, reported_only, reporting)
                     if quote is None and previous is not None:
                         quote = self._taken_up(doc, unit, previous, in_quote)
+                    if quote is None and announcing is not None:
+                        quote = self._after_colon(doc, unit, announcing, in_quote)
+                    announcing = self._colon_frame(unit, in_quote) if quote is None else None
                     if quote is not None:
                         found.append(quote)
                         in_report = True
@@ -278,7 +283,8 @@ class ReportedSpeechFinder:
                 return None
             return doc[start:end] if end - start >= MIN_TOKENS else None
         # the frame stands after its content: "…, sagte X" / "…, so X" / "…, schreibt X:"
-        if fstart > ustart and doc[fstart - 1].text in (",", "–", "-"):
+        relative = doc[fstart].tag_ in ("PRELS", "PRELAT") or (pos(doc[fstart]) == "ADP" and doc[fstart + 1].tag_ in ("PRELS", "PRELAT"))
+        if fstart > ustart and doc[fstart - 1].text in (",", "–", "-") and not relative:
             if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
                 return None
             if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start):
@@ -340,6 +346,26 @@ class ReportedSpeechFinder:
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None
         return doc[start:end]
+
+    def _colon_frame(self, unit: Span, in_quote: set[int]) -> Frame | None:
+        """A speech frame that ends its unit with a colon and says nothing before it: "Er stellt fest:"."""
+        doc = unit.doc
+        last = next((t for t in reversed(unit) if not t.is_space), None)
+        if last is None or last.text != ":":
+            return None
+        return next(
+            (f for f in self.frames.find(unit, skip=in_quote)
+             if f.rule == "verb" and f.speaker is not None and f.verb_class in ("speech", "writing", "report")
+             and not any(is_finite(t) for t in doc[f.clause[1] : last.i] if t.i not in in_quote)),
+            None,
+        )
+
+    def _after_colon(self, doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
+        """The clause after "Er stellt fest:" is what he stated (a direct quote would have marks)."""
+        start, end = _trim(doc, unit.start, unit.end)
+        if end - start < MIN_TOKENS or any(k in in_quote for k in range(start, end)) or not any(is_finite(t) for t in doc[start:end]):
+            return None
+        return self._make(doc[start:end], "verb", frame.cue, frame.speaker, frame.via)
 
     def _taken_up(self, doc: Doc, unit: Span, previous: Span, in_quote: set[int]) -> Span | None:
         """'… hat ein Verfahren entwickelt. Das berichtet das Magazin X.': a frame whose object is

@@ -24,7 +24,7 @@ from quellenlage.attribution.grammar import (
     noun_phrase,
     pos,
 )
-from quellenlage.attribution.lines import body_lines
+from quellenlage.attribution.lines import body_lines, role_at
 from quellenlage.attribution.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
 
@@ -361,7 +361,10 @@ class ReportedSpeechFinder:
         )
 
     def _after_colon(self, doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
-        """The clause after "Er stellt fest:" is what he stated (a direct quote would have marks)."""
+        """The clause after "Er stellt fest:" is what he stated (a direct quote would have marks);
+        in running text only: a teaser's "X deckt auf: …" is the outlet's summary."""
+        if role_at(doc, unit.start_char) != "paragraph":
+            return None
         start, end = _trim(doc, unit.start, unit.end)
         if end - start < MIN_TOKENS or any(k in in_quote for k in range(start, end)) or not any(is_finite(t) for t in doc[start:end]):
             return None

@@ -123,6 +123,8 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     while i < finite.i and pos(doc[i]) in ("ADV", "PART", "CCONJ") and doc[i].lower_ not in PERSONAL_PRONOUNS:
         i += 1
     np = noun_phrase(doc, i) if i < finite.i else None
+    if np is not None and any(is_temporal(x) for x in np if pos(x) == "NOUN"):
+        np = None  # "Wenige Stunden später öffnet X …": a time in the prefield, the subject follows
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
         coordinated = None

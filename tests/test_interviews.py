@@ -239,3 +239,14 @@ def test_reports_of_the_interviewee_inside_answers_are_the_answer_not_extra_quot
     assert not any(q.text.startswith("dass die Preise") for q in indirect)  # "Ich glaube, dass …"
     assert any(q.text.startswith("dass der Bund") for q in indirect)  # a third party's report stays
     assert any(q.cue_type == "interview" and q.text.startswith("Ich glaube") for q in analysis.quotes)
+
+
+def test_a_colon_before_a_list_of_quoted_exchanges_is_no_block(analyze_text):
+    text = (
+        "Politik\nStreit im Rathaus\nIn dem Protokoll heißt es, schreibt die Zeitung:\n"
+        "• Bürgermeister Jens Kohl: „Ich unterschreibe das nicht.“\n"
+        "• Kämmerin Ute Rahn: „Dann tun wir es ohne Sie.“\n"
+    )
+    analysis = analyze_text(text)
+    assert found(analysis, "block") == []
+    assert len([q for q in analysis.quotes if q.kind == "direct"]) == 2

@@ -42,6 +42,7 @@ LABEL = re.compile(r"^\s*(?P<label>[A-ZÄÖÜ][\w.’'&*-]*(?:\s+(?:[A-ZÄÖÜ][
 QUESTION_END = re.compile(r"\?[\s“”\"»«)]*$")
 TERMINAL = re.compile(r"[.!?…:;\"“”»«)]\s*$")
 QUOTE_MARKS = "„“”\"»«‚‘"
+BULLETS = "•-–*·▪► \t"
 # "— Anna Muster (@amuster) 3. Mai 2019" / "— Anna Muster (@amuster) May 3, 2019": a post's signature.
 SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<name>[^()@\n]+?)\s*\(@(?P<handle>\w+)\)\s*(?P<date>.{0,40}\b\d{4})\s*$")
 POST_ROLES = ("paragraph", "caption", "subheading")
@@ -168,7 +169,7 @@ class InterviewFinder:
         units = paragraphs(doc)
         answers, exchanges = self._interview(doc, units)
         existing = [q for q in doc.spans.get("quotes", []) if not _own_report(q, exchanges)]
-        found = answers + self._posts(doc) + self._blocks(doc, units)
+        found = answers + self._posts(doc) + self._blocks(doc, units, existing)
         taken = {(q.start, q.end) for q in existing}
         new = [q for q in found if (q.start, q.end) not in taken]
         doc.spans["quotes"] = sorted(existing + new, key=lambda s: s.start)
@@ -346,13 +347,16 @@ class InterviewFinder:
 
     # --- block quotations ----------------------------------------------------------------
 
-    def _blocks(self, doc: Doc, units: list[Paragraph | str]) -> list[Span]:
-        """'X schreibt:' closing a paragraph, then a paragraph without quotation marks."""
+    def _blocks(self, doc: Doc, units: list[Paragraph | str], existing: list[Span]) -> list[Span]:
+        """'X schreibt:' closing a paragraph, then a paragraph without quotation marks (one
+        with quotes in marks, '• Putin: „…“', is the direct-quote finder's)."""
         quotes = []
         for before, block in zip(units, units[1:]):
             if not isinstance(before, Paragraph) or not isinstance(block, Paragraph):
                 continue
-            if not before.text.endswith(":") or block.role != "paragraph" or block.question or _in_marks(block.text):
+            if not before.text.endswith(":") or block.role != "paragraph" or block.question:
+                continue
+            if any(block.start <= q.start_char and q.end_char <= block.end for q in existing if q._.kind == "direct"):
                 continue
             intro = doc.char_span(before.start, before.end, alignment_mode="contract")
             if intro is None:
@@ -384,7 +388,7 @@ def _own_report(q: Span, exchanges: list[tuple[int, int]]) -> bool:
 
 def _in_marks(text: str) -> bool:
     """A paragraph that is one quotation in marks is the direct-quote finder's."""
-    text = text.strip()
+    text = text.strip().lstrip(BULLETS)
     return len(text) > 1 and text[0] in QUOTE_MARKS and text.rstrip(".!?…,;: ")[-1:] in QUOTE_MARKS
 
 

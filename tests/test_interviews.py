@@ -250,3 +250,37 @@ def test_a_colon_before_a_list_of_quoted_exchanges_is_no_block(analyze_text):
     analysis = analyze_text(text)
     assert found(analysis, "block") == []
     assert len([q for q in analysis.quotes if q.kind == "direct"]) == 2
+
+
+OUTLET_LABELS = """Politik
+„Ich werde nicht zurücktreten“
+Der Landrat Georg Heller steht wegen der Kliniken unter Druck. Ein Interview über Fehler und Verantwortung.
+Kurier: Herr Heller, drei Kliniken schließen. Wer trägt dafür die Verantwortung?
+Heller: Der Kreistag hat das gemeinsam beschlossen, und ich stehe dazu.
+Kurier: Die Beschäftigten sehen das anders.
+Heller: Das verstehe ich. Wir haben jedem von ihnen eine Stelle im neuen Zentrum angeboten.
+Kurier: Treten Sie zurück, wenn das Zentrum nicht rechtzeitig fertig wird?
+Heller: Nein. Das wäre die bequemste Lösung, aber nicht die richtige.
+"""
+
+PRESENTED = """Sport
+Trainerin Lena Brandt im Interview: „Wir haben die Wende geschafft“
+Was hat sich seit dem Trainerwechsel verändert?
+Die Mannschaft glaubt wieder an sich. Wir haben viel über Haltung gesprochen und wenig über Taktik.
+Und wie geht es weiter?
+Wir denken nur an das nächste Spiel. Alles andere wäre vermessen.
+"""
+
+
+def test_the_interviewers_statements_under_its_label_are_no_answers(analyze_text):
+    answers = found(analyze_text(OUTLET_LABELS), "interview")
+    assert [q.text[:22] for q in answers] == ["Der Kreistag hat das g", "Das verstehe ich. Wir ", "Nein. Das wäre die beq"]
+    assert all(q.speaker and q.speaker.name == "Georg Heller" for q in answers)
+
+
+def test_a_page_that_calls_itself_an_interview_needs_two_exchanges(analyze_text):
+    answers = found(analyze_text(PRESENTED), "interview")
+    assert [q.text[:20] for q in answers] == ["Die Mannschaft glaub", "Wir denken nur an da"]
+    assert all(q.speaker and q.speaker.name == "Lena Brandt" for q in answers)
+    not_presented = PRESENTED.replace(" im Interview", "")
+    assert found(analyze_text(not_presented), "interview") == []

@@ -7,7 +7,10 @@ Three conventions of ANNOTATION.md ("Interviews and embedded posts"):
   interviewee, without a leading "Name:" label; questions are not quotes. A page is taken for
   an interview when the answers carry the interviewee's label, or when at least
   `MIN_EXCHANGES` question/answer pairs show the roles: questions that address someone ("Sie",
-  "du", "Herr Müller, …") and answers that speak in the first person. The interviewee is the
+  "du", "Herr Müller, …") and answers that speak in the first person (a page that calls
+  itself an interview before the first question needs fewer pairs and one of the signs).
+  Paragraphs under the interviewer's label ("SPIEGEL: …") are questions even when they
+  state rather than ask. The interviewee is the
   label, else the person the questions address, else the person the intro names most.
 - An embedded post: the post's text, then its embed signature "— Name (@handle) date".
 - A block quotation: a line ending in a colon after a speech frame ("Sie schreibt:"), then
@@ -32,6 +35,7 @@ from quellenlage.attribution.sentences import sentences
 from quellenlage.lexicons import grouped
 
 MIN_EXCHANGES = 3  # question/answer pairs that make an unlabelled interview
+MIN_PRESENTED_EXCHANGES = 2  # … on a page that calls itself an interview
 MIN_LABELLED_ANSWERS = 2  # answers under one label that make a labelled interview
 MAX_LABEL_WORDS = 4
 MAX_THANKS_WORDS = 12
@@ -47,6 +51,7 @@ BULLETS = "•-–*·▪► \t"
 SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<name>[^()@\n]+?)\s*\(@(?P<handle>\w+)\)\s*(?P<date>.{0,40}\b\d{4})\s*$")
 POST_ROLES = ("paragraph", "caption", "subheading")
 QUESTION_ROLES = ("paragraph", "subheading")  # bold questions may come out as subheadings
+ASKING_ROLES = ("teaser", "boilerplate")  # roles a question may wrongly get
 SKIPPED_ROLES = ("caption", "boilerplate")  # photos and ads inside an interview do not end it
 INTRO_ROLES = ("section", "headline", "teaser", "caption", "subheading", "paragraph")
 
@@ -66,11 +71,12 @@ class Paragraph:
     text: str
     label: str | None = None
     label_end: int = 0  # character offset where the text after "Label: " starts
+    interviewer: bool = False  # under the interviewer's label ("SPIEGEL: …"), asking or not
 
     @property
     def question(self) -> bool:
         words = interview_words()
-        return bool(QUESTION_END.search(self.text)) or (
+        return self.interviewer or bool(QUESTION_END.search(self.text)) or (
             self.label is not None and _label_head(self.label) in words["question_label"]
         )
 
@@ -132,13 +138,13 @@ def _continues(last: Paragraph, text: str) -> bool:
 
 def paragraphs(doc: Doc) -> list[Paragraph | str]:
     """The body as paragraphs in page order; lines of other roles stay as their role name, so
-    that a run of paragraphs can see where it is interrupted. A boilerplate line ending in "?"
-    is kept as a paragraph: a question of an interview may come out as one."""
+    that a run of paragraphs can see where it is interrupted. A teaser or boilerplate line
+    ending in "?" is kept as a paragraph: a question of an interview may come out as one."""
     out: list[Paragraph | str] = []
     previous_index = -2
     for line in doc._.lines:
         text = line.text.rstrip()
-        if line.role not in QUESTION_ROLES and not (line.role == "boilerplate" and QUESTION_END.search(text)):
+        if line.role not in QUESTION_ROLES and not (line.role in ASKING_ROLES and QUESTION_END.search(text)):
             out.append(line.role)
             continue
         last = out[-1] if out else None
@@ -183,9 +189,12 @@ class InterviewFinder:
         if not any(p.question for p in paras):
             return [], []
         answer_labels = self._answer_labels(paras)
+        interviewer = self._interviewer_labels(paras)
+        for p in paras:  # a label that mostly asks marks the interviewer's statements too
+            p.interviewer = p.label is not None and p.label in interviewer
         labelled = bool(answer_labels) or self._anonymous_labels(paras) >= MIN_LABELLED_ANSWERS
         answers = self._answers(units, labelled)
-        if not answers or (not labelled and not self._looks_like_interview(paras, answers)):
+        if not answers or (not labelled and not self._looks_like_interview(paras, answers, self._presented(doc, answers))):
             return [], []
         current = self._interviewee(doc, answers, answer_labels)
         anonymous = interview_words()["answer_label"]
@@ -224,6 +233,22 @@ class InterviewFinder:
             if sum(p.question for p in paras if p.label == label) * 2 < n:
                 labels.add(label)
         return labels
+
+    @staticmethod
+    def _interviewer_labels(paras: list[Paragraph]) -> set[str]:
+        """Labels on at least two paragraphs of which at least half are questions ("SPIEGEL:")."""
+        counts = Counter(p.label for p in paras if p.label is not None)
+        return {
+            label for label, n in counts.items()
+            if n >= MIN_LABELLED_ANSWERS and sum(QUESTION_END.search(p.text) is not None for p in paras if p.label == label) * 2 >= n
+        }
+
+    @staticmethod
+    def _presented(doc: Doc, answers: list[tuple[Paragraph, Paragraph]]) -> bool:
+        """The page calls itself an interview before the first question (kicker, headline,
+        teaser or intro: "Im Interview spricht …", "Das Gespräch führte …")."""
+        first = min(q.start for _, q in answers)
+        return any(line.start < first and line.role in INTRO_ROLES and mentions_interview(line.text) for line in doc._.lines)
 
     @staticmethod
     def _anonymous_labels(paras: list[Paragraph]) -> int:
@@ -273,17 +298,18 @@ class InterviewFinder:
         return out
 
     @staticmethod
-    def _looks_like_interview(paras: list[Paragraph], answers: list[tuple[Paragraph, Paragraph]]) -> bool:
-        """Enough exchanges, questions that address someone, answers in the first person."""
+    def _looks_like_interview(paras: list[Paragraph], answers: list[tuple[Paragraph, Paragraph]], presented: bool) -> bool:
+        """Enough exchanges, questions that address someone, answers in the first person; a
+        page that calls itself an interview needs fewer exchanges and one of the two signs."""
         exchanges: dict[int, Paragraph] = {}
         for answer, question in answers:
             exchanges.setdefault(question.start, answer)  # the first answer paragraph
         asked = [p for p in paras if p.question and p.start in exchanges]
-        if len(asked) < MIN_EXCHANGES:
+        if len(asked) < (MIN_PRESENTED_EXCHANGES if presented else MIN_EXCHANGES):
             return False
-        addressing = sum(addresses(q.text) for q in asked)
-        first_person = sum(speaks_for_self(a.text) for a in exchanges.values())
-        return addressing * 2 >= len(asked) and first_person * 2 >= len(exchanges)
+        addressing = sum(addresses(q.text) for q in asked) * 2 >= len(asked)
+        first_person = sum(speaks_for_self(a.text) for a in exchanges.values()) * 2 >= len(exchanges)
+        return (addressing or first_person) if presented else (addressing and first_person)
 
     def _interviewee(self, doc: Doc, answers: list[tuple[Paragraph, Paragraph]], answer_labels: set[str]) -> Span | None:
         """The mention that names the interviewee: an answer label, a vocative in a question

@@ -284,3 +284,20 @@ def test_a_page_that_calls_itself_an_interview_needs_two_exchanges(analyze_text)
     assert all(q.speaker and q.speaker.name == "Lena Brandt" for q in answers)
     not_presented = PRESENTED.replace(" im Interview", "")
     assert found(analyze_text(not_presented), "interview") == []
+
+
+INTRO_NAMES_TWO = """Politik
+Die Innenpolitik im Gespräch
+Innenminister Frank Obermaier will der Polizei mehr Befugnisse geben. Obermaier nennt das Vorsorge.
+In einem Interview äußert sich die Abgeordnete Maria Lindner zu den Plänen des Ministers. Das Gespräch führte Jonas Weil.
+Welche Pläne des Ministers lehnen Sie ab?
+Vor allem die Speicherung der Fingerabdrücke. Ich halte sie für unverhältnismäßig.
+Was schlagen Sie stattdessen vor?
+Wir brauchen zuerst eine ehrliche Bilanz der bisherigen Gesetze.
+"""
+
+
+def test_the_interviewee_is_the_person_the_intro_names_with_the_interview(analyze_text):
+    answers = found(analyze_text(INTRO_NAMES_TWO), "interview")
+    assert len(answers) == 2
+    assert all(q.speaker and q.speaker.name == "Maria Lindner" for q in answers)  # not the minister, not the interviewer

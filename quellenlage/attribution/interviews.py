@@ -10,8 +10,8 @@ Three conventions of ANNOTATION.md ("Interviews and embedded posts"):
   "du", "Herr Müller, …") and answers that speak in the first person (a page that calls
   itself an interview before the first question needs fewer pairs and one of the signs).
   Paragraphs under the interviewer's label ("SPIEGEL: …") are questions even when they
-  state rather than ask. The interviewee is the
-  label, else the person the questions address, else the person the intro names most.
+  state rather than ask. The interviewee is the label, else the person the questions
+  address, else the person the intro names most.
 - An embedded post: the post's text, then its embed signature "— Name (@handle) date".
 - A block quotation: a line ending in a colon after a speech frame ("Sie schreibt:"), then
   a paragraph without quotation marks.
@@ -40,11 +40,12 @@ MIN_LABELLED_ANSWERS = 2  # answers under one label that make a labelled intervi
 MAX_LABEL_WORDS = 4
 MAX_THANKS_WORDS = 12
 MIN_WRAPPED_WORDS = 12  # a line this long without final punctuation is a wrapped paragraph, not a heading
-WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
+WORD = re.compile(r"\w+(?:-\w+)*")
 # "Christoph Vilanek: …", "Frage 2: …", "F: …", "K. B.: …" at the start of a line.
 LABEL = re.compile(r"^\s*(?P<label>[A-ZÄÖÜ][\w.’'&*-]*(?:\s+(?:[A-ZÄÖÜ][\w.’'&*-]*|\d+\.?)){0,3})\s*:\s+(?=\S)")
 QUESTION_END = re.compile(r"\?[\s“”\"»«)]*$")
 TERMINAL = re.compile(r"[.!?…:;\"“”»«)]\s*$")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"»])")
 QUOTE_MARKS = "„“”\"»«‚‘"
 BULLETS = "•-–*·▪► \t"
 # "— Anna Muster (@amuster) 3. Mai 2019" / "— Anna Muster (@amuster) May 3, 2019": a post's signature.
@@ -313,8 +314,9 @@ class InterviewFinder:
 
     def _interviewee(self, doc: Doc, answers: list[tuple[Paragraph, Paragraph]], answer_labels: set[str]) -> Span | None:
         """The mention that names the interviewee: an answer label, a vocative in a question
-        ("Herr Vilanek, …", "Jan, …") tied to the person it names, else the person the text
-        before the first question names most."""
+        ("Herr Vilanek, …", "Jan, …") tied to the person it names, the person the intro names
+        with the word "Interview" ("Im Interview äußert sich X", "X im Interview"), else the
+        person the text before the first question names most."""
         for para, _ in answers:
             if para.label is not None and para.label in answer_labels:
                 return _label_span(doc, para)
@@ -326,11 +328,38 @@ class InterviewFinder:
                     return min(cluster.mentions, key=lambda m: m.start)
             return vocative
         first = min(q.start for _, q in answers)
+        presenting = self._presenting_mention(doc, people, first)
+        if presenting is not None:
+            return presenting
         named = Counter({c.id: sum(m.start_char < first for m in c.mentions) for c in people})
         best = max(people, key=lambda c: (named[c.id], -min(m.start for m in c.mentions)), default=None)
         if best is None or not named[best.id]:
             return None
         return min(best.mentions, key=lambda m: m.start)
+
+    @staticmethod
+    def _presenting_mention(doc: Doc, people: list, first: int) -> Span | None:
+        """In a sentence before the first question that mentions the interview, the person
+        named first after the word (else last before it); a sentence naming who conducted it
+        ("Das Interview führte X") names the interviewer and is passed over."""
+        words = interview_words()
+        mentions = sorted((m for c in people for m in c.mentions), key=lambda m: m.start)
+        for line in doc._.lines:
+            if line.start >= first or line.role not in INTRO_ROLES:
+                continue
+            pos = 0
+            for sent in SENTENCE_SPLIT.split(line.text):
+                pos = line.text.index(sent, pos)
+                offset = line.start + pos
+                nouns = [m for m in WORD.finditer(sent) if mentions_interview(m.group())]
+                if not nouns or any(m.group() in words["conducted"] for m in WORD.finditer(sent)):
+                    continue
+                at = offset + nouns[0].start()
+                inside = [m for m in mentions if offset <= m.start_char < offset + len(sent)]
+                after = [m for m in inside if m.start_char > at]
+                if after or inside:
+                    return after[0] if after else inside[-1]
+        return None
 
     @staticmethod
     def _vocative(doc: Doc, questions: list[Paragraph]) -> Span | None:

@@ -328,3 +328,12 @@ def test_a_quotation_over_several_paragraphs_is_one_quote_per_paragraph(analyze_
 def test_an_opening_mark_that_never_closes_quotes_nothing(analyze_text):
     text = OVER_PARAGRAPHS.replace("Mieterverein.“", "Mieterverein.")
     assert found(analyze_text(text), "block") == []
+
+
+def test_the_author_of_the_interview_is_not_the_interviewee(analyze_text):
+    text = INTRO_NAMES_TWO.replace(
+        "In einem Interview äußert sich die Abgeordnete Maria Lindner zu den Plänen des Ministers. Das Gespräch führte Jonas Weil.",
+        "Ein Interview von Jonas Weil. Die Abgeordnete Maria Lindner lehnt die Pläne des Ministers ab, Maria Lindner will klagen.",
+    )
+    answers = found(analyze_text(text), "interview")
+    assert answers and not any(q.speaker and q.speaker.name.startswith("Jonas") for q in answers)

@@ -347,7 +347,8 @@ class InterviewFinder:
     def _presenting_mention(doc: Doc, people: list, first: int) -> Span | None:
         """In a sentence before the first question that mentions the interview, the person
         named first after the word (else last before it); a sentence naming who conducted it
-        ("Das Interview führte X") names the interviewer and is passed over."""
+        ("Das Interview führte X", "Ein Interview von X") names the interviewer and is passed
+        over."""
         words = interview_words()
         mentions = sorted((m for c in people for m in c.mentions), key=lambda m: m.start)
         for line in doc._.lines:
@@ -357,10 +358,13 @@ class InterviewFinder:
             for sent in SENTENCE_SPLIT.split(line.text):
                 pos = line.text.index(sent, pos)
                 offset = line.start + pos
-                nouns = [m for m in WORD.finditer(sent) if mentions_interview(m.group())]
-                if not nouns or any(m.group() in words["conducted"] for m in WORD.finditer(sent)):
+                tokens = list(WORD.finditer(sent))
+                nouns = [k for k, m in enumerate(tokens) if mentions_interview(m.group())]
+                if not nouns or any(m.group() in words["conducted"] for m in tokens):
                     continue
-                at = offset + nouns[0].start()
+                if nouns[0] + 1 < len(tokens) and tokens[nouns[0] + 1].group() in words["conducted_by"]:
+                    continue  # "Ein Interview von X": X asked
+                at = offset + tokens[nouns[0]].start()
                 inside = [m for m in mentions if offset <= m.start_char < offset + len(sent)]
                 after = [m for m in inside if m.start_char > at]
                 if after or inside:

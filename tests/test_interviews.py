@@ -303,33 +303,6 @@ def test_the_interviewee_is_the_person_the_intro_names_with_the_interview(analyz
     assert all(q.speaker and q.speaker.name == "Maria Lindner" for q in answers)  # not the minister, not the interviewer
 
 
-OVER_PARAGRAPHS = """Recht
-Was das Urteil für Mieter bedeutet
-Die Fachanwältin Birgit Sommer ordnet das Urteil ein und erklärt, was Mieter jetzt tun können:
-„Das Urteil stärkt die Mieter deutlich. Vermieter müssen Nebenkosten künftig genauer belegen.
-Wer eine Abrechnung für falsch hält, sollte innerhalb eines Jahres schriftlich widersprechen.
-„Im Zweifel lohnt sich der Gang zu einem Mieterverein.“
-Der Eigentümerverband kündigte an, das Urteil prüfen zu wollen.
-"""
-
-
-def test_a_quotation_over_several_paragraphs_is_one_quote_per_paragraph(analyze_text):
-    analysis = analyze_text(OVER_PARAGRAPHS)
-    blocks = found(analysis, "block")
-    assert [q.text for q in blocks] == [
-        "Das Urteil stärkt die Mieter deutlich. Vermieter müssen Nebenkosten künftig genauer belegen.",
-        "Wer eine Abrechnung für falsch hält, sollte innerhalb eines Jahres schriftlich widersprechen.",
-        "Im Zweifel lohnt sich der Gang zu einem Mieterverein.",
-    ]
-    assert all(q.kind == "direct" and q.speaker and q.speaker.name == "Birgit Sommer" for q in blocks)
-    assert not any("Eigentümerverband" in q.text for q in blocks)
-
-
-def test_an_opening_mark_that_never_closes_quotes_nothing(analyze_text):
-    text = OVER_PARAGRAPHS.replace("Mieterverein.“", "Mieterverein.")
-    assert found(analyze_text(text), "block") == []
-
-
 def test_the_author_of_the_interview_is_not_the_interviewee(analyze_text):
     text = INTRO_NAMES_TWO.replace(
         "In einem Interview äußert sich die Abgeordnete Maria Lindner zu den Plänen des Ministers. Das Gespräch führte Jonas Weil.",

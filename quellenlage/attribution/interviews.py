@@ -14,8 +14,7 @@ Three conventions of ANNOTATION.md ("Interviews and embedded posts"):
   address, else the person the intro names most.
 - An embedded post: the post's text, then its embed signature "— Name (@handle) date".
 - A block quotation: a line ending in a colon after a speech frame ("Sie schreibt:"), then
-  a paragraph without quotation marks; or a quotation in marks that runs over several
-  paragraphs (one quote per paragraph).
+  a paragraph without quotation marks.
 
 The quotes join `doc.spans["quotes"]` with `speaker_mention` and `cue` set, so that the
 `speaker_resolver` names their speakers like those of every other quote.
@@ -32,7 +31,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import Frame, FrameFinder
-from quellenlage.attribution.quotes import CLOSERS
 from quellenlage.attribution.sentences import sentences
 from quellenlage.lexicons import grouped
 
@@ -41,7 +39,6 @@ MIN_PRESENTED_EXCHANGES = 2  # … on a page that calls itself an interview
 MIN_LABELLED_ANSWERS = 2  # answers under one label that make a labelled interview
 MAX_LABEL_WORDS = 4
 MAX_THANKS_WORDS = 12
-MAX_QUOTED_PARAGRAPHS = 8  # a quotation over more paragraphs is a stray mark, not a quote
 MIN_WRAPPED_WORDS = 12  # a line this long without final punctuation is a wrapped paragraph, not a heading
 WORD = re.compile(r"\w+(?:-\w+)*")
 # "Christoph Vilanek: …", "Frage 2: …", "F: …", "K. B.: …" at the start of a line.
@@ -179,7 +176,7 @@ class InterviewFinder:
         units = paragraphs(doc)
         answers, exchanges = self._interview(doc, units)
         existing = [q for q in doc.spans.get("quotes", []) if not _own_report(q, exchanges)]
-        found = answers + self._posts(doc) + self._blocks(doc, units, existing) + self._quoted_paragraphs(doc, units)
+        found = answers + self._posts(doc) + self._blocks(doc, units, existing)
         # a quote the other finders found without a frame takes this one's speaker
         spans = {(q.start, q.end) for q in found}
         existing = [q for q in existing if q._.speaker_mention is not None or (q.start, q.end) not in spans]
@@ -423,13 +420,13 @@ class InterviewFinder:
                 continue  # a quotation in marks
             if any(block.start <= q.start_char and q.end_char <= block.end for q in existing if q._.kind == "direct"):
                 continue
-            frame = self._intro_frame(doc, before, ("speech", "writing"))
+            frame = self._intro_frame(doc, before)
             span = doc.char_span(block.start, block.end, alignment_mode="contract")
             if frame is not None and span is not None and len(span):
                 quotes.append(_quote(span, "block", frame.cue, frame.speaker))
         return quotes
 
-    def _intro_frame(self, doc: Doc, before: Paragraph | str, classes: tuple[str, ...]) -> Frame | None:
+    def _intro_frame(self, doc: Doc, before: Paragraph | str) -> Frame | None:
         """The speech frame of a paragraph that ends in a colon ('…, schreibt sie:')."""
         if not isinstance(before, Paragraph) or not before.text.endswith(":"):
             return None
@@ -437,49 +434,8 @@ class InterviewFinder:
         if intro is None:
             return None
         last = sentences(intro, set())[-1]
-        frames = [f for f in self.frames.find(last) if f.rule == "verb" and f.speaker is not None and f.verb_class in classes]
+        frames = [f for f in self.frames.find(last) if f.rule == "verb" and f.speaker is not None and f.verb_class in ("speech", "writing")]
         return max(frames, key=lambda f: f.cue.start) if frames else None
-
-    def _quoted_paragraphs(self, doc: Doc, units: list[Paragraph | str]) -> list[Span]:
-        """A quotation over several paragraphs: it opens at the start of one and closes at the
-        end of a later one (each paragraph may reopen with a mark). One quote per paragraph,
-        of the speaker whose frame ends the paragraph before it with a colon."""
-        quotes = []
-        for k, unit in enumerate(units):
-            if not isinstance(unit, Paragraph) or unit.role != "paragraph":
-                continue
-            text = unit.text.lstrip(BULLETS)
-            opener = text[:1]
-            if opener not in CLOSERS or any(ch in CLOSERS[opener] for ch in text[1:]):
-                continue  # no quotation, or one that closes in its paragraph
-            chain = _quotation_chain(units, k, CLOSERS[opener])
-            if not chain:
-                continue
-            frame = self._intro_frame(doc, units[k - 1], ("speech", "writing", "thought", "report")) if k else None
-            for para in chain:
-                start = para.start + len(para.text) - len(para.text.lstrip(BULLETS + QUOTE_MARKS))
-                end = para.start + len(para.text.rstrip(QUOTE_MARKS + " "))
-                span = doc.char_span(start, end, alignment_mode="contract")
-                if span is not None and len(span):
-                    quotes.append(_quote(span, "block", frame.cue if frame else None, frame.speaker if frame else None))
-        return quotes
-
-
-def _quotation_chain(units: list[Paragraph | str], k: int, closers: str) -> list[Paragraph]:
-    """The paragraphs from units[k] to the one that ends with a closing mark, or [] when the
-    quotation does not close within `MAX_QUOTED_PARAGRAPHS` body paragraphs."""
-    chain: list[Paragraph] = []
-    for unit in units[k:]:
-        if isinstance(unit, str):
-            if unit in SKIPPED_ROLES:
-                continue
-            return []
-        if unit.role != "paragraph" or len(chain) >= MAX_QUOTED_PARAGRAPHS:
-            return []
-        chain.append(unit)
-        if len(chain) > 1 and unit.text.rstrip()[-1:] in closers:
-            return chain
-    return []
 
 
 def _own_report(q: Span, exchanges: list[tuple[int, int]]) -> bool:

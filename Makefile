@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv bench bench-corpus model schema clean
+.PHONY: demo test venv bench bench-corpus model schema clean serve screenshot web-load
 DATA ?= ../shared/data
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +23,17 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The web app on http://$(HOST):$(PORT)/ (history in the user data folder; DB=… for another database).
+serve: $(STAMP)
+	$(BIN)/quellenlage serve --host $(HOST) --port $(PORT) $(if $(DB),--db $(DB))
+
+# Headless-Chromium screenshots of the web app (needs Debian's chromium) and its load check.
+screenshot: $(STAMP)
+	$(BIN)/python benchmarks/web_check.py screenshot --out-dir screenshots
+
+web-load: $(STAMP)
+	$(BIN)/python benchmarks/web_check.py load --requests 200 --clients 8
 
 # Not part of `make test`: they need ../shared/data and take long.
 bench: $(STAMP)
@@ -38,4 +51,4 @@ schema: $(STAMP)
 	$(BIN)/quellenlage schema --out docs/schema/analysis.schema.json
 
 clean:
-	rm -rf $(VENV) quellenlage-demo.html .pytest_cache
+	rm -rf $(VENV) quellenlage-demo.html .pytest_cache screenshots

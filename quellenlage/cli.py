@@ -33,13 +33,12 @@ def render(analysis, fmt: str) -> str:
 
 @app.command()
 def analyze(
-    paths: list[str] = typer.Argument(..., help="text or .html files; '-' reads stdin"),
+    paths: list[str] = typer.Argument(..., help="text or .html files, http(s) URLs; '-' reads stdin"),
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | html"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="folder: one output file per input"),
 ) -> None:
     """Analyse articles and show quotes, speakers and sources."""
     from quellenlage import analyze_many
-    from quellenlage.ingest import read_path
     from quellenlage.pipeline import nothing_analysed
 
     if fmt not in FORMATS:
@@ -49,7 +48,7 @@ def analyze(
     articles, failed = [], 0
     for path in paths:
         try:
-            articles.append((path, read_path(path)))
+            articles.append((path, _read_input(path)))
         except QuellenlageError as err:
             err_console.print(f"[bold red]error:[/] {err}", highlight=False)
             failed += 1
@@ -71,6 +70,38 @@ def analyze(
             err_console.print(f"wrote {target}", highlight=False)
     if failed:
         raise typer.Exit(1 if analysed else 2)
+
+
+def _read_input(path: str):
+    """A file, stdin, or a web page fetched by the server-safe fetcher (public addresses only)."""
+    from quellenlage.ingest import read_path
+
+    if "://" in path:  # the fetcher (httpx) is imported only for URLs
+        from quellenlage.ingest.fetch import Fetcher, is_url
+
+        if is_url(path):
+            return Fetcher().fetch_article(path)[0]
+    return read_path(path)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (0.0.0.0: every interface)"),
+    port: int = typer.Option(8000, "--port", "-p", min=1, max=65535),
+    db: Optional[str] = typer.Option(None, "--db", help="SQLite file or postgresql://user@host/db (default: a file in the user data folder)"),
+    allow_fetch: list[str] = typer.Option([], "--allow-fetch", help="a private network the server may fetch from, e.g. 10.0.0.0/8 (repeatable)"),
+) -> None:
+    """Start the web app: a form, stored analyses with permanent links, a JSON API (/docs)."""
+    import uvicorn
+
+    from quellenlage.ingest.fetch import Fetcher
+    from quellenlage.web import create_app
+    from quellenlage.web.store import make_url_safe
+
+    web_app = create_app(db, fetcher=Fetcher.allowing(allow_fetch))
+    store_url = make_url_safe(web_app.state.service.store.url)
+    err_console.print(f"Quellenlage on [bold]http://{host}:{port}/[/] · database {store_url}", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="info")
 
 
 @app.command()
@@ -102,11 +133,14 @@ def schema(out: Optional[Path] = typer.Option(None, "--out", "-o")) -> None:
 def eval_gold(
     gold_dir: Path = typer.Argument(..., help="folder of NAME.txt + NAME.gold.json pairs"),
     json_out: bool = typer.Option(False, "--json", help="print the figures as JSON"),
+    gold_headline: bool = typer.Option(
+        False, "--gold-headline", help="give the analyzer the gold headline line (judges the headline check apart from line roles)"
+    ),
 ) -> None:
     """Score the analyzer on gold files (ANNOTATION.md scheme)."""
     from quellenlage.eval.gold import eval_gold_command
 
-    raise typer.Exit(eval_gold_command(gold_dir, json_out))
+    raise typer.Exit(eval_gold_command(gold_dir, json_out, gold_headline=gold_headline))
 
 
 @app.command("eval-spkatt")
@@ -126,7 +160,7 @@ def _register_subcommands(command: str | None) -> None:
     """Commands that live with their stage (corpus mode, benchmarks, model evaluation),
     imported only when asked for, so `quellenlage analyze` starts fast."""
     wanted = {command} if command in ("batch", "report", "bench", "models") else {"batch", "report", "bench", "models"}
-    if command in ("analyze", "demo", "schema", "eval", "eval-spkatt"):
+    if command in ("analyze", "demo", "schema", "eval", "eval-spkatt", "serve"):
         return
     if wanted & {"batch", "report"}:
         from quellenlage.batch.cli import batch, report

@@ -98,12 +98,18 @@ class Claim(BaseModel):
 
 
 class HeadlineFinding(BaseModel):
+    """One assertion of the headline and how the body carries it: `supported` (stated in the
+    outlet's own voice), `attributed_only` (the headline itself marks the source),
+    `unsupported_as_fact` (the body attributes it to a single source only, hedges it or reports
+    it as denied, and the headline drops that), `not_in_body` (no sentence of the body says it)."""
+
     assertion: str
     start: int
     end: int
-    verdict: Literal["supported", "attributed_only", "unsupported_as_fact"]
-    evidence: list[TextSpan] = []
+    verdict: Literal["supported", "attributed_only", "unsupported_as_fact", "not_in_body"]
+    evidence: list[TextSpan] = Field([], description="the body sentences that support it best, then denials")
     why: str
+    marking: Optional[str] = Field(None, description="how the headline itself marks the source, if it does")
 
 
 class SensationalWord(BaseModel):
@@ -156,3 +162,25 @@ class Analysis(BaseModel):
     headline_check: Optional[HeadlineCheck] = None
     transparency: Transparency = Transparency()
     errors: list[str] = Field([], description="problems met on the way; the analysis may be partial")
+
+
+class AnalysisRequest(BaseModel):
+    """What the web API analyses: exactly one of a URL to fetch, plain text, or an HTML page."""
+
+    url: Optional[str] = Field(None, description="an http(s) page the server fetches (public addresses only)")
+    text: Optional[str] = Field(None, description="the article as plain text, the headline on the first line")
+    html: Optional[str] = Field(None, description="the article as an HTML page")
+
+
+class AnalysisSummary(BaseModel):
+    """One stored analysis in the history: enough to find it again."""
+
+    id: str
+    created_at: str = Field(description="when it was first analysed (ISO 8601, UTC)")
+    title: str
+    site: str = ""
+    url: str = ""
+    input_kind: Literal["url", "text", "html"]
+    quotes: int
+    speakers: list[str] = Field([], description="speakers quoted, most quoted first")
+    link: str = Field(description="the permanent page of the analysis")

@@ -69,7 +69,7 @@ FOUND = [
     # a speech noun's complement, a wire report introduced by 'wie', a compound frame noun
     ("Der Verteidiger wies den Vorwurf der Anklage, sein Mandant sei vorbestraft, entschieden zurück.", "indirect", "Mandant sei vorbestraft", "Anklage"),
     ("Denn wie die Zeitung am Montag berichtete, leidet der Sänger an einer schweren Krankheit.", "indirect", "leidet der Sänger", "Zeitung"),
-    ("Nach Polizeiangaben wurden bei dem Unfall drei Menschen leicht verletzt.", "indirect", "drei Menschen leicht verletzt", "Polizeiangaben"),
+    ("Nach Polizeiangaben wurden bei dem Unfall drei Menschen leicht verletzt.", "indirect", "drei Menschen leicht verletzt", "Polizei"),
     # evaluative partial quotes: a predicate after 'als', an object of the cue, a governed preposition
     ("Die Bürgermeisterin bezeichnete den Neubau als „Schandfleck“ und verlangte einen Abriss.", "direct", "Schandfleck", "Bürgermeisterin"),
     ("Die Opposition nannte das einen „Skandal ohnegleichen“ und verließ den Saal.", "direct", "Skandal ohnegleichen", "Opposition"),

@@ -238,7 +238,7 @@ def test_text_view_shows_speakers_counts_and_findings() -> None:
     assert "Boilerplate lines removed: 1" in out
     assert "[bold]" in out  # article text is never read as Rich markup
     assert "disputed by ein Sprecher der Stadt" in out
-    assert "attributed_only" in out and "Transparency" in out and "parser & <tagger> warning" in out
+    assert "the headline names its source" in out and "Transparency" in out and "parser & <tagger> warning" in out
     assert "\x1b" not in out
     assert "\x1b[" in render_text(analysis(), color=True)
 

@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.grammar import (
     DEFINITE,
+    capitalised_non_noun,
+    PKG,
     frame_nouns_lower,
     POSSESSIVE,
     media_names,
@@ -27,9 +29,12 @@ from quellenlage.attribution.grammar import (
     strip_genitive,
 )
 from quellenlage.attribution.lines import role_at
+from quellenlage.lexicons import rows
 
 AMBIGUOUS_MEDIA = frozenset({"Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild", "Kurier", "Standard", "Independent", "Guardian"})
 AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährigen?[rm]?$")
+INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+ABBREVIATION = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,2}[A-ZÄÖÜ][A-Za-zÄÖÜ]{0,4}$")
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "misc", "GPE": "place"}
 
 
@@ -61,6 +66,7 @@ class EntityCluster:
     type: str
     mentions: list[Span] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    gender: str | None = None  # "m" | "f" for people whose name or description tells
 
     def last_before(self, i: int) -> int:
         """Token index of the last mention that ends before token i (-1 if none)."""
@@ -84,8 +90,7 @@ def _trim_entity(ent: Span) -> Span | None:
     def generic(t) -> bool:
         return (
             not t.text[:1].isupper()
-            or pos(t) == "ADJ"
-            or t.tag_ in ("ADJA", "ADJD")
+            or (ent.label_ == "PER" and (pos(t) == "ADJ" or t.tag_ in ("ADJA", "ADJD")))
             or t.text.lower() in frame_nouns_lower()
             or t.is_punct
         )
@@ -125,6 +130,52 @@ def _role_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+def _institution_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Institutions the NER model missed, found by German word formation: a compound ending in
+    an institution noun ("Bundesgerichtshof", "Umweltministerium"), with a capitalised
+    adjective before it and its "für …"/"der …" complement ("Bundesamt für Strahlenschutz")."""
+    heads = institution_heads()
+    out = []
+    for t in doc:
+        if t.i in taken or pos(t) != "NOUN" or t.morph.get("Number") == ["Plur"]:
+            continue
+        low = t.lower_
+        if not any(low.endswith(h) and len(low) >= len(h) + 3 for h in heads) or role_at(doc, t.idx) == "boilerplate":
+            continue
+        start, end = t.i, t.i + 1
+        while start > 0 and start - 1 not in taken and pos(doc[start - 1]) == "ADJ" and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_sent_start:
+            start -= 1  # "Europäischer Rechnungshof", not a sentence-initial adjective
+        if end + 1 < len(doc) and doc[end].lower_ in ("für", "der", "des") and doc[end + 1].text[:1].isupper() and pos(doc[end + 1]) in ("NOUN", "PROPN"):
+            end += 2  # "Bundesamt für Strahlenschutz", "Bundesministerium der Finanzen"
+        if start == t.i and end == t.i + 1 and not low.startswith(INSTITUTION_PREFIXES) and not low.endswith(("ministerium", "gerichtshof", "staatsanwaltschaft")):
+            continue  # "Präsidentenamt", "Nachrichtenagentur": a kind of office, not a named institution
+        out.append((start, end))
+        taken.update(range(start, end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def institution_heads() -> tuple[str, ...]:
+    return tuple(r[0] for r in rows(PKG, "institution_heads.tsv"))
+
+
+def _first_name_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Names the NER model missed, found by a known first name before a capitalised surname
+    ("Carline Mohr, Redakteurin"); both words must be tagged as names, not as sentence words."""
+    out = []
+    for t in doc:
+        if t.i in taken or t.i + 1 >= len(doc) or pos(t) != "PROPN":
+            continue
+        nxt = doc[t.i + 1]
+        if nxt.i in taken or pos(nxt) not in ("PROPN", "NOUN") or not nxt.text[:1].isupper() or is_role_noun(nxt):
+            continue
+        if not nxt.is_alpha or first_name_gender(t.text) is None or role_at(doc, t.idx) == "boilerplate":
+            continue
+        out.append((t.i, t.i + 2))
+        taken.update((t.i, t.i + 1))
+    return out
+
+
 class EntityResolver:
     def __init__(self, nlp: Language, name: str = "entity_resolver") -> None:
         self.name = name
@@ -150,6 +201,12 @@ class EntityResolver:
         for start, end in _role_named(doc, taken | {i for e in doc.ents for i in range(e.start, e.end)}):
             found.append((doc[start:end], "person"))
             taken.update(range(start, end))
+        for start, end in _institution_named(doc, taken | {i for e in doc.ents for i in range(e.start, e.end)}):
+            found.append((doc[start:end], "organization"))
+            taken.update(range(start, end))
+        for start, end in _first_name_named(doc, taken | {i for e in doc.ents for i in range(e.start, e.end)}):
+            found.append((doc[start:end], "person"))
+            taken.update(range(start, end))
         for ent in doc.ents:
             ent = _trim_entity(ent)
             if ent is None or any(i in taken for i in range(ent.start, ent.end)):
@@ -157,6 +214,8 @@ class EntityResolver:
             if role_at(doc, ent.start_char) == "boilerplate":
                 continue
             etype = LABEL_TYPES.get(ent.label_, "misc")
+            if len(ent) == 1 and capitalised_non_noun(ent.text):
+                continue  # "Jüngst", "Nun" at a sentence start: words, not names
             roles = [t.i for t in ent[:-1] if is_role_noun(t)]
             if etype != "person" and roles:
                 ent, etype = doc[roles[-1] + 1 : ent.end], "person"  # "Russlands Präsident Wladimir Putin"
@@ -178,15 +237,22 @@ class EntityResolver:
             if etype == "person":
                 last = span[-1].text
                 key = strip_genitive(last) if strip_genitive(last) in surnames else last
+                if INITIAL.match(last):  # "Sebastian K." and "Jacek K." are two people
+                    key = " ".join(t.text for t in span if not is_role_noun(t))
+                    if len(span) == 1:  # "K." alone: the one named last with that initial
+                        named = [c for k, c in clusters.items() if k.endswith(" " + last)]
+                        if named:
+                            key = next(k for k, c in clusters.items() if c is max(named, key=lambda c: c.last_before(span.start)))[7:]
                 key = "person:" + key
             else:
-                text = span.text
+                text = " ".join(_strong_adjectives(span)) if len(span) > 1 else span.text
                 key = f"{etype}:" + (strip_genitive(text) if strip_genitive(text) in texts else text).lower()
             cluster = clusters.get(key)
             if cluster is None:
                 cluster = clusters[key] = EntityCluster(id=f"e{len(clusters) + 1}", name="", type=etype)
             cluster.mentions.append(span)
         self._add_surname_mentions(doc, clusters)
+        _merge_abbreviations(doc, clusters)
         for cluster in clusters.values():
             cluster.name = self._canonical(cluster)
             if cluster.type == "person":
@@ -195,6 +261,10 @@ class EntityResolver:
                         cluster.roles |= self._roles_near(doc, m)  # not "ein Mitarbeiter Trumps"
         doc._.entities = list(clusters.values())
         self._link_descriptions(doc, doc._.entities)
+        _link_organisation_descriptions(doc, doc._.entities)
+        for cluster in doc._.entities:
+            if cluster.type == "person":
+                cluster.gender = person_gender(cluster)
         return doc
 
     @staticmethod
@@ -207,6 +277,12 @@ class EntityResolver:
             if t.i in taken or not t.text[:1].isupper() or role_at(doc, t.idx) == "boilerplate":
                 continue
             cluster = people.get(t.text) or people.get(strip_genitive(t.text))
+            if cluster is None and INITIAL.match(t.text):  # "K." for the last "Sebastian K."
+                named = [c for k, c in people.items() if k.endswith(" " + t.text)]
+                cluster = max(named, key=lambda c: c.last_before(t.i), default=None)
+                if cluster is not None and cluster.last_before(t.i) >= 0:
+                    cluster.mentions.append(doc[t.i : t.i + 1])
+                continue
             if cluster is not None and len(t.text) > 2:
                 start = t.i
                 # a first name right before the surname belongs to the mention ("Bob Woodward")
@@ -229,6 +305,8 @@ class EntityResolver:
         else:
             best = max(cluster.mentions, key=lambda m: len(m.text))
         words = [t.text for t in best]
+        if cluster.type != "person" and len(best) > 1:
+            words = _strong_adjectives(best)
         if cluster.type == "person" or len(best) == 1:
             bare = strip_genitive(words[-1])
             genitive_only = cluster.type == "person" and len(best) > 1 and words[-1].endswith("s") and all(
@@ -288,6 +366,8 @@ class EntityResolver:
             bare = det is None or det.is_punct or det.is_space or det.is_sent_start and pos(det) != "DET"
             if not (definite or bare):
                 continue
+            if t.morph.get("Number") == ["Plur"]:
+                continue  # "die Chefredakteure": a group, not the one person with that role
             head = (t.lemma_ or t.text).lower()
             candidates = [c for c in people if any(_role_match(head, r) for r in c.roles)]
             before = [(c.last_before(start - 1), c) for c in candidates]
@@ -299,6 +379,140 @@ class EntityResolver:
                 candidates[0].mentions.append(span)  # a teaser names the role before the person
         for c in people:
             c.mentions.sort(key=lambda m: m.start)
+
+
+# First parts of compounds that name a public institution ("Bundesamt", "Landgericht", "Europarat").
+INSTITUTION_PREFIXES = ("bundes", "landes", "land", "staats", "kreis", "stadt", "amts", "ober", "europa", "eu-", "un-", "uno-", "verfassungs", "verwaltungs", "kriminal", "polizei")
+ADJECTIVE_FORM = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+(isch|sch|lich|ig|al|ell)(e|en|er|es|em)$")
+STRONG_ENDINGS = {"Masc": "er", "Fem": "e", "Neut": "es"}
+
+
+def _strong_adjectives(name: Span) -> list[str]:
+    """A name without its article takes the strong nominative: "des Europäischen
+    Rechnungshofs" -> "Europäischer Rechnungshof", "dem Deutschen Roten Kreuz" -> "Deutsches Rotes Kreuz"."""
+    words = [t.text for t in name]
+    head = next((t for t in name if pos(t) in ("NOUN", "PROPN") and not ADJECTIVE_FORM.match(t.text)), None)
+    gender = head.morph.get("Gender") if head is not None else []
+    if not gender or head.morph.get("Number") == ["Plur"]:
+        return words
+    for k, t in enumerate(name):
+        if t.i >= head.i:
+            break
+        if (pos(t) == "ADJ" or ADJECTIVE_FORM.match(t.text)) and t.text[:1].isupper() and re.search(r"(e|en|er|es|em)$", t.text):
+            words[k] = re.sub(r"(e|en|er|es|em)$", "", t.text) + STRONG_ENDINGS[gender[0]]
+    if head.morph.get("Case") == ["Gen"] and head.text.endswith("s") and head.lemma_ and head.text.startswith(head.lemma_):
+        words[head.i - name.start] = head.lemma_  # "Rechnungshofs" -> "Rechnungshof"
+    return words
+
+
+def _merge_abbreviations(doc: Doc, clusters: dict[str, EntityCluster]) -> None:
+    """"Bundesamt für Strahlenschutz (BfS)": the abbreviation in parentheses right after a
+    name is that entity; its cluster joins the full name's."""
+    ends = {m.end: c for c in clusters.values() for m in c.mentions if c.type != "person"}
+    for key, cluster in list(clusters.items()):
+        if cluster.type == "person":
+            continue
+        for m in cluster.mentions:
+            full = ends.get(m.start - 1)
+            if (
+                full is None or full is cluster or len(m) != 1 or m.start < 1 or doc[m.start - 1].text != "("
+                or m.end >= len(doc) or doc[m.end].text != ")" or not ABBREVIATION.match(m.text)
+                or m.text[0].lower() != full.mentions[0][0].text[0].lower()
+            ):
+                continue
+            full.mentions.extend(cluster.mentions)
+            full.mentions.sort(key=lambda x: x.start)
+            del clusters[key]
+            break
+
+
+def _link_organisation_descriptions(doc: Doc, clusters: list[EntityCluster]) -> None:
+    """A description of an organisation ("die Behörde", "die Karlsruher Richter", "das
+    Ministerium") joins the organisation of that kind named last before it."""
+    kinds = organisation_descriptions()
+    orgs = [c for c in clusters if c.type == "organization"]
+    if not orgs:
+        return
+    taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for t in doc:
+        if t.i in taken or pos(t) != "NOUN" or t.i == 0:
+            continue
+        endings = kinds.get((t.lemma_ or t.text).lower()) or kinds.get(t.lower_)
+        if endings is None:
+            continue
+        start = t.i
+        while start > 0 and pos(doc[start - 1]) == "ADJ":
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ not in DEFINITE | {"diese", "dieser", "dieses", "diesem", "diesen"}:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and (pos(nxt) == "PROPN" or nxt.lower_ in ("des", "der", "für", "von")):
+            continue  # "das Ministerium für …", "die Behörde des Landes": a new entity, not a back-reference
+        if "*" in endings and t.morph.get("Number") == ["Plur"]:
+            continue  # "die Konzerne": several, not the one named before
+        fitting = [
+            (c.last_before(start), c) for c in orgs
+            if "*" in endings or any(c.name.lower().endswith(e) or e in c.name.lower().split() for e in endings)
+        ]
+        fitting = [(p, c) for p, c in fitting if p >= 0]
+        if fitting:
+            cluster = max(fitting, key=lambda pc: pc[0])[1]
+            cluster.mentions.append(doc[start - 1 : t.i + 1])
+            cluster.mentions.sort(key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def organisation_descriptions() -> dict[str, tuple[str, ...]]:
+    """head noun -> endings of the organisation names it can describe ("*": any organisation)."""
+    return {row[0]: tuple(e.strip() for e in row[1].split("|")) for row in rows(PKG, "org_descriptions.tsv")}
+
+
+def person_gender(cluster: EntityCluster) -> str | None:
+    """'m' or 'f': from a title or description in the article ("Frau Müller", "die 54-Jährige",
+    "Sprecherin"), else from the first name."""
+    doc_votes = {"m": 0, "f": 0}
+    for m in cluster.mentions:
+        first = m[0].lower_
+        if first in ("frau", "die") or (first == "der" and len(m) > 1 and m[-1].text.endswith("in")):
+            doc_votes["f" if first != "der" else "m"] += 1
+        elif first in ("herr", "herrn", "der", "dem", "den"):
+            doc_votes["m"] += 1
+        before = m.doc[m.start - 1] if m.start > 0 else None
+        if before is not None and before.lower_ in ("frau", "herr", "herrn"):
+            doc_votes["f" if before.lower_ == "frau" else "m"] += 1
+    for role in cluster.roles:
+        if role.endswith("in") and role[:-2] in source_nouns():
+            doc_votes["f"] += 1
+    if doc_votes["m"] != doc_votes["f"]:
+        return max(doc_votes, key=doc_votes.get)
+    for m in cluster.mentions:
+        if len(m) > 1:
+            gender = first_name_gender(m[0].text)
+            if gender is not None:
+                return gender
+    return None
+
+
+@lru_cache(maxsize=4096)
+def first_name_gender(name: str) -> str | None:
+    """Gender of a first name from gender-guesser's name dictionary (German usage first)."""
+    if not name[:1].isupper() or INITIAL.match(name):
+        return None
+    detector = _name_detector()
+    for part in name.split("-")[:1]:
+        for answer in (detector.get_gender(part, "germany"), detector.get_gender(part)):
+            if answer in ("male", "mostly_male"):
+                return "m"
+            if answer in ("female", "mostly_female"):
+                return "f"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _name_detector():
+    import gender_guesser.detector  # about 0.3 s to load: only when a gender is asked for
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
 
 
 @Language.factory("entity_resolver")

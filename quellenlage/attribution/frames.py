@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.grammar import (
+    OBJECT_PRONOUNS,
     PARTICLES,
     PERSONAL_PRONOUNS,
     SUBORDINATORS,
@@ -41,6 +42,8 @@ DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
 # Adverbs that hand a sentence to the source named before: "Demnach habe sie …".
 ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge", "danach"})
+# What an outlet found out itself: "nach eigenen Recherchen" cites no one.
+OWN_RESEARCH = frozenset({"recherchen", "informationen", "erkenntnissen", "daten"})
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
 
 
@@ -83,7 +86,7 @@ def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
     """The first noun phrase from token i, skipping adverbs and prepositional phrases."""
     while i < stop:
         t = doc[i]
-        if pos(t) in ("ADV", "PART", "SCONJ", "CCONJ") or t.lower_ in ("es", "sich", "aber", "auch", "dazu", "jedoch", "zudem"):
+        if pos(t) in ("ADV", "PART", "SCONJ", "CCONJ") or t.lower_ in OBJECT_PRONOUNS or t.lower_ in ("es", "sich", "aber", "auch", "dazu", "jedoch", "zudem"):
             if t.lower_ == "es" and i + 1 < stop and noun_phrase(doc, i + 1) is None:
                 return None
             i += 1
@@ -120,17 +123,23 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     np = noun_phrase(doc, i) if i < finite.i else None
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
-        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder", *GENITIVE_ARTICLES)):
+        coordinated = None
+        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder", "sowie", "als", *GENITIVE_ARTICLES)):
             # "Der Einsatzleiter der Polizei in Dortmund erklärte", 'Das „Hurricane Centre“ der USA'
-            pp = noun_phrase(doc, k if doc[k].lower_ in GENITIVE_ARTICLES else k + 1)
+            skip_words = 2 if doc[k].lower_ == "als" and k + 1 < finite.i and doc[k + 1].lower_ == "auch" else 1
+            pp = noun_phrase(doc, k if doc[k].lower_ in GENITIVE_ARTICLES else k + skip_words)
             if pp is None:
                 break
+            if doc[k].lower_ in ("und", "sowie", "als"):
+                coordinated = pp  # "Keith und Keuter sagten", "Sowohl Keith als auch Keuter behaupten"
             k = pp.end
         while k < finite.i and pos(doc[k]) in ("ADV", "PART") and doc[k].lower_ not in PERSONAL_PRONOUNS:
             k += 1  # "Die Kanadier hingegen sagen"
         before_verb = doc[finite.i - 1]
         if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):
             # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
+            if coordinated is not None and coordinated.end == k:
+                return doc[np.start : coordinated.end], np.start
             return np, np.start
     speaker = _skip_to_subject(doc, finite.i + 1, end)
     if speaker is None:
@@ -192,6 +201,18 @@ def _written_in(doc: Doc, start: int, end: int) -> Span | None:
     return None
 
 
+def _bare_participle(doc: Doc, t: Token, start: int, end: int) -> bool:
+    """A participle whose clause has no finite 'haben' or 'werden': an attribute or a state
+    ("ist gefragt"), not a perfect or passive of speaking."""
+    if not ("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP") or is_finite(t):
+        return False
+    clause = [x for x in doc[start:end] if x.i != t.i]
+    if any(lemma(x) in ("haben", "werden") for x in clause):
+        return False  # "hat gesagt", "soll gesagt haben", "wurde berichtet"
+    # with no other finite verb the tagger took the finite verb for a participle ("Er kommentiert:")
+    return any(is_finite(x) for x in clause)
+
+
 def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span | None:
     """A subject right before the verb after a clause boundary, past an apposition:
     "…, die Sprecherin der Fraktion, Sandra Boser (GRÜNE), erklärte: „…“"."""
@@ -209,6 +230,8 @@ def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span
     before = doc[np.start - 1] if np.start > floor else None
     if before is not None and before.text not in (",", ":", ";", "–", "-") and not before.is_sent_start:
         return None  # inside a longer clause: not a subject standing before its verb
+    if before is not None and pos(before) == "ADP":
+        return None  # "Vor dem ersten Einsatz empfiehlt es sich": the object of a preposition
     return np
 
 
@@ -287,18 +310,23 @@ class FrameFinder:
                 np = noun_phrase_ending(doc, t.i, sent.start)
                 if np is not None:
                     frames.append(Frame(doc[t.i : t.i + 1], "zufolge", self._source_in(np), clause=(np.start, t.i + 1)))
-            elif low == "nach" and t.i + 1 < sent.end and _capitalised_frame_noun(doc[t.i + 1], self.frame_nouns):
+            elif low == "nach" and (noun := self._frame_noun_after(sent, t)) is not None:
+                # "nach Angaben der Polizei", "nach israelischen Angaben", "nach eigenen Angaben"
                 np = noun_phrase(doc, t.i + 1)
                 if np is not None:
-                    frames.append(Frame(doc[t.i : t.i + 2], "angaben", self._source_in(np), clause=(t.i, np.end)))
+                    source = self._own_subject(sent, t, skip) if doc[t.i + 1].lower_ == "eigenen" else self._source_in(np)
+                    frames.append(Frame(doc[t.i : noun.i + 1], "angaben", source, clause=(t.i, np.end)))
             elif low in ("nach", "laut") and t.i + 1 < sent.end and self._frame_compound(doc[t.i + 1]):
                 # "Nach Polizeiangaben", "laut Medienberichten": the compound names its source
                 frames.append(Frame(doc[t.i : t.i + 2], "angaben", doc[t.i + 1 : t.i + 2], clause=(t.i, t.i + 2)))
+            elif low == "für" and (holder := self._opinion_holder(sent, t)) is not None:
+                # "Für den Staatsrechtler Klaus Berg ist das ein Verstoß": the view of a person
+                frames.append(Frame(doc[t.i : t.i + 1], "laut", holder, clause=(t.i, holder.end)))
             elif low in ANAPHORIC_SOURCES and self._opens_report(sent, t):
                 # "Demnach habe sie …": the source named before speaks on
                 frames.append(Frame(doc[t.i : t.i + 1], "anaphoric", doc[t.i : t.i + 1], clause=(t.i, t.i + 1)))
             elif low == "so" and (tag := self._so_tag(sent, t)) is not None:
-                frames.append(Frame(doc[t.i : t.i + 1], "so", tag, clause=(t.i, clause_bounds(sent, t.i)[1])))
+                frames.append(Frame(doc[t.i : t.i + 1], "so", self._source_in(tag), clause=(t.i, clause_bounds(sent, t.i)[1])))
             else:
                 frame = self._verb_frame(sent, t, skip)
                 if frame is not None:
@@ -309,12 +337,49 @@ class FrameFinder:
         return frames
 
     @staticmethod
+    def _own_subject(sent: Span, t: Token, skip: set[int]) -> Span | None:
+        """Whose "eigenen Angaben" these are: the subject of the clause."""
+        finite = next((x for x in sent if is_finite(x) and x.i not in skip), None)
+        if finite is None:
+            return None
+        return subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], skip)[0]
+
+    def _frame_noun_after(self, sent: Span, t: Token) -> Token | None:
+        """The frame noun after "nach", past adjectives: "nach offiziellen Angaben"."""
+        k = t.i + 1
+        while k < sent.end and k - t.i <= 3 and pos(sent.doc[k]) == "ADJ" and sent.doc[k].text[:1].islower():
+            k += 1
+        if k < sent.end and _capitalised_frame_noun(sent.doc[k], self.frame_nouns):
+            if k > t.i + 1 and sent.doc[t.i + 1].lower_ in ("eigenen", "gemeinsamen") and sent.doc[k].lower_ in OWN_RESEARCH:
+                return None  # "nach eigenen Recherchen": the outlet's own voice, no source
+            return sent.doc[k]
+        return None
+
+    @staticmethod
+    def _opinion_holder(sent: Span, t: Token) -> Span | None:
+        """The person in a sentence-initial "Für X ist/bleibt/steht …" (X's judgement)."""
+        doc = sent.doc
+        first = next((x for x in sent if not (x.is_punct or x.is_space)), None)
+        if first is None or first.i != t.i or t.i + 1 >= sent.end:
+            return None
+        np = noun_phrase(doc, t.i + 1)
+        if np is None or np.end >= sent.end:
+            return None
+        verb = doc[np.end]
+        if not is_finite(verb) or lemma(verb) not in ("sein", "bleiben", "stehen", "gelten"):
+            return None
+        person = any(x.ent_type_ == "PER" for x in np) or source_type_of(np) in ("person", "anonymous")
+        return np if person else None
+
+    @staticmethod
     def _opens_report(sent: Span, t: Token) -> bool:
         """An anaphoric adverb first in its sentence: "Demnach"/"Demzufolge" always refer to a
         source; the temporal "Danach" only with a Konjunktiv I verb."""
         first = next((x for x in sent if not (x.is_punct or x.is_space)), None)
-        if first is None or first.i != t.i:
+        if first is None:
             return False
+        if first.i != t.i:  # "Ein engerer Takt erschwere demnach …": right after the finite verb too
+            return t.lower_ in ("demnach", "demzufolge") and is_finite(sent.doc[t.i - 1])
         return t.lower_ != "danach" or any(is_finite(x) and is_konjunktiv1(x) for x in sent)
 
     def _frame_compound(self, t: Token) -> bool:
@@ -335,6 +400,8 @@ class FrameFinder:
         k = head.i + 1
         if k < len(doc) and doc[k].lower_ in ("aus", "von", "vom"):  # "nach Angaben aus Regierungskreisen"
             k += 1
+        elif k < len(doc) and not (doc[k].lower_ in ("der", "des", "eines", "einer") or pos(doc[k]) == "PROPN"):
+            return np  # "nach israelischen Angaben dem Transport …": what follows is no genitive source
         nxt = noun_phrase(doc, k) if k < len(doc) else None
         return nxt if nxt is not None else np
 
@@ -361,6 +428,8 @@ class FrameFinder:
         doc = sent.doc
         cls, reaction = cue_verbs()[lem]
         start, end = clause_bounds(sent, t.i)
+        if _bare_participle(doc, t, start, end):
+            return None  # "ist Pioniergeist gefragt", "(auch „Strong AI“ genannt)": no one speaks
         while start < t.i and (doc[start].i in skip or doc[start].is_punct):
             start += 1
         if start + 1 < t.i and doc[start].lower_ in ("denn", "und", "aber", "doch", "auch") and doc[start + 1].lower_ in SUBORDINATORS:
@@ -399,8 +468,10 @@ class FrameFinder:
             speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)
         if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
             speaker = _coordinated_subject(sent, t.i, skip)
-        if speaker is not None and len(speaker) == 1 and speaker[0].lower_ == "man":
-            return None  # "denkt man darüber nach, …": impersonal, nobody is quoted
+        if speaker is None and [x.lower_ for x in doc[t.i + 1 : t.i + 3]] == ["es", "sich"]:
+            return None  # "empfiehlt es sich, …": impersonal advice, nobody is quoted
+        if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in ("man", "ich", "wir"):
+            return None  # "denkt man darüber nach", "Ich fand, …": impersonal or the writer's own voice
         if speaker is not None:
             speaker = _with_apposed_name(doc, speaker)
         if speaker is not None and not plausible_source(speaker):
@@ -437,7 +508,8 @@ def _fold(frames: list[Frame]) -> list[Frame]:
     becomes its via ("sagte Peskow nach Angaben russischer Nachrichtenagenturen"), and a
     '…, so X' tag names the speaker of a verb frame that has none ("sei durchgesickert, …,
     so der Autor")."""
-    verbs = [f for f in frames if f.rule == "verb"]
+    # a view ("sehen das anders", "glauben") does not carry a "nach Angaben X": X reports the view
+    verbs = [f for f in frames if f.rule == "verb" and f.verb_class != "thought"]
     kept = [f for f in frames if f.rule not in ("laut", "zufolge", "angaben", "so")]
     for other in (f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")):
         host = next((v for v in verbs if v.clause[0] <= other.cue.start < v.clause[1]), None)
@@ -462,7 +534,18 @@ def passive(doc: Doc, start: int, end: int) -> bool:
 
 
 # Heads of abstract nouns that name no one who could speak ("die Befürchtung", "die Freiheit").
-ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "tion", "ismus", "tät", "nis", "nisse", "ungen", "ionen")
+ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "tion", "ismus", "tät", "nis", "nisse", "ungen", "ionen", "sicht", "zeit", "weise")
+# Nouns of time: "am Montag", "im Jahr 2005" are when, not who.
+TIME_NOUNS = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli"
+    " august september oktober november dezember jahr jahre jahren woche wochen tag tage tagen monat monate"
+    " monaten abend morgen mittag nacht nachmittag vormittag wochenende stunde stunden minute minuten"
+    " jahrhundert jahrzehnt quartal".split()
+)
+
+
+def is_temporal(t: Token) -> bool:
+    return t.lower_ in TIME_NOUNS or (t.like_num and len(t.text) == 4 and t.text.isdigit())
 
 
 def plausible_source(np: Span) -> bool:
@@ -470,12 +553,15 @@ def plausible_source(np: Span) -> bool:
     nouns can; abstract nouns ("Befürchtung", "Ergebnis") cannot."""
     if any(t.ent_type_ for t in np) or any(e for e in np.doc._.entities for m in e.mentions if m.start >= np.start and m.end <= np.end):
         return True
-    heads = [t for t in np if pos(t) in ("NOUN", "PROPN", "PRON")]
+    nouns = [t for t in np if pos(t) == "NOUN"]
+    heads = nouns[:1] or [t for t in np if pos(t) in ("PROPN", "PRON")][-1:]
     if not heads:
         return True
-    head = heads[-1]
+    head = heads[0]  # the first noun heads a German phrase: "die Anwendung der Kompetenz des Kanzlers"
     if pos(head) == "PRON":
         return True
+    if is_temporal(head):
+        return False  # "Am heutigen Montag", "2005": a time, not a speaker
     word = (head.lemma_ or head.text).lower()
     nouns = source_nouns()
     if word in nouns or head.lower_ in nouns or any(len(n) >= 4 and word.endswith(n) for n in nouns):

@@ -23,6 +23,10 @@ COORDINATORS = frozenset("und oder aber sondern denn doch".split())
 PERSONAL_PRONOUNS = frozenset("er sie es ich wir ihr man".split())
 # what can follow a verb-first Konjunktiv I as its subject ("Habe er …", "Gebe die Regierung nach")
 THIRD_PERSON_OPENERS = frozenset("er sie es man der die das dem den ein eine einer dies diese dieser jemand niemand".split())
+# Object pronouns that stand between a verb and its subject: "sagt uns die Quelle".
+OBJECT_PRONOUNS = frozenset("mir mich dir dich uns euch ihm ihn ihnen".split())
+# Indefinite pronouns that can be the subject of a report: "Manche sagen, …".
+INDEFINITE_PRONOUNS = frozenset("manche einige viele mehrere andere".split())
 DEMONSTRATIVES = frozenset("dieser diese dieses jener jene jenes letzterer letztere".split())
 DEFINITE = frozenset("der die das des dem den".split())
 INDEFINITE = frozenset("ein eine einer eines einem einen".split())
@@ -87,7 +91,7 @@ def irregular_verb_forms() -> dict[str, str]:
     return {r[0]: r[1] for r in rows(PKG, "verb_forms.tsv")}
 
 
-def _capitalised_non_noun(text: str) -> bool:
+def capitalised_non_noun(text: str) -> bool:
     """'Zudem', 'Demnach', 'Sinngemäß': capitalised only because they open the sentence."""
     return text.lower() in sentence_adverbs()
 
@@ -140,7 +144,7 @@ def pos(t: Token) -> str:
             if not opens or (nxt is not None and nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN")):
                 return "PROPN"  # "Kurt Weiß sagte", "Weiß bestätigte": a name, not "weiß"
         if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space):
-            if _capitalised_non_noun(t.text):
+            if capitalised_non_noun(t.text):
                 return "ADV"
         return t.pos_
     if t.is_punct:
@@ -198,6 +202,8 @@ def is_konjunktiv1(t: Token) -> bool:
     nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
     if "ich" in (prev, nxt):
         return False  # "ich habe", "erfahre ich": first person indicative
+    if nxt in ("dich", "dir", "du", "mich", "mir"):
+        return False  # "frage dich", "melde dich": an imperative addressed to the reader
     if _imperative(t, nxt):
         return False
     if _subjunctive_shape(t) and t.i > 0:
@@ -253,7 +259,11 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     n = len(doc)
     if not 0 <= i < n:
         return None  # a phrase "after" the last token: a text cut off mid-clause
+    if i + 1 < n and doc[i].like_num and len(doc[i].text) == 4 and doc[i + 1].lower_ in DEFINITE | INDEFINITE:
+        i += 1  # "2005 der mexikanische Präsident": a year, then the phrase
     j = i
+    if doc[i].lower_ in INDEFINITE_PRONOUNS and (i + 1 >= n or pos(doc[i + 1]) not in ("NOUN", "PROPN", "ADJ")):
+        return doc[i : i + 1]  # "Manche sagen": a group without a name
     # determiners, possessives, adjectives, numbers, genitive names
     while j < n and (
         doc[j].lower_ in DEFINITE | INDEFINITE | POSSESSIVE
@@ -293,8 +303,12 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
         if m > k + 2 and any(pos(t) == "PROPN" or t.ent_type_ == "PER" for t in doc[k + 2 : m]):
             j = m
     # genitive attributes: "ein Sprecher der Polizei", "Der Leiter des Programms der WHO"
-    while j + 1 < n and doc[j].lower_ in ("des", "der", "eines", "einer") and pos(doc[j - 1]) in NOUNISH:
-        k = j + 1
+    # a proper name takes no genitive: "sagte Allendorf der Zeitung" names the addressee
+    while j + 1 < n and pos(doc[j - 1]) == "NOUN" and (
+        doc[j].lower_ in ("des", "der", "eines", "einer")
+        or (pos(doc[j]) == "ADJ" and doc[j].lower_.endswith("er") and pos(doc[j + 1]) == "NOUN")  # "Betreiber privater Bahnen"
+    ):
+        k = j + 1 if doc[j].lower_ in ("des", "der", "eines", "einer") else j
         while k < n and pos(doc[k]) == "ADJ":
             k += 1
         if k >= n or pos(doc[k]) not in NOUNISH:
@@ -316,3 +330,4 @@ def noun_phrase_ending(doc: Doc, end: int, floor: int) -> Span | None:
         if np is not None and np.end == end:
             best = np
     return best
+

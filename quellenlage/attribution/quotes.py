@@ -134,6 +134,55 @@ def _attributive(doc: Doc, q: Span) -> bool:
     return len(q) == 1 and after is not None and pos(after) in ("NOUN", "PROPN")
 
 
+MAX_QUOTED_PARAGRAPHS = 12
+
+
+def paragraph_quotes(doc: Doc, lines: list) -> list[tuple[int, int]]:
+    """A quotation over several paragraphs, the German way: it opens on the first paragraph and
+    closes on the last, with no marks in between. Each paragraph is one quote (character offsets)."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        opened = _unclosed_opener(line.text)
+        if opened is None:
+            k += 1
+            continue
+        for m in range(k + 1, min(k + 1 + MAX_QUOTED_PARAGRAPHS, len(lines))):
+            nxt = lines[m]
+            if nxt.index != lines[m - 1].index + 1 and doc.text[lines[m - 1].start + len(lines[m - 1].text) : nxt.start].strip():
+                break  # only consecutive body paragraphs
+            closer = _leading_closer(nxt.text)
+            if closer is None and _unclosed_opener(nxt.text) is not None:
+                break  # another quotation opens: not one long quote
+            if closer is not None:
+                out.append((line.start + opened + 1, line.start + len(line.text.rstrip())))
+                out += [(mid.start, mid.start + len(mid.text.rstrip())) for mid in lines[k + 1 : m]]
+                out.append((nxt.start, nxt.start + closer))
+                k = m
+                break
+        k += 1
+    return out
+
+
+def _unclosed_opener(line: str) -> int | None:
+    """Offset of a „ or » that no mark closes on its line."""
+    pairs = pair_quotes(line)
+    after = pairs[-1][1] + 1 if pairs else 0
+    i = min((line.find(ch, after) for ch in "„»" if line.find(ch, after) >= 0), default=-1)
+    return i if i >= 0 else None
+
+
+def _leading_closer(line: str) -> int | None:
+    """Offset of a closing “ or « before any opening mark of the line."""
+    for i, ch in enumerate(line):
+        if ch in "„»":
+            return None
+        if ch in "“«":
+            return i
+    return None
+
+
 def pair_quotes(line: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each top-level pair of quotation marks in one line."""
     pairs: list[tuple[int, int]] = []
@@ -169,7 +218,13 @@ class DirectQuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
         quotes: list[Span] = []
         titles: list[Span] = []
-        for line in body_lines(doc, include_headline=False):
+        lines = body_lines(doc, include_headline=False)
+        for start, end in paragraph_quotes(doc, lines):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and WORD.search(span.text):
+                span._.kind = "direct"
+                quotes.append(span)
+        for line in lines:
             for start, end in pair_quotes(line.text):
                 lead = len(line.text[start:end]) - len(line.text[start:end].lstrip())
                 trail = len(line.text[start:end]) - len(line.text[start:end].rstrip())
@@ -185,10 +240,27 @@ class DirectQuoteFinder:
         in_quote = {i for q in quotes + titles for i in range(q.start - 1, q.end + 1)}
         for q in quotes:
             self._attribute(doc, q, in_quote)
-        quotes = [q for q in quotes if self._keep(q, in_quote)]
-        doc.spans["quotes"] = quotes
+        kept = [q for q in quotes if self._keep(q, in_quote)]
+        # quoted words kept for now as unattributed: inside a reported clause they are that
+        # source's words (ANNOTATION "both kinds at once"), see ReportedSpeechFinder
+        doc.spans["unattributed_quotes"] = [q for q in quotes if q not in kept and not self._name_like(q)]
+        doc.spans["quotes"] = kept
         doc.spans["titles"] = titles
         return doc
+
+    @staticmethod
+    def _name_like(q: Span) -> bool:
+        """A quoted name rather than quoted words: glued to a compound, a domain, a name after
+        its article, or the subject of its own frame."""
+        doc = q.doc
+        mention = q._.speaker_mention
+        return (
+            (q.end + 1 < len(doc) and doc[q.end + 1].text.startswith("-") and not doc[q.end].whitespace_)
+            or DOMAIN.search(q.text) is not None
+            or _named_by_article(doc, q)
+            or _subject_of_cue(doc, q)
+            or (mention is not None and mention.start <= q.start and q.end <= mention.end)
+        )
 
     @staticmethod
     def _is_title(doc: Doc, span: Span) -> bool:

@@ -25,6 +25,7 @@ from quellenlage.attribution.grammar import (
     pos,
 )
 from quellenlage.attribution.lines import body_lines
+from quellenlage.attribution.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
 
 ADVERBIAL_SUBORDINATORS = frozenset(
@@ -35,8 +36,9 @@ OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"}
 # Konjunktiv II forms that continue a report when Konjunktiv I equals the indicative.
 KONJUNKTIV2_REPORT = ("hätte", "wäre", "würde", "könnte", "müsste", "dürfte", "gäbe", "käme")
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
-PERFECT_INFINITIVES = frozenset({"haben", "sein", "worden"})
 MIN_TOKENS = 3
+# Demonstratives that take up the sentence before as what was said: "Das berichtet X."
+TAKING_UP = frozenset({"das", "dies"})
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -98,6 +100,27 @@ def _clause_end(doc: Doc, start: int, stop: int) -> int:
     return stop
 
 
+def _named_view(frame: Frame) -> bool:
+    """'…, glaubt Stenger': a view tagged after its content, held by someone named or described
+    (not 'denke ich', 'glaubt man')."""
+    speaker = frame.speaker
+    return speaker is not None and frame.cue.start < speaker.start and not (
+        len(speaker) == 1 and speaker[0].lower_ in ("ich", "wir", "man", "es")
+    )
+
+
+def _continued_past_frame(doc: Doc, frame: Frame, end: int, uend: int) -> int:
+    """'Er sei Mitglied, sagt er, aber man solle beim Verband fragen': the report goes on after
+    an interrupting frame when the rest of the sentence is again in Konjunktiv I."""
+    after = frame.clause[1]
+    if after >= uend or doc[after].text != ",":
+        return end
+    rest = doc[after + 1 : uend]
+    if any(is_konjunktiv1(t) for t in rest if is_finite(t)) and not any(t.text in ("„", "»", "\"") for t in rest):
+        return _trim(doc, after + 1, uend)[1]
+    return end
+
+
 def _before_tags(content: Span, frame: Frame) -> Span:
     """Cut a folded-in tag off the content's end ("…, so der Autor in 'War'")."""
     doc = content.doc
@@ -126,6 +149,7 @@ class ReportedSpeechFinder:
             span = doc.char_span(line.start, line.start + len(line.text), alignment_mode="expand")
             if span is None:
                 continue
+            previous: Span | None = None  # the sentence before, while it is nobody's report
             for sent in sentences(span, in_quote | in_title):
                 in_report = False
                 for unit in _units(sent):
@@ -133,11 +157,14 @@ class ReportedSpeechFinder:
                         in_report = in_report or any(t.i in in_quote for t in unit)
                         continue
                     quote = self._unit(doc, unit, in_quote, reported_only, reporting)
+                    if quote is None and previous is not None:
+                        quote = self._taken_up(doc, unit, previous, in_quote)
                     if quote is not None:
                         found.append(quote)
                         in_report = True
                 reporting = in_report
-        doc.spans["quotes"] = sorted(direct + found, key=lambda s: s.start)
+                previous = None if in_report else sent
+        doc.spans["quotes"] = sorted(direct + found + self._quoted_in_reports(doc, found), key=lambda s: s.start)
         doc.spans["reported_sources"] = [f.speaker for f in reported_only if f.speaker is not None]
         return doc
 
@@ -163,12 +190,11 @@ class ReportedSpeechFinder:
         start, end = _trim(doc, unit.start, unit.end)
         if end - start < MIN_TOKENS or any(i in in_quote for i in range(start, end)) and end - start < 6:
             return None
-        clause_end = clause_bounds(unit, finite.i)[1]
-        tail = {t.lower_ for t in doc[max(finite.i + 1, clause_end - 3) : clause_end]}
-        if finite.lower_ in ("soll", "sollen") and tail & PERFECT_INFINITIVES:
+        reading = modal_reading(finite, unit)
+        if reading == HEARSAY:
             frame = next((f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")), None)
             return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], frame.speaker if frame else None, [])
-        if finite.lower_ in ("will", "wollen") and tail & PERFECT_INFINITIVES:
+        if reading == CLAIM:
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
         if any(f.rule == "verb" and f.verb_class != "thought" and not is_konjunktiv1(f.cue[0]) for f in frames):
@@ -223,9 +249,13 @@ class ReportedSpeechFinder:
         fstart, fend = frame.clause
         if frame.rule in ("laut", "zufolge", "angaben"):
             start, end = _trim(doc, ustart, uend)
-            return doc[start:end] if end - start >= MIN_TOKENS + (fend - fstart) else None
-        if frame.rule == "anaphoric":  # "Demnach habe er …": all after the adverb
-            start, end = _trim(doc, fend, uend)
+            if end - start < MIN_TOKENS + (fend - fstart):
+                return None
+            if fstart <= start < fend or all(pos(t) in ("ADV", "CCONJ", "PART") for t in doc[start:fstart]):
+                start, end = _trim(doc, fend, end)  # a leading frame is not part of the report: "Doch laut X …"
+            return doc[start:end] if end - start >= MIN_TOKENS else None
+        if frame.rule == "anaphoric":  # "Demnach habe er …": all after the adverb; inside: all
+            start, end = _trim(doc, fend if _trim(doc, ustart, uend)[0] >= fstart else ustart, uend)
             return doc[start:end] if end - start >= MIN_TOKENS else None
         if frame.rule == "hearsay":
             i = frame.cue.end
@@ -242,7 +272,7 @@ class ReportedSpeechFinder:
             return doc[start:end] if end - start >= MIN_TOKENS else None
         # the frame stands after its content: "…, sagte X" / "…, so X" / "…, schreibt X:"
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-"):
-            if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report"):
+            if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
                 return None
             if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start):
                 return None  # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte"
@@ -252,6 +282,7 @@ class ReportedSpeechFinder:
                 if t.text in ("–", "—", ";") or (t.text == "-" and t.whitespace_):
                     start = t.i + 1
             start, end = _trim(doc, start, left)
+            end = _continued_past_frame(doc, frame, end, uend)
             if doc[start].lower_ in ADVERBIAL_SUBORDINATORS or not any(is_finite(t) for t in doc[start:end]):
                 return None  # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report
             if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]):
@@ -302,6 +333,41 @@ class ReportedSpeechFinder:
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None
         return doc[start:end]
+
+    def _taken_up(self, doc: Doc, unit: Span, previous: Span, in_quote: set[int]) -> Span | None:
+        """'… hat ein Verfahren entwickelt. Das berichtet das Magazin X.': a frame whose object is
+        a demonstrative opening its sentence reports the sentence before."""
+        first = next((t for t in unit if not (t.is_punct or t.is_space)), None)
+        if first is None or first.lower_ not in TAKING_UP or first.i + 1 >= unit.end:
+            return None
+        frame = next(
+            (f for f in self.frames.find(unit, skip=in_quote)
+             if f.rule == "verb" and f.cue.start == first.i + 1 and f.speaker is not None and f.verb_class in ("speech", "writing", "report")),
+            None,
+        )
+        if frame is None or frame.speaker.start <= first.i:
+            return None
+        start, end = _trim(doc, previous.start, previous.end)
+        if end - start < MIN_TOKENS or any(k in in_quote for k in range(start, end)):
+            return None
+        return self._make(doc[start:end], "verb", frame.cue, frame.speaker, frame.via)
+
+    @staticmethod
+    def _quoted_in_reports(doc: Doc, reports: list[Span]) -> list[Span]:
+        """Quoted words inside a reported clause are a direct quote of the same source:
+        'Dabei gehe es um „kulturelle Vielfalt“' gives the indirect clause and the direct words."""
+        out = []
+        for q in doc.spans.get("unattributed_quotes", []):
+            host = next((r for r in reports if r.start < q.start and q.end <= r.end and (r.start, r.end) != (q.start, q.end)), None)
+            if host is None:
+                continue
+            q._.kind = "direct"
+            q._.rule = "in_report"
+            q._.cue = host._.cue
+            q._.speaker_mention = host._.speaker_mention
+            q._.via = list(host._.via)
+            out.append(q)
+        return out
 
     @staticmethod
     def _make(content: Span, rule: str, cue: Span | None, speaker: Span | None, via: list[Span]) -> Span:

@@ -18,7 +18,10 @@ from quellenlage.attribution.grammar import (
     DEFINITE,
     DEMONSTRATIVES,
     INDEFINITE,
+    INDEFINITE_PRONOUNS,
     PERSONAL_PRONOUNS,
+    frame_nouns_lower,
+    is_finite,
     is_quote_char,
     media_names,
     pos,
@@ -41,10 +44,32 @@ ARTICLE_NOMINATIVE = {"einem": "ein", "einen": "ein", "eines": "ein", "einer": "
 CONTINUATION_LINES = 3
 
 
+NOMINATIVE_ARTICLES = {  # (definite, gender) -> article; plural takes "die" / none
+    (True, "Masc"): "der", (True, "Fem"): "die", (True, "Neut"): "das",
+    (False, "Masc"): "ein", (False, "Fem"): "eine", (False, "Neut"): "ein",
+}
+
+
 def describe(span: Span) -> str:
-    """A description as a name: nominative article, no quotation marks ("einem Mitarbeiter" -> "ein Mitarbeiter")."""
-    words = [t.text for t in span if not is_quote_char(t)]
-    if words and words[0].lower() in ARTICLE_NOMINATIVE:
+    """A description as a name, in the nominative: "einem Mitarbeiter" -> "ein Mitarbeiter",
+    "dem Urteil" -> "das Urteil", "des Rechercheverbundes" -> "der Rechercheverbund"."""
+    tokens = [t for t in span if not is_quote_char(t)]
+    words = [t.text for t in tokens]
+    head = next((t for t in tokens if pos(t) == "NOUN"), None)
+    oblique = head is not None and set(head.morph.get("Case")) & {"Gen", "Dat"} and head.morph.get("Number") == ["Sing"]
+    if words and words[0].lower() in INDEFINITE | DEFINITE and head is not None and head.morph.get("Gender"):
+        definite = words[0].lower() in DEFINITE
+        if head.morph.get("Number") == ["Plur"]:
+            words[0] = "die" if definite else words[0].lower()
+        else:
+            words[0] = NOMINATIVE_ARTICLES[(definite, head.morph.get("Gender")[0])]
+        if oblique and head.lemma_ and head.lemma_.lower() != head.lower_ and head.lemma_[:3] == head.text[:3]:
+            words[tokens.index(head)] = head.lemma_[:1].upper() + head.lemma_[1:]
+        if oblique and head.morph.get("Number") == ["Sing"]:
+            for k, t in enumerate(tokens[1 : tokens.index(head)], start=1):
+                if pos(t) == "ADJ" and t.text.endswith("en"):
+                    words[k] = t.text[:-1]  # weak nominative: "der Süddeutschen Zeitung" -> "die Süddeutsche Zeitung"
+    elif words and words[0].lower() in ARTICLE_NOMINATIVE:
         words[0] = ARTICLE_NOMINATIVE[words[0].lower()]
     elif words and words[0].lower() in INDEFINITE | DEFINITE:
         words[0] = words[0].lower()
@@ -71,6 +96,14 @@ def resolve_mention(doc: Doc, mention: Span, index: dict[int, EntityCluster] | N
     """The speaker a mention names: its entity, a title, or the description itself."""
     index = index if index is not None else mention_index(doc)
     clusters = [index[i] for i in range(mention.start, mention.end) if i in index]
+    joint = _coordinated_people(mention, clusters)
+    if joint is not None:
+        return joint
+    if len(mention) == 1 and mention[0].lower_ in INDEFINITE_PRONOUNS:
+        return Speaker(name=mention[0].lower_, type="anonymous")  # "Manche sagen"
+    if len(mention) == 1 and not clusters and (modifier := compound_source(mention[0])):
+        stype = source_nouns()[modifier.lower()]
+        return Speaker(name=modifier, type="media" if stype == "agency" else "anonymous" if stype == "person" else stype)
     head = mention[-1]
     first = next((t for t in mention if t.pos_ in ("NOUN", "PROPN") or t.text[:1].isupper() and not t.is_sent_start), None)
     genitive = first is not None and first.i not in index and "," not in mention.text and any(
@@ -91,10 +124,56 @@ def resolve_mention(doc: Doc, mention: Span, index: dict[int, EntityCluster] | N
     for title in doc.spans.get("titles", []):
         if mention.start <= title.start and title.end <= mention.end:
             return Speaker(name=title.text, type=title_type(doc, title))
+    named = _kind_and_name(mention)
+    if named is not None:
+        return named
     stype = source_type_of(mention)
     if stype == "agency":
         stype = "media"
     return Speaker(name=describe(mention), type=stype if stype != "unknown" else "unknown")
+
+
+def _kind_and_name(mention: Span) -> Speaker | None:
+    """"das Magazin Motor Review", "die Organisation Human Rights Watch": a kind noun and the
+    name in apposition after it; the name is the speaker, the noun says its type."""
+    kind = next((t for t in mention if pos(t) == "NOUN"), None)
+    if kind is None or kind.i + 1 >= mention.end:
+        return None
+    stype = source_nouns().get((kind.lemma_ or kind.text).lower()) or source_nouns().get(kind.lower_)
+    name = mention.doc[kind.i + 1 : mention.end]
+    # a capitalised word right after the noun, no article between, is a close apposition: a name
+    if stype not in ("media", "agency", "organization", "document") or not all(t.text[:1].isupper() and pos(t) in ("PROPN", "NOUN", "X") for t in name):
+        return None
+    return Speaker(name=name.text, type="media" if stype == "agency" else stype)
+
+
+def _coordinated_people(mention: Span, clusters: list[EntityCluster]) -> Speaker | None:
+    """"Keith und Keuter", "sowohl Keith als auch Keuter": two named people speaking together."""
+    people: list[EntityCluster] = []
+    for c in clusters:
+        if c.type == "person" and c not in people:
+            people.append(c)
+    if len(people) < 2 or not any(t.lower_ in ("und", "sowie") or t.lower_ == "als" and t.nbor(1).lower_ == "auch" for t in mention):
+        return None
+    return Speaker(name=" und ".join(c.name for c in people), type="person")
+
+
+def compound_source(t) -> str | None:
+    """The source a frame-noun compound names: "Herstellerangaben" -> "Hersteller",
+    "Polizeiangaben" -> "Polizei", "Regierungsinformationen" -> "Regierung" (linking s dropped)."""
+    low = t.lower_
+    for noun in frame_nouns_lower():
+        if low.endswith(noun) and len(low) > len(noun) + 2:
+            stem = t.text[: len(t.text) - len(noun)].rstrip("-")
+            if stem.endswith("s") and stem[:-1].lower().endswith(LINKING_S_ENDINGS):
+                stem = stem[:-1]
+            # only a modifier that names a source: "Herstellerangaben", not "Brancheninformationen"
+            return stem if stem.lower() in source_nouns() else None
+    return None
+
+
+# Noun endings that take a linking "s" in compounds ("Regierungs-", "Gesundheits-", "Mannschafts-").
+LINKING_S_ENDINGS = ("ung", "heit", "keit", "schaft", "ion", "tät", "ling", "tum")
 
 
 class SpeakerResolver:
@@ -118,6 +197,8 @@ class SpeakerResolver:
                 else:
                     q._.speaker = source._.speaker if source is not None else None
                     q._.via = list(source._.via) if source is not None else []
+                    if source is not None and source._.speaker_mention is not None:
+                        q._.speaker_mention = source._.speaker_mention  # rests on who spoke, not on "Demnach"
             elif mention is not None and len(mention) == 1 and mention[0].lower_ in DEMONSTRATIVES:
                 q._.speaker = self._last_named(doc, mention) or resolve_mention(doc, mention, index)
             elif mention is not None:
@@ -135,18 +216,35 @@ class SpeakerResolver:
                     if not q._.cue and source._.cue is not None and q._.rule == "":
                         q._.rule = "continuation"
             previous.append(q)
+        _attribute_pull_quotes(doc, quotes)
         doc.spans["quotes"] = quotes
         return doc
 
     @staticmethod
     def _antecedent(doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, EntityCluster]) -> Speaker | None:
-        """The last person speaker, else the last person mentioned, before the pronoun."""
-        for q in reversed(previous):
-            if q._.speaker is not None and q._.speaker.type == "person" and pronoun.start - q.end < 80:
-                return q._.speaker
-        people = [c for c in doc._.entities if c.type == "person"]
-        best = max(people, key=lambda c: c.last_before(pronoun.start), default=None)
-        if best is None or best.last_before(pronoun.start) < 0:
+        """The last speaker, else the last entity mentioned, before the pronoun that agrees with
+        it: "er" a man, singular "sie" a woman, plural "sie" a group or an organisation."""
+        gender, plural = pronoun_agreement(pronoun)
+        clusters = {c.id: c for c in doc._.entities}
+
+        def agrees(speaker: Speaker) -> bool:
+            if plural:
+                return speaker.type != "person" or " und " in speaker.name
+            if speaker.type != "person":
+                return False
+            cluster = clusters.get(speaker.entity_id or "")
+            return cluster is None or cluster.gender in (None, gender)
+
+        last_quote = next(
+            (q for q in reversed(previous) if q._.speaker is not None and pronoun.start - q.end < 80 and agrees(q._.speaker)),
+            None,
+        )
+        people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
+        named = [(_last_argument(c, pronoun.start), c) for c in people]
+        position, best = max(named, key=lambda pc: pc[0], default=(-1, None))
+        if last_quote is not None and (best is None or position < last_quote.end):
+            return last_quote._.speaker  # nobody else was named since that speaker's quote
+        if best is None or position < 0:
             return None
         return Speaker(name=best.name, type="person", entity_id=best.id)
 
@@ -197,6 +295,76 @@ class SpeakerResolver:
                 continue  # a quoted exchange does not carry over to the narrator's report
             return p
         return None
+
+
+# Prepositions of place and time: what follows them is a setting, seldom the next speaker.
+LOCATIVE_PREPOSITIONS = frozenset("in im ins auf an am nach über unter vor hinter neben zwischen".split())
+
+
+PULL_QUOTE_OVERLAP = 0.6
+
+
+def _attribute_pull_quotes(doc: Doc, quotes: list[Span]) -> None:
+    """A quotation standing alone on its line (a pull quote, a quoted subheading) belongs to
+    whoever says those words in the body: it takes the speaker of the attributed quote that
+    shares most of its words."""
+    words = {id(q): {t.lower_ for t in q if t.is_alpha} for q in quotes}
+    for q in quotes:
+        if q._.kind != "direct" or q._.cue is not None or not _alone_on_line(doc, q):
+            continue
+        mine = words[id(q)]
+        if len(mine) < 3:
+            continue
+        best, score = None, 0.0
+        for other in quotes:
+            if other is q or other._.speaker is None or other._.cue is None or _alone_on_line(doc, other):
+                continue
+            shared = len(mine & words[id(other)]) / len(mine)
+            if shared > score:
+                best, score = other, shared
+        if best is not None and score >= PULL_QUOTE_OVERLAP:
+            q._.speaker, q._.speaker_mention, q._.via = best._.speaker, best._.speaker_mention, list(best._.via)
+            q._.rule = "pull_quote"
+
+
+def _alone_on_line(doc: Doc, q: Span) -> bool:
+    line_start = doc.text.rfind("\n", 0, q.start_char) + 1
+    line_end = doc.text.find("\n", q.end_char)
+    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+    return len(line.strip()) - len(q.text) <= 4
+
+
+def _last_argument(cluster: EntityCluster, before: int) -> int:
+    """Start of the entity's last mention before a token that is not inside a prepositional
+    phrase ("im Heute Journal" is no antecedent for "sie"), or -1."""
+    doc = cluster.mentions[0].doc if cluster.mentions else None
+    starts = []
+    for m in cluster.mentions:
+        if m.end > before:
+            continue
+        k = m.start - 1
+        while k >= 0 and pos(doc[k]) in ("DET", "ADJ"):
+            k -= 1
+        if k >= 0 and doc[k].lower_ in LOCATIVE_PREPOSITIONS:
+            continue
+        starts.append(m.start)
+    return max(starts, default=-1)
+
+
+def pronoun_agreement(pronoun: Span) -> tuple[str, bool]:
+    """(gender, plural) of a subject pronoun: "er" masculine; "sie" feminine unless its verb is
+    plural ("sie sagten")."""
+    t = pronoun[0]
+    if t.lower_ == "er":
+        return "m", False
+    doc = t.doc
+    verb = next(
+        (v for v in (doc[t.i - 1] if t.i > 0 else None, doc[t.i + 1] if t.i + 1 < len(doc) else None)
+         if v is not None and is_finite(v) and v.morph.get("Number")),
+        None,
+    )  # the verb's number is the surer tag: "schickt sie", "sie sagten"
+    number = verb.morph.get("Number") if verb is not None else t.morph.get("Number")
+    return "f", number == ["Plur"]
 
 
 def _latest_mention(doc: Doc, speaker: Speaker | None, before: int) -> Span | None:

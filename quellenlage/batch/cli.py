@@ -30,13 +30,15 @@ def batch(
     sqlite: Optional[Path] = typer.Option(None, "--sqlite", help="also write the tables to this SQLite file"),
     chunk_size: int = typer.Option(100, "--chunk-size", min=1, help="documents per work unit"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    fetch: bool = typer.Option(False, "--fetch", help="fetch the web pages feeds and sitemaps link to (public addresses only)"),
 ) -> None:
     """Analyse a corpus into Parquet tables; killed runs resume where they stopped."""
     from quellenlage.batch.runner import run_batch
+    from quellenlage.ingest.fetch import Fetcher
 
     try:
         summary = run_batch(inputs, out, workers=workers, scheduler=scheduler, chunk_size=chunk_size,
-                            sqlite=sqlite, show_progress=not quiet)
+                            sqlite=sqlite, show_progress=not quiet, fetcher=Fetcher() if fetch else None)
     except QuellenlageError as err:
         _fail(str(err))
     except KeyboardInterrupt:

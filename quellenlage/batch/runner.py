@@ -28,6 +28,7 @@ from quellenlage.batch.store import ResultStore, export_sqlite
 from quellenlage.batch.tables import TABLES, Row, analysis_rows, error_row, to_tables
 from quellenlage.errors import QuellenlageError
 from quellenlage.ingest.article import Article
+from quellenlage.ingest.fetch import Fetcher
 from quellenlage.schema import Analysis
 
 AnalyzeFn = Callable[[Iterable[Article]], Iterator[Analysis]]
@@ -249,9 +250,10 @@ def run_batch(
     analyze_fn: AnalyzeFn = quellenlage.analyze_many,
     show_progress: bool = True,
     on_chunk: Callable[[BatchSummary], None] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> BatchSummary:
     """Analyse every document of `inputs` not yet in `out`; safe to kill and rerun at any time."""
-    documents = read_inputs(inputs)  # validates the arguments before anything is created
+    documents = read_inputs(inputs, fetcher)  # validates the arguments before anything is created
     store = ResultStore(out)
     executor: _Executor | None = None
     progress = None

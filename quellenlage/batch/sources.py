@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from quellenlage.errors import InputError
+from quellenlage.errors import InputError, QuellenlageError
 from quellenlage.ingest.article import Article
+from quellenlage.ingest.fetch import HTML_TYPES, Fetcher, is_url
 from quellenlage.ingest.html import article_from_html
 from quellenlage.ingest.text import MAX_BYTES, decode_bytes, looks_like_html
 
@@ -138,12 +139,21 @@ def _fmt_for(path: Path) -> str:
     return "html" if path.suffix.lower() in (".html", ".htm") else "auto"
 
 
-def _linked_doc(link: str, base: Path, input_name: str, position: str, meta: dict) -> RawDoc:
-    """A document a feed or sitemap points at; only local files are read, nothing is fetched."""
+def _linked_doc(link: str, base: Path, input_name: str, position: str, meta: dict,
+                fetcher: Fetcher | None = None) -> RawDoc:
+    """A document a feed or sitemap points at: a local file, or a web page when a `fetcher`
+    is given (`batch --fetch`; the same server-safe fetcher as the web app)."""
     path = _local_path(link, base)
     if path is None:
-        return RawDoc(stable_id(position, link), input_name, position, meta=meta,
-                      error=f"{position}: {link} is not a local file (corpus mode does not fetch URLs)")
+        if fetcher is None or not is_url(link):
+            return RawDoc(stable_id(position, link), input_name, position, meta=meta,
+                          error=f"{position}: {link} is not a local file (pass --fetch to fetch web pages)")
+        try:
+            page = fetcher.fetch(link)
+        except QuellenlageError as err:
+            return RawDoc(stable_id(position, link), input_name, position, meta=meta, error=str(err))
+        fmt = "html" if page.content_type in HTML_TYPES else ("text" if page.content_type else "auto")
+        return RawDoc(stable_id(position, page.content), input_name, position, page.content, fmt, meta)
     try:
         data = _read_local(path, position)
     except (InputError, OSError) as err:
@@ -206,8 +216,9 @@ def read_warc(path: Path) -> Iterator[RawDoc]:
             yield RawDoc(record_id or stable_id(position, data), str(path), position, data, "html", meta)
 
 
-def read_feed(path: Path) -> Iterator[RawDoc]:
-    """RSS/Atom entries: a linked local file if there is one, else the entry's content or summary."""
+def read_feed(path: Path, fetcher: Fetcher | None = None) -> Iterator[RawDoc]:
+    """RSS/Atom entries: a linked local file if there is one, else the entry's content or summary,
+    else (with a `fetcher`) the linked web page."""
     import feedparser
 
     parsed = feedparser.parse(str(path))
@@ -224,7 +235,7 @@ def read_feed(path: Path) -> Iterator[RawDoc]:
         content = entry.get("content")
         html = (content[0].get("value") if content else entry.get("summary")) or ""
         if (local is not None and local.is_file()) or (link and not html.strip()):
-            doc = _linked_doc(link, path.parent, str(path), position, meta)
+            doc = _linked_doc(link, path.parent, str(path), position, meta, fetcher)
         else:
             doc = RawDoc(stable_id(position, html), str(path), position, html, "fragment", meta)
         if entry.get("id"):
@@ -236,8 +247,9 @@ def _xml_tag(elem: ET.Element) -> str:
     return elem.tag.rsplit("}", 1)[-1]
 
 
-def read_sitemap(path: Path, _depth: int = 0) -> Iterator[RawDoc]:
-    """`<urlset>` entries pointing at local files; `<sitemapindex>` is followed (locally, 3 deep)."""
+def read_sitemap(path: Path, fetcher: Fetcher | None = None, _depth: int = 0) -> Iterator[RawDoc]:
+    """`<urlset>` entries: local files, or web pages with a `fetcher`; `<sitemapindex>` is
+    followed (locally, 3 deep)."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as err:
@@ -249,10 +261,10 @@ def read_sitemap(path: Path, _depth: int = 0) -> Iterator[RawDoc]:
         if _xml_tag(root) == "sitemapindex":
             sub = _local_path(loc, path.parent)
             if sub is not None and sub.is_file() and _depth < 3:
-                yield from read_sitemap(sub, _depth + 1)
+                yield from read_sitemap(sub, fetcher, _depth + 1)
             continue
         lastmod = next((c.text.strip() for c in node if _xml_tag(c) == "lastmod" and c.text), None)
-        yield _linked_doc(loc, path.parent, str(path), f"{path.name}:{n}", {"date": lastmod, "url": loc})
+        yield _linked_doc(loc, path.parent, str(path), f"{path.name}:{n}", {"date": lastmod, "url": loc}, fetcher)
 
 
 def _sniff_xml(path: Path) -> str:
@@ -297,12 +309,14 @@ READERS = {
 }
 
 
-def read_inputs(paths: list[Path]) -> Iterator[RawDoc]:
-    """All documents of all inputs in order; a repeated id gets a `~2`, `~3` … suffix."""
+def read_inputs(paths: list[Path], fetcher: Fetcher | None = None) -> Iterator[RawDoc]:
+    """All documents of all inputs in order; a repeated id gets a `~2`, `~3` … suffix.
+    With a `fetcher`, the web pages that feeds and sitemaps link to are fetched."""
     kinds = [(p, input_kind(p)) for p in paths]  # fail fast on a bad argument, before any work
     seen: dict[str, int] = {}
     for path, kind in kinds:
-        for doc in READERS[kind](path):
+        docs = READERS[kind](path, fetcher) if kind in ("feed", "sitemap") else READERS[kind](path)
+        for doc in docs:
             count = seen.get(doc.id, 0) + 1
             seen[doc.id] = count
             if count > 1:

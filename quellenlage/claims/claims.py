@@ -24,7 +24,16 @@ from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 
 from quellenlage.claims.hedges import hedge
-from quellenlage.claims.reactions import Reply, anaphor, frame_replies, is_plural, quote_status
+from quellenlage.claims.reactions import (
+    Reply,
+    anaphor,
+    frame_replies,
+    is_plural,
+    named,
+    principals,
+    quote_status,
+    reaction_cue,
+)
 from quellenlage.claims.terms import (
     Weights,
     body_sentences,
@@ -61,7 +70,7 @@ def source_key(speaker: Speaker | None) -> str | None:
 class Draft:
     """A claim while it is built: its statements, terms, and the replies linked to it."""
 
-    quotes: list[tuple[str, Span]]
+    quotes: list[tuple[str | None, Span]]  # (quote id, span); None for a reply without a quote
     source: Speaker | None
     via: list[str]
     status: str
@@ -100,16 +109,31 @@ class ClaimBuilder:
             sentence = self._sentence(doc, q.start, quoted)
             status = quote_status(q, sentence) if q._.speaker is not None else None
             if status is not None:
-                replies.append(Reply(q._.speaker, status[0], q, status[1], sentence, qid))
+                by = named(q._.speaker, q._.speaker_mention) if q._.speaker_mention is not None else q._.speaker
+                replies.append(Reply(by, status[0], q, status[1], sentence, qid))
             elif sum(is_content(t) for t in q) >= MIN_CONTENT:
                 drafts.append(self._draft(doc, qid, q, sentence, index))
         quote_spans = list(doc.spans.get("quotes", []))
+        inside = {i for q in quote_spans for i in range(q.start, q.end)}
+        cues = {r.cue.start for r in replies}
         for sent in body:
-            if not any(overlaps(q, sent) for q in quote_spans):
-                replies.extend(frame_replies(doc, sent))
+            replies.extend(r for r in frame_replies(doc, sent, inside) if r.cue.start not in cues)
+        on_behalf = principals(doc)
+        for reply in replies:
+            reply.by = on_behalf.get(source_key(reply.by), reply.by)
         drafts = self._merge(drafts, weights)
         for reply in sorted(replies, key=lambda r: r.span.start):
-            if not self._link(doc, reply, drafts, weights, index, quoted) and reply.quote_id is not None:
+            if not self._link(doc, reply, drafts, weights, index, quoted) and self._names_its_claim(reply):
+                # a verb of denial names the claim it answers in its own content or object
+                # ("bestritt, das Geld genommen zu haben", "streitet eine Verbindung ab"); a
+                # confirmation needs an explicit "das";
+                # a phrase alone ("sei falsch") must answer a claim the article reports
+                drafts.append(Draft(
+                    [(reply.quote_id, reply.span)], None, [], "rumour",
+                    key_terms(reply.span, index, set(range(reply.cue.start, reply.cue.end))),
+                    [(reply, True)],
+                ))
+            elif reply.quote_id is not None and not any(r is reply for d in drafts for r, _ in d.replies):
                 drafts.append(self._draft(doc, reply.quote_id, reply.span, reply.sentence, index))
         drafts.sort(key=lambda d: d.start)
         self._mark_asserted(drafts, body, quote_spans, weights, index)
@@ -118,6 +142,26 @@ class ClaimBuilder:
         doc._.claims = claims
         doc._.transparency = transparency(doc, single)
         return doc
+
+    @staticmethod
+    def _names_its_claim(reply: Reply) -> bool:
+        """Whether an answer that links to no reported claim still says what it answers: a
+        verb of denial or dispute, a narrated answer ("Beide sagen Nein"), a statement opening
+        with its verdict ("Absolut richtig – …"), or a confirmation pointing back ("Das
+        bestätigt X"). An admission ("räumte ein, Fehler gemacht zu
+        haben") is a reaction only when it answers a claim the article reports."""
+        if reply.narrated:
+            return True
+        cue = reaction_cue(reply.cue[0], reply.sentence) if len(reply.cue) else None
+        if cue is None:
+            # a statement that opens with its verdict ("Absolut richtig – …", "Das stimmt
+            # nicht") answers what was said right before it
+            first = next((t for t in reply.span if not t.is_punct and not t.is_space), None)
+            return first is not None and len(reply.cue) > 0 and reply.cue.start <= first.i
+        if cue[1] != "confirmed":
+            return True
+        first = next((t for t in reply.sentence if not t.is_space and not t.is_punct), None)
+        return first is not None and first.lower_ in ("das", "dies")
 
     @staticmethod
     def _sentence(doc: Doc, i: int, quoted: set[int]) -> Span:
@@ -250,7 +294,7 @@ class ClaimBuilder:
                 reactions.append(reaction)
         return Claim(
             id=cid, text=key_span.text, start=key_span.start_char, end=key_span.end_char, source=d.source,
-            via=d.via, status=d.status, quote_ids=[qid for qid, _ in sorted(d.quotes, key=lambda x: x[1].start)],
+            via=d.via, status=d.status, quote_ids=[qid for qid, _ in sorted(d.quotes, key=lambda x: x[1].start) if qid is not None],
             reactions=reactions,
         )
 

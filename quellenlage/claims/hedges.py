@@ -1,6 +1,7 @@
 """Distance markers: how a German text reports a statement without vouching for it.
 
-Modal "soll(en) … haben", "will … haben", hearsay ("wird nachgesagt", "heißt es"), epistemic
+A modal of hearsay or self-claim (attribution/modals.py: "soll … haben", "will … gewusst haben", not the
+"soll" of plans), hearsay ("wird nachgesagt", "heißt es"), epistemic
 adverbs ("angeblich", "mutmaßlich") from hedges.tsv, and, where asked, Konjunktiv I: in a
 sentence with no speech verb of its own, the Konjunktiv is what keeps the outlet's distance.
 """
@@ -13,6 +14,7 @@ from re import Pattern
 from spacy.tokens import Span
 
 from quellenlage.attribution.grammar import is_finite, is_konjunktiv1
+from quellenlage.attribution.modals import distancing_modal
 from quellenlage.lexicons import patterns
 
 PKG = "quellenlage.claims"
@@ -25,6 +27,9 @@ def hedge_patterns() -> list[tuple[str, Pattern[str]]]:
 
 def hedge(span: Span, konjunktiv: bool = False) -> tuple[str, str] | None:
     """(kind, the words) of the first distance marker in the span, or None if it asserts."""
+    modal = distancing_modal(span)
+    if modal is not None:
+        return "modal", modal.text
     for kind, rx in hedge_patterns():
         m = rx.search(span.text)
         if m:

@@ -1,11 +1,16 @@
 """Replies: statements by which a source denies, confirms or disputes someone else's claim.
 
-A reply is recognised by its cue verb (cue_verbs.tsv: "dementierte", "bestätigte",
-"widersprach", "wies … zurück") or by the words of the statement itself (reactions.tsv:
-"stimmt nicht", "frei erfunden", "ist richtig"). A denial inside the statement outranks the cue
-verb ("bestätigte, dass die Berichte falsch seien" denies). A reply names what it answers
-either by restating it (shared key terms) or by an anaphor ("die Angaben", "diese
-Geschichten", "das"), sometimes with the claim's source ("Woodwards Behauptungen").
+A reply needs a reacting speaker and a cue: a verb of answering (reaction_cues.tsv:
+"dementierte", "bestätigte", "widersprach", "wies … zurück"; not verbs of criticism or
+accusation) or the words of the statement itself (reactions.tsv: "stimmt nicht", "frei
+erfunden", "nichts Derartiges"). A denial inside the statement outranks the cue verb
+("bestätigte, dass die Berichte falsch seien" denies), except after a verb of confession
+("gesteht, die Geschichte erfunden zu haben" confirms the charge). A reply names what it answers
+by restating it (shared key terms) or by an anaphor ("die Angaben", "diese Geschichten", "das",
+"nichts Derartiges"), sometimes with the claim's source ("Woodwards Behauptungen"). Replies the
+outlet narrates ("X wies die Vorwürfe zurück", "Beide sagen Nein") get their speaker from the
+sentence's subject, each of a coordinated subject, or the person an "er"/"sie" stands for; a
+reply made "im Auftrag von X" is X's.
 """
 
 from __future__ import annotations
@@ -14,11 +19,24 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import FrameFinder, verb_cue
-from quellenlage.attribution.grammar import DEFINITE, POSSESSIVE, cue_verbs, pos
-from quellenlage.attribution.speakers import resolve_mention
+from quellenlage.attribution.frames import subject_of_main_clause
+from quellenlage.attribution.lines import line_span
+from quellenlage.attribution.grammar import (
+    DEFINITE,
+    PARTICLES,
+    POSSESSIVE,
+    clause_bounds,
+    is_finite,
+    lemma,
+    noun_phrase,
+    pos,
+    verb_lemmas,
+)
+from quellenlage.attribution.speakers import mention_index, resolve_mention
+from quellenlage.claims.hedges import hedge
+from quellenlage.attribution.modals import CLAIM, distancing_modal, modal_reading
 from quellenlage.lexicons import patterns, rows
 from quellenlage.schema import Speaker
 
@@ -28,17 +46,60 @@ DETERMINERS = DEFINITE | POSSESSIVE | frozenset(
     "diese dieser dieses diesen jene jener solche solcher derartige entsprechende genannte keine kein keiner".split()
 )
 PRONOUN_ANAPHORS = frozenset({"das", "dies", "dieses", "es", "was"})
+POINTING_PRONOUNS = frozenset({"derartiges", "dergleichen", "solches"})  # point back anywhere in a reply
+PERSONAL = frozenset({"er", "sie", "ihr", "wir", "ich", "man"})
+NEGATIONS = frozenset("nicht nichts nie niemals kein keine keinen keinem keiner".split())
+OBJECT_PRONOUNS = frozenset("uns mir mich dir dich ihm ihn ihnen euch sich".split())
 ANAPHOR_WINDOW = 4  # tokens between determiner and noun ("keine dieser frei erfundenen Geschichten")
 SHORT_REPLY = 10  # a pronoun only points back in a reply this short ("Das ist falsch")
+CONFESSION = frozenset({"gestehen", "eingestehen", "zugeben", "einräumen"})  # its content is the charge, not a denial
 
 
 @lru_cache(maxsize=1)
 def phrases() -> dict[str, list[re.Pattern[str]]]:
+    """status -> the reply phrases of reactions.tsv (acts included)."""
     out: dict[str, list[re.Pattern[str]]] = {s: [] for s in STATUSES}
     for kind, rx in patterns(PKG, "reactions.tsv"):
-        if kind in out:
-            out[kind].append(rx)
+        if kind.removesuffix("-act") in out:
+            out[kind.removesuffix("-act")].append(rx)
     return out
+
+
+@lru_cache(maxsize=1)
+def act_phrases() -> dict[str, list[re.Pattern[str]]]:
+    """status -> the phrases that describe a subject's answer ("sagen Nein")."""
+    out: dict[str, list[re.Pattern[str]]] = {s: [] for s in STATUSES}
+    for kind, rx in patterns(PKG, "reactions.tsv"):
+        if kind.endswith("-act") and kind.removesuffix("-act") in out:
+            out[kind.removesuffix("-act")].append(rx)
+    return out
+
+
+@lru_cache(maxsize=1)
+def reaction_cues() -> dict[str, str]:
+    """verb lemma -> status, reaction_cues.tsv."""
+    return {r[0]: r[1] for r in rows(PKG, "reaction_cues.tsv")}
+
+
+def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
+    """(lemma, status, cue span) when t is a verb of answering, also with a separated particle
+    ("wies … zurück", "stritt … ab")."""
+    if pos(t) not in ("VERB", "AUX") and not is_finite(t):
+        return None
+    cues = reaction_cues()
+    lemmas = [lemma(t), *verb_lemmas(t.text)]
+    end = clause_bounds(sent, t.i)[1]
+    while end - 1 > t.i and (t.doc[end - 1].is_punct or t.doc[end - 1].is_space):
+        end -= 1
+    last = t.doc[end - 1] if end - 1 > t.i else None
+    if last is not None and last.lower_ in PARTICLES | {"zurück", "ab", "ein", "zu"}:
+        for lem in lemmas:
+            if last.lower_ + lem in cues:
+                return last.lower_ + lem, cues[last.lower_ + lem], t.doc[t.i : t.i + 1]
+    for lem in lemmas:
+        if lem in cues:
+            return lem, cues[lem], t.doc[t.i : t.i + 1]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +117,7 @@ class Reply:
     cue: Span
     sentence: Span
     quote_id: str | None = None
+    narrated: bool = False  # an answer the outlet describes ("Beide sagen Nein", "will X nicht kennen")
 
 
 def char_span(within: Span, start: int, end: int) -> Span:
@@ -75,32 +137,238 @@ def phrase_status(span: Span) -> tuple[str, Span] | None:
     return None
 
 
-def verb_status(cue: Span | None, sentence: Span) -> tuple[str, Span] | None:
-    """The reaction of a quote's cue verb ("dementierte" -> denied), if it has one."""
+def verb_status(cue: Span | None, sentence: Span) -> tuple[str, str, Span] | None:
+    """(lemma, status, cue) of a quote's cue verb ("dementierte" -> denied), if it answers."""
     if cue is None or not len(cue):
         return None
-    found = verb_cue(cue[0], sentence)
-    if found is None:
-        return None
-    reaction = cue_verbs()[found[0]][1]
-    return (reaction, cue) if reaction in STATUSES else None
+    return reaction_cue(cue[0], sentence)
 
 
 def quote_status(quote: Span, sentence: Span) -> tuple[str, Span] | None:
-    """How a quote reacts: a denial in its words, else its cue verb, else other reaction words."""
+    """How a quote reacts: a denial in its words (unless confessed), else its cue verb, else
+    other reaction words."""
     words = phrase_status(quote)
+    verb = verb_status(quote._.cue, sentence)
+    if verb is not None and verb[0] in CONFESSION:
+        return verb[1], verb[2]
     if words is not None and words[0] == "denied":
         return words
-    return verb_status(quote._.cue, sentence) or words
+    return (verb[1], verb[2]) if verb is not None else words
 
 
-def frame_replies(doc: Doc, sentence: Span) -> list[Reply]:
-    """Replies without reported content: "Das Ministerium wies die Vorwürfe zurück." """
+def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
+    """Replies the outlet narrates: a verb of answering ("Das Ministerium wies die Vorwürfe
+    zurück", "Sowohl X als auch Y weisen diese Darstellung zurück": one reply per coordinated
+    subject), a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
+    Zweifel zu entkräften"), or a negated self-claim ("will X nicht kennen"). Not under a hedge
+    ("Vielleicht leugnen sie"): a supposed answer is none."""
     out = []
-    for frame in FrameFinder().find(sentence):
-        if frame.reaction in STATUSES and frame.speaker is not None:
-            out.append(Reply(resolve_mention(doc, frame.speaker), frame.reaction, sentence, frame.cue, sentence))
+    index = mention_index(doc)
+    if hedge(sentence) is not None and distancing_modal(sentence) is None:
+        return out
+    for t in sentence:
+        if t.i in skip or not is_finite(t):
+            continue
+        cue = reaction_cue(t, sentence)
+        if cue is not None:
+            status, cue_span = cue[1], cue[2]
+        elif _negated_self_claim(t, sentence):
+            status, cue_span = "denied", doc[t.i : t.i + 1]
+        else:
+            act = act_status(sentence) if t.i == _first_finite(sentence, skip) else None
+            if act is None:
+                continue
+            status, cue_span = act
+        speaker_list = _reacting(doc, sentence, t, skip, index)
+        out.extend(Reply(sp, status, sentence, cue_span, sentence, narrated=cue is None) for sp in speaker_list)
     return out
+
+
+def _first_finite(sentence: Span, skip: set[int]) -> int | None:
+    return next((t.i for t in sentence if t.i not in skip and is_finite(t)), None)
+
+
+def act_status(sentence: Span) -> tuple[str, Span] | None:
+    """A phrase of reactions.tsv marked as an act ("denied-act"): it describes what the
+    sentence's subject answers, so it counts outside quotes too."""
+    for status in STATUSES:
+        for rx in act_phrases()[status]:
+            m = rx.search(sentence.text)
+            if m:
+                start = sentence.start_char + m.start()
+                return status, char_span(sentence, start, start + len(m.group().rstrip()))
+    return None
+
+
+def _negated_self_claim(t: Token, sentence: Span) -> bool:
+    """"will X nicht kennen", "will nichts gewusst haben": the subject denies knowing."""
+    if modal_reading(t, sentence) != CLAIM:
+        return False
+    start, end = clause_bounds(sentence, t.i)
+    return any(x.lower_ in NEGATIONS for x in sentence.doc[start:end])
+
+
+def _reacting(doc: Doc, sentence: Span, t: Token, skip: set[int], index: dict) -> list[Speaker]:
+    """Who answers with the verb t: its subject, each of a coordinated subject, the person a
+    pronoun stands for, the person named right after a self-claiming "will"."""
+    end = clause_bounds(sentence, t.i)[1]
+    first = next((x for x in sentence if not x.is_space and not x.is_punct), t)
+    fronted = first.lower_ in PRONOUN_ANAPHORS and first.i + 1 == t.i  # "Das bestätigt X"
+    subject = _coordinated_prefield(doc, sentence, t, index)
+    if subject is None and modal_reading(t, sentence) == CLAIM:
+        after = t.i + 1
+        if after < end and after in index and index[after].type == "person":
+            subject = doc[after : max(m.end for m in index[after].mentions if m.start == after)]
+    if subject is None and not fronted:
+        subject, _ = subject_of_main_clause(sentence, t, end, skip)
+    if subject is None or fronted or "Acc" in subject[0].morph.get("Case"):
+        # "Das bestätigt uns auch X", "Seinen Kompagnon verleugnet er": the object stands
+        # first, the subject after the verb (past object pronouns)
+        subject = _subject_after(doc, t.i + 1, end)
+    if subject is None:
+        return []
+    if any(pos(x) == "NOUN" and x.lower_.startswith(anaphor_nouns()) for x in subject):
+        return []  # "diese Darstellung" is what is answered, not who answers
+    if len(subject) == 1 and subject[0].lower_ in PERSONAL:
+        if "Plur" in t.morph.get("Number"):
+            return []  # "sie leugnen": a group we cannot name
+        speaker = last_person(doc, subject[0])
+        return [speaker] if speaker is not None else []
+    if pos(subject[-1]) == "PRON":
+        return []
+    return [named(resolve_mention(doc, m, index), m) for m in _conjuncts(doc, subject, index)]
+
+
+def named(speaker: Speaker, mention: Span) -> Speaker:
+    """The speaker as the text names it at this point, when the resolved entity's name differs:
+    a full name in the mention ("Sebastian K." resolved to another "K."), or, for a short
+    mention ("K."), the entity's last full-name mention before it. The text's own name is the
+    safer answer than an entity that may have merged two people."""
+    doc = mention.doc
+    head = next((t for t in reversed(mention) if pos(t) in ("NOUN", "PROPN")), None)
+    if speaker.type == "person" and head is not None and head.tag_ == "NN" and "Plur" in head.morph.get("Number"):
+        # "Die beteiligten Politiker" are not one person, whatever entity a role word matched
+        words_ = [t.text for t in mention if not t.is_punct]
+        if words_ and words_[0].lower() in DEFINITE:
+            words_ = words_[1:]
+        return Speaker(name=" ".join(words_), type="anonymous")
+    own = _full_name(mention)
+    if own is None:
+        index = mention_index(doc)
+        cluster = index.get(mention[-1].i)
+        earlier = [m for m in cluster.mentions if m.end <= mention.start] if cluster is not None else []
+        own = next((n for m in reversed(earlier) if (n := _full_name(m)) is not None), None)
+        if own is not None and (own.split()[-1] != mention[-1].text or len(own.split()) != len(speaker.name.split())):
+            own = None  # only another first name for the same surname ("Sebastian K." vs "Jacek K.")
+    if own is None or {w.lower() for w in own.split()} <= set(speaker.name.lower().split()):
+        return speaker
+    return Speaker(name=own, type=speaker.type if speaker.type != "unknown" else "person")
+
+
+def _full_name(mention: Span) -> str | None:
+    """The mention's text when it is one proper name of two words or more."""
+    names = [t for t in mention if t.tag_ == "NE"]  # proper nouns by the tagger, not by case
+    if len(names) < 2 or len(names) != sum(not t.is_punct for t in mention):
+        return None
+    if mention[0].ent_iob_ != "B" or any(t.ent_iob_ != "I" for t in mention[1:]):
+        return None  # not one name ("Geyer Claas Relotius")
+    return mention.text
+
+
+def _subject_after(doc: Doc, start: int, end: int) -> Span | None:
+    """The nominative noun phrase after the verb ("bestätigt uns am Dienstag auch Sebastian
+    K."), past object pronouns, adverbs, adjectives and prepositional phrases."""
+    k = start
+    while k < end:
+        t = doc[k]
+        k += 1
+        if t.lower_ in OBJECT_PRONOUNS or pos(t) in ("ADV", "ADJ", "PART"):
+            continue
+        if pos(t) == "ADP":
+            np = noun_phrase(doc, t.i + 1)
+            if np is None:
+                return None
+            k = np.end
+            continue
+        if t.lower_ in PERSONAL:
+            return doc[t.i : t.i + 1]
+        if pos(t) in ("NOUN", "PROPN", "DET") and "Nom" in t.morph.get("Case", ["Nom"]):
+            return noun_phrase(doc, t.i)
+        return None
+    return None
+
+
+def last_person(doc: Doc, pronoun: Token) -> Speaker | None:
+    """The person a singular "er"/"sie" stands for: the person named last before its sentence,
+    in the same paragraph ("… Relotius … Er bestreitet …")."""
+    if pronoun.lower_ not in ("er", "sie") or "Plur" in pronoun.morph.get("Number"):
+        return None
+    line = line_span(doc, pronoun.idx)
+    sent_start = next((s.start for s in [pronoun.sent] if pronoun.doc.has_annotation("SENT_START")), pronoun.i)
+    people = [c for c in doc._.entities if c.type == "person"]
+    last = [(c.last_before(sent_start), c) for c in people]
+    last = [(i, c) for i, c in last if i >= line.start]
+    if not last:
+        return None
+    i, best = max(last, key=lambda x: x[0])
+    mention = next((m for m in best.mentions if m.start == i), None)
+    speaker = Speaker(name=best.name, type="person", entity_id=best.id)
+    return named(speaker, mention) if mention is not None else speaker
+
+
+def principals(doc: Doc) -> dict[str, Speaker]:
+    """Who a lawyer or spokesperson speaks for: "schreibt ein Anwalt im Auftrag von X", "im
+    Namen von X". A reply made on someone's behalf is that person's reply (source key ->
+    principal)."""
+    from quellenlage.claims.claims import source_key
+
+    out: dict[str, Speaker] = {}
+    index = mention_index(doc)
+    for q in doc.spans.get("quotes", []):
+        m = q._.speaker_mention
+        if m is None or q._.speaker is None or m.end + 3 >= len(doc):
+            continue
+        a, b, c = doc[m.end], doc[m.end + 1], doc[m.end + 2]
+        if a.lower_ == "im" and b.lower_ in ("auftrag", "namen") and c.lower_ in ("von", "des", "der"):
+            k = m.end + 3
+            if k in index:
+                cluster = index[k]
+                out[source_key(q._.speaker)] = Speaker(
+                    name=cluster.name, type="person" if cluster.type == "person" else "organization", entity_id=cluster.id
+                )
+    return out
+
+
+def _coordinated_prefield(doc: Doc, sentence: Span, verb: Token, index: dict) -> Span | None:
+    """A coordinated subject before the verb ("Sowohl X als auch Y weisen … zurück"), which
+    the verb-second subject finder stops short of."""
+    pre = [x for x in doc[sentence.start : verb.i] if not x.is_space]
+    if not any(x.lower_ in ("sowohl", "und", "sowie") for x in pre):
+        return None
+    glue = {"sowohl", "als", "auch", "und", "sowie", ",", *DEFINITE}
+    if not all(x.i in index and index[x.i].type in ("person", "organization") or x.lower_ in glue for x in pre):
+        return None  # "Seinen Kompagnon und Vorstand Jacek K. verleugnet er": no subject
+    clusters = {id(index[x.i]) for x in pre if x.i in index}
+    return doc[pre[0].i : verb.i] if len(clusters) >= 2 else None
+
+
+def _conjuncts(doc: Doc, subject: Span, index: dict) -> list[Span]:
+    """The entity mentions of a coordinated subject ("Sowohl X als auch Y", "X und Y"), else the
+    subject itself."""
+    if not any(t.lower_ in ("und", "sowie", "auch") for t in subject):
+        return [subject]
+    spans: list[Span] = []
+    i = subject.start
+    while i < subject.end:
+        if i in index:
+            j = i
+            while j < subject.end and index.get(j) is index[i]:
+                j += 1
+            spans.append(doc[i:j])
+            i = j
+        else:
+            i += 1
+    return spans if len(spans) >= 2 else [subject]
 
 
 def anaphor(span: Span) -> Span | None:
@@ -121,6 +389,9 @@ def anaphor(span: Span) -> Span | None:
             end += 1
         return doc[starts[0] : end]
     words = [t for t in span if not t.is_punct and not t.is_space]
+    pointing = next((t for t in words if t.lower_ in POINTING_PRONOUNS), None)
+    if pointing is not None:  # "er habe nichts Derartiges gesagt"
+        return doc[pointing.i : pointing.i + 1]
     if words and words[0].lower_ in PRONOUN_ANAPHORS and len(words) <= SHORT_REPLY:
         return doc[words[0].i : words[0].i + 1]
     return None

@@ -3,7 +3,9 @@
 Claims, replies and headline assertions are compared by their content words. German inflects
 ("Telefonate"/"Telefonaten") and compounds ("Testausrüstung" ~ "Ausrüstung", "Coronatests" ~
 "Corona"), so a term is a lemma stem, and two stems match when equal or when the shorter one
-(at least five letters) begins or ends the longer. Words inside an entity mention also carry
+(at least five letters) begins or ends the longer; a compound also gives its parts, split where
+both sides are words of simplemma's German dictionary ("Sensortechnik" -> Sensor, Technik), and
+a number word gives its figure ("zwölf" ~ "12"). Words inside an entity mention also carry
 the entity's id, so a description ("der Kremlsprecher") matches the name it stands for. Terms
 are weighted by how rare they are in the body: a name that every sentence repeats says little
 about which statement a reply answers.
@@ -20,6 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from quellenlage.attribution.grammar import cue_verbs, lemma, pos, strip_genitive, verb_lemmas
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
+from quellenlage.lexicons import rows
+
+PKG = "quellenlage.claims"
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "X"})
 # Verbs that carry tense, voice or modality, not content.
@@ -29,6 +34,10 @@ LIGHT_VERBS = frozenset(
 )
 ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
 MIN_AFFIX = 5
+MIN_COMPOUND = 8  # letters of a word worth splitting
+MIN_PART = 3  # letters of a compound's modifier
+MIN_HEAD = 4  # letters of a compound's head
+LINKING = ("", "s", "es", "n", "en", "e", "er")  # Fugenelemente at the end of a modifier
 ENTITY_PREFIX = "@"
 
 
@@ -95,7 +104,9 @@ def entity_index(doc: Doc) -> dict[int, str]:
 
 
 def is_content(t: Token) -> bool:
-    """A content word: noun, name, adjective or full verb that is not a speech verb."""
+    """A content word: noun, name, adjective, figure, or full verb that is not a speech verb."""
+    if t.like_num and any(ch.isdigit() for ch in t.text) or t.lower_ in number_words():
+        return True  # figures and number words ("Vier Modelle"), whatever the tagger calls them
     if t.is_stop or t.is_punct or t.is_space or len(t.text) < 3 or not any(ch.isalpha() for ch in t.text):
         return False
     if pos(t) not in CONTENT_POS:
@@ -106,11 +117,70 @@ def is_content(t: Token) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _dictionary():
+    """simplemma's German word forms -> lemma (decoded once, shared with the lemmatizer's cache)."""
+    from quellenlage.nlp.lemma_dictionary import CachedDictionaryFactory
+
+    return CachedDictionaryFactory().get_dictionary("de")
+
+
+def _noun(word: str) -> str | None:
+    """The dictionary lemma of a noun form, or None."""
+    return _dictionary().get(word[:1].upper() + word[1:])
+
+
+def _modifier(word: str) -> str | None:
+    """The dictionary lemma of a noun or (lower-case) adjective form, or None."""
+    return _noun(word) or _dictionary().get(word)
+
+
+@lru_cache(maxsize=65536)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The lemmas of a noun compound's modifier and head ("Kindersitze" -> kind, sitz), split
+    where the head is the longest known word whose modifier (minus a linking element) is known
+    too; () for a word that is no compound we can split."""
+    low = word.lower()
+    if len(low) < MIN_COMPOUND or not low.isalpha():
+        return ()
+    whole = _noun(low)
+    for i in range(MIN_PART, len(low) - MIN_HEAD + 1):
+        head = _noun(low[i:])
+        if head is None:
+            continue
+        if whole is not None and (len(low) - i < MIN_AFFIX or not whole.lower().endswith(head.lower())):
+            continue  # a chance hit inside a known word ("Mini|ster", "Spiele|rinnen")
+        for link in LINKING:
+            left = low[:i]
+            if link and not left.endswith(link):
+                continue
+            left = left[: len(left) - len(link)]
+            modifier = _modifier(left) if len(left) >= MIN_PART else None
+            if modifier is not None:
+                return (
+                    *(compound_parts(modifier) or (modifier.lower(),)),
+                    *(compound_parts(head) or (head.lower(),)),
+                )
+    return ()
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows(PKG, "numbers.tsv")}
+
+
 def token_terms(t: Token, index: dict[int, str]) -> set[str]:
-    """The terms of one token: its stem, the stems of its hyphenated parts, its entity id."""
-    out = {stem(t.text)}
-    if "-" in t.text:
-        out |= {stem(part) for part in t.text.split("-") if len(part) >= 3}
+    """The terms of one token: its stem and its lemma's, the stems of its hyphenated and
+    compound parts, the figure of a number word, its entity id."""
+    out = {stem(t.text), stem(lemma(t))}
+    pieces = [part for part in t.text.split("-") if len(part) >= MIN_PART] if "-" in t.text else [t.text]
+    if len(pieces) > 1:
+        out |= {stem(part) for part in pieces}
+    for piece in pieces:
+        out |= {stem(part) for part in compound_parts(piece)}
+    figure = number_words().get(t.lower_)
+    if figure is not None:
+        out.add(figure)
     if t.i in index:
         out.add(ENTITY_PREFIX + index[t.i])
     return out

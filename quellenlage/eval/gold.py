@@ -20,6 +20,7 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..schema import Analysis, Quote
+from .claims import ClaimsCheckScores, analyze_with_gold_headline, load_claims_gold, print_claims_report, score_claims_check
 from .metrics import (
     run_report,
     PRF,
@@ -72,6 +73,7 @@ class FileScores(BaseModel):
     reactions_by: Ratio = Ratio()
     reactions: Ratio = Ratio()
     headline: Ratio = Ratio()
+    claims_check: ClaimsCheckScores = ClaimsCheckScores()
     unlocated_quotes: int = 0
     warnings: list[str] = []
     errors: list[QuoteError] = []
@@ -101,16 +103,26 @@ def load_gold_dir(gold_dir: Path) -> list[tuple[str, str, dict]]:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as err:
             raise InputError(f"{gold_path}: {err}") from err
+        claims_gold = load_claims_gold(gold_dir, name)
+        if claims_gold is not None:
+            gold = {**gold, "claims_check": claims_gold}
         pairs.append((name, text_path.read_text(encoding="utf-8"), gold))
     if not pairs:
         raise InputError(f"{gold_dir}: no NAME.txt + NAME.gold.json pairs")
     return pairs
 
 
-def evaluate_gold(gold_dir: Path, analyze_many: Optional[AnalyzeMany] = None) -> GoldReport:
-    """Analyse every text of the folder in one stream and score it against its gold."""
+def evaluate_gold(
+    gold_dir: Path, analyze_many: Optional[AnalyzeMany] = None, gold_headline: bool = False
+) -> GoldReport:
+    """Analyse every text of the folder in one stream and score it against its gold; with
+    `gold_headline`, the gold's headline line is given to the analyzer (claims.py)."""
     pairs = load_gold_dir(gold_dir)
-    analyze = resolve_analyze_many(analyze_many)
+    if gold_headline:
+        golds = [gold for _, _, gold in pairs]
+        analyze = lambda texts: analyze_with_gold_headline(texts, golds)  # noqa: E731
+    else:
+        analyze = resolve_analyze_many(analyze_many)
     analyses = analyze(text for _, text, _ in pairs)
     files = [
         score_file(name, text, gold, analysis)
@@ -128,6 +140,8 @@ def score_file(name: str, text: str, gold: dict, analysis: Analysis) -> FileScor
     _score_claims(scores, gold.get("claims", []), analysis)
     if gold.get("headline_check"):
         _score_headline(scores, gold["headline_check"].get("findings", []), analysis)
+    if gold.get("claims_check"):
+        scores.claims_check = score_claims_check(gold["claims_check"], analysis)
     if scores.unlocated_quotes:
         scores.warnings.append(
             f"{scores.unlocated_quotes} gold quote(s) not found in the text; scored by word overlap"
@@ -146,6 +160,7 @@ def sum_scores(files: list[FileScores]) -> FileScores:
                       "source_recall", "source_type",
                       "claims", "reactions_by", "reactions", "headline"):
             setattr(total, field, getattr(total, field) + getattr(f, field))
+        total.claims_check = total.claims_check + f.claims_check
         total.quotes = {k: total.quotes[k] + f.quotes[k] for k in total.quotes}
         total.unlocated_quotes += f.unlocated_quotes
         for category, n in f.error_kinds.items():
@@ -364,6 +379,7 @@ def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> 
             _acc(f.headline),
         )
     console.print(other)
+    print_claims_report([(f.name, f.claims_check) for f in report.files], console)
 
     kinds = Table(title="Quote error kinds (all files)")
     kinds.add_column("kind")
@@ -398,6 +414,7 @@ def _snippet(text: str, width: int = 90) -> str:
 def eval_gold_command(
     gold_dir: Annotated[Path, typer.Argument(help="folder of NAME.txt + NAME.gold.json pairs")],
     json_out: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+    gold_headline: bool = False,
 ) -> int:
     """Score the analyzer on a gold folder; returns the exit code (2: unusable input)."""
-    return run_report(lambda: evaluate_gold(gold_dir), print_gold_report, json_out)
+    return run_report(lambda: evaluate_gold(gold_dir, gold_headline=gold_headline), print_gold_report, json_out)

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from quellenlage.render.summary import (
+    VERDICT_LABELS,
     boilerplate_count,
     has_transparency,
     header,
@@ -66,10 +67,14 @@ class Block:
 
 def render_html(a: Analysis) -> str:
     """A standalone report: inline CSS, no scripts, no external resources."""
+    return _environment().get_template("report.html.j2").render(css=_css(), **report_context(a))
+
+
+def report_context(a: Analysis) -> dict:
+    """What report.html.j2 needs besides its stylesheet; the web app's page extends that template."""
     quote_numbers = {q.id: n for n, q in enumerate(a.quotes, 1)}
     kinds = Counter(q.kind for q in a.quotes)
-    return _environment().get_template("report.html.j2").render(
-        css=_css(),
+    return dict(
         a=a,
         h=header(a),
         kinds=kinds,
@@ -81,6 +86,7 @@ def render_html(a: Analysis) -> str:
         transparency=transparency_rows(a.transparency) if has_transparency(a) else [],
         speaker_label=speaker_label,
         shorten=shorten,
+        verdict_labels=VERDICT_LABELS,
         table_chars=TABLE_QUOTE_CHARS,
     )
 

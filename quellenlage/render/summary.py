@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, get_args
 
-from quellenlage.schema import Analysis, LineRole, Source, SourceType, Speaker, Transparency
+from quellenlage.schema import Analysis, HeadlineFinding, LineRole, Source, SourceType, Speaker, Transparency
 
 SOURCE_TYPE_LABELS: dict[SourceType, str] = {
     "person": "Persons",
@@ -16,6 +16,15 @@ SOURCE_TYPE_LABELS: dict[SourceType, str] = {
     "anonymous": "Anonymous",
 }
 assert set(SOURCE_TYPE_LABELS) == set(get_args(SourceType)), "every source type needs a label"
+
+# The headline verdicts in calibrated words: what the body shows, never "false".
+VERDICT_LABELS: dict[str, str] = {
+    "supported": "the body states it",
+    "attributed_only": "the headline names its source",
+    "unsupported_as_fact": "stated as fact; the body does not vouch for it",
+    "not_in_body": "not found in the body",
+}
+assert set(VERDICT_LABELS) == set(get_args(HeadlineFinding.model_fields["verdict"].annotation)), "every verdict needs a label"
 
 
 @dataclass(frozen=True)

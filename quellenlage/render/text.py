@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quellenlage.render.summary import (
+    VERDICT_LABELS,
     boilerplate_count,
     has_transparency,
     header,
@@ -28,7 +29,7 @@ from quellenlage.schema import Analysis, Claim, HeadlineCheck
 
 QUOTE_CHARS = 160
 STATUS_STYLES = {"denied": "red", "confirmed": "green", "disputed": "yellow"}
-VERDICT_STYLES = {"supported": "green", "attributed_only": "yellow", "unsupported_as_fact": "red"}
+VERDICT_STYLES = {"supported": "green", "attributed_only": "yellow", "unsupported_as_fact": "red", "not_in_body": "dim"}
 KIND_STYLES = {"direct": "cyan", "indirect": "magenta"}
 
 
@@ -166,7 +167,10 @@ def _claims(claims: list[Claim]) -> Group:
 def _headline_check(check: HeadlineCheck) -> Group:
     items: list[RenderableType] = [Text(check.text, style="bold")]
     for f in check.findings:
-        items.append(_indent(Text.assemble((f.verdict, VERDICT_STYLES[f.verdict]), f": {f.assertion}")))
+        items.append(_indent(Text.assemble(
+            (VERDICT_LABELS[f.verdict], VERDICT_STYLES[f.verdict]), f": {f.assertion}",
+            style="dim" if f.verdict == "not_in_body" else "",
+        )))
         evidence = [Text(f"evidence: {shorten(e.text, QUOTE_CHARS)}") for e in f.evidence]
         items.append(_indent(Text(f"why: {f.why}"), *evidence, level=2))
     if check.sensational:

@@ -1,0 +1,10 @@
+"""Alembic environment: `quellenlage.web.store.migrate` hands in an open connection."""
+
+from alembic import context
+
+from quellenlage.web.store import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

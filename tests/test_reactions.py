@@ -1,0 +1,179 @@
+"""Reactions only when explicit: a reacting speaker, a cue of answering, and a claim it refers
+to. Criticism, accusation, a court's finding or a bare confirmation of an event are none.
+Every text is written for these tests; the eval's matching rule is tested with them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quellenlage.schema import Analysis
+
+CLAIM = 'Die Zeitung „Nordblatt“ berichtet, der Landrat Peter Falk habe Spenden einer Baufirma für seinen Wahlkampf angenommen.'
+
+
+def article(*paragraphs: str) -> str:
+    return "\n\n".join(("Lokales", "Streit um Spenden im Landkreis Celle", *paragraphs)) + "\n"
+
+
+def reactions(a: Analysis) -> set[tuple[str, str]]:
+    """(the reacting speaker's name, status) of every reaction."""
+    return {(r.by.name, r.status) for c in a.claims for r in c.reactions}
+
+
+@pytest.mark.parametrize("reply,expected", [
+    pytest.param("Das Landratsamt wies die Vorwürfe am Dienstag entschieden zurück.",
+                 ("Landratsamt", "denied"), id="frame-denial"),
+    pytest.param('„Das ist frei erfunden“, sagte Peter Falk am Abend vor dem Kreistag.',
+                 ("Falk", "denied"), id="reply-words"),
+    pytest.param("Das bestätigte am Dienstag auch Peter Falk selbst in einem Telefonat mit dem Sender.",
+                 ("Falk", "confirmed"), id="das-back-reference"),
+    pytest.param('„Unser Mandant hat nie Spenden einer Baufirma angenommen, das ist falsch“, schreibt ein Anwalt im Auftrag von Peter Falk.',
+                 ("Falk", "denied"), id="on-behalf"),
+])
+def test_explicit_reaction_is_found(analyze_text, reply, expected):
+    a = analyze_text(article(CLAIM, reply))
+    who, status = expected
+    assert any(who in name and s == status for name, s in reactions(a)), reactions(a)
+
+
+def test_coordinated_reacting_subjects_each_react(analyze_text):
+    a = analyze_text(article(
+        CLAIM,
+        "Sowohl Peter Falk als auch Anna Roth weisen diese Darstellung am Montag entschieden zurück.",
+    ))
+    names = {name for name, status in reactions(a) if status == "denied"}
+    assert any("Falk" in n for n in names) and any("Roth" in n for n in names), names
+
+
+def test_denial_with_its_own_content_needs_no_earlier_claim(analyze_text):
+    a = analyze_text(article(
+        "Der Bürgermeister Jan Kruse bestritt am Montag, Geld von der Baufirma angenommen zu haben.",
+    ))
+    assert any("Kruse" in name and status == "denied" for name, status in reactions(a)), reactions(a)
+
+
+def test_answer_opening_with_its_verdict_answers_what_came_before(analyze_text):
+    a = analyze_text(article(
+        "Im Sommer bezahlte die Baufirma Weber den gesamten Wahlkampf des Landrats Peter Falk in Celle.",
+        '„Absolut richtig, das war im Sommer so abgesprochen“, sagte Peter Falk am Abend am Telefon.',
+    ))
+    assert any("Falk" in name and status == "confirmed" for name, status in reactions(a)), reactions(a)
+
+
+def test_confession_of_a_reported_charge_confirms_it(analyze_text):
+    a = analyze_text(article(
+        "Die Zeitung „Nordblatt“ berichtet, der Reporter Tim Hagen habe seine Geschichte über den Landrat erfunden.",
+        "Tim Hagen gestand am Freitag, die Geschichte über den Landrat weitgehend erfunden zu haben.",
+    ))
+    assert any("Hagen" in name and status == "confirmed" for name, status in reactions(a)), reactions(a)
+    assert not any(status == "denied" for _, status in reactions(a))  # "erfunden" is what he admits
+
+
+def test_admission_without_a_reported_claim_is_no_reaction(analyze_text):
+    a = analyze_text(article(
+        "Der Reporter Tim Hagen gestand am Freitag, bei der Recherche über den Landrat Fehler gemacht zu haben.",
+    ))
+    assert reactions(a) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Die Opposition im Kreistag kritisierte die Pläne des Landrats am Dienstag scharf.", id="criticism"),
+    pytest.param("Die Gewerkschaft wirft dem Landrat vor, die Löhne der Angestellten zu drücken.", id="accusation"),
+    pytest.param('„Das ist der falsche Weg für den Landkreis“, sagte die Fraktionschefin Eva Lang.', id="evaluation"),
+    pytest.param("Das Gericht stellte am Mittwoch fest, dass der Vertrag mit der Baufirma ungültig ist.", id="court-finding"),
+    pytest.param("Die Polizei bestätigte am Abend einen schweren Unfall auf der Autobahn bei Celle.", id="confirming-an-event"),
+    pytest.param("Der Landrat lehnte den Antrag der Grünen auf einen neuen Radweg am Montag ab.", id="rejecting-a-motion"),
+])
+def test_no_reaction_without_an_answer_to_a_claim(analyze_text, sentence):
+    a = analyze_text(article(sentence))
+    assert reactions(a) == set()
+
+
+def test_criticism_after_a_claim_is_no_reaction(analyze_text):
+    a = analyze_text(article(
+        CLAIM,
+        "Die Opposition im Kreistag kritisierte den Landrat Peter Falk am Dienstag scharf für seinen Wahlkampf.",
+    ))
+    assert reactions(a) == set()
+
+
+# --- the eval's matching rule (ANNOTATION.md §2) and reaction scoring ---------------------------
+
+@pytest.mark.parametrize("pred,gold,ok", [
+    ("Peskow", "Dmitri Peskow", True),
+    ("die Polizei", "Polizei", True),
+    ("Gericht", "Gericht in Den Haag", True),
+    ("Dmitri Peskow", "Peskow", False),  # only the shorter predicted form counts
+    ("Peter Falk", "Anna Roth", False),
+    (None, None, True),
+    ("Falk", None, False),
+])
+def test_names_match(pred, gold, ok):
+    from quellenlage.eval.matching import names_match
+
+    assert names_match(pred, gold) is ok
+
+
+def test_reactions_scored_by_reactor_and_status():
+    from quellenlage.eval.claims import score_claims_check
+    from quellenlage.schema import Analysis, Claim, HeadlineCheck, HeadlineFinding, Reaction, Speaker
+
+    text = "Kopf\nDer Landrat bestreitet das. Falk bestätigt es."
+    def reaction(name: str, status: str, start: int, end: int) -> Reaction:
+        return Reaction(by=Speaker(name=name, type="person"), status=status, text=text[start:end], start=start, end=end)
+
+    a = Analysis(
+        text=text,
+        claims=[Claim(id="c1", text="x", start=0, end=4, status="rumour", reactions=[
+            reaction("Falk", "denied", 5, 32), reaction("Falk", "confirmed", 33, 49), reaction("Roth", "denied", 5, 32),
+        ])],
+        headline_check=HeadlineCheck(text="Kopf", findings=[
+            HeadlineFinding(assertion="Kopf", start=0, end=4, verdict="not_in_body", why="-"),
+        ]),
+    )
+    gold = {"headline": "Kopf", "findings": [{"assertion": "Kopf", "verdict": "supported"}],
+            "reactions": [{"by": "Peter Falk", "status": "denied", "evidence": "Der Landrat bestreitet das."}]}
+    s = score_claims_check(gold, a)
+    assert (s.reactions.tp, s.reactions.n_pred, s.reactions.n_gold) == (1, 3, 1)
+    assert s.headline_found.correct == 1 and s.fair_flagged.correct == 0 and s.verdicts.correct == 0
+
+
+def test_claims_gold_is_read_beside_the_gold_file(tmp_path):
+    """`quellenlage eval` reads NAME.claims.json when present and scores the headline check."""
+    from quellenlage.eval.gold import evaluate_gold
+    from quellenlage.schema import Analysis, HeadlineCheck, HeadlineFinding
+
+    text = "Kopf der Seite\nDer Text sagt etwas.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text('{"lines": {}, "quotes": [], "sources": []}', encoding="utf-8")
+    (tmp_path / "a.claims.json").write_text(
+        '{"id": "a", "headline": "Kopf  der Seite", "findings": '
+        '[{"assertion": "Kopf der Seite", "verdict": "supported", "why": "-"}], "reactions": []}',
+        encoding="utf-8",
+    )
+    flagged = Analysis(text=text, headline_check=HeadlineCheck(text="Kopf der Seite", findings=[
+        HeadlineFinding(assertion="Kopf der Seite", start=0, end=14, verdict="unsupported_as_fact", why="-"),
+    ]))
+    report = evaluate_gold(tmp_path, analyze_many=lambda texts: iter([flagged for _ in texts]))
+    scores = report.overall.claims_check
+    assert scores.headline_found.correct == 1  # whitespace is normalised
+    assert (scores.fair_flagged.correct, scores.fair_flagged.total) == (1, 1)
+    assert scores.verdicts.correct == 0
+
+
+def test_gold_headline_injection_moves_the_headline_role():
+    from types import SimpleNamespace
+
+    from quellenlage.eval.claims import _inject_headline
+    from quellenlage.schema import Line
+
+    lines = [
+        Line(index=0, role="headline", text="Politik", start=0),
+        Line(index=1, role="paragraph", text="Der echte Titel", start=8),
+        Line(index=2, role="paragraph", text="Ein Satz im Text.", start=24),
+    ]
+    doc = SimpleNamespace(_=SimpleNamespace(lines=lines))
+    gold = {"lines": {"0": "section", "1": "headline", "2": "paragraph"}, "claims_check": {"headline": "Der echte Titel"}}
+    _inject_headline(doc, gold)
+    assert [line.role for line in lines] == ["section", "headline", "paragraph"]

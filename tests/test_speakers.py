@@ -1,0 +1,196 @@
+"""Speakers on real-article constructions: canonical names, pronouns by gender and number,
+organisation descriptions, abbreviations, coordinated and indefinite subjects, and partial
+quotes inside reported clauses. Every text is written for these tests.
+
+Each case: text, kind, words the quote contains, the exact expected speaker name (None: no
+speaker, or only an anonymous/unknown description).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SPEAKERS = [
+    # canonical names: the fullest proper name, never the role in front of it
+    ("Fabian Stenger leitet das Geschäft. „Wir wachsen weiter“, sagt Bahn-Manager Stenger.", "direct", "Wir wachsen weiter", "Fabian Stenger"),
+    ("Außenministerin Annalena Weber reiste nach Kairo. Die Gespräche seien gut verlaufen, sagte Weber.", "indirect", "Gespräche seien gut", "Annalena Weber"),
+    ("Der Vorsitzende des Verbands, Hans Müller, sagte, die Preise seien gestiegen.", "indirect", "Preise seien gestiegen", "Hans Müller"),
+    ("„Das Urteil ist ein Erfolg“, sagte Verbandschef Hans Müller. Später betonte Müller: „Wir machen weiter.“", "direct", "Wir machen weiter", "Hans Müller"),
+    # initials keep different people apart
+    ("Am Montag riefen wir Sebastian K. an, am Dienstag Jacek K. in Kiel. Dort sagt K., er wisse von nichts.", "indirect", "er wisse von nichts", "Jacek K."),
+    ("Sebastian K. geht ans Telefon. Dazu sei er nicht befugt, sagt K.", "indirect", "nicht befugt", "Sebastian K."),
+    # a known first name before a surname is a person even when the tagger misses it
+    ("3. Carline Mohr, Redakteurin und Autorin: Klar Stellung beziehen\nSie erklärt: „Ich wollte das noch einmal sagen.“", "direct", "noch einmal sagen", "Carline Mohr"),
+    # pronouns agree in gender with the person
+    ("Peter Lorenz schrieb den Text. Die Kritik kam von Julia Brandt. Sie sagte, der Text sei einseitig.", "indirect", "Text sei einseitig", "Julia Brandt"),
+    ("Julia Brandt lobte das Buch. Dann meldete sich Peter Lorenz zu Wort. Er sagte, das Buch sei zu lang.", "indirect", "Buch sei zu lang", "Peter Lorenz"),
+    ("Anna Roth sprach zuerst. Markus Hahn war im Saal. Sie betonte, die Schule brauche mehr Lehrer.", "indirect", "Schule brauche mehr Lehrer", "Anna Roth"),
+    # the verb's number decides about "sie"
+    ("Die Anwohner sammelten Unterschriften. Sie fordern, dass die Straße gesperrt wird.", "indirect", "Straße gesperrt wird", None),
+    # a person named after the last quote is the nearer antecedent
+    ("„Wir prüfen das“, sagte Lena Vogt. Dann rief Thomas Wagner an. Er sagte, die Firma sei pleite.", "indirect", "Firma sei pleite", "Thomas Wagner"),
+    # a name inside a place phrase is no antecedent
+    ("Ministerin Petra Lang gab ein Interview im Morgenmagazin Journal. Sie sagte darin, die Renten seien sicher.", "indirect", "Renten seien sicher", "Petra Lang"),
+    # organisations, their descriptions and abbreviations
+    ("Das Bundesamt für Strahlenschutz (BfS) warnt vor der Hitze. Das BfS teilte mit, dass die UV-Werte steigen.", "indirect", "UV-Werte steigen", "Bundesamt für Strahlenschutz"),
+    ("Der Bundesgerichtshof verhandelte den Fall. Die Karlsruher Richter entschieden, dass der Vertrag nichtig sei.", "indirect", "Vertrag nichtig", "Bundesgerichtshof"),
+    ("Das Umweltministerium legte einen Entwurf vor. Das Ministerium erklärte, die Grenzwerte seien gesenkt worden.", "indirect", "Grenzwerte seien gesenkt", "Umweltministerium"),
+    ("Der Europäische Rechnungshof hat die Bahnprojekte geprüft. Die Rechnungsprüfer schrieben, die Planung sei mangelhaft.", "indirect", "Planung sei mangelhaft", "Europäischer Rechnungshof"),
+    # coordinated speakers
+    ("Sowohl Schröder als auch Brandt behaupten, von dem Plan nichts gewusst zu haben.", "indirect", "nichts gewusst", "Schröder und Brandt"),
+    ("Maria Keller und Jonas Brandt sagten, sie hätten die Zeitung nie bestellt.", "indirect", "Zeitung nie bestellt", "Maria Keller und Jonas Brandt"),
+    # groups without a name
+    ("Manche sagen nun, die Affäre habe mit Eitelkeit zu tun.", "indirect", "Affäre habe mit Eitelkeit", "manche"),
+    ("Die Betreiber privater Kliniken fürchten, dass die Reform sie benachteiligt.", "indirect", "Reform sie benachteiligt", "die Betreiber privater Kliniken"),
+    # the subject after the verb, past an object pronoun
+    ("„Das macht der Chef selbst“, sagt uns eine Mitarbeiterin.", "direct", "Das macht der Chef selbst", "eine Mitarbeiterin"),
+    ("Das Modell ist legal, sagen uns mehrere Anwälte.", "indirect", "Das Modell ist legal", "mehrere Anwälte"),
+    # the genitive owner of a frame noun speaks; a compound of a frame noun names its source
+    ("Die Gebühr soll sinken, so das Ziel der Initiative.", "indirect", "Gebühr soll sinken", "die Initiative"),
+    ("Laut Herstellerangaben hält der Akku zwölf Stunden.", "indirect", "Akku zwölf Stunden", "Hersteller"),
+    ("Nach Regierungsangaben wurden 40 Menschen gerettet.", "indirect", "40 Menschen gerettet", "Regierung"),
+    # a person's judgement: "Für X ist …", and the Konjunktiv after it continues X
+    ("Für den Staatsrechtler Klaus Berg ist das Schreiben ein klarer Hinweis auf eine Spende. Hier habe die Partei gegen Regeln verstoßen.", "indirect", "Hier habe die Partei", "Klaus Berg"),
+    # a view tagged after its content
+    ("Nur mit mehr Personal könne die Schule die Ziele erreichen, glaubt Rektorin Ute Brand.", "indirect", "Schule die Ziele erreichen", "Ute Brand"),
+    # a participle with its auxiliary elsewhere, or a finite verb tagged as a participle
+    ("Der Minister soll am Montag gesagt haben, dass die Steuern steigen.", "indirect", "Steuern steigen", "der Minister"),
+    ("Anna Berg kommentiert: „Das war ein guter Tag für uns alle.“", "direct", "guter Tag", "Anna Berg"),
+    # a report interrupted by its frame goes on after it
+    ("Er sei zwar Mitglied des Vereins, sagt Jonas Fink, aber man solle lieber den Vorstand fragen.", "indirect", "man solle lieber den Vorstand", "Jonas Fink"),
+    # "nach Informationen X" with a view in the clause: X reports it
+    ("Doch nach Informationen der Landeszeitung sehen das die Anwohner ganz anders.", "indirect", "sehen das die Anwohner", "die Landeszeitung"),
+    # "demnach" after the finite verb continues the source before
+    ("Die Polizei berichtete am Montag über den Unfall. Der Fahrer sei demnach zu schnell gefahren.", "indirect", "Fahrer sei demnach", "die Polizei"),
+    # "Das berichtet X": the demonstrative takes up the sentence before as what X reported
+    ("Die Firma hat ein Verfahren entwickelt, um alte Akkus zu recyceln. Das berichtet das Magazin Motor Review.", "indirect", "Verfahren entwickelt", "Motor Review"),
+    # descriptions come out in the nominative
+    ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
+    ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),
+    # a name followed by the addressee in the dative
+    ("„Die Liste wird länger“, sagte Gaby Allendorf der Frankfurter Rundschau.", "direct", "Die Liste wird länger", "Gaby Allendorf"),
+    # a pull quote on its own line belongs to whoever says those words in the body
+    ("Die Stadt baut um\n„Die Liste der Beschwerden wird immer länger“\nSeit Monaten wird gebaut. „Die Liste der Beschwerden, die bei uns eingehen, wird immer länger“, sagte Amtsleiterin Karin Busch.", "direct", "wird immer länger", "Karin Busch"),
+    # both kinds at once: quoted words in a reported clause are that source's words
+    ("Der Sprecher der Initiative sagte, es gehe um „kulturelle Vielfalt“ und faire Löhne.", "direct", "kulturelle Vielfalt", "der Sprecher der Initiative"),
+    ("Sabine Ott kritisierte den Plan. Es sei ein „gefährliches Experiment“, sagte Ott.", "direct", "gefährliches Experiment", "Sabine Ott"),
+]
+
+NO_SPEAKER = [
+    # a plural description is not the one person who had that role
+    ("Chefredakteur Paul Busch kam spät. Die Chefredakteure sagten, die Auflage sinke.", "indirect", "Auflage sinke", "Paul Busch"),
+    # an adverb at the sentence start is no person
+    ("Jüngst sorgte ein Artikel von Jürgen Braatz für Furore. Er argumentiert, Chefs sollten nicht twittern.", "indirect", "Chefs sollten nicht twittern", "Jüngst"),
+    # a plural company noun does not stand for the company named before
+    ("Die Bahn AG plant neue Strecken. Die Konzerne sagen, der Markt sei gesättigt.", "indirect", "Markt sei gesättigt", "Bahn AG"),
+    # "Für" with a place or a thing is no judgement of anyone
+    ("Für die Stadt ist der Neubau ein großer Gewinn.", "indirect", "Neubau ein großer Gewinn", None),
+    # a view of the writer is no one's report
+    ("Die Lage ist ernst, glaube ich.", "indirect", "Die Lage ist ernst", None),
+    # "Das zeigt der Test" takes nothing up: a test does not speak
+    ("Das Auto fährt sehr schnell. Das zeigt der Test.", "indirect", "Auto fährt sehr schnell", None),
+    # impersonal advice, the writer's own view, a participle that is no act of speaking
+    ("Vor dem ersten Einsatz empfiehlt es sich, das Gerät gründlich zu reinigen.", "indirect", "Gerät gründlich zu reinigen", None),
+    ("Ich fand, man müsste auch einmal loben.", "indirect", "müsste auch einmal loben", None),
+    ("Der Handel steckt in der Krise und es ist Pioniergeist gefragt, um die Lage zu retten.", "indirect", "Lage zu retten", None),
+    # quoted words with no source in reach stay scare quotes
+    ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
+]
+
+
+def _quote(analysis, kind, words):
+    hits = [q for q in analysis.quotes if q.kind == kind and words in q.text]
+    assert hits, f"no {kind} quote with {words!r}: {[(q.kind, q.text) for q in analysis.quotes]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,kind,words,speaker", SPEAKERS)
+def test_speaker_is_the_canonical_entity(analyze_text, text, kind, words, speaker):
+    quote = _quote(analyze_text(text), kind, words)
+    if speaker is None:
+        assert quote.speaker is None or quote.speaker.type in ("anonymous", "unknown"), quote.speaker
+    else:
+        assert quote.speaker is not None and quote.speaker.name == speaker, quote.speaker
+
+
+@pytest.mark.parametrize("text,kind,words,wrong", NO_SPEAKER)
+def test_speaker_is_not(analyze_text, text, kind, words, wrong):
+    analysis = analyze_text(text)
+    hits = [q for q in analysis.quotes if q.kind == kind and words in q.text]
+    if wrong is None:
+        assert not hits, [(q.kind, q.text) for q in analysis.quotes]
+    else:
+        assert all(q.speaker is None or q.speaker.name != wrong for q in hits), [q.speaker for q in hits]
+
+
+def test_pronoun_agreement_reads_the_verb_number(analyze_text):
+    from quellenlage.attribution.speakers import pronoun_agreement
+    from quellenlage.pipeline import get_pipeline
+
+    doc = get_pipeline()("Am Abend schickt sie eine Nachricht. Danach sagten sie nichts mehr.")
+    singular = next(t for t in doc if t.lower_ == "sie")
+    plural = [t for t in doc if t.lower_ == "sie"][1]
+    assert pronoun_agreement(doc[singular.i : singular.i + 1]) == ("f", False)
+    assert pronoun_agreement(doc[plural.i : plural.i + 1]) == ("f", True)
+
+
+MODAL = [
+    ("Der Minister soll das Geld angenommen haben.", "soll", "hearsay"),
+    ("Hier soll der Verband seinen Sitz haben.", "soll", "hearsay"),
+    ("Hier soll der Verband residieren.", "soll", "hearsay"),
+    ("Die Firma will den Mann nicht kennen.", "will", "claim"),
+    ("Wir wollen mehr wissen über den Verband.", "wollen", "intention"),
+    ("Die Steuer soll 2027 sinken.", "soll", "plan"),
+    ("Ab Mai soll das Gerät erhältlich sein.", "soll", "plan"),
+    ("Die Brücke soll im Sommer abgerissen werden.", "soll", "plan"),
+    ("In den kommenden Monaten will der Konzern mit zehn Bussen unterwegs sein.", "will", "intention"),
+    ("Die Regierung will die Renten erhöhen.", "will", "intention"),
+]
+
+
+@pytest.mark.parametrize("text,modal,reading", MODAL)
+def test_modal_verbs_by_meaning(text, modal, reading):
+    from quellenlage.attribution.modals import modal_reading
+    from quellenlage.pipeline import get_pipeline
+
+    doc = get_pipeline()(text)
+    finite = next(t for t in doc if t.lower_ == modal)
+    assert modal_reading(finite, doc[:]) == reading
+
+
+def test_a_leading_frame_is_cut_from_the_report(analyze_text):
+    analysis = analyze_text("Laut dem Hersteller hält der Akku zwölf Stunden.")
+    quote = _quote(analysis, "indirect", "Akku zwölf Stunden")
+    assert quote.text == "hält der Akku zwölf Stunden"
+
+
+def test_adjectives_between_nach_and_its_frame_noun(analyze_text):
+    analysis = analyze_text("Die Tunnel dienten nach israelischen Angaben dem Schmuggel von Waffen.")
+    quote = _quote(analysis, "indirect", "Tunnel dienten")
+    assert quote.cue is not None and quote.cue.text == "nach israelischen Angaben"
+    assert quote.speaker is None or "Schmuggel" not in quote.speaker.name
+
+
+def test_eigene_angaben_are_the_subjects(analyze_text):
+    quote = _quote(analyze_text("Der Minister war nach eigenen Angaben nicht informiert."), "indirect", "nicht informiert")
+    assert quote.speaker is not None and quote.speaker.name == "der Minister"
+
+
+def test_own_research_is_no_source(analyze_text):
+    analysis = analyze_text("Nach eigenen Recherchen hat die Partei das Geld nie zurückgezahlt.")
+    assert not analysis.quotes
+
+
+def test_a_quotation_over_several_paragraphs_is_one_quote_per_paragraph(analyze_text):
+    text = (
+        "Die Anwältin Karin Vogt erklärt, was Betroffene tun können:\n"
+        "„Wer betroffen ist, sollte zuerst die Daten sichern. Das kostet wenig Zeit.\n"
+        "Danach lohnt sich ein Brief an den Betreiber, der eine „Pflicht zur Löschung“ hat.\n"
+        "Erst wenn das nicht hilft, bleibt der Weg zum Gericht.“\n"
+        "Die Kanzlei sitzt in Bonn."
+    )
+    analysis = analyze_text(text)
+    paragraphs = [q for q in analysis.quotes if q.kind == "direct" and q.text.split()[0] in ("Wer", "Danach", "Erst")]
+    assert [q.text.split()[0] for q in paragraphs] == ["Wer", "Danach", "Erst"]
+    assert all(q.speaker is not None and q.speaker.name == "Karin Vogt" for q in paragraphs), [q.speaker for q in paragraphs]
+    assert not any("Kanzlei" in q.text for q in analysis.quotes)

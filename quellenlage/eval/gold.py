@@ -36,7 +36,7 @@ from .metrics import (
     word_spans,
     words,
 )
-from .matching import name_words, names_match, normalise_name, source_score, sources_match
+from .matching import ARTICLES, name_words, names_match, normalise_name, source_score, sources_match
 
 QUOTE_KINDS = ("direct", "indirect")
 MIN_QUOTE_OVERLAP = 0.5  # share of the gold quote's tokens a prediction must cover (ANNOTATION.md)
@@ -205,6 +205,7 @@ def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysi
     """Per kind, one-to-one matching by overlap; speakers are judged on the matched pairs, and
     end to end over all gold quotes (a missed quote has no right speaker)."""
     located = {id(g): locate(analysis.text, g["text"]) for g in gold_quotes}
+    speakers = {g["speaker"] for g in gold_quotes if g.get("speaker")}
     scores.unlocated_quotes += sum(not occ for occ in located.values())
     for kind in QUOTE_KINDS:
         golds = [g for g in gold_quotes if g["kind"] == kind]
@@ -229,7 +230,7 @@ def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysi
                 scores.errors.append(QuoteError(
                     what="wrong_speaker", kind=kind, text=gold["text"],
                     detail=f"predicted {_speaker_name(pred)!r}, gold {gold.get('speaker')!r}",
-                    category=speaker_error_kind(_speaker_name(pred), gold.get("speaker")),
+                    category=speaker_error_kind(_speaker_name(pred), gold.get("speaker"), speakers),
                 ))
         for j in range(len(golds)):
             scores.speaker_end_to_end.add(j in right)
@@ -250,8 +251,10 @@ def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysi
         scores.error_kinds[err.category] = scores.error_kinds.get(err.category, 0) + 1
 
 
-def speaker_error_kind(pred: Optional[str], gold: Optional[str]) -> str:
-    """Why a matched quote has the wrong speaker, in words that point at the stage to fix."""
+def speaker_error_kind(pred: Optional[str], gold: Optional[str], gold_speakers: set[str] = frozenset()) -> str:
+    """Why a matched quote has the wrong speaker, in words that point at the stage to fix:
+    speaker choice (another speaker of the article, none) or naming (extra words, a
+    description, a name the gold does not use)."""
     if pred is None:
         return "wrong speaker: none given, gold names one"
     if gold is None:
@@ -259,9 +262,13 @@ def speaker_error_kind(pred: Optional[str], gold: Optional[str]) -> str:
     pred_words, gold_words = name_words(pred), name_words(gold)
     if gold_words < pred_words:
         return "wrong speaker: gold name plus extra words"
+    if any(names_match(pred, other) for other in gold_speakers if other != gold):
+        return "wrong speaker: another speaker of the article"
     if pred_words & gold_words:
         return "wrong speaker: overlapping but other name"
-    return "wrong speaker: another name"
+    if pred[:1].islower() or pred.split()[0].casefold() in ARTICLES:
+        return "wrong speaker: a description, not the gold name"
+    return "wrong speaker: a name the gold does not use"
 
 
 def missed_kind(gold: dict, occurrences: list[list[Span]], preds: list[Quote], text: str) -> str:

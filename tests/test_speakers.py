@@ -149,6 +149,8 @@ MODAL = [
     ("Wir wollen mehr wissen über den Verband.", "wollen", "intention"),
     ("Die Steuer soll 2027 sinken.", "soll", "plan"),
     ("Ab Mai soll das Gerät erhältlich sein.", "soll", "plan"),
+    ("Im Jahr 2030 soll der Tunnel fertiggestellt sein.", "soll", "plan"),
+    ("Gestern soll der Pegel um zehn Zentimeter gestiegen sein.", "soll", "hearsay"),
     ("Die Brücke soll im Sommer abgerissen werden.", "soll", "plan"),
     ("In den kommenden Monaten will der Konzern mit zehn Bussen unterwegs sein.", "will", "intention"),
     ("Die Regierung will die Renten erhöhen.", "will", "intention"),

@@ -38,7 +38,7 @@ KONJUNKTIV2_REPORT = ("hätte", "wäre", "würde", "könnte", "müsste", "dürft
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 MIN_TOKENS = 3
 # Adverbs by which the writer passes on a claim without vouching for it.
-HEARSAY_ADVERBS = frozenset({"angeblich", "angeblichen", "vorgeblich"})
+HEARSAY_ADVERBS = frozenset({"angeblich", "vorgeblich"})  # the adverbs; "ein angeblicher Zünder" is no clause
 # Demonstratives that take up the sentence before as what was said: "Das berichtet X."
 TAKING_UP = frozenset({"das", "dies"})
 

@@ -24,7 +24,7 @@ from quellenlage.attribution.grammar import (
     noun_phrase,
     pos,
 )
-from quellenlage.attribution.lines import body_lines, role_at
+from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
 
@@ -154,18 +154,13 @@ class ReportedSpeechFinder:
             previous: Span | None = None  # the sentence before, while it is nobody's report
             for sent in sentences(span, in_quote | in_title):
                 in_report = False
-                announcing: Frame | None = None  # "Er stellt fest:" before this unit
                 for unit in _units(sent):
                     if all(t.i in in_quote or t.is_punct or t.is_space for t in unit):
                         in_report = in_report or any(t.i in in_quote for t in unit)
-                        announcing = None
                         continue
                     quote = self._unit(doc, unit, in_quote, reported_only, reporting)
                     if quote is None and previous is not None:
                         quote = self._taken_up(doc, unit, previous, in_quote)
-                    if quote is None and announcing is not None:
-                        quote = self._after_colon(doc, unit, announcing, in_quote)
-                    announcing = self._colon_frame(unit, in_quote) if quote is None else None
                     if quote is not None:
                         found.append(quote)
                         in_report = True
@@ -346,29 +341,6 @@ class ReportedSpeechFinder:
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None
         return doc[start:end]
-
-    def _colon_frame(self, unit: Span, in_quote: set[int]) -> Frame | None:
-        """A speech frame that ends its unit with a colon and says nothing before it: "Er stellt fest:"."""
-        doc = unit.doc
-        last = next((t for t in reversed(unit) if not t.is_space), None)
-        if last is None or last.text != ":":
-            return None
-        return next(
-            (f for f in self.frames.find(unit, skip=in_quote)
-             if f.rule == "verb" and f.speaker is not None and f.verb_class in ("speech", "writing", "report")
-             and not any(is_finite(t) for t in doc[f.clause[1] : last.i] if t.i not in in_quote)),
-            None,
-        )
-
-    def _after_colon(self, doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
-        """The clause after "Er stellt fest:" is what he stated (a direct quote would have marks);
-        in running text only: a teaser's "X deckt auf: …" is the outlet's summary."""
-        if role_at(doc, unit.start_char) != "paragraph":
-            return None
-        start, end = _trim(doc, unit.start, unit.end)
-        if end - start < MIN_TOKENS or any(k in in_quote for k in range(start, end)) or not any(is_finite(t) for t in doc[start:end]):
-            return None
-        return self._make(doc[start:end], "verb", frame.cue, frame.speaker, frame.via)
 
     def _taken_up(self, doc: Doc, unit: Span, previous: Span, in_quote: set[int]) -> Span | None:
         """'… hat ein Verfahren entwickelt. Das berichtet das Magazin X.': a frame whose object is

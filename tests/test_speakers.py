@@ -206,3 +206,14 @@ def test_a_quotation_over_several_paragraphs_is_one_quote_per_paragraph(analyze_
 def test_angeblich_passes_on_a_claim_without_a_source(analyze_text):
     quote = _quote(analyze_text("Der Minister hat das Geld angeblich nie erhalten."), "indirect", "Geld angeblich nie erhalten")
     assert quote.cue is not None and quote.cue.text == "angeblich" and quote.speaker is None
+
+
+def test_a_dass_clause_keeps_the_clauses_that_depend_on_it(analyze_text):
+    analysis = analyze_text("Ein Sachbearbeiter sagte, dass es unwahrscheinlich sei, dass jemand beim Amt lüge. Danach ging er.")
+    quote = _quote(analysis, "indirect", "unwahrscheinlich sei")
+    assert quote.text == "dass es unwahrscheinlich sei, dass jemand beim Amt lüge"
+
+
+def test_a_frame_after_the_report_is_not_swallowed(analyze_text):
+    quote = _quote(analyze_text("Er sagte, dass die Preise steigen würden, wie die Zeitung berichtet."), "indirect", "Preise steigen")
+    assert "berichtet" not in quote.text

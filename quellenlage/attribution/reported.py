@@ -93,13 +93,30 @@ def _zu_infinitive(doc: Doc, start: int, stop: int) -> int:
 
 
 def _clause_end(doc: Doc, start: int, stop: int) -> int:
-    """End of a verb-final clause from `start`: the first finite verb followed by a comma or the end."""
+    """End of a verb-final clause from `start` with the clauses that depend on it: "dass es
+    unwahrscheinlich sei, dass jemand … lüge" is one report."""
+    end = _verb_final_end(doc, start, stop)
+    while end + 2 < stop and doc[end].text == "," and _opens_dependent_clause(doc, end + 1):
+        end = _verb_final_end(doc, end + 1, stop)
+    return end
+
+
+def _verb_final_end(doc: Doc, start: int, stop: int) -> int:
+    """The first finite verb from `start` followed by a comma or the end."""
     for t in doc[start:stop]:
         if is_finite(t) and t.i > start + 1:
             nxt = doc[t.i + 1] if t.i + 1 < stop else None
             if nxt is None or nxt.text in (",", ".", ";", ":", "!", "?") or nxt.is_space:
                 return t.i + 1
     return stop
+
+
+def _opens_dependent_clause(doc: Doc, i: int) -> bool:
+    """A subordinate or relative clause opens at token i (not "wie"/"so", which open frames)."""
+    t = doc[i]
+    if t.lower_ in SUBORDINATORS and t.lower_ not in ("wie", "so", "als"):
+        return True
+    return t.tag_ in ("PRELS", "PRELAT") or (pos(t) == "ADP" and i + 1 < len(doc) and doc[i + 1].tag_ in ("PRELS", "PRELAT"))
 
 
 def _named_view(frame: Frame) -> bool:

@@ -217,3 +217,9 @@ def test_a_dass_clause_keeps_the_clauses_that_depend_on_it(analyze_text):
 def test_a_frame_after_the_report_is_not_swallowed(analyze_text):
     quote = _quote(analyze_text("Er sagte, dass die Preise steigen würden, wie die Zeitung berichtet."), "indirect", "Preise steigen")
     assert "berichtet" not in quote.text
+
+
+def test_indicative_report_after_a_verb_of_saying(analyze_text):
+    quote = _quote(analyze_text("Die Zeitung hatte berichtet, 200 Mitarbeiter sollen entlassen werden."), "indirect", "200 Mitarbeiter")
+    assert quote.speaker is not None and quote.speaker.name == "die Zeitung"
+    assert not any(q.kind == "indirect" for q in analyze_text("Er sagte nichts, und ging nach Hause.").quotes)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import Frame, FrameFinder, relative_clause
 from quellenlage.attribution.grammar import (
+    COORDINATORS,
     SUBORDINATORS,
     speech_nouns,
     clause_bounds,
@@ -352,8 +353,16 @@ class ReportedSpeechFinder:
             start, end = _trim(doc, j, _zu_infinitive(doc, j, uend))  # "forderte, die Frage … zu bringen"
         else:
             finite = _main_finite(doc[j:uend])
-            if finite is None or not (is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood")):
-                return None  # "Er sagte, er habe …" needs the subjunctive of reported speech
+            if finite is None:
+                return None
+            subjunctive = is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood")
+            # "Er sagte, er habe …"; in the indicative only after a verb of saying and a clause of
+            # its own ("Die Zeitung berichtete, 200 Mitarbeiter sollen gehen"), not "sagte er, und ging"
+            if not subjunctive and not (
+                frame.verb_class in ("speech", "report") and doc[j].lower_ not in COORDINATORS
+                and pos(doc[j]) not in ("CCONJ", "ADV") and finite.i > j and frame.cue.start < j
+            ):
+                return None
             start, end = _trim(doc, j, uend)
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None

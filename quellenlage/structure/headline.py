@@ -1,0 +1,56 @@
+"""The headline as a reader sees it: without the site name that page titles carry.
+
+Page titles and scraped headline lines end in the outlet ("… | ZEIT ONLINE", "… - Wirtschaft -
+Süddeutsche.de"). A pipe is never part of a German headline, so what follows the last pipe
+goes when it is short; a dash is part of many headlines, so what follows it goes only when it
+is recognisably a site: a domain, the page's own site name, or a word outlets name themselves
+with (site_words.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quellenlage.lexicons import words
+
+SEPARATOR = re.compile(r"\s+(\||–|—|-|::|·|•)\s+")
+DOMAIN = re.compile(r"\b[\w-]+\.(de|at|ch|com|net|org|info|eu|news)\b", re.IGNORECASE)
+#: A site name is short; anything longer after a separator is part of the headline.
+MAX_SITE_WORDS = 5
+
+
+def _is_site(part: str, separator: str, site: str | None) -> bool:
+    part = part.strip()
+    n = len(part.split())
+    if not part or n > MAX_SITE_WORDS:
+        return False
+    if site and part.lower() == site.strip().lower():
+        return True
+    if DOMAIN.search(part):
+        return True
+    if separator == "|" or separator == "::":
+        return True
+    tokens = {w.lower() for w in re.findall(r"\w+", part)}
+    return bool(tokens & words("quellenlage.structure", "site_words.tsv"))
+
+
+def strip_site_name(title: str, site: str | None = None) -> str:
+    """The title without trailing site-name parts; the title itself when nothing is one. Once
+    the site is gone, a one- or two-word part before it with the same separator is the
+    section ("Title - Wirtschaft - Süddeutsche.de") and goes too."""
+    text = " ".join(title.split())
+    first = SEPARATOR.search(text)
+    if first and _is_site(text[: first.start()], "", site) and len(text[first.end():].split()) > MAX_SITE_WORDS:
+        text = text[first.end():]  # "ZEIT ONLINE | Title …"
+    stripped_sep = None
+    while True:
+        matches = list(SEPARATOR.finditer(text))
+        if not matches or matches[-1].start() == 0:
+            break
+        m = matches[-1]
+        tail, sep = text[m.end():], m.group(1)
+        section = stripped_sep == sep and len(tail.split()) <= 2
+        if not (section or (stripped_sep is None and _is_site(tail, sep, site))):
+            break
+        text, stripped_sep = text[: m.start()].rstrip(), sep
+    return text.strip()

@@ -41,7 +41,7 @@ from quellenlage.ingest.dom import DomLine, Page, render_page
 from quellenlage.ingest.text import decode_bytes
 from quellenlage.structure.cues import Cues
 from quellenlage.structure.features import CLOCK, DATE, READING_TIME, RELATIVE_TIME, PageFeatures, title_similarity
-from quellenlage.structure.headline import strip_site_name
+from quellenlage.structure.headline import strip_site_name, title_line
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "quellenlage" / "structure" / "models" / "lines.crfsuite"
 FURNITURE = frozenset({"nav", "footer", "aside", "form", "cls:nav", "cls:share", "cls:cookie", "cls:newsletter",
@@ -86,17 +86,7 @@ def silver_roles(page: Page, body: str) -> list[str]:
         return n in body_lines or (len(n.split()) >= 4 and f" {n} " in body_norm)
 
     inside = [in_body(line) for line in lines]
-    title = strip_site_name(page.og_title or page.title)
-    headline = None
-    if title:
-        best = 0.0
-        for i, line in enumerate(lines):
-            if inside[i] and "heading" not in line.context or len(line.text.split()) > 40:
-                continue
-            sim = title_similarity(line.text, title)
-            score = sim + 0.3 * ("h1" in line.context) + 0.15 * ("heading" in line.context) - 0.3 * bool(line.context & FURNITURE)
-            if sim >= 0.75 and score > best:
-                best, headline = score, i
+    headline = title_line([line.text for line in lines], [line.context for line in lines], page.og_title or page.title)
     prose = [i for i, line in enumerate(lines) if inside[i] and "heading" not in line.context]
     if not prose:
         return ["boilerplate"] * len(lines)

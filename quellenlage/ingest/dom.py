@@ -55,6 +55,8 @@ CLASS_CUES = {
     "body": r"article-?body|story-?body|entry-?content|post-?content|article-?text|body-?text|articlebody|content-?body|rte|richtext",
 }
 CLASS_RX = {k: re.compile(v) for k, v in CLASS_CUES.items()}
+#: Class cues count from the element that holds the text and this many levels in all.
+CLASS_DEPTH = 4
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # Text for screen readers only (": " between kicker and headline, "Navigationspfad").
 SCREEN_READER_CLASS = re.compile(r"visually-?hidden|sr-only|screen-?reader|offscreen|a11y-hidden", re.IGNORECASE)
@@ -158,7 +160,11 @@ class _Renderer:
                 if in_link:
                     self.link_chars += len(SPACE.sub(" ", text).strip())
 
-    def walk(self, el: etree._Element, context: frozenset[str], in_link: bool, lead: bool = False) -> None:
+    def walk(self, el: etree._Element, context: frozenset[str], in_link: bool, lead: bool = False,
+             classes: tuple[frozenset[str], ...] = ()) -> None:
+        """Render `el`: `context` holds the landmarks of all its ancestors, `classes` the class
+        cues of the nearest CLASS_DEPTH of them (a class far up, like "page has-sidebar",
+        says nothing about a paragraph deep inside)."""
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None or tag in SKIPPED_TAGS or _hidden(el):
             return
@@ -166,7 +172,9 @@ class _Renderer:
             self.flush()
             return
         own = _own_context(el)
-        inner = context | own if own else context
+        own_classes = frozenset(c for c in own if c.startswith("cls:"))
+        classes = (*classes[-(CLASS_DEPTH - 1):], own_classes)
+        inner = context | (own - own_classes)
         # A kicker (by class, or leading a heading) is a line of its own (ANNOTATION.md, "Line roles").
         block = tag in BLOCK_TAGS or "cls:kicker" in own or lead
         if lead:
@@ -174,11 +182,12 @@ class _Renderer:
         link = in_link or tag == "a"
         if block:
             self.flush()
-        self.add(el.text, inner, link)
+        shown = inner.union(*classes)
+        self.add(el.text, shown, link)
         heading_lead = _heading_lead(el) if "heading" in own else None
         for child in el:
-            self.walk(child, inner, link, lead=child is heading_lead)
-            self.add(child.tail, inner, link)
+            self.walk(child, inner, link, lead=child is heading_lead, classes=classes)
+            self.add(child.tail, shown, link)
         if block:
             self.flush()
 

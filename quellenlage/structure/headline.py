@@ -10,6 +10,7 @@ with (site_words.tsv).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from quellenlage.lexicons import words
 
@@ -54,3 +55,31 @@ def strip_site_name(title: str, site: str | None = None) -> str:
             break
         text, stripped_sep = text[: m.start()].rstrip(), sep
     return text.strip()
+
+
+#: Markup around a line that says it is not the article's own heading.
+FURNITURE_CONTEXT = frozenset({"nav", "footer", "aside", "form", "cls:nav", "cls:related", "cls:sidebar", "cls:footer"})
+#: Share of the line's and the title's words a headline shares with the page title.
+MIN_TITLE_SIMILARITY = 0.75
+
+
+def title_line(texts: Sequence[str], contexts: Sequence[frozenset[str]], title: str) -> int | None:
+    """The line of a page that is its headline by the page's own markup: the line most like
+    og:title/<title> (site name cut), preferring an h1, then any heading, never one in the
+    navigation or a box of other articles; None when no line is like the title."""
+    from quellenlage.structure.features import title_similarity
+
+    title = strip_site_name(title)
+    if not title:
+        return None
+    best, found = 0.0, None
+    for i, (text, ctx) in enumerate(zip(texts, contexts)):
+        if len(text.split()) > 40:
+            continue
+        sim = title_similarity(text, title)
+        if sim < MIN_TITLE_SIMILARITY:
+            continue
+        score = sim + 0.3 * ("h1" in ctx) + 0.15 * ("heading" in ctx) - 0.5 * bool(ctx & FURNITURE_CONTEXT)
+        if score > best:
+            best, found = score, i
+    return found

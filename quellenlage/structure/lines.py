@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from quellenlage.schema import Line
 from quellenlage.structure.cues import Cues
 from quellenlage.structure.features import PageFeatures
+from quellenlage.structure.headline import strip_site_name, title_line
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
 BODY_ROLES = frozenset({"paragraph", "subheading"})
@@ -73,12 +74,30 @@ class LineClassifier:
         labels = self.tagger.labels()
         marginals = [{label: self.tagger.marginal(label, k) for label in labels} for k in range(len(roles))]
         why = [f"line model ({marginals[k][r]:.2f})" for k, r in enumerate(roles)]
+        if context is not None and title:
+            by_markup = title_line([raw for _, _, raw in spans], context, title)
+            if by_markup is not None and roles[by_markup] != "headline":
+                roles[by_markup], why[by_markup] = "headline", "the page title's line (markup)"
+                marginals[by_markup]["headline"] = 1.0
         one_headline(roles, marginals, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
-        return [
-            Line(index=i, role=roles[k], text=raw, start=start, why=why[k])
-            for k, (i, start, raw) in enumerate(spans)
-        ]
+        out = [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)]
+        for line in out:
+            if line.role == "headline":
+                clean_headline(line)
+        return out
+
+
+def clean_headline(line: Line) -> None:
+    """The headline line without a site-name part ("… | ZEIT ONLINE"): its text and start
+    become those of the headline proper, which stays a substring of the input at `start`."""
+    clean = strip_site_name(line.text)
+    if clean and clean != line.text.strip():
+        offset = line.text.find(clean)
+        if offset >= 0:
+            line.start += offset
+            line.text = clean
+            line.why += ", site name cut"
 
 
 def one_headline(roles: list[str], marginals: list[dict[str, float]], why: list[str]) -> None:

@@ -86,7 +86,8 @@ def silver_roles(page: Page, body: str) -> list[str]:
         return n in body_lines or (len(n.split()) >= 4 and f" {n} " in body_norm)
 
     inside = [in_body(line) for line in lines]
-    headline = title_line([line.text for line in lines], [line.context for line in lines], page.og_title or page.title)
+    headline = title_line([line.text for line in lines], [line.context for line in lines], page.og_title, page.title,
+                          site=page.site)
     prose = [i for i, line in enumerate(lines) if inside[i] and "heading" not in line.context]
     if not prose:
         return ["boilerplate"] * len(lines)

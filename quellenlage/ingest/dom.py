@@ -84,6 +84,7 @@ class Page:
     title: str = ""  # <title>
     og_title: str = ""  # og:title / twitter:title
     description: str = ""  # og:description / description
+    site: str = ""  # og:site_name / application-name
 
 
 def _class_words(el: etree._Element) -> str:
@@ -211,6 +212,7 @@ def render_page(html: str) -> Page:
         title=SPACE.sub(" ", " ".join(root.xpath("//head/title//text()"))).strip(),
         og_title=_meta(root, "og:title", "twitter:title"),
         description=_meta(root, "og:description", "description", "twitter:description"),
+        site=_meta(root, "og:site_name", "application-name"),
     )
     body = root.find("body")
     renderer = _Renderer()

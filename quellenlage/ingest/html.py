@@ -42,8 +42,10 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
     text = "\n".join(line.text for line in page.lines)
     meta = _metadata(html, url)
     title = page.og_title or page.title or meta.get("title") or None
+    site = page.site or meta.get("site") or None
     lines = LineClassifier().classify(
-        text, [line.context for line in page.lines], [line.link_density for line in page.lines], title
+        text, [line.context for line in page.lines], [line.link_density for line in page.lines], title,
+        titles=(page.og_title, page.title), site=site,
     )
     headline = next((line.text for line in lines if line.role == "headline"), None)
     meta = {**meta, "title": headline or meta.get("title"), "input_name": name}

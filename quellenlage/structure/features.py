@@ -53,13 +53,13 @@ def _key(text: str) -> str:
 
 
 def title_similarity(line: str, title: str) -> float:
-    """Share of the line's words in the title, scaled down when the line says much more."""
+    """The smaller of the shares of each side's words the other contains."""
     a = {w.lower() for w in WORD.findall(line)}
     b = {w.lower() for w in WORD.findall(title)}
     if not a or not b:
         return 0.0
     shared = len(a & b)
-    return min(shared / len(a), shared / len(b) * 1.5, 1.0)
+    return min(shared / len(a), shared / len(b))
 
 
 class PageFeatures:

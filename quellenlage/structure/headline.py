@@ -25,7 +25,7 @@ def _is_site(part: str, separator: str, site: str | None) -> bool:
     n = len(part.split())
     if not part or n > MAX_SITE_WORDS:
         return False
-    if site and part.lower() == site.strip().lower():
+    if site and part.lower().startswith(site.strip().lower()):
         return True
     if DOMAIN.search(part):
         return True
@@ -63,23 +63,38 @@ FURNITURE_CONTEXT = frozenset({"nav", "footer", "aside", "form", "cls:nav", "cls
 MIN_TITLE_SIMILARITY = 0.75
 
 
-def title_line(texts: Sequence[str], contexts: Sequence[frozenset[str]], title: str) -> int | None:
-    """The line of a page that is its headline by the page's own markup: the line most like
-    og:title/<title> (site name cut), preferring an h1, then any heading, never one in the
-    navigation or a box of other articles; None when no line is like the title."""
+def title_line(texts: Sequence[str], contexts: Sequence[frozenset[str]], *titles: str, site: str | None = None) -> int | None:
+    """The line of a page that is its headline by the page's own markup: outside navigation
+    and boxes of other articles, the line most like one of the page's titles (og:title,
+    <title>; site name cut; failing the whole title, its first part before a separator),
+    preferring an h1, then any heading; failing that, the first h1 there, and failing that
+    the best match in the furniture (some sites put the article's h1 in an aside); None when
+    no line is like the title and there is no h1."""
     from quellenlage.structure.features import title_similarity
 
-    title = strip_site_name(title)
-    if not title:
-        return None
-    best, found = 0.0, None
-    for i, (text, ctx) in enumerate(zip(texts, contexts)):
-        if len(text.split()) > 40:
-            continue
-        sim = title_similarity(text, title)
-        if sim < MIN_TITLE_SIMILARITY:
-            continue
-        score = sim + 0.3 * ("h1" in ctx) + 0.15 * ("heading" in ctx) - 0.5 * bool(ctx & FURNITURE_CONTEXT)
-        if score > best:
-            best, found = score, i
-    return found
+    candidates: list[tuple[str, float]] = []
+    for title in titles:
+        clean = strip_site_name(title or "", site)
+        if clean:
+            candidates.append((clean, 1.0))
+            parts = SEPARATOR.split(clean)
+            if len(parts) >= 3 and len(parts[0].split()) >= 2:
+                candidates.append((parts[0], 0.8))  # "Ein Albtraum - DER SPIEGEL 52/2018"
+    def best_match(furniture: bool) -> int | None:
+        best, found = 0.0, None
+        for i, (text, ctx) in enumerate(zip(texts, contexts)):
+            if len(text.split()) > 40 or not candidates or bool(ctx & FURNITURE_CONTEXT) != furniture:
+                continue
+            sim = max(weight * title_similarity(text, title) for title, weight in candidates)
+            if sim < MIN_TITLE_SIMILARITY * 0.8:
+                continue
+            score = sim + 0.3 * ("h1" in ctx) + 0.15 * ("heading" in ctx)
+            if score > best:
+                best, found = score, i
+        return found
+
+    found = best_match(furniture=False)
+    if found is None:
+        found = next((i for i, ctx in enumerate(contexts) if "h1" in ctx and not ctx & FURNITURE_CONTEXT
+                      and 1 <= len(texts[i].split()) <= 40), None)
+    return found if found is not None else best_match(furniture=True)

@@ -54,9 +54,12 @@ class LineClassifier:
         context: Sequence[frozenset[str]] | None = None,
         link_density: Sequence[float] | None = None,
         title: str | None = None,
+        titles: Sequence[str] = (),
+        site: str | None = None,
     ) -> list[Line]:
         """Roles of the non-blank lines of `text`. `context` and `link_density` (one per
-        non-blank line) describe the markup of HTML input, `title` is the page's title."""
+        non-blank line) describe the markup of HTML input; `title` is the page's title, and
+        `titles` (og:title, <title>) with `site` find the headline line in the markup."""
         spans = []
         offset = 0
         for i, raw in enumerate(text.split("\n")):
@@ -74,8 +77,8 @@ class LineClassifier:
         labels = self.tagger.labels()
         marginals = [{label: self.tagger.marginal(label, k) for label in labels} for k in range(len(roles))]
         why = [f"line model ({marginals[k][r]:.2f})" for k, r in enumerate(roles)]
-        if context is not None and title:
-            by_markup = title_line([raw for _, _, raw in spans], context, title)
+        if context is not None:
+            by_markup = title_line([raw for _, _, raw in spans], context, *titles, site=site)
             if by_markup is not None and roles[by_markup] != "headline":
                 roles[by_markup], why[by_markup] = "headline", "the page title's line (markup)"
                 marginals[by_markup]["headline"] = 1.0
@@ -84,14 +87,14 @@ class LineClassifier:
         out = [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)]
         for line in out:
             if line.role == "headline":
-                clean_headline(line)
+                clean_headline(line, site)
         return out
 
 
-def clean_headline(line: Line) -> None:
+def clean_headline(line: Line, site: str | None = None) -> None:
     """The headline line without a site-name part ("… | ZEIT ONLINE"): its text and start
     become those of the headline proper, which stays a substring of the input at `start`."""
-    clean = strip_site_name(line.text)
+    clean = strip_site_name(line.text, site)
     if clean and clean != line.text.strip():
         offset = line.text.find(clean)
         if offset >= 0:

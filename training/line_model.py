@@ -103,7 +103,7 @@ def silver_roles(page: Page, body: str) -> list[str]:
         furniture = bool(ctx & FURNITURE) or cues.boilerplate_cue(shape) is not None or line.link_density > 0.6
         dated = bool(DATE.search(line.text) or CLOCK.search(line.text) or RELATIVE_TIME.search(line.text)
                      or READING_TIME.search(line.text))
-        header = headline is not None and headline < i < first
+        header = headline is not None and headline < i < first and i - headline <= 6
         if i == headline:
             role = "headline"
         elif inside[i] and first <= i <= last or inside[i] and i > (headline or -1):

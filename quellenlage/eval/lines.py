@@ -65,7 +65,10 @@ def html_checks(pairs: list[tuple[str, str, dict]], html_dir: Path) -> list[Html
 
     out = []
     for name, text, gold in pairs:
-        path = html_dir / (Path(gold.get("origin", {}).get("path", "")).name + ".gz")
+        origin = gold.get("origin")
+        if not isinstance(origin, dict) or not origin.get("path"):
+            continue
+        path = html_dir / (Path(origin["path"]).name + ".gz")
         if not path.is_file():
             continue
         try:
@@ -92,6 +95,8 @@ def html_checks(pairs: list[tuple[str, str, dict]], html_dir: Path) -> list[Html
 
 
 def print_html_checks(checks: list[HtmlPageCheck]) -> str:
+    if not checks:
+        return "HTML path: no page of the gold names an HTML file that is there"
     rows = [f"{'page':<20} {'quotes inside':>14}  headline"]
     confusion: Counter = Counter()
     for c in checks:

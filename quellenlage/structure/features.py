@@ -3,7 +3,7 @@
 A line is described by its own shape (length, final punctuation, capitalisation, digits and
 dates, bullets, separators), the lexicon cues of `Cues`, where it sits relative to the run of
 prose that is the article body, the runs of short lines it belongs to, whether the page repeats
-it, its similarity to the page title when known, the same few facts of its neighbours, and,
+it, its similarity to the page title when known, the role the rules (`LineRules`) give it, the same few facts of its neighbours, and,
 for HTML input, the markup it came from (`quellenlage.ingest.dom`). Features are strings
 (present = 1), as python-crfsuite takes them.
 """
@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, WORD, Cues, Shape
+from quellenlage.structure.rules import LineRules
 
 MONTHS = (r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
           r"Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Oct|Nov|Dez|Dec|January|February|March|May|June|"
@@ -39,6 +40,7 @@ FUNCTION_WORDS = frozenset(
 NEIGHBOUR_CONTEXT = ("nav", "footer", "aside", "header", "article", "main", "heading", "li", "form")
 #: A line of prose: the article body runs from the first such line to the last.
 BODY_MIN_WORDS = 12
+MAX_PROSE_GAP = 8
 
 
 def _bucket(n: float, edges: Sequence[float]) -> str:
@@ -62,11 +64,31 @@ def title_similarity(line: str, title: str) -> float:
     return min(shared / len(a), shared / len(b))
 
 
+def main_prose_run(shapes: Sequence[Shape]) -> tuple[int, int]:
+    """First and last line of the article body's prose: lines of prose (a sentence of
+    BODY_MIN_WORDS words or more) that follow each other with at most MAX_PROSE_GAP other
+    lines between them form runs, and the run with most words is the body. A promotion in
+    sentences above the headline or a cookie notice at the foot is not where the body starts
+    or ends. (len, -1) when there is no prose."""
+    runs: list[list[int]] = []
+    for k, s in enumerate(shapes):
+        if s.terminal and s.words >= BODY_MIN_WORDS:
+            if runs and k - runs[-1][-1] <= MAX_PROSE_GAP + 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+    if not runs:
+        return len(shapes), -1
+    main = max(runs, key=lambda run: sum(shapes[k].words for k in run))
+    return main[0], main[-1]
+
+
 class PageFeatures:
     """Turns a page's lines into per-line feature lists."""
 
     def __init__(self, cues: Cues | None = None) -> None:
         self.cues = cues or Cues()
+        self.rules = LineRules(self.cues)
 
     def own(self, s: Shape) -> list[str]:
         """The features of the line alone."""
@@ -131,10 +153,10 @@ class PageFeatures:
         """Feature lists for the non-blank `lines` of one page, in order. `context` and
         `link_density` come from the markup (HTML input), `title` from the page's head."""
         shapes = [self.cues.shape(i, 0, raw) for i, raw in enumerate(lines)]
+        rule = [line.role for line in self.rules.classify("\n".join(line.replace("\n", " ") for line in lines))]
         own = [self.own(s) for s in shapes]
         n = len(shapes)
-        prose = [s.index for s in shapes if s.terminal and s.words >= BODY_MIN_WORDS]
-        first, last = (prose[0], prose[-1]) if prose else (n, -1)
+        first, last = main_prose_run(shapes)
         counts = Counter(_key(s.text) for s in shapes)
         short = [s.words <= 6 and not s.terminal for s in shapes]
         run_len = [0] * n
@@ -152,16 +174,13 @@ class PageFeatures:
         title_like = max(lead_in, key=lambda i: shapes[i].words, default=None)
         pages = []
         for i, s in enumerate(shapes):
-            f = ["bias", *own[i]]
+            f = ["bias", *own[i], f"rule={rule[i]}"]
             if i < first:
                 f.append(f"before-body={_bucket(first - i, (1, 2, 3, 5, 8, 15))}")
             elif i > last:
                 f.append(f"after-body={_bucket(i - last, (1, 2, 3, 5, 8, 15))}")
             else:
                 f.append("in-body")
-            f.append(f"pos={_bucket(i, (0, 1, 2, 4, 8, 16, 32, 64))}")
-            f.append(f"from-end={_bucket(n - 1 - i, (0, 1, 2, 4, 8, 16, 32))}")
-            f.append(f"rel={_bucket(i / max(1, n - 1), (0.1, 0.25, 0.5, 0.75, 0.9, 1.0))}")
             if run_len[i]:
                 f.append(f"short-run={_bucket(run_len[i], (1, 2, 4, 9))}")
             if counts[_key(s.text)] > 1:
@@ -184,6 +203,8 @@ class PageFeatures:
                 j = i + off
                 if 0 <= j < n:
                     f += [f"{off}:{x}" for x in own[j] if x.startswith(("w=", "terminal", "cue", "credit", "byline-shape", "date", "bullet", "end=", "heading-like"))]
+                    if abs(off) == 1:
+                        f.append(f"{off}:rule={rule[j]}")
                     if context is not None and abs(off) == 1:
                         f += [f"{off}:dom:{c}" for c in context[j] if c in NEIGHBOUR_CONTEXT]
                 else:

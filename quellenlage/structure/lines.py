@@ -3,7 +3,8 @@
 Scraped article text keeps the site's furniture (navigation, share bars, promotions, teasers of
 other articles, tags, footers). The roles come from a linear-chain CRF over per-line features
 (`quellenlage.structure.features`), trained on silver labels read off web pages' markup
-(training/line_model.py, docs/line-roles.md). Its sequence step is completed by two
+(training/line_model.py, docs/line-roles.md); text that is an extracted article rather than
+a whole page keeps the rules (`LineRules`) it was written for. The model's sequence step is completed by two
 constraints of a news page: at most one headline, and one article body (paragraphs far from
 the main run of prose are furniture, e.g. a cookie notice or an author box in the footer).
 For HTML input the same model also sees the markup each line came from.
@@ -21,10 +22,15 @@ from spacy.tokens import Doc
 
 from quellenlage.schema import Line
 from quellenlage.structure.cues import Cues
-from quellenlage.structure.features import PageFeatures
+from quellenlage.structure.features import PageFeatures, main_prose_run
 from quellenlage.structure.headline import strip_site_name, title_line
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
+#: Text with at most this many lines before its body's prose and after it is an extracted
+#: article (reader view, an agency text), not a scraped page: the rules, written for it, read
+#: it better than the model trained on whole pages (docs/line-roles.md).
+EXTRACTED_MAX_HEAD = 8
+EXTRACTED_MAX_TAIL = 5
 BODY_ROLES = frozenset({"paragraph", "subheading"})
 #: Body lines separated from the main run of prose by more furniture lines than this are not
 #: the article (a cookie text, an author box, a comment under the article).
@@ -47,6 +53,13 @@ class LineClassifier:
 
     def __init__(self) -> None:
         self.features, self.tagger = _shared()
+        self.rules = self.features.rules
+
+    def is_extracted_article(self, texts: Sequence[str]) -> bool:
+        """Few lines around the body's prose: an extracted article rather than a whole page."""
+        shapes = [self.features.cues.shape(i, 0, t) for i, t in enumerate(texts)]
+        first, last = main_prose_run(shapes)
+        return last >= 0 and first <= EXTRACTED_MAX_HEAD and len(texts) - 1 - last <= EXTRACTED_MAX_TAIL
 
     def classify(
         self,
@@ -71,7 +84,10 @@ class LineClassifier:
         if len(spans) == 1:  # a lone line is a text to read, not a page
             i, start, raw = spans[0]
             return [Line(index=i, role="paragraph", text=raw, start=start, why="the only line")]
-        xseq = self.features.page([raw for _, _, raw in spans], context, link_density, title)
+        texts = [raw for _, _, raw in spans]
+        if context is None and self.is_extracted_article(texts):
+            return self.cleaned(self.rules.classify(text), site)
+        xseq = self.features.page(texts, context, link_density, title)
         self.tagger.set(xseq)
         roles = self.tagger.tag()
         labels = self.tagger.labels()
@@ -84,11 +100,17 @@ class LineClassifier:
                 marginals[by_markup]["headline"] = 1.0
         one_headline(roles, marginals, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
-        out = [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)]
-        for line in out:
+        return self.cleaned(
+            [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
+            site,
+        )
+
+    @staticmethod
+    def cleaned(lines: list[Line], site: str | None) -> list[Line]:
+        for line in lines:
             if line.role == "headline":
                 clean_headline(line, site)
-        return out
+        return lines
 
 
 def clean_headline(line: Line, site: str | None = None) -> None:

@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--copies", type=int, default=4, help="scraped-text simulations per page")
-    ap.add_argument("--c1", type=float, default=0.2)
+    ap.add_argument("--c1", type=float, default=1.0)
     ap.add_argument("--c2", type=float, default=0.02)
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--seed", type=int, default=13)

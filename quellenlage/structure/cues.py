@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quellenlage.lexicons import grouped, patterns
 
@@ -88,12 +89,16 @@ class Cues:
 
     def boilerplate_cue(self, s: Shape) -> str | None:
         """The kind of boilerplate a line announces, or None."""
+        return self._cue(s.text, s.words)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one Cues per process; pages repeat their furniture
+    def _cue(self, text: str, words: int) -> str | None:
         for kind, rx in self.boilerplate:
-            if rx.search(s.text):
+            if rx.search(text):
                 return kind
-        if s.words > LONG_PROSE_WORDS:
+        if words > LONG_PROSE_WORDS:
             return None  # an interview paragraph asks "Sie"; promotions are short
-        outside_quotes = outside_quotes_of(s.text)
+        outside_quotes = outside_quotes_of(text)
         if READER_IMPERATIVE.search(outside_quotes):
             return "reader-imperative"
         if len(READER_ADDRESS.findall(outside_quotes)) >= 2:

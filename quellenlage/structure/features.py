@@ -29,6 +29,7 @@ READING_TIME = re.compile(r"\b(Lesezeit|Lesedauer|min\.? read|minute read|Min\. 
 SITE_SEPARATOR = re.compile(r"\s[|–—-]\s|\s[|»•·]\s?")
 DOMAIN = re.compile(r"\b[\w-]+\.(de|at|ch|com|net|org|info|eu)\b|https?://|www\.", re.IGNORECASE)
 QUOTE_MARK = re.compile(r"[„“”\"»«]")
+DIGIT = re.compile(r"\d")
 NUMBER_ONLY = re.compile(r"^[\W\d]*\d[\W\d]*$")
 # Words of a complete clause: the function words German and English sentences cannot do without.
 FUNCTION_WORDS = frozenset(
@@ -50,8 +51,11 @@ def _bucket(n: float, edges: Sequence[float]) -> str:
     return f">{edges[-1]}"
 
 
+NON_ALNUM = re.compile(r"[\W_]+")
+
+
 def _key(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return NON_ALNUM.sub("", text.lower())
 
 
 def title_similarity(line: str, title: str) -> float:
@@ -112,7 +116,7 @@ class PageFeatures:
                 f.append("allcaps")
         if NUMBER_ONLY.match(text):
             f.append("number-only")
-        elif sum(ch.isdigit() for ch in text) > 0.3 * len(text):
+        elif len(DIGIT.findall(text)) > 0.3 * len(text):
             f.append("digit-heavy")
         if DATE.search(text):
             f.append("date" if n > 8 else "date-short")

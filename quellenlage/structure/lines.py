@@ -91,8 +91,8 @@ class LineClassifier:
         self.tagger.set(xseq)
         roles = self.tagger.tag()
         labels = self.tagger.labels()
-        marginals = [{label: self.tagger.marginal(label, k) for label in labels} for k in range(len(roles))]
-        why = [f"line model ({marginals[k][r]:.2f})" for k, r in enumerate(roles)]
+        marginals = Marginals(self.tagger, labels)
+        why = ["line model"] * len(roles)
         if context is not None:
             by_markup = title_line([raw for _, _, raw in spans], context, *titles, site=site)
             if by_markup is not None and roles[by_markup] != "headline":
@@ -125,7 +125,19 @@ def clean_headline(line: Line, site: str | None = None) -> None:
             line.why += ", site name cut"
 
 
-def one_headline(roles: list[str], marginals: list[dict[str, float]], why: list[str]) -> None:
+class Marginals:
+    """Per-line role probabilities of the tagged sequence, computed only where asked for."""
+
+    def __init__(self, tagger: pycrfsuite.Tagger, labels: list[str]) -> None:
+        self.tagger, self.labels, self.cache = tagger, labels, {}
+
+    def __getitem__(self, k: int) -> dict[str, float]:
+        if k not in self.cache:
+            self.cache[k] = {label: self.tagger.marginal(label, k) for label in self.labels}
+        return self.cache[k]
+
+
+def one_headline(roles: list[str], marginals: Marginals, why: list[str]) -> None:
     """A page has one headline: the most probable of those tagged stays, the others take their
     next most probable role."""
     tagged = [k for k, r in enumerate(roles) if r == "headline"]

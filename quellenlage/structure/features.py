@@ -180,11 +180,15 @@ class PageFeatures:
         for i, s in enumerate(shapes):
             f = ["bias", *own[i], f"rule={rule[i]}"]
             if i < first:
-                f.append(f"before-body={_bucket(first - i, (1, 2, 3, 5, 8, 15))}")
+                zone = f"before-body={_bucket(first - i, (1, 2, 3, 5, 8, 15))}"
             elif i > last:
-                f.append(f"after-body={_bucket(i - last, (1, 2, 3, 5, 8, 15))}")
+                zone = f"after-body={_bucket(i - last, (1, 2, 3, 5, 8, 15))}"
             else:
-                f.append("in-body")
+                zone = "in-body"
+            f.append(zone)
+            # What a shape means depends on where the line is: a title-like line just above
+            # the body is the headline, inside it a subheading, below it a link.
+            f += [f"{zone}&{x}" for x in own[i] if x.startswith(("w=", "terminal", "heading-like", "cue", "date"))]
             if run_len[i]:
                 f.append(f"short-run={_bucket(run_len[i], (1, 2, 4, 9))}")
             if counts[_key(s.text)] > 1:

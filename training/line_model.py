@@ -9,10 +9,12 @@ Recipe:
 2. Each line gets a silver role from its DOM context (`silver_roles`): the line best matching
    og:title/<title> (preferring h1) is the headline; lines the page's reference body contains
    are paragraphs (h2–h6 among them subheadings, figcaptions captions); near the article,
-   figcaption → caption, time/date/author markup → byline, the og:description or a standfirst
+   figcaption → caption, time/date/author markup → byline, a table inside the body → paragraph, the og:description or a standfirst
    class after the headline → teaser, a kicker class or the leading part of the headline's
    heading → section; everything else (nav, header, footer, aside, forms, link lists, share,
    cookie and newsletter widgets, teasers of other articles) → boilerplate.
+   The markup features of each line include whether trafilatura's main text holds it
+   (`with_main_text_marks`), as at run time.
 3. Each page is a training sequence twice over: once with its markup features (the HTML path)
    and, several times, as scraped text without markup (`simulate_scraped`): the article with a
    random selection of the surrounding lines in page order, sometimes a site-name suffix on
@@ -38,6 +40,7 @@ from pathlib import Path
 import pycrfsuite
 
 from quellenlage.ingest.dom import DomLine, Page, render_page
+from quellenlage.ingest.html import with_main_text_marks
 from quellenlage.ingest.text import decode_bytes
 from quellenlage.structure.cues import Cues
 from quellenlage.structure.features import CLOCK, DATE, READING_TIME, RELATIVE_TIME, PageFeatures, title_similarity
@@ -137,6 +140,8 @@ def silver_roles(page: Page, body: str) -> list[str]:
             role = "section"
         elif "heading" in ctx and first < i < last and not ctx & FURNITURE and words <= 20 and line.link_density < 0.5:
             role = "subheading"
+        elif "table" in ctx and first < i < last and not furniture:
+            role = "paragraph"  # a table in the article is part of its body
         else:
             role = "boilerplate"
         roles.append(role)
@@ -211,6 +216,8 @@ def build(data: Path) -> list[SilverPage]:
         page = render_page(html)
         if not page.lines:
             continue
+        for line, ctx in zip(page.lines, with_main_text_marks(html, page.lines)):
+            line.context = ctx
         pages.append(SilverPage(name, page, silver_roles(page, body), site_name(page, url)))
     return pages
 

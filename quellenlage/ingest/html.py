@@ -5,17 +5,20 @@ line, so no line of the article can be lost to an extractor's choice, and each l
 its markup context (nav, footer, h1, figcaption, time, class words …) into the same line-role
 model that reads plain text. The analysed text is the whole page in lines; boilerplate lines
 are marked, not cut, so that offsets stay those of the text. trafilatura reads the metadata
-(title, date, author, site).
+(title, date, author, site) and gives its opinion of the main text as one more feature.
 """
 
 from __future__ import annotations
+
+import re
 
 import trafilatura
 
 from quellenlage.errors import ExtractionError
 from quellenlage.ingest.article import Article
-from quellenlage.ingest.dom import render_page
+from quellenlage.ingest.dom import DomLine, render_page
 
+WORD = re.compile(r"\w+")
 #: Fewer words than this is a navigation or cookie page, not an article.
 MIN_ARTICLE_WORDS = 15
 
@@ -31,6 +34,27 @@ def _metadata(html: str, url: str | None) -> dict[str, str | None]:
             "site": meta.sitename or meta.hostname, "url": url or meta.url}
 
 
+def _norm(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def with_main_text_marks(html: str, lines: list[DomLine]) -> list[frozenset[str]]:
+    """Each line's markup context, plus "traf" when trafilatura's main text holds the line: a
+    second opinion, from an extractor of the field, on what the article is."""
+    try:
+        main = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True) or ""
+    except Exception:  # noqa: BLE001 - no second opinion on markup trafilatura cannot read
+        main = ""
+    blocks = {_norm(b) for b in main.split("\n") if b.strip()}
+    joined = " " + " ".join(_norm(b) for b in main.split("\n")) + " "
+    out = []
+    for line in lines:
+        n = _norm(line.text)
+        kept = bool(n) and (n in blocks or (n.count(" ") >= 3 and f" {n} " in joined))
+        out.append(line.context | {"traf"} if kept else line.context)
+    return out
+
+
 def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
     """The page as lines with their roles; raises ExtractionError when it holds no article."""
     from quellenlage.structure.lines import LineClassifier
@@ -44,7 +68,7 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
     title = page.og_title or page.title or meta.get("title") or None
     site = page.site or meta.get("site") or None
     lines = LineClassifier().classify(
-        text, [line.context for line in page.lines], [line.link_density for line in page.lines], title,
+        text, with_main_text_marks(html, page.lines), [line.link_density for line in page.lines], title,
         titles=(page.og_title, page.title), site=site,
     )
     headline = next((line.text for line in lines if line.role == "headline"), None)

@@ -93,12 +93,12 @@ class LineClassifier:
         labels = self.tagger.labels()
         marginals = Marginals(self.tagger, labels)
         why = ["line model"] * len(roles)
+        keep = None
         if context is not None:
-            by_markup = title_line([raw for _, _, raw in spans], context, *titles, site=site)
-            if by_markup is not None and roles[by_markup] != "headline":
-                roles[by_markup], why[by_markup] = "headline", "the page title's line (markup)"
-                marginals[by_markup]["headline"] = 1.0
-        one_headline(roles, marginals, why)
+            keep = title_line([raw for _, _, raw in spans], context, *titles, site=site)
+            if keep is not None:
+                roles[keep], why[keep] = "headline", "the page title's line (markup)"
+        one_headline(roles, marginals, why, keep)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
@@ -137,13 +137,14 @@ class Marginals:
         return self.cache[k]
 
 
-def one_headline(roles: list[str], marginals: Marginals, why: list[str]) -> None:
-    """A page has one headline: the most probable of those tagged stays, the others take their
-    next most probable role."""
+def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: int | None = None) -> None:
+    """A page has one headline: `keep` (the line the markup names) or else the most probable
+    of those tagged stays, the others take their next most probable role."""
     tagged = [k for k, r in enumerate(roles) if r == "headline"]
     if len(tagged) <= 1:
         return
-    keep = max(tagged, key=lambda k: marginals[k]["headline"])
+    if keep is None:
+        keep = max(tagged, key=lambda k: marginals[k]["headline"])
     for k in tagged:
         if k != keep:
             roles[k] = max((r for r in marginals[k] if r != "headline"), key=lambda r: marginals[k][r])

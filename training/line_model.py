@@ -148,14 +148,15 @@ def silver_roles(page: Page, body: str) -> list[str]:
     return roles
 
 
-def as_read(texts: list[str], roles: list[str]) -> list[str]:
+def as_read(lines: list[DomLine], roles: list[str]) -> list[str]:
     """The silver roles as a reader of the text alone assigns them (../shared/dev was annotated
     from the text): in the body, a short line without final punctuation is a subheading and a
-    sentence a paragraph, whatever tags the site used."""
+    sentence a paragraph, whatever tags the site used; table cells and list items stay body."""
     cues = Cues()
     out = list(roles)
-    for i, (text, role) in enumerate(zip(texts, roles)):
-        if role in ("paragraph", "subheading"):
+    for i, (line, role) in enumerate(zip(lines, roles)):
+        text = line.text
+        if role in ("paragraph", "subheading") and not line.context & {"table", "li"}:
             s = cues.shape(i, 0, text)
             out[i] = "subheading" if s.heading_like and s.words <= 15 and not s.bullet else "paragraph"
     return out
@@ -165,7 +166,7 @@ def simulate_scraped(sp: SilverPage, rng: random.Random) -> tuple[list[str], lis
     """The page as a scraper's text file: the article plus a random selection of its surrounding
     lines in page order, sometimes a site-name suffix on the headline or a kicker above it."""
     texts = [line.text for line in sp.page.lines]
-    roles = as_read(texts, sp.roles)
+    roles = as_read(sp.page.lines, sp.roles)
     article = [i for i, r in enumerate(roles) if r != "boilerplate"]
     if not article:
         return [], []

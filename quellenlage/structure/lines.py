@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quellenlage.schema import Line
-from quellenlage.structure.cues import Cues
+from quellenlage.structure.cues import Cues, Shape
 from quellenlage.structure.features import PageFeatures, main_prose_run
 from quellenlage.structure.headline import strip_site_name, title_line
 
@@ -100,6 +100,8 @@ class LineClassifier:
                 roles[keep], why[keep] = "headline", "the page title's line (markup)"
         one_headline(roles, marginals, why, keep)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
+        if context is None:  # markup says where the article ends; plain text needs the convention
+            body_ends_with_prose(roles, [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)], why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site,
@@ -172,6 +174,17 @@ def one_body(roles: list[str], words: list[int], why: list[str]) -> None:
             for k in group:
                 roles[k] = "boilerplate"
                 why[k] = "body-like line away from the article body"
+
+
+def body_ends_with_prose(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+    """An article ends with a sentence: short body-like lines after the last line of prose
+    the model gave the body (pagination, share buttons, links to other articles) are furniture."""
+    prose = [k for k, r in enumerate(roles) if r == "paragraph" and shapes[k].paragraph_like]
+    if not prose:
+        return
+    for k in range(prose[-1] + 1, len(roles)):
+        if roles[k] in BODY_ROLES and not shapes[k].paragraph_like:
+            roles[k], why[k] = "boilerplate", "short line after the article's last sentence"
 
 
 @Language.factory("line_classifier")

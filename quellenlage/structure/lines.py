@@ -32,6 +32,10 @@ MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
 EXTRACTED_MAX_HEAD = 8
 EXTRACTED_MAX_TAIL = 5
 BODY_ROLES = frozenset({"paragraph", "subheading"})
+#: A news page has a headline: when the model tags none, the most probable of the lines this
+#: close above the body is it, if its probability is at least MIN_HEADLINE_MARGINAL.
+HEADLINE_WINDOW = 15
+MIN_HEADLINE_MARGINAL = 0.05
 #: Body lines separated from the main run of prose by more furniture lines than this are not
 #: the article (a cookie text, an author box, a comment under the article).
 MAX_BODY_GAP = 6
@@ -141,9 +145,17 @@ class Marginals:
 
 def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: int | None = None) -> None:
     """A page has one headline: `keep` (the line the markup names) or else the most probable
-    of those tagged stays, the others take their next most probable role."""
+    of those tagged stays, the others take their next most probable role; with none tagged,
+    the most probable line above the body."""
     tagged = [k for k, r in enumerate(roles) if r == "headline"]
-    if len(tagged) <= 1:
+    if not tagged:
+        body = [k for k, r in enumerate(roles) if r == "paragraph"]
+        head = range(max(0, body[0] - HEADLINE_WINDOW), body[0]) if body else range(0)
+        best = max(head, key=lambda k: marginals[k]["headline"], default=None)
+        if best is not None and marginals[best]["headline"] >= MIN_HEADLINE_MARGINAL:
+            roles[best], why[best] = "headline", "most probable headline above the body"
+        return
+    if len(tagged) == 1:
         return
     if keep is None:
         keep = max(tagged, key=lambda k: marginals[k]["headline"])

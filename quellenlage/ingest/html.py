@@ -69,7 +69,7 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
     site = page.site or meta.get("site") or None
     lines = LineClassifier().classify(
         text, with_main_text_marks(html, page.lines), [line.link_density for line in page.lines], title,
-        titles=(page.og_title, page.title), site=site,
+        titles=(page.og_title, page.title), site=site, description=page.description,
     )
     headline = next((line.text for line in lines if line.role == "headline"), None)
     meta = {**meta, "title": headline or meta.get("title"), "input_name": name}

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from quellenlage.schema import Line
 from quellenlage.structure.cues import Cues, Shape
-from quellenlage.structure.features import PageFeatures, main_prose_run
+from quellenlage.structure.features import PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
@@ -36,6 +36,8 @@ BODY_ROLES = frozenset({"paragraph", "subheading"})
 #: close above the body is it, if its probability is at least MIN_HEADLINE_MARGINAL.
 HEADLINE_WINDOW = 15
 MIN_HEADLINE_MARGINAL = 0.05
+#: Share of words a teaser shares with the page's description (og:description).
+MIN_DESCRIPTION_SIMILARITY = 0.7
 #: Body lines separated from the main run of prose by more furniture lines than this are not
 #: the article (a cookie text, an author box, a comment under the article).
 MAX_BODY_GAP = 6
@@ -73,10 +75,12 @@ class LineClassifier:
         title: str | None = None,
         titles: Sequence[str] = (),
         site: str | None = None,
+        description: str | None = None,
     ) -> list[Line]:
         """Roles of the non-blank lines of `text`. `context` and `link_density` (one per
         non-blank line) describe the markup of HTML input; `title` is the page's title, and
-        `titles` (og:title, <title>) with `site` find the headline line in the markup."""
+        `titles` (og:title, <title>) with `site` find the headline line in the markup, and
+        the page's `description` its teaser."""
         spans = []
         offset = 0
         for i, raw in enumerate(text.split("\n")):
@@ -103,6 +107,8 @@ class LineClassifier:
             if keep is not None:
                 roles[keep], why[keep] = "headline", "the page title's line (markup)"
         one_headline(roles, marginals, why, keep)
+        if context is not None and description:
+            standfirst(roles, [raw for _, _, raw in spans], description, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
         if context is None:  # markup says where the article ends; plain text needs the convention
             body_ends_with_prose(roles, [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)], why)
@@ -141,6 +147,19 @@ class Marginals:
         if k not in self.cache:
             self.cache[k] = {label: self.tagger.marginal(label, k) for label in self.labels}
         return self.cache[k]
+
+
+def standfirst(roles: list[str], texts: list[str], description: str, why: list[str]) -> None:
+    """The teaser of a page with markup: the first line after the headline, before the body,
+    that says what the page's description (og:description) says."""
+    if "headline" not in roles:
+        return
+    for k in range(roles.index("headline") + 1, min(len(roles), roles.index("headline") + 1 + HEADLINE_WINDOW)):
+        if roles[k] == "paragraph" and k > 0 and roles[k - 1] == "paragraph":
+            return  # the body has begun
+        if len(texts[k].split()) >= 6 and title_similarity(texts[k], description) >= MIN_DESCRIPTION_SIMILARITY:
+            roles[k], why[k] = "teaser", "the page description's line (markup)"
+            return
 
 
 def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: int | None = None) -> None:

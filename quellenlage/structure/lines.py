@@ -21,8 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quellenlage.schema import Line
-from quellenlage.structure.cues import Cues, Shape
-from quellenlage.structure.features import PageFeatures, main_prose_run, title_similarity
+from quellenlage.structure.cues import DATE_LINE, Cues, Shape
+from quellenlage.structure.features import READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
@@ -38,6 +38,8 @@ HEADLINE_WINDOW = 15
 MIN_HEADLINE_MARGINAL = 0.05
 #: Share of words a teaser shares with the page's description (og:description).
 MIN_DESCRIPTION_SIMILARITY = 0.7
+#: Lines this close above or below the body are where bylines stand.
+BYLINE_REACH = 8
 #: Body lines separated from the main run of prose by more furniture lines than this are not
 #: the article (a cookie text, an author box, a comment under the article).
 MAX_BODY_GAP = 6
@@ -110,12 +112,27 @@ class LineClassifier:
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
-        if context is None:  # markup says where the article ends; plain text needs the convention
-            body_ends_with_prose(roles, [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)], why)
+        if context is None:  # markup says where the article ends; plain text needs the conventions
+            shapes = [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)]
+            body_ends_with_prose(roles, shapes, why)
+            self.bylines_at_the_body(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site,
         )
+
+    def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """Dates, reading times, "Von …" and agency lines just above the body or just below it
+        are bylines (ANNOTATION.md, "Line roles"), whatever role the model gave them."""
+        body = [k for k, r in enumerate(roles) if r == "paragraph"]
+        if not body:
+            return
+        for k, s in enumerate(shapes):
+            near = body[0] - BYLINE_REACH <= k < body[0] or body[-1] < k <= body[-1] + BYLINE_REACH
+            if near and roles[k] not in ("headline", "byline") and s.words <= 12 and (
+                self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
+            ):
+                roles[k], why[k] = "byline", "date, reading time or author line at the body"
 
     @staticmethod
     def cleaned(lines: list[Line], site: str | None) -> list[Line]:

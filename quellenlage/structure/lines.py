@@ -12,6 +12,7 @@ For HTML input the same model also sees the markup each line came from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -21,8 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quellenlage.schema import Line
-from quellenlage.structure.cues import DATE_LINE, Cues, Shape
-from quellenlage.structure.features import READING_TIME, PageFeatures, main_prose_run, title_similarity
+from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape
+from quellenlage.structure.features import DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
@@ -32,12 +33,12 @@ MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
 EXTRACTED_MAX_HEAD = 8
 EXTRACTED_MAX_TAIL = 5
 BODY_ROLES = frozenset({"paragraph", "subheading"})
-#: A news page has a headline: when the model tags none, the most probable of the lines this
-#: close above the body is it, if its probability is at least MIN_HEADLINE_MARGINAL.
+#: A news page has a headline: when the model tags none, the most probable title-like line of
+#: the lines this close above the body is it.
 HEADLINE_WINDOW = 15
-MIN_HEADLINE_MARGINAL = 0.05
 #: Share of words a teaser shares with the page's description (og:description).
 MIN_DESCRIPTION_SIMILARITY = 0.7
+LINK_TRAIL = re.compile(r"\s[>›»/|]\s")
 #: Lines this close above or below the body are where bylines stand.
 BYLINE_REACH = 8
 #: Body lines separated from the main run of prose by more furniture lines than this are not
@@ -108,18 +109,28 @@ class LineClassifier:
             keep = title_line([raw for _, _, raw in spans], context, *titles, site=site)
             if keep is not None:
                 roles[keep], why[keep] = "headline", "the page title's line (markup)"
-        one_headline(roles, marginals, why, keep)
+        shapes = [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)]
+        first, _ = main_prose_run(shapes)
+        one_headline(roles, marginals, why, keep, [self.title_like(s) for s in shapes], first if first < len(shapes) else None)
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
         if context is None:  # markup says where the article ends; plain text needs the conventions
-            shapes = [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)]
             body_ends_with_prose(roles, shapes, why)
             self.bylines_at_the_body(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site,
         )
+
+    def title_like(self, s: Shape) -> bool:
+        """Could the line be a headline: a title of 2 to 25 words without a final period, and
+        not a credit, byline, date, link trail, web address, call to the reader or label."""
+        cues = self.features.cues
+        return (2 <= s.words <= 25 and not s.bullet and not s.colon_end and not s.text.endswith(".")
+                and not s.text.isupper() and not cues.boilerplate_cue(s) and not cues.is_caption(s)
+                and not cues.is_byline(s) and not DATE.search(s.text) and not BREADCRUMB.match(s.text)
+                and not DOMAIN.search(s.text) and len(LINK_TRAIL.findall(s.text)) < 2)
 
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Dates, reading times, "Von …" and agency lines just above the body or just below it
@@ -179,16 +190,23 @@ def standfirst(roles: list[str], texts: list[str], description: str, why: list[s
             return
 
 
-def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: int | None = None) -> None:
-    """A page has one headline: `keep` (the line the markup names) or else the most probable
-    of those tagged stays, the others take their next most probable role; with none tagged,
-    the most probable line above the body."""
-    tagged = [k for k, r in enumerate(roles) if r == "headline"]
+def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: int | None = None,
+                 title_like: Sequence[bool] | None = None, body_start: int | None = None) -> None:
+    """A page has one headline, and a headline is a title (`title_like`): `keep` (the line the
+    markup names) or else the most probable title-like line of those tagged stays, the others
+    take their next most probable role; with none tagged, the most probable title-like line
+    above the body (`body_start`) or above the first paragraph."""
+    eligible = title_like or [True] * len(roles)
+    tagged = [k for k, r in enumerate(roles) if r == "headline" and (k == keep or eligible[k])]
+    for k, r in enumerate(roles):
+        if r == "headline" and k not in tagged:
+            roles[k] = max((r for r in marginals[k] if r != "headline"), key=lambda r: marginals[k][r])
+            why[k] = "not a title: next most probable role"
     if not tagged:
-        body = [k for k, r in enumerate(roles) if r == "paragraph"]
-        head = range(max(0, body[0] - HEADLINE_WINDOW), body[0]) if body else range(0)
+        starts = {k for k in (body_start, next((k for k, r in enumerate(roles) if r == "paragraph"), None)) if k}
+        head = sorted({k for start in starts for k in range(max(0, start - HEADLINE_WINDOW), start) if eligible[k]})
         best = max(head, key=lambda k: marginals[k]["headline"], default=None)
-        if best is not None and marginals[best]["headline"] >= MIN_HEADLINE_MARGINAL:
+        if best is not None:
             roles[best], why[best] = "headline", "most probable headline above the body"
         return
     if len(tagged) == 1:

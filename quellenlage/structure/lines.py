@@ -115,9 +115,9 @@ class LineClassifier:
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
-        if context is None:  # markup says where the article ends; plain text needs the conventions
+        if context is None:  # markup says where the article ends; plain text needs the convention
             body_ends_with_prose(roles, shapes, why)
-            self.bylines_at_the_body(roles, shapes, why)
+        self.bylines_at_the_body(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site,

@@ -256,3 +256,44 @@ def test_classified_page_has_at_most_one_headline_and_one_body():
     assert roles["© 2026 Nordkurier Verlag"] == "boilerplate"
     body = [line.index for line in lines if line.role == "paragraph"]
     assert body and max(body) - min(body) < 20
+
+
+def test_a_headline_is_a_title():
+    classifier = LineClassifier()
+    shape = classifier.features.cues.shape
+    assert classifier.title_like(shape(0, 0, "Werft in Kiel erhält Großauftrag für Forschungsschiffe"))
+    assert classifier.title_like(shape(0, 0, "Wer zahlt die neue Brücke?"))
+    for line in ("Der Rat hat am Montag den Kauf beschlossen.", "Foto: Stadtkurier", "12.05.2026, 14:20 Uhr",
+                 "Startseite > Lokales > Verkehr", "Von Hanna Petersen", "www.nordkurier.de", "Sport",
+                 "Newsletter abonnieren", "MEHR ZUM THEMA"):
+        assert not classifier.title_like(shape(0, 0, line)), line
+
+
+def test_a_title_like_line_is_preferred_as_headline():
+    roles = ["headline", "boilerplate", "paragraph"]
+    marginals = [{"headline": 0.7, "boilerplate": 0.3}, {"headline": 0.4, "boilerplate": 0.6},
+                 {"paragraph": 1.0, "headline": 0.0}]
+    one_headline(roles, marginals, [""] * 3, title_like=[False, True, False])
+    assert roles == ["boilerplate", "headline", "paragraph"]  # the only title above the body
+
+
+def test_dates_and_authors_at_the_body_are_bylines():
+    text = SCRAPED.replace("Werft in Kiel erhält Großauftrag für Forschungsschiffe | Nordkurier Online",
+                           "Werft in Kiel erhält Großauftrag")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["12.05.2026, 14:20 Uhr"] == "byline"
+    assert roles["Von Hanna Petersen"] == "byline"
+
+
+def test_html_teaser_is_the_description_line():
+    article = article_from_html(PAGE.read_text(encoding="utf-8"), name="stadtkurier")
+    roles = {line.text: line.role for line in article.lines}
+    assert roles["Die Gemeinde bestellt ein elektrisches Schiff, das ab Mai zwischen den Ufern pendeln soll."] == "teaser"
+
+
+def test_extracted_article_text_keeps_the_rules():
+    text = "\n".join(SCRAPED.split("\n")[8:16])  # kicker, headline, byline and body only
+    classifier = LineClassifier()
+    assert classifier.is_extracted_article([t for t in text.split("\n") if t.strip()])
+    assert not classifier.is_extracted_article([t for t in SCRAPED.split("\n") if t.strip()])
+    assert [line.role for line in classifier.classify(text)] == [line.role for line in classifier.rules.classify(text)]

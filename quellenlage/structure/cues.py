@@ -73,19 +73,13 @@ class Cues:
         )
 
     def shape(self, index: int, start: int, raw: str) -> Shape:
+        return Shape(index, start, raw, *self._measure(raw))
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - see _cue
+    def _measure(self, raw: str) -> tuple[str, bool, int, bool, bool]:
         m = BULLET.match(raw)
-        text = raw[m.end():] if m else raw.strip()
-        text = text.strip()
-        return Shape(
-            index=index,
-            start=start,
-            raw=raw,
-            text=text,
-            bullet=bool(m),
-            words=len(WORD.findall(text)),
-            terminal=bool(TERMINAL.search(text)),
-            colon_end=text.endswith(":"),
-        )
+        text = (raw[m.end():] if m else raw).strip()
+        return text, bool(m), len(WORD.findall(text)), bool(TERMINAL.search(text)), text.endswith(":")
 
     def boilerplate_cue(self, s: Shape) -> str | None:
         """The kind of boilerplate a line announces, or None."""
@@ -106,14 +100,20 @@ class Cues:
         return None
 
     def is_caption(self, s: Shape) -> bool:
-        return s.words <= 60 and any(rx.search(s.text) for rx in self.credits)
+        return s.words <= 60 and self._credit(s.text)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - see _cue
+    def _credit(self, text: str) -> bool:
+        return any(rx.search(text) for rx in self.credits)
 
     def is_byline(self, s: Shape) -> bool:
         if s.words > 10 or s.bullet:
             return False
-        return bool(
-            self.agency_byline.match(s.text) or self.author_byline.match(s.text) or AGENCY_CODES.match(s.text)
-        )
+        return self._byline(s.text)
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - see _cue
+    def _byline(self, text: str) -> bool:
+        return bool(self.agency_byline.match(text) or self.author_byline.match(text) or AGENCY_CODES.match(text))
 
 
 def outside_quotes_of(text: str) -> str:

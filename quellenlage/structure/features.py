@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
 
 from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, WORD, Cues, Shape
@@ -94,6 +95,10 @@ class PageFeatures:
         self.cues = cues or Cues()
         self.rules = LineRules(self.cues)
 
+    @lru_cache(maxsize=16384)  # noqa: B019 - one PageFeatures per process; sites repeat their furniture
+    def own_of(self, raw: str) -> tuple[str, ...]:
+        return tuple(self.own(self.cues.shape(0, 0, raw)))
+
     def own(self, s: Shape) -> list[str]:
         """The features of the line alone."""
         text = s.text
@@ -158,7 +163,7 @@ class PageFeatures:
         `link_density` come from the markup (HTML input), `title` from the page's head."""
         shapes = [self.cues.shape(i, 0, raw) for i, raw in enumerate(lines)]
         rule = [line.role for line in self.rules.classify("\n".join(line.replace("\n", " ") for line in lines))]
-        own = [self.own(s) for s in shapes]
+        own = [self.own_of(raw) for raw in lines]
         n = len(shapes)
         first, last = main_prose_run(shapes)
         counts = Counter(_key(s.text) for s in shapes)

@@ -145,7 +145,10 @@ class PageFeatures:
             f.append("breadcrumb")
         cue = self.cues.boilerplate_cue(s)
         if cue:
-            f += ["cue", f"cue={cue}"]
+            # The lexicon's kinds share one feature with English furniture the training pages
+            # teach; a German reader address ("Melden Sie sich …") has only its own, so that
+            # an interviewer's question ("Wie sehen Sie Ihre Rolle?") is not furniture by default.
+            f += [f"cue={cue}"] if cue.startswith("reader-") else ["cue", f"cue={cue}"]
         if self.cues.is_caption(s):
             f.append("credit")
         if self.cues.is_byline(s):

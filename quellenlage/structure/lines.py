@@ -39,6 +39,8 @@ HEADLINE_WINDOW = 15
 #: Share of words a teaser shares with the page's description (og:description).
 MIN_DESCRIPTION_SIMILARITY = 0.7
 LINK_TRAIL = re.compile(r"\s[>›»/|]\s")
+#: A line the model calls furniture but trafilatura keeps is body from this many words on.
+MIN_KEPT_WORDS = 5
 #: Lines this close above or below the body are where bylines stand.
 BYLINE_REACH = 8
 #: Body lines separated from the main run of prose by more furniture lines than this are not
@@ -114,6 +116,8 @@ class LineClassifier:
         one_headline(roles, marginals, why, keep, [self.title_like(s) for s in shapes], first if first < len(shapes) else None)
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
+        if context is not None:
+            second_opinion(roles, context, shapes, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
         if context is None:  # markup says where the article ends; plain text needs the convention
             body_ends_with_prose(roles, shapes, why)
@@ -175,6 +179,19 @@ class Marginals:
         if k not in self.cache:
             self.cache[k] = {label: self.tagger.marginal(label, k) for label in self.labels}
         return self.cache[k]
+
+
+def second_opinion(roles: list[str], context: Sequence[frozenset[str]], shapes: list[Shape], why: list[str]) -> None:
+    """Inside the article (from the headline to the last paragraph), a sentence that
+    trafilatura's main text holds ("traf") is body, whatever the model said: two readers of
+    the page agree, and losing an article line costs more than keeping a teaser."""
+    body = [k for k, r in enumerate(roles) if r == "paragraph"]
+    if not body:
+        return
+    start = roles.index("headline") if "headline" in roles else body[0]
+    for k in range(start + 1, body[-1]):
+        if roles[k] == "boilerplate" and "traf" in context[k] and shapes[k].words >= MIN_KEPT_WORDS:
+            roles[k], why[k] = "paragraph", "in trafilatura's main text, inside the article"
 
 
 def standfirst(roles: list[str], texts: list[str], description: str, why: list[str]) -> None:

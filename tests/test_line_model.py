@@ -297,3 +297,14 @@ def test_extracted_article_text_keeps_the_rules():
     assert classifier.is_extracted_article([t for t in text.split("\n") if t.strip()])
     assert not classifier.is_extracted_article([t for t in SCRAPED.split("\n") if t.strip()])
     assert [line.role for line in classifier.classify(text)] == [line.role for line in classifier.rules.classify(text)]
+
+
+def test_the_bylines_author_introduces_the_author_box():
+    from quellenlage.structure.cues import Cues
+
+    cues = Cues()
+    texts = ["Von Hanna Petersen", "Der Rat hat beschlossen.", "Hanna Petersen",
+             "Hanna Petersen ist Redakteurin im Ressort Wirtschaft.", "Petersen sagte nichts dazu."]
+    roles = ["byline", "paragraph", "boilerplate", "paragraph", "paragraph"]
+    LineClassifier.author_box(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
+    assert roles == ["byline", "paragraph", "byline", "byline", "paragraph"]

@@ -41,6 +41,10 @@ MIN_DESCRIPTION_SIMILARITY = 0.7
 LINK_TRAIL = re.compile(r"\s[>›»/|]\s")
 #: A line the model calls furniture but trafilatura keeps is body from this many words on.
 MIN_KEPT_WORDS = 5
+#: "Von Vorname Nachname" in a byline; the name may come back in the author box.
+AUTHOR = re.compile(r"\b(?:[Vv]on|[Bb]y|VON|BY)\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w-]+){1,2})")
+#: An author box's biography is a few sentences, not an article.
+MAX_BIO_WORDS = 80
 #: Lines this close above or below the body are where bylines stand.
 BYLINE_REACH = 8
 #: Body lines separated from the main run of prose by more furniture lines than this are not
@@ -122,6 +126,7 @@ class LineClassifier:
         if context is None:  # markup says where the article ends; plain text needs the convention
             body_ends_with_prose(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
+        self.author_box(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site,
@@ -148,6 +153,19 @@ class LineClassifier:
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
             ):
                 roles[k], why[k] = "byline", "date, reading time or author line at the body"
+
+    @staticmethod
+    def author_box(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """The author named in a byline ("Von Hanna Petersen") introduces the author box: a line
+        that is the name, or begins with it ("Hanna Petersen ist Redakteurin …"), is byline."""
+        names = {m.group(1) for k, s in enumerate(shapes) if roles[k] == "byline" for m in AUTHOR.finditer(s.text)}
+        if not names:
+            return
+        for k, s in enumerate(shapes):
+            if roles[k] not in ("headline", "byline") and s.words <= MAX_BIO_WORDS and any(
+                s.text == name or s.text.startswith(name + " ") for name in names
+            ):
+                roles[k], why[k] = "byline", "the byline's author (author box)"
 
     @staticmethod
     def cleaned(lines: list[Line], site: str | None) -> list[Line]:

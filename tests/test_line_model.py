@@ -308,3 +308,19 @@ def test_the_bylines_author_introduces_the_author_box():
     roles = ["byline", "paragraph", "boilerplate", "paragraph", "paragraph"]
     LineClassifier.author_box(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
     assert roles == ["byline", "paragraph", "byline", "byline", "paragraph"]
+
+
+def test_first_prose_under_the_headline_is_the_teaser():
+    from quellenlage.structure.cues import Cues
+    from quellenlage.structure.lines import lead_is_teaser
+
+    cues = Cues()
+    texts = ["Werft erhält Großauftrag", "Von Hanna Petersen",
+             "Die Werft soll zwei Schiffe für die Meeresforschung bauen, teilte sie mit.",
+             "Der Vertrag wurde am Dienstag im Rathaus unterzeichnet, hieß es."]
+    roles = ["headline", "byline", "paragraph", "paragraph"]
+    lead_is_teaser(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 4)
+    assert roles == ["headline", "byline", "teaser", "paragraph"]
+    roles = ["headline", "subheading", "paragraph", "paragraph"]  # the body has begun
+    lead_is_teaser(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 4)
+    assert roles == ["headline", "subheading", "paragraph", "paragraph"]

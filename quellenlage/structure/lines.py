@@ -39,6 +39,8 @@ HEADLINE_WINDOW = 15
 #: Share of words a teaser shares with the page's description (og:description).
 MIN_DESCRIPTION_SIMILARITY = 0.7
 LINK_TRAIL = re.compile(r"\s[>›»/|]\s")
+#: A teaser is a sentence or two, not a label.
+MIN_TEASER_WORDS = 8
 #: A line the model calls furniture but trafilatura keeps is body from this many words on.
 MIN_KEPT_WORDS = 5
 #: "Von Vorname Nachname" in a byline; the name may come back in the author box.
@@ -123,8 +125,9 @@ class LineClassifier:
         if context is not None:
             second_opinion(roles, context, shapes, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
-        if context is None:  # markup says where the article ends; plain text needs the convention
+        if context is None:  # markup says where the article ends and what its teaser is; plain text needs the conventions
             body_ends_with_prose(roles, shapes, why)
+            lead_is_teaser(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
         self.author_box(roles, shapes, why)
         return self.cleaned(
@@ -197,6 +200,21 @@ class Marginals:
         if k not in self.cache:
             self.cache[k] = {label: self.tagger.marginal(label, k) for label in self.labels}
         return self.cache[k]
+
+
+def lead_is_teaser(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+    """German news pages open with a teaser (Vorspann) under the headline: the first line of
+    prose after the headline, with only bylines, captions, a kicker or furniture between them,
+    is the teaser rather than the first paragraph."""
+    if "headline" not in roles:
+        return
+    for k in range(roles.index("headline") + 1, len(roles)):
+        if roles[k] in ("teaser", "subheading"):
+            return
+        if roles[k] == "paragraph":
+            if shapes[k].words >= MIN_TEASER_WORDS and k + 1 < len(roles) and roles[k + 1] != "teaser":
+                roles[k], why[k] = "teaser", "first prose under the headline (Vorspann)"
+            return
 
 
 def second_opinion(roles: list[str], context: Sequence[frozenset[str]], shapes: list[Shape], why: list[str]) -> None:

@@ -263,8 +263,9 @@ def test_a_headline_is_a_title():
     shape = classifier.features.cues.shape
     assert classifier.title_like(shape(0, 0, "Werft in Kiel erhält Großauftrag für Forschungsschiffe"))
     assert classifier.title_like(shape(0, 0, "Wer zahlt die neue Brücke?"))
+    assert classifier.title_like(shape(0, 0, "Drachenbootrennen am 19. August auf dem Baldeneysee"))
     for line in ("Der Rat hat am Montag den Kauf beschlossen.", "Foto: Stadtkurier", "12.05.2026, 14:20 Uhr",
-                 "Startseite > Lokales > Verkehr", "Von Hanna Petersen", "www.nordkurier.de", "Sport",
+                 "Startseite > Lokales > Verkehr", "12.05.2026 | 14:20 Uhr aktualisiert am 12.05.2026 um 15:00 Uhr", "Von Hanna Petersen", "www.nordkurier.de", "Sport",
                  "Newsletter abonnieren", "MEHR ZUM THEMA"):
         assert not classifier.title_like(shape(0, 0, line)), line
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from quellenlage.schema import Line
 from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape
-from quellenlage.structure.features import DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
+from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
@@ -39,6 +39,8 @@ HEADLINE_WINDOW = 15
 #: Share of words a teaser shares with the page's description (og:description).
 MIN_DESCRIPTION_SIMILARITY = 0.7
 LINK_TRAIL = re.compile(r"\s[>›»/|]\s")
+#: A line this short with a date in it, or a date with a clock time, is a date line.
+MAX_DATE_LABEL_WORDS = 6
 #: A teaser is a sentence or two, not a label.
 MIN_TEASER_WORDS = 8
 #: A line the model calls furniture but trafilatura keeps is body from this many words on.
@@ -137,11 +139,13 @@ class LineClassifier:
 
     def title_like(self, s: Shape) -> bool:
         """Could the line be a headline: a title of 2 to 25 words without a final period, and
-        not a credit, byline, date, link trail, web address, call to the reader or label."""
+        not a credit, byline, date line, link trail, web address, call to the reader or label
+        (a headline may name a date: "Contest am 19. August in Dormagen")."""
         cues = self.features.cues
         return (2 <= s.words <= 25 and not s.bullet and not s.colon_end and not s.text.endswith(".")
                 and not s.text.isupper() and not cues.boilerplate_cue(s) and not cues.is_caption(s)
-                and not cues.is_byline(s) and not DATE.search(s.text) and not BREADCRUMB.match(s.text)
+                and not cues.is_byline(s) and not (DATE.search(s.text) and (s.words <= MAX_DATE_LABEL_WORDS or CLOCK.search(s.text)))
+                and not BREADCRUMB.match(s.text)
                 and not DOMAIN.search(s.text) and len(LINK_TRAIL.findall(s.text)) < 2)
 
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:

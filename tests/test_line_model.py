@@ -325,3 +325,10 @@ def test_first_prose_under_the_headline_is_the_teaser():
     roles = ["headline", "subheading", "paragraph", "paragraph"]  # the body has begun
     lead_is_teaser(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 4)
     assert roles == ["headline", "subheading", "paragraph", "paragraph"]
+
+
+def test_titles_after_a_read_more_line_are_boilerplate():
+    roles = {line.text: line.role for line in LineClassifier().classify(SCRAPED)}
+    assert roles["Lesen Sie auch"] == "boilerplate"
+    assert roles["Hafenausbau: Stadt sucht neue Flächen"] == "boilerplate"
+    assert roles["Fährverkehr nach Oslo wird ausgeweitet"] == "boilerplate"

@@ -132,6 +132,7 @@ class LineClassifier:
             lead_is_teaser(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
         self.author_box(roles, shapes, why)
+        self.read_more_blocks(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site,
@@ -160,6 +161,19 @@ class LineClassifier:
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
             ):
                 roles[k], why[k] = "byline", "date, reading time or author line at the body"
+
+    def read_more_blocks(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """After a "Lesen Sie auch" / "Mehr zum Thema" line, the titles it announces (lines that
+        are not prose) are links to other articles, up to the next sentence of prose."""
+        in_block = False
+        for k, s in enumerate(shapes):
+            if self.features.cues.boilerplate_cue(s) == "related":
+                in_block = True
+            elif in_block and not s.paragraph_like:
+                if roles[k] not in ("boilerplate", "headline"):
+                    roles[k], why[k] = "boilerplate", "a title announced by a 'read more' line"
+            else:
+                in_block = False
 
     @staticmethod
     def author_box(roles: list[str], shapes: list[Shape], why: list[str]) -> None:

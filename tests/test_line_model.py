@@ -332,3 +332,5 @@ def test_titles_after_a_read_more_line_are_boilerplate():
     assert roles["Lesen Sie auch"] == "boilerplate"
     assert roles["Hafenausbau: Stadt sucht neue Flächen"] == "boilerplate"
     assert roles["Fährverkehr nach Oslo wird ausgeweitet"] == "boilerplate"
+    # ... and the article goes on after the box
+    assert roles[[t for t in roles if t.startswith("Der Betriebsrat begrüßte")][0]] == "paragraph"

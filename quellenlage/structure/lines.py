@@ -128,6 +128,7 @@ class LineClassifier:
             second_opinion(roles, context, shapes, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
         if context is None:  # markup says where the article ends and what its teaser is; plain text needs the conventions
+            self.body_goes_on(roles, shapes, why)
             body_ends_with_prose(roles, shapes, why)
             lead_is_teaser(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
@@ -161,6 +162,19 @@ class LineClassifier:
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
             ):
                 roles[k], why[k] = "byline", "date, reading time or author line at the body"
+
+    def body_goes_on(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """The article goes on after a box of other articles: a long sentence of prose close
+        below the body's last paragraph is body."""
+        cues = self.features.cues
+        last = None
+        for k, s in enumerate(shapes):
+            if roles[k] == "paragraph":
+                last = k
+            elif (last is not None and k - last <= MAX_BODY_GAP + 1 and roles[k] == "boilerplate" and s.terminal
+                  and s.words >= 15 and not cues.boilerplate_cue(s) and not cues.is_caption(s)):
+                roles[k], why[k] = "paragraph", "prose close below the body"
+                last = k
 
     def read_more_blocks(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """After a "Lesen Sie auch" / "Mehr zum Thema" line, the titles it announces (lines that

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -21,6 +22,7 @@ from rich.table import Table
 from ..errors import InputError
 from ..schema import Analysis, Quote
 from .claims import ClaimsCheckScores, analyze_with_gold_headline, load_claims_gold, print_claims_report, score_claims_check
+from .lines import confusion_table, html_checks, line_scores, print_html_checks
 from .metrics import (
     run_report,
     PRF,
@@ -74,6 +76,8 @@ class FileScores(BaseModel):
     reactions: Ratio = Ratio()
     headline: Ratio = Ratio()
     claims_check: ClaimsCheckScores = ClaimsCheckScores()
+    headline_line: Ratio = Ratio()  # the gold headline line predicted as headline
+    line_confusion: dict[str, int] = {}  # "gold>predicted" -> lines
     unlocated_quotes: int = 0
     warnings: list[str] = []
     errors: list[QuoteError] = []
@@ -158,9 +162,10 @@ def sum_scores(files: list[FileScores]) -> FileScores:
     for f in files:
         for field in ("lines", "boilerplate", "speaker", "speaker_end_to_end", "speaker_type", "source_precision",
                       "source_recall", "source_type",
-                      "claims", "reactions_by", "reactions", "headline"):
+                      "claims", "reactions_by", "reactions", "headline", "headline_line"):
             setattr(total, field, getattr(total, field) + getattr(f, field))
         total.claims_check = total.claims_check + f.claims_check
+        total.line_confusion = dict(Counter(total.line_confusion) + Counter(f.line_confusion))
         total.quotes = {k: total.quotes[k] + f.quotes[k] for k in total.quotes}
         total.unlocated_quotes += f.unlocated_quotes
         for category, n in f.error_kinds.items():
@@ -171,6 +176,10 @@ def sum_scores(files: list[FileScores]) -> FileScores:
 def _score_lines(scores: FileScores, gold_lines: dict[str, str], analysis: Analysis) -> None:
     """Role accuracy and boilerplate P/R over the lines the gold lists (blank lines are not)."""
     predicted = {line.index: line.role for line in analysis.lines}
+    figures = line_scores(gold_lines, predicted)
+    scores.line_confusion = {f"{g}>{p}": n for (g, p), n in figures.confusion.items()}
+    if gold_lines:
+        scores.headline_line.add(figures.headline_found)
     for index, role in gold_lines.items():
         pred = predicted.get(int(index))
         scores.lines.add(pred == role)
@@ -363,7 +372,7 @@ def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> 
     console.print(quotes)
 
     other = Table(title="Lines, sources, claims (%)")
-    for col in ("file", "line roles", "boilerplate P / R", "sources P / R", "source type",
+    for col in ("file", "line roles", "boilerplate P / R", "headline line", "sources P / R", "source type",
                 "claims R", "reactions by", "reactions by+status", "headline"):
         other.add_column(col, justify="left" if col == "file" else "right", overflow="fold")
     for f in rows:
@@ -371,6 +380,7 @@ def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> 
             escape(f.name),
             _acc(f.lines),
             f"{pct(f.boilerplate.precision)} / {pct(f.boilerplate.recall)}",
+            _acc(f.headline_line),
             f"{pct(f.source_precision.value)} / {pct(f.source_recall.value)}",
             _acc(f.source_type),
             _acc(f.claims),
@@ -411,10 +421,29 @@ def _snippet(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def print_confusion(report: GoldReport, console: Optional[Console] = None) -> None:
+    """The confusion matrix of line roles over all files (rows gold, columns predicted)."""
+    confusion = Counter({tuple(k.split(">", 1)): n for k, n in report.overall.line_confusion.items()})
+    (console or Console(soft_wrap=True)).print(escape(confusion_table(confusion)), highlight=False)
+
+
 def eval_gold_command(
     gold_dir: Annotated[Path, typer.Argument(help="folder of NAME.txt + NAME.gold.json pairs")],
     json_out: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
     gold_headline: bool = False,
+    confusion: bool = False,
+    html_dir: Optional[Path] = None,
 ) -> int:
-    """Score the analyzer on a gold folder; returns the exit code (2: unusable input)."""
-    return run_report(lambda: evaluate_gold(gold_dir, gold_headline=gold_headline), print_gold_report, json_out)
+    """Score the analyzer on a gold folder; returns the exit code (2: unusable input). With
+    `gold_headline`, the analyzer is given the gold headline line; with `confusion`, also the
+    confusion matrix of line roles; with `html_dir`, also the HTML path on the pages the gold's
+    `origin.path` names there (quotes inside the text, headline)."""
+
+    def show(report: GoldReport) -> None:
+        print_gold_report(report)
+        if confusion:
+            print_confusion(report)
+        if html_dir is not None:
+            Console(soft_wrap=True).print(escape(print_html_checks(html_checks(load_gold_dir(gold_dir), html_dir))), highlight=False)
+
+    return run_report(lambda: evaluate_gold(gold_dir, gold_headline=gold_headline), show, json_out)

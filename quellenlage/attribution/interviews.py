@@ -53,7 +53,7 @@ SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<name>[^()@\n]+?)\s*\(@(?P<handle>\w
 POST_ROLES = ("paragraph", "caption", "subheading")
 QUESTION_ROLES = ("paragraph", "subheading")  # bold questions may come out as subheadings
 ASKING_ROLES = ("teaser", "boilerplate")  # roles a question may wrongly get
-SKIPPED_ROLES = ("caption", "boilerplate")  # photos and ads inside an interview do not end it
+SKIPPED_ROLES = ("caption", "boilerplate", "byline")  # photos, ads ("Anzeige") inside an interview do not end it
 INTRO_ROLES = ("section", "headline", "teaser", "caption", "subheading", "paragraph")
 
 

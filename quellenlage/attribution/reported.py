@@ -296,7 +296,10 @@ class ReportedSpeechFinder:
                 return None
             return doc[start:end] if end - start >= MIN_TOKENS else None
         # the frame stands after its content: "…, sagte X" / "…, so X" / "…, schreibt X:"
-        relative = doc[fstart].tag_ in ("PRELS", "PRELAT") or (pos(doc[fstart]) == "ADP" and doc[fstart + 1].tag_ in ("PRELS", "PRELAT"))
+        # "…, von denen X behauptet, …": a relative clause with its own subject frames what follows
+        relative = (
+            doc[fstart].tag_ in ("PRELS", "PRELAT") or (pos(doc[fstart]) == "ADP" and doc[fstart + 1].tag_ in ("PRELS", "PRELAT"))
+        ) and frame.speaker is not None and frame.speaker.start > fstart + 1
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-") and not relative:
             if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
                 return None
@@ -360,7 +363,8 @@ class ReportedSpeechFinder:
             # its own ("Die Zeitung berichtete, 200 Mitarbeiter sollen gehen"), not "sagte er, und ging"
             if not subjunctive and not (
                 frame.verb_class in ("speech", "report") and doc[j].lower_ not in COORDINATORS
-                and pos(doc[j]) not in ("CCONJ", "ADV") and finite.i > j and frame.cue.start < j
+                and pos(doc[j]) not in ("CCONJ", "ADV") and doc[j].tag_ not in ("PRELS", "PRELAT")
+                and finite.i > j and frame.cue.start < j
             ):
                 return None
             start, end = _trim(doc, j, uend)

@@ -78,7 +78,9 @@ class LineClassifier:
         """Few lines around the body's prose: an extracted article rather than a whole page."""
         shapes = [self.features.cues.shape(i, 0, t) for i, t in enumerate(texts)]
         first, last = main_prose_run(shapes)
-        return last >= 0 and first <= EXTRACTED_MAX_HEAD and len(texts) - 1 - last <= EXTRACTED_MAX_TAIL
+        if last < 0:  # no run of prose: a short text of a few lines is no page either
+            return len(texts) <= EXTRACTED_MAX_HEAD + EXTRACTED_MAX_TAIL
+        return first <= EXTRACTED_MAX_HEAD and len(texts) - 1 - last <= EXTRACTED_MAX_TAIL
 
     def classify(
         self,

@@ -194,7 +194,7 @@ class ReportedSpeechFinder:
         self, doc: Doc, unit: Span, in_quote: set[int], reported_only: list[Frame], reporting: bool
     ) -> Span | None:
         frames = [f for f in self.frames.find(unit, skip=in_quote) if unit.start <= f.cue.start < unit.end]
-        for frame in sorted(frames, key=lambda f: (f.rule not in ("verb", "hearsay"), f.cue.start)):
+        for frame in sorted(frames, key=lambda f: (f.rule not in ("verb", "hearsay", "view"), f.cue.start)):
             content = self._content(doc, unit, frame, in_quote)
             if content is not None and all(i in in_quote for i in range(content.start, content.end)):
                 continue  # '„…“, hieß es': the direct quote is already the report
@@ -274,7 +274,7 @@ class ReportedSpeechFinder:
         """The reported clause a frame governs, or None (a frame without content: "CNN berichtete")."""
         ustart, uend = unit.start, unit.end
         fstart, fend = frame.clause
-        if frame.rule in ("laut", "zufolge", "angaben"):
+        if frame.rule in ("laut", "zufolge", "angaben", "view"):
             start, end = _trim(doc, ustart, uend)
             if end - start < MIN_TOKENS + (fend - fstart):
                 return None

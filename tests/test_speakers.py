@@ -112,6 +112,8 @@ NO_SPEAKER = [
     # "gemäß" in accordance with a rule, "nach dem Spiel" in time: no source
     ("Die Einnahmen werden gemäß einem Schlüssel an die Künstler verteilt.", "indirect", "Einnahmen werden", None),
     ("Nach dem Spiel gingen alle Spieler sofort nach Hause.", "indirect", "gingen alle Spieler", None),
+    # a view or perception with a zu-infinitive reports no plan
+    ("Der Investor Frank Thal sah Anlass, deutliche Worte gegen die Kritiker auszusprechen.", "indirect", "deutliche Worte", None),
     # a grade in quotation marks is a label
     ("Im Test wird der Schadstoffgehalt des Sitzes mit „mangelhaft“ bewertet.", "direct", "mangelhaft", None),
     # quoted words with no source in reach stay scare quotes

@@ -355,6 +355,8 @@ class ReportedSpeechFinder:
         elif doc[fstart].lower_ in SUBORDINATORS:
             return None  # "Nachdem X berichtet hatte, ermittelt die Polizei": not the report
         elif _zu_infinitive(doc, j, uend):
+            if frame.verb_class not in ("speech", "writing"):
+                return None  # "sah Anlass, … auszusprechen": a view or a perception takes no reported plan
             start, end = _trim(doc, j, _zu_infinitive(doc, j, uend))  # "forderte, die Frage … zu bringen"
         else:
             finite = _main_finite(doc[j:uend])

@@ -139,7 +139,7 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
             if doc[k].lower_ in ("und", "sowie", "als"):
                 coordinated = pp  # "Keith und Keuter sagten", "Sowohl Keith als auch Keuter behaupten"
             k = pp.end
-        while k < finite.i and pos(doc[k]) in ("ADV", "PART") and doc[k].lower_ not in PERSONAL_PRONOUNS:
+        while k < finite.i and (pos(doc[k]) in ("ADV", "PART") and doc[k].lower_ not in PERSONAL_PRONOUNS or doc[k].is_space):
             k += 1  # "Die Kanadier hingegen sagen"
         before_verb = doc[finite.i - 1]
         if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):

@@ -296,7 +296,10 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
         if close is not None:  # a quoted name, whatever its words' tags: 'der britische "Daily Express"'
             j = close + 1
             return doc[i:j]
-    while j < n and (pos(doc[j]) in NOUNISH or (is_quote_char(doc[j]) and j > head_start)):
+    while j < n and (
+        pos(doc[j]) in NOUNISH or (is_quote_char(doc[j]) and j > head_start)
+        or (_inline_space(doc[j]) and j > head_start and j + 1 < n and pos(doc[j + 1]) in NOUNISH)
+    ):  # "Wikimedia  Deutschland": a doubled space inside a name
         j += 1
     if j == head_start:
         if j < n and pos(doc[j]) == "PRON" and doc[j].lower_ in PERSONAL_PRONOUNS and j == i:
@@ -330,6 +333,10 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     while j > i and is_quote_char(doc[j - 1]) and sum(is_quote_char(t) for t in doc[i:j]) % 2:
         j -= 1
     return doc[i:j] if j > i else None
+
+
+def _inline_space(t: Token) -> bool:
+    return t.is_space and "\n" not in t.text
 
 
 def noun_phrase_ending(doc: Doc, end: int, floor: int) -> Span | None:

@@ -60,7 +60,8 @@ class SourceCollector:
                     if frame.speaker is not None and frame.rule in ("laut", "zufolge", "angaben"):
                         add(resolve_mention(doc, frame.speaker, index), frame.speaker)
         for mention in doc.spans.get("reported_sources", []):
-            add(resolve_mention(doc, mention, index), mention)
+            if mention.label_ != "thought":  # "Greta Thunberg sieht das so": a view, not a source
+                add(resolve_mention(doc, mention, index), mention)
         for title in doc.spans.get("titles", []):
             ttype = title_evidence(doc, title)
             if ttype is not None:

@@ -80,6 +80,8 @@ SPEAKERS = [
     ("Der Unfall kostete gemäß der Netzzeitung 40 Menschen das Leben.", "indirect", "40 Menschen das Leben", "die Netzzeitung"),
     # "…, dessen Chef sagt:": the relative genitive's noun speaks, not the antecedent
     ("Die Abteilung hat 60 Prüfer, ein großer Apparat, dessen Chef sagt: „Wir glauben erst mal gar nichts.“", "direct", "Wir glauben erst mal", "der Chef"),
+    # a Konjunktiv report that continues no report: the person the sentence before is about
+    ("Geöffnet wird uns von einer Dame mittleren Alters. Sie ist sehr freundlich. Es sei leider niemand da.", "indirect", "niemand da", "eine Dame"),
     # descriptions come out in the nominative
     ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),

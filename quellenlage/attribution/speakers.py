@@ -223,6 +223,10 @@ class SpeakerResolver:
                     q._.via = list(source._.via)
                     if not q._.cue and source._.cue is not None and q._.rule == "":
                         q._.rule = "continuation"
+                elif q._.rule == "konjunktiv":
+                    topic = _previous_person_subject(doc, q, index, previous, self)
+                    if topic is not None:  # "… von einer Dame. Sie ist sehr freundlich. Es sei niemand da."
+                        q._.speaker_mention, q._.speaker = topic
             previous.append(q)
         _attribute_pull_quotes(doc, quotes)
         doc.spans["quotes"] = quotes
@@ -375,6 +379,33 @@ def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, Ent
     head = next((x for x in subject if pos(x) == "NOUN"), None)
     if head is not None and _person_noun(head) and {"Masc": "m", "Fem": "f"}.get((head.morph.get("Gender") or [""])[0]) == gender:
         return Speaker(name=describe(subject), type="anonymous")
+    return None
+
+
+def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster], previous: list[Span], resolver) -> tuple[Span, Speaker] | None:
+    """A Konjunktiv report that continues no report: the person the sentence before is about
+    (its subject, a name, a described person or a pronoun for one), in the same paragraph."""
+    sent = doc[q.start].sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n" in doc[before.end - 1 : sent.start + 1].text.strip(" "):
+        return None
+    finite = next((x for x in before if is_finite(x)), None)
+    if finite is None:
+        return None
+    subject, _ = subject_of_main_clause(before, finite, clause_bounds(before, finite.i)[1], set())
+    if subject is None:
+        return None
+    if len(subject) == 1 and subject[0].lower_ in ("er", "sie"):
+        speaker = resolver._antecedent(doc, subject, previous, index)
+        return (subject, speaker) if speaker is not None and speaker.type in ("person", "anonymous") else None
+    named = [index[i] for i in range(subject.start, subject.end) if i in index]
+    if named:
+        return (subject, Speaker(name=named[-1].name, type="person", entity_id=named[-1].id)) if named[-1].type == "person" else None
+    head = next((x for x in subject if pos(x) == "NOUN"), None)
+    if head is not None and _person_noun(head) and head.morph.get("Number") != ["Plur"]:
+        return subject, Speaker(name=describe(subject), type="anonymous")
     return None
 
 

@@ -142,6 +142,16 @@ def read_smartdata(path: Path, vocab, sources=("news",)):
             sp = doc.char_span(c["span"]["start"], c["span"]["end"], alignment_mode="expand")
             if sp is None:
                 continue
+            start, end = sp.start, sp.end
+            while start < end and doc[start].is_space:
+                start += 1
+            while end > start and doc[end - 1].is_space:
+                end -= 1
+            if start == end:
+                continue
+            sp = doc[start:end]
+            if any(t.is_space for t in sp):  # a name across a line break: NER cannot learn it
+                lab = "location-route"
             if len(sp) == 1 and DFKI_LABELS.get(lab) == "LOC" and DERIVATION.fullmatch(sp.text):
                 lab = "location-route"  # a derivation: missing, as in mapped_doc
             (ents if lab in DFKI_LABELS else miss).append(

@@ -56,6 +56,7 @@ def main():
         with open(a.gazetteer, encoding="utf8") as fh:
             names = [json.loads(line)["pattern"] for line in fh if line.strip()]
         gaz.add(names, "LOC")
+    nlp.add_pipe("ql_name_consistency", last=True)
 
     meta = nlp.meta
     meta.update({

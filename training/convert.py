@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, DocBin, Span
@@ -20,8 +19,8 @@ from spacy.tokens import Doc, DocBin, Span
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # read_conllu and read_germeval are imported from here by rawtext.py
-from quellenlage.eval.datasets import conllu_doc, germeval_doc, read_conllu, read_germeval  # noqa: F401
 import quellenlage.nlp.components  # noqa: E402,F401  (the silver model's rule components)
+from quellenlage.eval.datasets import conllu_doc, germeval_doc, read_conllu, read_germeval  # noqa: E402,F401
 from training.corpora import (DFKI_LABELS, DFKI_MISSING, LER_LABELS, current_upos_of_forms,  # noqa: E402
                               mapped_doc, read_germeval_train, read_gsd23, read_iob, read_smartdata,
                               remap_gsd23)

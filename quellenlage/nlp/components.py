@@ -375,3 +375,49 @@ class Gazetteer:
 @Language.factory("ql_gazetteer", default_config={"max_len": 4})
 def make_gazetteer(nlp: Language, name: str, max_len: int):
     return Gazetteer(nlp, name, max_len)
+
+
+# --------------------------------------------------------------------------- name consistency
+
+
+@Language.component("ql_name_consistency")
+def name_consistency(doc: Doc) -> Doc:
+    """One name, one label per article. News text introduces a person with the full name and
+    then uses the surname alone ("Kurt Weiß sagte …  Weiß bestätigte …"); the NER, which sees a
+    few words either side, often misses the lone surname at the start of a clause. Capitalised
+    repeats of an entity's text, and of the last word of a multi-word PER, that are outside
+    every entity and not after an article get the label; a name whose mentions carry different
+    labels is left alone. The tokens of a new entity are proper nouns (pos PROPN, tag NE)."""
+    labels: dict[tuple[str, ...], set[str]] = {}
+    for e in doc.ents:
+        labels.setdefault(tuple(t.text for t in e), set()).add(e.label_)
+        if e.label_ == "PER" and len(e) > 1 and len(e[-1].text) > 2:
+            labels.setdefault((e[-1].text,), set()).add("PER")
+    names = {k: next(iter(v)) for k, v in labels.items() if len(v) == 1 and k[0][:1].isupper()}
+    if not names:
+        return doc
+    longest = max(len(k) for k in names)
+    taken = numpy.zeros(len(doc) + 1, dtype=bool)
+    for e in doc.ents:
+        taken[e.start:e.end] = True
+    new, i = [], 0
+    while i < len(doc):
+        hit = None
+        if not taken[i] and doc[i].text[:1].isupper() and (i == 0 or doc[i - 1].pos_ != "DET"):
+            for L in range(min(longest, len(doc) - i), 0, -1):
+                key = tuple(t.text for t in doc[i:i + L])
+                if key in names and not taken[i:i + L].any():
+                    hit = Span(doc, i, i + L, label=names[key])
+                    break
+        if hit is None:
+            i += 1
+            continue
+        new.append(hit)
+        i = hit.end
+    if new:
+        doc.set_ents(new, default="unmodified")
+        for span in new:
+            for t in span:
+                if t.pos_ not in ("PROPN", "NOUN"):
+                    t.pos_, t.tag_ = "PROPN", "NE"
+    return doc

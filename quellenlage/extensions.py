@@ -7,6 +7,11 @@ shows is read off these attributes by `quellenlage.convert`.
 
 from spacy.tokens import Doc, Span
 
+#: What the attribution components read of the language pipeline (their declared `requires`).
+LINGUISTIC = ["token.tag", "token.pos", "token.morph", "token.lemma", "token.is_sent_start"]
+#: What a quote finder sets on the spans it adds to `doc.spans["quotes"]` (its declared `assigns`).
+QUOTE_FINDINGS = ["span._.kind", "span._.cue", "span._.speaker_mention", "span._.via", "span._.rule"]
+
 _DOC = {
     "lines": [],  # list[schema.Line]
     "meta": {},  # dict from ingest

@@ -56,21 +56,31 @@ class GuardedComponent:
             return doc
 
 
-@Language.factory("guarded_component", default_config={"wraps": ""})
-def make_guarded_component(nlp: Language, name: str, wraps: str) -> GuardedComponent:
-    """The component of factory `wraps`, run under a `GuardedComponent`."""
-    return GuardedComponent(nlp.create_pipe(wraps, name=name), name)
+def guarded_factory(wraps: str) -> str:
+    """The factory "guarded_<wraps>": the component of factory `wraps` under a `GuardedComponent`.
+
+    It declares what `wraps` declares (config, requires, assigns), so that `nlp.config` holds
+    each component's settings and `nlp.analyze_pipes()` sees what each one needs.
+    """
+    name = f"guarded_{wraps}"
+    if not Language.has_factory(name):
+        meta = Language.get_factory_meta(wraps)
+
+        def make(nlp: Language, name: str, settings: dict) -> GuardedComponent:
+            return GuardedComponent(nlp.create_pipe(wraps, name=name, config=settings), name)
+
+        Language.factory(
+            name, default_config={"settings": dict(meta.default_config or {})}, requires=meta.requires, assigns=meta.assigns
+        )(make)
+    return name
 
 
 def build_pipeline(settings: Settings = Settings()) -> Language:
-    """The German pipeline with our attribution components appended, each one guarded."""
+    """The German pipeline with our attribution components appended in `Settings.components`
+    order, each one guarded."""
     nlp = load_pipeline()
     for name in settings.components:
-        config = {"wraps": name}
-        if name == "line_classifier":
-            nlp.add_pipe("guarded_component", name=name, config=config, first=True)  # it reads the raw text only
-        else:
-            nlp.add_pipe("guarded_component", name=name, config=config)
+        nlp.add_pipe(guarded_factory(name), name=name)
     nlp.max_length = 6_000_000
     return nlp
 

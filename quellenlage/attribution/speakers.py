@@ -28,6 +28,7 @@ from quellenlage.attribution.grammar import (
     source_nouns,
     title_nouns,
 )
+from quellenlage.extensions import LINGUISTIC
 from quellenlage.schema import Speaker
 
 DEMONSTRATIVE_REACH = 40  # tokens: a demonstrative points at a name in the sentence before
@@ -400,6 +401,10 @@ def title_evidence(doc: Doc, title: Span) -> str | None:
     return None
 
 
-@Language.factory("speaker_resolver")
+@Language.factory(
+    "speaker_resolver",
+    requires=[*LINGUISTIC, "doc._.lines", "doc._.entities", "doc.spans", "span._.speaker_mention"],
+    assigns=["span._.speaker", "span._.speaker_mention", "span._.via", "span._.rule"],
+)
 def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolver:
     return SpeakerResolver(nlp, name)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, MorphAnalysis, Span
 # --------------------------------------------------------------------------- sentences
 
 
-@Language.component("ql_newline_sents")
+@Language.component("ql_newline_sents", assigns=["token.is_sent_start", "doc.sents"])
 def newline_sents(doc: Doc) -> Doc:
     """Force a sentence start after every token whose text or trailing space holds a newline."""
     prev_nl = False
@@ -47,7 +47,7 @@ _CLOSING = {"“", "”", '"', "'", "’", "»", "«", ")", "]", "}", "‘"}
 _NO_SPLIT_BEFORE = {",", ";", ":", "-", "–", "—", ")", "]"}
 
 
-@Language.component("ql_sentences")
+@Language.component("ql_sentences", assigns=["token.is_sent_start", "doc.sents"])
 def sentences(doc: Doc) -> Doc:
     """Rule-based German sentence boundaries for news text; sets every token.
 

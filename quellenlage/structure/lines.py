@@ -207,7 +207,7 @@ def outside_quotes_of(text: str) -> str:
     return START_TO_CLOSE_QUOTE.sub(" ", OPEN_QUOTE_TO_END.sub(" ", rest))
 
 
-@Language.factory("line_classifier")
+@Language.factory("line_classifier", assigns=["doc._.lines"])
 def make_line_classifier(nlp: Language, name: str):
     """The first component: sets `doc._.lines` from the raw text."""
     classifier = LineClassifier()

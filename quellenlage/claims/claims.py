@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
+from quellenlage.attribution.speakers import via_names
 
 from quellenlage.claims.hedges import hedge
 from quellenlage.claims.reactions import (
@@ -45,7 +46,7 @@ from quellenlage.claims.terms import (
     stem,
 )
 from quellenlage.claims.transparency import transparency
-from quellenlage.convert import text_span, via_names
+from quellenlage.convert import text_span
 from quellenlage.extensions import LINGUISTIC
 from quellenlage.schema import Claim, Reaction, Speaker
 

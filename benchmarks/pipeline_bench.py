@@ -1,0 +1,95 @@
+"""Speed and memory of the analysis pipeline: figures printed, nothing asserted.
+
+    python benchmarks/pipeline_bench.py processes [--repeat 2]   # analyze_many words/s, 1 vs 2 processes
+    python benchmarks/pipeline_bench.py overhead [--repeat 2]    # full analysis vs the bare language pipeline
+    python benchmarks/pipeline_bench.py coldstart                 # `quellenlage analyze` on the example: wall s, peak RSS
+
+Texts: the 24 pages of ../shared/dev (plain text), each repeated `--repeat` times. Rates are
+wall-clock words per second after model loading and a warm-up; the machine is shared, so run it
+on a quiet machine and compare figures of one run only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "dev"
+EXAMPLE = ROOT / "quellenlage" / "examples" / "newsde-putin-trump-woodward.de.txt"
+WARM_UP = "Die Ministerin sagte am Montag, sie sei zuversichtlich."
+
+
+def dev_texts(repeat: int) -> list[str]:
+    paths = sorted(DEV.glob("*.txt"))
+    if not paths:
+        sys.exit(f"no texts in {DEV}")
+    return [p.read_text(encoding="utf-8") for p in paths] * repeat
+
+
+def words(texts: list[str]) -> int:
+    from quellenlage.eval.metrics import WORD_RE
+
+    return sum(len(WORD_RE.findall(t)) for t in texts)
+
+
+def rate(run, texts: list[str]) -> float:
+    start = time.perf_counter()
+    run(texts)
+    return words(texts) / (time.perf_counter() - start)
+
+
+def processes(repeat: int) -> None:
+    from quellenlage.pipeline import analyze_many, get_pipeline
+    from quellenlage.settings import Settings
+
+    texts = dev_texts(repeat)
+    get_pipeline()(WARM_UP)
+    rates = {}
+    for n in (1, 2):
+        rates[n] = rate(lambda ts: list(analyze_many(ts, Settings(n_process=n))), texts)
+        print(f"analyze_many n_process={n}: {rates[n]:,.0f} words/s ({len(texts)} texts, {words(texts):,} words)")
+    print(f"ratio 2/1 processes: {rates[2] / rates[1]:.2f}")
+
+
+def overhead(repeat: int) -> None:
+    from quellenlage.nlp import load_pipeline
+    from quellenlage.pipeline import analyze_many, get_pipeline
+
+    texts = dev_texts(repeat)
+    bare = load_pipeline()
+    bare(WARM_UP)
+    get_pipeline()(WARM_UP)
+    spacy_rate = rate(lambda ts: list(bare.pipe(ts)), texts)
+    full_rate = rate(lambda ts: list(analyze_many(ts)), texts)
+    print(f"bare language pipeline: {spacy_rate:,.0f} words/s")
+    print(f"full analysis (analyze_many): {full_rate:,.0f} words/s")
+    print(f"ratio full/bare: {full_rate / spacy_rate:.2f}")
+
+
+def coldstart() -> None:
+    cli = Path(sys.executable).parent / "quellenlage"
+    start = time.perf_counter()
+    subprocess.run([str(cli), "analyze", "-f", "json", str(EXAMPLE)], check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"quellenlage analyze -f json (example): {wall:.2f} s wall, peak RSS {peak:.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["processes", "overhead", "coldstart"])
+    parser.add_argument("--repeat", type=int, default=2, help="times each dev text is analysed")
+    args = parser.parse_args()
+    if args.what == "coldstart":
+        coldstart()
+    else:
+        {"processes": processes, "overhead": overhead}[args.what](args.repeat)
+
+
+if __name__ == "__main__":
+    main()

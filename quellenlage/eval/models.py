@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import json
+import logging
 import os
 import resource
 import time
@@ -17,6 +18,8 @@ from typing import Optional
 import typer
 
 from quellenlage.eval.datasets import conllu_doc, read_conllu, read_germeval
+
+logger = logging.getLogger("quellenlage.eval")
 
 models_app = typer.Typer(help="Measure the shipped German language models (held-out data only).",
                          no_args_is_help=True)
@@ -68,8 +71,8 @@ def _limit_threads():
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(1)
-    except Exception:
-        pass
+    except ImportError:
+        logger.debug("threadpoolctl is not installed: thread pools are not limited")
 
 
 def eval_pud(nlp, path: Path) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import re
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +22,8 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Span
+
+logger = logging.getLogger("quellenlage.nlp")
 
 # --------------------------------------------------------------------------- sentences
 
@@ -103,7 +106,8 @@ def _lookup_table() -> dict[str, str]:
         path = resources.files("spacy_lookups_data") / "data" / "de_lemma_lookup.json.gz"
         with gzip.open(str(path), "rt", encoding="utf8") as fh:
             return json.load(fh)
-    except Exception:  # pragma: no cover - package missing
+    except (OSError, ValueError) as err:  # pragma: no cover - package missing or damaged
+        logger.warning("ql_lemma_backoff: no lemma lookup table of spacy-lookups-data (%s: %s)", type(err).__name__, err)
         return {}
 
 

@@ -172,7 +172,7 @@ def store_findings(doc: Doc) -> None:
 # --------------------------------------------------------------------------- Span findings
 
 
-def _span_ref(name: str) -> tuple[Callable, Callable]:
+def _span_ref(name: str) -> tuple[Callable[[Span], Span | None], Callable[[Span, Span | None], None]]:
     """A Span-valued attribute stored as its token bounds [start, end]."""
     key = f"{name}_tokens"
 
@@ -203,7 +203,7 @@ def _set_speaker(span: Span, value: Speaker | None) -> None:
     span._.speaker_record = None if value is None else value.model_dump()
 
 
-_DOC_PLAIN = {
+_DOC_PLAIN: dict[str, Any] = {
     "errors": [],  # list[str]: "component: ExceptionType: message" (assigned, never appended to)
     "entity_records": [],  # [{id, name, type, roles, gender}] of the entities whose mentions are doc.spans["entities"]
     "sources_records": None,
@@ -211,7 +211,7 @@ _DOC_PLAIN = {
     "headline_check_record": None,
     "transparency_record": None,
 }
-_SPAN_PLAIN = {
+_SPAN_PLAIN: dict[str, Any] = {
     "kind": None,  # "direct" | "indirect"
     "rule": "",  # which rule found it
     "via_names": [],  # the names of the chain a quote came through, nearest first, without its speaker
@@ -221,7 +221,7 @@ _SPAN_PLAIN = {
     "via_tokens": None,
     "speaker_record": None,
 }
-_SPAN_OBJECTS = {
+_SPAN_OBJECTS: dict[str, tuple[Callable[[Span], Any], Callable[[Span, Any], None]]] = {
     "cue": _span_ref("cue"),  # Span | None
     "speaker_mention": _span_ref("speaker_mention"),  # Span | None: what the attribution rests on
     "via": (_get_via, _set_via),  # list[Span]: mentions of the chain, nearest first

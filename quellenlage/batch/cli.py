@@ -91,9 +91,11 @@ def report(
                   f"{fmt_num(t['quotes_per_article'])} quotes per article, {fmt_pct(t['direct_share'])} direct / "
                   f"{fmt_pct(t['indirect_share'])} indirect", highlight=False, soft_wrap=True)
     console.print(f"anonymous sources {fmt_pct(t['anonymous_source_share'])} · attributed body sentences "
-                  f"{fmt_pct(t['attributed_share'])} · articles citing an agency {fmt_pct(t['agency_share'])}", highlight=False, soft_wrap=True)
+                  f"{fmt_pct(t['attributed_share'])} · articles citing an agency {fmt_pct(t['agency_share'])}",
+                  highlight=False, soft_wrap=True)
     if stats.verdicts:
-        console.print("headline verdicts: " + ", ".join(f"{k} {v}" for k, v in stats.verdicts.items()), highlight=False, soft_wrap=True)
+        verdicts = ", ".join(f"{k} {v}" for k, v in stats.verdicts.items())
+        console.print(f"headline verdicts: {verdicts}", highlight=False, soft_wrap=True)
     table = Table("top speakers", "type", "quotes", "top sources", "type", "articles")
     for i in range(min(10, max(len(stats.top_speakers), len(stats.top_sources)))):
         sp = stats.top_speakers[i] if i < len(stats.top_speakers) else {}

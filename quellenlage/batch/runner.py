@@ -87,6 +87,7 @@ def _analyze_each(analyze_fn: AnalyzeFn, articles: list[Article]) -> list[Analys
             len(results), len(articles), type(err).__name__, err,
         )
     for article in articles[len(results):]:
+        result: Analysis | str | None
         try:
             result = next(iter(analyze_fn([article])), None)
         except Exception as err:  # noqa: BLE001 - a bad document must not stop the corpus
@@ -192,7 +193,9 @@ class _DaskClient(_Executor):
         self.client.close()
 
 
-def _run_parallel(executor: _Executor, chunks: Iterator[Chunk], analyze_fn: AnalyzeFn) -> Iterator[tuple[Chunk, dict | BaseException]]:
+def _run_parallel(
+    executor: _Executor, chunks: Iterator[Chunk], analyze_fn: AnalyzeFn
+) -> Iterator[tuple[Chunk, dict | BaseException]]:
     """Yield (chunk, tables or exception) as chunks finish, with a bounded number in flight.
 
     A chunk whose worker died is split into single documents and retried, so one document

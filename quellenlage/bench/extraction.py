@@ -108,7 +108,7 @@ def quellenlage_lines(html: str, url: Optional[str]) -> list[tuple[str, str]]:
     except ExtractionError:
         return []
     title = article.meta.get("title")
-    lines = [(line.role, line.text) for line in _classifier().classify(article.text)]
+    lines: list[tuple[str, str]] = [(line.role, line.text) for line in _classifier().classify(article.text)]
     if title and lines and lines[0][1].strip() == title:
         lines[0] = ("headline", lines[0][1])  # the title we put first, whatever the classifier says
     return lines

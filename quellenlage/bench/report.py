@@ -3,8 +3,8 @@ docs/benchmarks.json for machines, from the same `Report` so that the two never 
 
 from __future__ import annotations
 
-import logging
 import json
+import logging
 import os
 import platform
 import subprocess

@@ -21,8 +21,8 @@ from rich.table import Table
 from ..errors import InputError
 from ..schema import Analysis, Quote
 from .claims import ClaimsCheckScores, analyze_with_gold_headline, load_claims_gold, print_claims_report, score_claims_check
+from .matching import name_words, names_match, normalise_name, source_score, sources_match
 from .metrics import (
-    run_report,
     PRF,
     AnalyzeMany,
     Ratio,
@@ -32,11 +32,11 @@ from .metrics import (
     jaccard,
     pct,
     resolve_analyze_many,
+    run_report,
     term_overlap,
     word_spans,
     words,
 )
-from .matching import name_words, names_match, normalise_name, source_score, sources_match
 
 QUOTE_KINDS = ("direct", "indirect")
 MIN_QUOTE_OVERLAP = 0.5  # share of the gold quote's tokens a prediction must cover (ANNOTATION.md)
@@ -329,7 +329,7 @@ def _score_headline(scores: FileScores, gold_findings: list[dict], analysis: Ana
     for gold in gold_findings:
         best = max(preds, key=lambda f: jaccard(gold["assertion"], f.assertion), default=None)
         ok = best is not None and jaccard(gold["assertion"], best.assertion) > 0
-        scores.headline.add(ok and best.verdict == gold["verdict"])
+        scores.headline.add(ok and best is not None and best.verdict == gold["verdict"])
 
 
 def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> None:

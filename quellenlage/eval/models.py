@@ -93,7 +93,7 @@ def eval_pud(nlp, path: Path) -> dict:
     n_mood = ok = tp = fp = fn = 0
     for p, g in zip(preds, golds):
         for tp_, tg in zip(p, g):
-            gm = tg.morph.get("Mood")
+            gm = tg.morph.get("Mood", None)
             pm = tp_.morph.get("Mood")
             if gm:
                 n_mood += 1
@@ -123,7 +123,7 @@ def eval_germeval(nlp, path: Path) -> dict:
     preds = nlp.pipe(Doc(nlp.vocab, words=w) for w, _ in sents)
     for (words, spans), pred in zip(sents, preds):
         gold = Doc(nlp.vocab, words=words)
-        gold.ents = [Span(gold, a, b, label=l) for a, b, l in spans]
+        gold.ents = [Span(gold, a, b, label=label) for a, b, label in spans]
         examples.append(Example(pred, gold))
     s = Scorer.score_spans(examples, "ents")
     res = {"sentences": len(sents), "p": s["ents_p"], "r": s["ents_r"], "f1": s["ents_f"],

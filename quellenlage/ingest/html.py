@@ -57,7 +57,7 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
         raise ExtractionError(f"{name or 'html'}: HTML could not be parsed ({type(err).__name__})") from None
     main = root.find("main") if root is not None else None
     blocks = [line for element in (main if main is not None else []) for line in _block_lines(element)]
-    if sum(len(b.split()) for b in blocks) < MIN_ARTICLE_WORDS:
+    if root is None or sum(len(b.split()) for b in blocks) < MIN_ARTICLE_WORDS:
         raise ExtractionError(f"{name or 'html'}: no article text found in the HTML")
     title = (root.get("title") or "").strip()
     blocks = [b for b in blocks if _key(b) != _key(title)] or blocks  # the page's own h1 repeats the title

@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -93,7 +92,7 @@ def sentences(doc: Doc) -> Doc:
             i = j
             continue
         i += 1
-    doc.from_array([SENT_START], starts.view("uint64"))
+    doc.from_array([SENT_START], starts.view("uint64"))  # type: ignore[arg-type]  # a column is fine
     return doc
 
 
@@ -269,13 +268,13 @@ def make_konjunktiv(nlp: Language, name: str, regular_k1: bool):
         for tok in doc:
             if tok.is_space:  # whitespace tokens (newlines) are not words
                 tok.pos_, tok.tag_, tok.lemma_ = "SPACE", "_SP", tok.text
-                tok.set_morph(None)
+                tok.set_morph(None)  # type: ignore[attr-defined]  # in spaCy, not in its stubs
                 continue
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             low = tok.lower_
             morph = tok.morph
-            finite = "Fin" in morph.get("VerbForm") or bool(morph.get("Mood")) or tok.tag_.endswith("FIN")
+            finite = "Fin" in morph.get("VerbForm", None) or bool(morph.get("Mood", None)) or tok.tag_.endswith("FIN")
             if low in _K2:
                 _set_feats(tok, Mood="Sub", Tense="Past",
                            Number="Plur" if low.endswith(("en", "et", "t")) and not low.endswith("est") else None)
@@ -287,7 +286,7 @@ def make_konjunktiv(nlp: Language, name: str, regular_k1: bool):
                 num, pers = _K1_IRREG[low]
                 _set_feats(tok, Mood="Sub", Tense="Pres", Number=num, Person=pers)
             elif low in _IND:
-                if finite and morph.get("Mood") != ["Ind"]:
+                if finite and morph.get("Mood", None) != ["Ind"]:
                     _set_feats(tok, Mood="Ind")
             elif regular_k1 and finite and tok.i > 0 and _is_k1_regular(low, tok.lemma_):
                 if _has_first_person(tok) or tok.i > 0 and tok.nbor(-1).lower_ in ("du", "ihr"):
@@ -333,7 +332,7 @@ class Gazetteer:
         self.entries: dict[str, str] = {}
 
     def add(self, names, label: str) -> None:
-        for doc in self.nlp.tokenizer.pipe(names):
+        for doc in self.nlp.tokenizer.pipe(names):  # type: ignore[union-attr]  # spaCy's Tokenizer
             toks = [t.text for t in doc]
             if 0 < len(toks) <= self.max_len:
                 self.entries[" ".join(toks)] = label

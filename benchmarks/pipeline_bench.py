@@ -52,7 +52,7 @@ def processes(repeat: int) -> None:
     get_pipeline()(WARM_UP)
     rates = {}
     for n in (1, 2):
-        rates[n] = rate(lambda ts: list(analyze_many(ts, Settings(n_process=n))), texts)
+        rates[n] = rate(lambda ts, n=n: list(analyze_many(ts, Settings(n_process=n))), texts)
         print(f"analyze_many n_process={n}: {rates[n]:,.0f} words/s ({len(texts)} texts, {words(texts):,} words)")
     print(f"ratio 2/1 processes: {rates[2] / rates[1]:.2f}")
 

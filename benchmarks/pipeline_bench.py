@@ -44,17 +44,28 @@ def rate(run, texts: list[str], clock=time.perf_counter) -> float:
     return words(texts) / (clock() - start)
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers of `nlp.pipe`)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def processes(repeat: int) -> None:
+    """Wall-clock words/s of `analyze_many` with 1 and 2 processes, and the CPU time each spends
+    in all (on a busy machine the wall rate cannot show a gain the CPU time would allow)."""
     from quellenlage.pipeline import analyze_many, get_pipeline
     from quellenlage.settings import Settings
 
     texts = dev_texts(repeat)
     get_pipeline()(WARM_UP)
-    rates = {}
+    rates, cpus = {}, {}
     for n in (1, 2):
+        before = cpu_seconds()
         rates[n] = rate(lambda ts, n=n: list(analyze_many(ts, Settings(n_process=n))), texts)
-        print(f"analyze_many n_process={n}: {rates[n]:,.0f} words/s ({len(texts)} texts, {words(texts):,} words)")
-    print(f"ratio 2/1 processes: {rates[2] / rates[1]:.2f}")
+        cpus[n] = cpu_seconds() - before
+        print(f"analyze_many n_process={n}: {rates[n]:,.0f} words/s wall, {cpus[n]:.1f} CPU-s in all "
+              f"({len(texts)} texts, {words(texts):,} words)")
+    print(f"ratio 2/1 processes: {rates[2] / rates[1]:.2f} wall rate, {cpus[2] / cpus[1]:.2f} CPU time")
 
 
 def overhead(repeat: int) -> None:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint venv bench bench-corpus model schema clean serve screenshot web-load
+.PHONY: demo test lint venv bench bench-corpus model line-model schema clean serve screenshot web-load
 DATA ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -51,6 +51,11 @@ bench-corpus: $(STAMP)
 model: $(STAMP)
 	$(BIN)/pip install --quiet -r requirements-train.txt
 	QL_DATA=$(DATA) QL_WORK=training/work OMP_NUM_THREADS=1 $(BIN)/python training/train.py
+
+# The line-role model: silver labels from the HTML pages of $(DATA) (training/line_model.py).
+line-model: $(STAMP)
+	$(BIN)/python training/line_model.py --data $(DATA)
+	$(BIN)/python training/line_model_eval.py ../shared/dev ../shared/examples
 
 schema: $(STAMP)
 	$(BIN)/quellenlage schema --out docs/schema/analysis.schema.json

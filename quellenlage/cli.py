@@ -141,11 +141,17 @@ def eval_gold(
         False, "--gold-headline",
         help="give the analyzer the gold headline line (judges the headline check apart from line roles)",
     ),
+    confusion: bool = typer.Option(False, "--confusion", help="also print the confusion matrix of line roles"),
+    html: bool = typer.Option(False, "--html", help="also read each page's HTML (origin.path) and check the HTML path"),
+    html_dir: Optional[Path] = typer.Option(None, help="where the pages' .html.gz are "
+                                            "[default: GOLD_DIR/../data/trafilatura-eval/cache-de-news]"),
 ) -> None:
     """Score the analyzer on gold files (ANNOTATION.md scheme)."""
     from quellenlage.eval.gold import eval_gold_command
 
-    raise typer.Exit(eval_gold_command(gold_dir, json_out, gold_headline=gold_headline))
+    if html and html_dir is None:
+        html_dir = gold_dir.parent / "data" / "trafilatura-eval" / "cache-de-news"
+    raise typer.Exit(eval_gold_command(gold_dir, json_out, gold_headline=gold_headline, confusion=confusion, html_dir=html_dir))
 
 
 @app.command("eval-spkatt")

@@ -116,17 +116,28 @@ def _batches(items: Iterable[str | Article], size: int) -> Iterator[list[Article
         yield batch
 
 
+def _doc_in(nlp: Language, article: Article) -> str | Doc:
+    """The text to analyse, or for HTML input a Doc that already carries the line roles read
+    from the page's markup (the line classifier then leaves them)."""
+    if not article.lines:
+        return article.text
+    doc = nlp.make_doc(article.text)
+    doc._.lines = list(article.lines)
+    store_findings(doc)  # as doc.spans["lines"], so that they go along to another process
+    return doc
+
+
 def _process(nlp: Language, batch: list[Article]) -> list[Doc | str]:
     """Docs for a batch on `nlp.pipe`; if the batch fails (in the language model: our own
     components are guarded), each document alone, so one bad document costs only itself (its
     slot holds the error message)."""
     try:
-        return list(nlp.pipe([a.text for a in batch], batch_size=len(batch)))
+        return list(nlp.pipe([_doc_in(nlp, a) for a in batch], batch_size=len(batch)))
     except Exception:  # noqa: BLE001 - isolate the failing document below
         out: list[Doc | str] = []
         for article in batch:
             try:
-                out.append(nlp(article.text))
+                out.append(nlp(_doc_in(nlp, article)))
             except Exception as err:  # noqa: BLE001 - reported in Analysis.errors
                 logger.warning("analysis failed: %s: %s", type(err).__name__, err)
                 out.append(error_message(WHOLE_DOCUMENT, err))
@@ -143,11 +154,11 @@ def _in_processes(nlp: Language, articles: Iterator[Article], settings: Settings
     pending: dict[int, Article] = {}
     numbers = count()
 
-    def numbered() -> Iterator[tuple[str, int]]:
+    def numbered() -> Iterator[tuple[str | Doc, int]]:
         for article in articles:
             n = next(numbers)
             pending[n] = article
-            yield article.text, n
+            yield _doc_in(nlp, article), n
 
     while True:
         stream = nlp.pipe(numbered(), as_tuples=True, n_process=settings.n_process, batch_size=settings.batch_size)

@@ -242,7 +242,23 @@ def test_speaker_end_to_end_counts_every_gold_quote_once(tmp_path: Path):
     f = gold_eval.evaluate_gold(tmp_path, analyze_many=fake_analyzer({text: analysis})).files[0]
     assert (f.speaker.correct, f.speaker.total) == (1, 2)
     assert (f.speaker_end_to_end.correct, f.speaker_end_to_end.total) == (1, 3)
-    assert f.error_kinds == {"wrong speaker: another name": 1, "missed direct: nothing found": 1}
+    assert f.error_kinds == {"wrong speaker: a description, not the gold name": 1, "missed direct: nothing found": 1}
+
+
+@pytest.mark.parametrize(
+    "pred, gold, kind",
+    [
+        (None, "Anna Berger", "wrong speaker: none given, gold names one"),
+        ("Anna Berger", None, "wrong speaker: one given, gold has none"),
+        ("Ministerin Anna Berger", "Anna Berger", "wrong speaker: gold name plus extra words"),
+        ("Klaus Roth", "Anna Berger", "wrong speaker: another speaker of the article"),
+        ("Stiftung Warentest", "Anna Berger", "wrong speaker: a name the gold does not use"),
+        ("Anna Bergers Sprecher", "Anna Berger", "wrong speaker: overlapping but other name"),
+        ("die Ministerin", "Anna Berger", "wrong speaker: a description, not the gold name"),
+    ],
+)
+def test_speaker_error_kinds(pred, gold, kind):
+    assert gold_eval.speaker_error_kind(pred, gold, {"Anna Berger", "Klaus Roth"}) == kind
 
 
 def test_gold_counts_wrong_speakers_and_reports_analyzer_errors(gold_dir: Path):

@@ -185,6 +185,22 @@ def test_topic_label_before_colon_is_no_assertion(analyze_text):
     assert [f.assertion for f in findings(a)] == ["Stadt baut neue Brücke"]
 
 
+def test_longer_verbless_topic_before_colon_is_no_assertion(analyze_text):
+    a = analyze_text(article(
+        "Einstieg ins Fernsehgeschäft: Wie der Konzern Kunden gewinnen will",
+        "Der Konzern kauft einen Sendernetzbetreiber. „Wir steigen ins Fernsehgeschäft ein“, sagte der Chef Karl Weber.",
+    ))
+    assert all("Einstieg" not in f.assertion for f in findings(a))
+
+
+def test_name_with_a_predicate_before_colon_is_an_assertion(analyze_text):
+    a = analyze_text(article(
+        "Minister Karl Weber überfordert: Ämter arbeiten langsam",
+        "Die Ämter arbeiten langsam. Der Minister sei überfordert, schreibt die Zeitung Abendpost.",
+    ))
+    assert any("überfordert" in f.assertion for f in findings(a)), [f.assertion for f in findings(a)]
+
+
 def test_name_before_colon_with_a_topic_is_no_source_frame(analyze_text):
     a = analyze_text(article(
         "Galaxy Note: Bald auch in Schwarz",

@@ -239,3 +239,74 @@ def test_reports_of_the_interviewee_inside_answers_are_the_answer_not_extra_quot
     assert not any(q.text.startswith("dass die Preise") for q in indirect)  # "Ich glaube, dass …"
     assert any(q.text.startswith("dass der Bund") for q in indirect)  # a third party's report stays
     assert any(q.cue_type == "interview" and q.text.startswith("Ich glaube") for q in analysis.quotes)
+
+
+def test_a_colon_before_a_list_of_quoted_exchanges_is_no_block(analyze_text):
+    text = (
+        "Politik\nStreit im Rathaus\nIn dem Protokoll heißt es, schreibt die Zeitung:\n"
+        "• Bürgermeister Jens Kohl: „Ich unterschreibe das nicht.“\n"
+        "• Kämmerin Ute Rahn: „Dann tun wir es ohne Sie.“\n"
+    )
+    analysis = analyze_text(text)
+    assert found(analysis, "block") == []
+    assert len([q for q in analysis.quotes if q.kind == "direct"]) == 2
+
+
+OUTLET_LABELS = """Politik
+„Ich werde nicht zurücktreten“
+Der Landrat Georg Heller steht wegen der Kliniken unter Druck. Ein Interview über Fehler und Verantwortung.
+Kurier: Herr Heller, drei Kliniken schließen. Wer trägt dafür die Verantwortung?
+Heller: Der Kreistag hat das gemeinsam beschlossen, und ich stehe dazu.
+Kurier: Die Beschäftigten sehen das anders.
+Heller: Das verstehe ich. Wir haben jedem von ihnen eine Stelle im neuen Zentrum angeboten.
+Kurier: Treten Sie zurück, wenn das Zentrum nicht rechtzeitig fertig wird?
+Heller: Nein. Das wäre die bequemste Lösung, aber nicht die richtige.
+"""
+
+PRESENTED = """Sport
+Trainerin Lena Brandt im Interview: „Wir haben die Wende geschafft“
+Was hat sich seit dem Trainerwechsel verändert?
+Die Mannschaft glaubt wieder an sich. Wir haben viel über Haltung gesprochen und wenig über Taktik.
+Und wie geht es weiter?
+Wir denken nur an das nächste Spiel. Alles andere wäre vermessen.
+"""
+
+
+def test_the_interviewers_statements_under_its_label_are_no_answers(analyze_text):
+    answers = found(analyze_text(OUTLET_LABELS), "interview")
+    assert [q.text[:22] for q in answers] == ["Der Kreistag hat das g", "Das verstehe ich. Wir ", "Nein. Das wäre die beq"]
+    assert all(q.speaker and q.speaker.name == "Georg Heller" for q in answers)
+
+
+def test_a_page_that_calls_itself_an_interview_needs_two_exchanges(analyze_text):
+    answers = found(analyze_text(PRESENTED), "interview")
+    assert [q.text[:20] for q in answers] == ["Die Mannschaft glaub", "Wir denken nur an da"]
+    assert all(q.speaker and q.speaker.name == "Lena Brandt" for q in answers)
+    not_presented = PRESENTED.replace(" im Interview", "")
+    assert found(analyze_text(not_presented), "interview") == []
+
+
+INTRO_NAMES_TWO = """Politik
+Die Innenpolitik im Gespräch
+Innenminister Frank Obermaier will der Polizei mehr Befugnisse geben. Obermaier nennt das Vorsorge.
+In einem Interview äußert sich die Abgeordnete Maria Lindner zu den Plänen des Ministers. Das Gespräch führte Jonas Weil.
+Welche Pläne des Ministers lehnen Sie ab?
+Vor allem die Speicherung der Fingerabdrücke. Ich halte sie für unverhältnismäßig.
+Was schlagen Sie stattdessen vor?
+Wir brauchen zuerst eine ehrliche Bilanz der bisherigen Gesetze.
+"""
+
+
+def test_the_interviewee_is_the_person_the_intro_names_with_the_interview(analyze_text):
+    answers = found(analyze_text(INTRO_NAMES_TWO), "interview")
+    assert len(answers) == 2
+    assert all(q.speaker and q.speaker.name == "Maria Lindner" for q in answers)  # not the minister, not the interviewer
+
+
+def test_the_author_of_the_interview_is_not_the_interviewee(analyze_text):
+    text = INTRO_NAMES_TWO.replace(
+        "In einem Interview äußert sich die Abgeordnete Maria Lindner zu den Plänen des Ministers. Das Gespräch führte Jonas Weil.",
+        "Ein Interview von Jonas Weil. Die Abgeordnete Maria Lindner lehnt die Pläne des Ministers ab, Maria Lindner will klagen.",
+    )
+    answers = found(analyze_text(text), "interview")
+    assert answers and not any(q.speaker and q.speaker.name.startswith("Jonas") for q in answers)

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.pipeline import Tagger
 
 from quellenlage.attribution.grammar import speech_nouns
+from quellenlage.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "dev"
@@ -123,7 +124,6 @@ REPORT = (
 
 @pytest.fixture(scope="module")
 def failing_settings():
-    from quellenlage.settings import Settings
 
     components = list(Settings().components)
     components.insert(components.index("speaker_resolver"), "failing_component_for_tests")
@@ -143,13 +143,10 @@ def test_a_failing_component_costs_only_itself(failing_settings, analyze_text):
     assert [s.name for s in broken.sources] == [s.name for s in healthy.sources]
 
 
-@pytest.mark.parametrize("name", ["line_classifier", "entity_resolver", "direct_quote_finder",
-                                  "reported_speech_finder", "interview_finder", "speaker_resolver", "source_collector",
-                                  "claim_builder", "headline_checker"])
+@pytest.mark.parametrize("name", Settings().components)
 def test_each_component_knocked_out_leaves_the_others_working(name, analyze_text, monkeypatch):
     from quellenlage import analyze
     from quellenlage.pipeline import get_pipeline
-    from quellenlage.settings import Settings
 
     def knocked_out(doc):
         raise ValueError("knocked out")
@@ -170,7 +167,6 @@ def test_the_cli_exits_zero_with_a_component_error_and_non_zero_when_nothing_was
 
     from quellenlage import pipeline
     from quellenlage.cli import app
-    from quellenlage.settings import Settings
 
     article = tmp_path / "a.txt"
     article.write_text(REPORT, encoding="utf-8")

@@ -53,6 +53,14 @@ SPEAKERS = [
     ("Für den Staatsrechtler Klaus Berg ist das Schreiben ein klarer Hinweis auf eine Spende. Hier habe die Partei gegen Regeln verstoßen.", "indirect", "Hier habe die Partei", "Klaus Berg"),
     # a view tagged after its content
     ("Nur mit mehr Personal könne die Schule die Ziele erreichen, glaubt Rektorin Ute Brand.", "indirect", "Schule die Ziele erreichen", "Ute Brand"),
+    # a participle with its auxiliary elsewhere, or a finite verb tagged as a participle
+    ("Der Minister soll am Montag gesagt haben, dass die Steuern steigen.", "indirect", "Steuern steigen", "der Minister"),
+    ("Anna Berg kommentiert: „Das war ein guter Tag für uns alle.“", "direct", "guter Tag", "Anna Berg"),
+    # the subject inside a relative clause that opens with a preposition, also a coordinated one
+    ("Er traf zwei Männer, von denen Jonas Wirth behauptet, er habe sie nie gesehen.", "indirect", "er habe sie nie gesehen", "Jonas Wirth"),
+    ("Er traf zwei Männer, deren Namen bekannt waren und von denen Jonas Wirth behauptet, er habe sie nie gesehen.", "indirect", "er habe sie nie gesehen", "Jonas Wirth"),
+    # a verb the lemmatizer misreads is still Konjunktiv I ("ballere" of "ballern")
+    ("Der Nachbar erwidert, der Mann ballere häufig in der Gegend herum.", "indirect", "Mann ballere", "der Nachbar"),
     # a report interrupted by its frame goes on after it
     ("Er sei zwar Mitglied des Vereins, sagt Jonas Fink, aber man solle lieber den Vorstand fragen.", "indirect", "man solle lieber den Vorstand", "Jonas Fink"),
     # "nach Informationen X" with a view in the clause: X reports it
@@ -86,6 +94,10 @@ NO_SPEAKER = [
     ("Die Lage ist ernst, glaube ich.", "indirect", "Die Lage ist ernst", None),
     # "Das zeigt der Test" takes nothing up: a test does not speak
     ("Das Auto fährt sehr schnell. Das zeigt der Test.", "indirect", "Auto fährt sehr schnell", None),
+    # impersonal advice, the writer's own view, a participle that is no act of speaking
+    ("Vor dem ersten Einsatz empfiehlt es sich, das Gerät gründlich zu reinigen.", "indirect", "Gerät gründlich zu reinigen", None),
+    ("Ich fand, man müsste auch einmal loben.", "indirect", "müsste auch einmal loben", None),
+    ("Der Handel steckt in der Krise und es ist Pioniergeist gefragt, um die Lage zu retten.", "indirect", "Lage zu retten", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
 ]
@@ -135,6 +147,8 @@ MODAL = [
     ("Wir wollen mehr wissen über den Verband.", "wollen", "intention"),
     ("Die Steuer soll 2027 sinken.", "soll", "plan"),
     ("Ab Mai soll das Gerät erhältlich sein.", "soll", "plan"),
+    ("Im Jahr 2030 soll der Tunnel fertiggestellt sein.", "soll", "plan"),
+    ("Gestern soll der Pegel um zehn Zentimeter gestiegen sein.", "soll", "hearsay"),
     ("Die Brücke soll im Sommer abgerissen werden.", "soll", "plan"),
     ("In den kommenden Monaten will der Konzern mit zehn Bussen unterwegs sein.", "will", "intention"),
     ("Die Regierung will die Renten erhöhen.", "will", "intention"),
@@ -187,3 +201,25 @@ def test_a_quotation_over_several_paragraphs_is_one_quote_per_paragraph(analyze_
     assert [q.text.split()[0] for q in paragraphs] == ["Wer", "Danach", "Erst"]
     assert all(q.speaker is not None and q.speaker.name == "Karin Vogt" for q in paragraphs), [q.speaker for q in paragraphs]
     assert not any("Kanzlei" in q.text for q in analysis.quotes)
+
+
+def test_angeblich_passes_on_a_claim_without_a_source(analyze_text):
+    quote = _quote(analyze_text("Der Minister hat das Geld angeblich nie erhalten."), "indirect", "Geld angeblich nie erhalten")
+    assert quote.cue is not None and quote.cue.text == "angeblich" and quote.speaker is None
+
+
+def test_a_dass_clause_keeps_the_clauses_that_depend_on_it(analyze_text):
+    analysis = analyze_text("Ein Sachbearbeiter sagte, dass es unwahrscheinlich sei, dass jemand beim Amt lüge. Danach ging er.")
+    quote = _quote(analysis, "indirect", "unwahrscheinlich sei")
+    assert quote.text == "dass es unwahrscheinlich sei, dass jemand beim Amt lüge"
+
+
+def test_a_frame_after_the_report_is_not_swallowed(analyze_text):
+    quote = _quote(analyze_text("Er sagte, dass die Preise steigen würden, wie die Zeitung berichtet."), "indirect", "Preise steigen")
+    assert "berichtet" not in quote.text
+
+
+def test_indicative_report_after_a_verb_of_saying(analyze_text):
+    quote = _quote(analyze_text("Die Zeitung hatte berichtet, 200 Mitarbeiter sollen entlassen werden."), "indirect", "200 Mitarbeiter")
+    assert quote.speaker is not None and quote.speaker.name == "die Zeitung"
+    assert not any(q.kind == "indirect" for q in analyze_text("Er sagte nichts, und ging nach Hause.").quotes)

@@ -38,6 +38,8 @@ from quellenlage.extensions import doc_cache
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
 HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden"})
+# Relative pronouns after a preposition: "von denen", "mit dem", "in der".
+PREPOSITIONAL_RELATIVES = frozenset("dem der denen den deren dessen welchem welcher welchen".split())
 # Articles that cannot open a subject (dative and genitive forms).
 DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
@@ -122,6 +124,8 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     while i < finite.i and pos(doc[i]) in ("ADV", "PART", "CCONJ") and doc[i].lower_ not in PERSONAL_PRONOUNS:
         i += 1
     np = noun_phrase(doc, i) if i < finite.i else None
+    if np is not None and any(is_temporal(x) for x in np if pos(x) == "NOUN"):
+        np = None  # "Wenige Stunden später öffnet X …": a time in the prefield, the subject follows
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
         coordinated = None
@@ -202,6 +206,18 @@ def _written_in(doc: Doc, start: int, end: int) -> Span | None:
     return None
 
 
+def _bare_participle(doc: Doc, t: Token, start: int, end: int) -> bool:
+    """A participle whose clause has no finite 'haben' or 'werden': an attribute or a state
+    ("ist gefragt"), not a perfect or passive of speaking."""
+    if not ("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP") or is_finite(t):
+        return False
+    clause = [x for x in doc[start:end] if x.i != t.i]
+    if any(lemma(x) in ("haben", "werden") for x in clause):
+        return False  # "hat gesagt", "soll gesagt haben", "wurde berichtet"
+    # with no other finite verb the tagger took the finite verb for a participle ("Er kommentiert:")
+    return any(is_finite(x) for x in clause)
+
+
 def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span | None:
     """A subject right before the verb after a clause boundary, past an apposition:
     "…, die Sprecherin der Fraktion, Sandra Boser (GRÜNE), erklärte: „…“"."""
@@ -219,6 +235,8 @@ def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span
     before = doc[np.start - 1] if np.start > floor else None
     if before is not None and before.text not in (",", ":", ";", "–", "-") and not before.is_sent_start:
         return None  # inside a longer clause: not a subject standing before its verb
+    if before is not None and pos(before) == "ADP":
+        return None  # "Vor dem ersten Einsatz empfiehlt es sich": the object of a preposition
     return np
 
 
@@ -251,7 +269,13 @@ def relative_clause(doc: Doc, start: int, end: int) -> bool:
 def _oblique(np: Span) -> bool:
     """The tagger marks the phrase accusative or dative throughout: an object, not the subject."""
     cases = [set(t.morph.get("Case")) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") and t.morph.get("Case")]
-    return bool(cases) and all(c and not (c & {"Nom"}) for c in cases) and not any(t.ent_type_ == "PER" for t in np)
+    if not cases or not all(c and not (c & {"Nom"}) for c in cases) or any(t.ent_type_ == "PER" for t in np):
+        return False
+    # a bare name of a known person: the case tags of names are guesses ("von denen Relotius behauptet")
+    bare_name = np[0].lower_ not in DATIVE_ARTICLES | {"den"}
+    return not (bare_name and any(
+        m.start < np.end and np.start < m.end for c in np.doc._.entities if c.type == "person" for m in c.mentions
+    ))
 
 
 def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:
@@ -420,14 +444,33 @@ class FrameFinder:
         if start + 1 < t.i and doc[start].lower_ in ("denn", "und", "aber", "doch", "auch") and doc[start + 1].lower_ in SUBORDINATORS:
             start += 1  # "Denn wie die Zeitung berichtete, …"
         antecedent = None
-        if relative_clause(doc, start, end):
+        inner_subject = None
+        joined = next(
+            (k for k in range(start, t.i - 2) if doc[k].lower_ in ("und", "oder") and pos(doc[k + 1]) == "ADP"
+             and doc[k + 2].lower_ in PREPOSITIONAL_RELATIVES),
+            None,
+        )  # "…, deren Fotos … waren und von denen Relotius behauptet, …"
+        if joined is not None:
+            start = joined + 1
+            inner_subject = _skip_to_subject(doc, start + 2, t.i)
+            if inner_subject is None:
+                return None
+        if _bare_participle(doc, t, start, end):
+            return None  # "ist Pioniergeist gefragt", "(auch „Strong AI“ genannt)": no one speaks
+        if joined is None and relative_clause(doc, start, end):
             # "…, eine Resolution, welche die Regierung auffordert, …": the relative pronoun
-            # stands for the noun before the comma; with a preposition it is not the subject
-            if pos(doc[start]) == "ADP" or start < 2:
+            # stands for the noun before the comma; with a preposition ("von denen X behauptet")
+            # the subject is inside the clause
+            if pos(doc[start]) == "ADP":
+                inner_subject = _skip_to_subject(doc, start + 2, t.i)
+                if inner_subject is None:
+                    return None
+            elif start < 2:
                 return None
-            antecedent = noun_phrase_ending(doc, start - 1, sent.start)
-            if antecedent is None:
-                return None
+            else:
+                antecedent = noun_phrase_ending(doc, start - 1, sent.start)
+                if antecedent is None:
+                    return None
         if lem in HEARSAY:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
@@ -444,7 +487,9 @@ class FrameFinder:
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None
         finite = _finite_of_clause(doc, start, end, t)
-        if antecedent is not None:
+        if inner_subject is not None:
+            speaker, clause_start = inner_subject, start
+        elif antecedent is not None:
             speaker, clause_start = antecedent, antecedent.start
         elif doc[start].lower_ in SUBORDINATORS:  # verb-final: "wie der 'Daily Express' berichtet"
             speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)
@@ -453,8 +498,10 @@ class FrameFinder:
             speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)
         if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
             speaker = _coordinated_subject(sent, t.i, skip)
-        if speaker is not None and len(speaker) == 1 and speaker[0].lower_ == "man":
-            return None  # "denkt man darüber nach, …": impersonal, nobody is quoted
+        if speaker is None and [x.lower_ for x in doc[t.i + 1 : t.i + 3]] == ["es", "sich"]:
+            return None  # "empfiehlt es sich, …": impersonal advice, nobody is quoted
+        if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in ("man", "ich", "wir"):
+            return None  # "denkt man darüber nach", "Ich fand, …": impersonal or the writer's own voice
         if speaker is not None:
             speaker = _with_apposed_name(doc, speaker)
         if speaker is not None and not plausible_source(speaker):

@@ -167,7 +167,8 @@ def is_finite(t: Token) -> bool:
     if _subjunctive_shape(t):
         return True
     if pos(t) not in ("VERB", "AUX"):
-        return False
+        # the two taggers disagree ("ballere": ADJ but VVFIN): a lower-case word tagged finite is a verb
+        return t.tag_ in ("VVFIN", "VAFIN", "VMFIN") and t.text.islower()
     return "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
 
 
@@ -208,7 +209,16 @@ def is_konjunktiv1(t: Token) -> bool:
         return False
     if _subjunctive_shape(t) and t.i > 0:
         return True
-    return "Sub" in t.morph.get("Mood") or lemma(t) in _k1_lemmas(low)  # the stem + e of its infinitive
+    if "Sub" in t.morph.get("Mood") or lemma(t) in _k1_lemmas(low):  # the stem + e of its infinitive
+        return True
+    # a word the tagger calls finite whose lemma went astray ("ballere" -> "baller"): stem + e,
+    # not a weak preterite (-te), with no first person in its clause
+    sent = t.sent
+    start, end = clause_bounds(sent, t.i)
+    return (
+        t.tag_ in ("VVFIN", "VAFIN", "VMFIN") and not low.endswith("te") and not lemma(t).endswith("en")
+        and not any(x.lower_ in ("ich", "du") for x in t.doc[start:end])
+    )
 
 
 def _imperative(t: Token, nxt: str) -> bool:

@@ -7,8 +7,11 @@ Three conventions of ANNOTATION.md ("Interviews and embedded posts"):
   interviewee, without a leading "Name:" label; questions are not quotes. A page is taken for
   an interview when the answers carry the interviewee's label, or when at least
   `MIN_EXCHANGES` question/answer pairs show the roles: questions that address someone ("Sie",
-  "du", "Herr Müller, …") and answers that speak in the first person. The interviewee is the
-  label, else the person the questions address, else the person the intro names most.
+  "du", "Herr Müller, …") and answers that speak in the first person (a page that calls
+  itself an interview before the first question needs fewer pairs and one of the signs).
+  Paragraphs under the interviewer's label ("SPIEGEL: …") are questions even when they
+  state rather than ask. The interviewee is the label, else the person the questions
+  address, else the person the intro names most.
 - An embedded post: the post's text, then its embed signature "— Name (@handle) date".
 - A block quotation: a line ending in a colon after a speech frame ("Sie schreibt:"), then
   a paragraph without quotation marks.
@@ -27,27 +30,31 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.frames import FrameFinder
+from quellenlage.attribution.frames import Frame, FrameFinder
 from quellenlage.attribution.sentences import sentences
 from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 from quellenlage.lexicons import grouped
 
 MIN_EXCHANGES = 3  # question/answer pairs that make an unlabelled interview
+MIN_PRESENTED_EXCHANGES = 2  # … on a page that calls itself an interview
 MIN_LABELLED_ANSWERS = 2  # answers under one label that make a labelled interview
 MAX_LABEL_WORDS = 4
 MAX_THANKS_WORDS = 12
 MIN_WRAPPED_WORDS = 12  # a line this long without final punctuation is a wrapped paragraph, not a heading
-WORD = re.compile(r"[\wÄÖÜäöüß]+(?:-[\wÄÖÜäöüß]+)*")
+WORD = re.compile(r"\w+(?:-\w+)*")
 # "Christoph Vilanek: …", "Frage 2: …", "F: …", "K. B.: …" at the start of a line.
 LABEL = re.compile(r"^\s*(?P<label>[A-ZÄÖÜ][\w.’'&*-]*(?:\s+(?:[A-ZÄÖÜ][\w.’'&*-]*|\d+\.?)){0,3})\s*:\s+(?=\S)")
 QUESTION_END = re.compile(r"\?[\s“”\"»«)]*$")
 TERMINAL = re.compile(r"[.!?…:;\"“”»«)]\s*$")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"»])")
 QUOTE_MARKS = "„“”\"»«‚‘"
+BULLETS = "•-–*·▪► \t"
 # "— Anna Muster (@amuster) 3. Mai 2019" / "— Anna Muster (@amuster) May 3, 2019": a post's signature.
 SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<name>[^()@\n]+?)\s*\(@(?P<handle>\w+)\)\s*(?P<date>.{0,40}\b\d{4})\s*$")
 POST_ROLES = ("paragraph", "caption", "subheading")
 QUESTION_ROLES = ("paragraph", "subheading")  # bold questions may come out as subheadings
-SKIPPED_ROLES = ("caption", "boilerplate")  # photos and ads inside an interview do not end it
+ASKING_ROLES = ("teaser", "boilerplate")  # roles a question may wrongly get
+SKIPPED_ROLES = ("caption", "boilerplate", "byline")  # photos, ads ("Anzeige") inside an interview do not end it
 INTRO_ROLES = ("section", "headline", "teaser", "caption", "subheading", "paragraph")
 
 
@@ -66,11 +73,12 @@ class Paragraph:
     text: str
     label: str | None = None
     label_end: int = 0  # character offset where the text after "Label: " starts
+    interviewer: bool = False  # under the interviewer's label ("SPIEGEL: …"), asking or not
 
     @property
     def question(self) -> bool:
         words = interview_words()
-        return bool(QUESTION_END.search(self.text)) or (
+        return self.interviewer or bool(QUESTION_END.search(self.text)) or (
             self.label is not None and _label_head(self.label) in words["question_label"]
         )
 
@@ -132,13 +140,13 @@ def _continues(last: Paragraph, text: str) -> bool:
 
 def paragraphs(doc: Doc) -> list[Paragraph | str]:
     """The body as paragraphs in page order; lines of other roles stay as their role name, so
-    that a run of paragraphs can see where it is interrupted. A boilerplate line ending in "?"
-    is kept as a paragraph: a question of an interview may come out as one."""
+    that a run of paragraphs can see where it is interrupted. A teaser or boilerplate line
+    ending in "?" is kept as a paragraph: a question of an interview may come out as one."""
     out: list[Paragraph | str] = []
     previous_index = -2
     for line in doc._.lines:
         text = line.text.rstrip()
-        if line.role not in QUESTION_ROLES and not (line.role == "boilerplate" and QUESTION_END.search(text)):
+        if line.role not in QUESTION_ROLES and not (line.role in ASKING_ROLES and QUESTION_END.search(text)):
             out.append(line.role)
             continue
         last = out[-1] if out else None
@@ -169,7 +177,10 @@ class InterviewFinder:
         units = paragraphs(doc)
         answers, exchanges = self._interview(doc, units)
         existing = [q for q in doc.spans.get("quotes", []) if not _own_report(q, exchanges)]
-        found = answers + self._posts(doc) + self._blocks(doc, units)
+        found = answers + self._posts(doc) + self._blocks(doc, units, existing)
+        # a quote the other finders found without a frame takes this one's speaker
+        spans = {(q.start, q.end) for q in found}
+        existing = [q for q in existing if q._.speaker_mention is not None or (q.start, q.end) not in spans]
         taken = {(q.start, q.end) for q in existing}
         new = [q for q in found if (q.start, q.end) not in taken]
         doc.spans["quotes"] = sorted(existing + new, key=lambda s: s.start)
@@ -183,9 +194,12 @@ class InterviewFinder:
         if not any(p.question for p in paras):
             return [], []
         answer_labels = self._answer_labels(paras)
+        interviewer = self._interviewer_labels(paras)
+        for p in paras:  # a label that mostly asks marks the interviewer's statements too
+            p.interviewer = p.label is not None and p.label in interviewer
         labelled = bool(answer_labels) or self._anonymous_labels(paras) >= MIN_LABELLED_ANSWERS
         answers = self._answers(units, labelled)
-        if not answers or (not labelled and not self._looks_like_interview(paras, answers)):
+        if not answers or (not labelled and not self._looks_like_interview(paras, answers, self._presented(doc, answers))):
             return [], []
         current = self._interviewee(doc, answers, answer_labels)
         anonymous = interview_words()["answer_label"]
@@ -224,6 +238,22 @@ class InterviewFinder:
             if sum(p.question for p in paras if p.label == label) * 2 < n:
                 labels.add(label)
         return labels
+
+    @staticmethod
+    def _interviewer_labels(paras: list[Paragraph]) -> set[str]:
+        """Labels on at least two paragraphs of which at least half are questions ("SPIEGEL:")."""
+        counts = Counter(p.label for p in paras if p.label is not None)
+        return {
+            label for label, n in counts.items()
+            if n >= MIN_LABELLED_ANSWERS and sum(QUESTION_END.search(p.text) is not None for p in paras if p.label == label) * 2 >= n
+        }
+
+    @staticmethod
+    def _presented(doc: Doc, answers: list[tuple[Paragraph, Paragraph]]) -> bool:
+        """The page calls itself an interview before the first question (kicker, headline,
+        teaser or intro: "Im Interview spricht …", "Das Gespräch führte …")."""
+        first = min(q.start for _, q in answers)
+        return any(line.start < first and line.role in INTRO_ROLES and mentions_interview(line.text) for line in doc._.lines)
 
     @staticmethod
     def _anonymous_labels(paras: list[Paragraph]) -> int:
@@ -273,22 +303,24 @@ class InterviewFinder:
         return out
 
     @staticmethod
-    def _looks_like_interview(paras: list[Paragraph], answers: list[tuple[Paragraph, Paragraph]]) -> bool:
-        """Enough exchanges, questions that address someone, answers in the first person."""
+    def _looks_like_interview(paras: list[Paragraph], answers: list[tuple[Paragraph, Paragraph]], presented: bool) -> bool:
+        """Enough exchanges, questions that address someone, answers in the first person; a
+        page that calls itself an interview needs fewer exchanges and one of the two signs."""
         exchanges: dict[int, Paragraph] = {}
         for answer, question in answers:
             exchanges.setdefault(question.start, answer)  # the first answer paragraph
         asked = [p for p in paras if p.question and p.start in exchanges]
-        if len(asked) < MIN_EXCHANGES:
+        if len(asked) < (MIN_PRESENTED_EXCHANGES if presented else MIN_EXCHANGES):
             return False
-        addressing = sum(addresses(q.text) for q in asked)
-        first_person = sum(speaks_for_self(a.text) for a in exchanges.values())
-        return addressing * 2 >= len(asked) and first_person * 2 >= len(exchanges)
+        addressing = sum(addresses(q.text) for q in asked) * 2 >= len(asked)
+        first_person = sum(speaks_for_self(a.text) for a in exchanges.values()) * 2 >= len(exchanges)
+        return (addressing or first_person) if presented else (addressing and first_person)
 
     def _interviewee(self, doc: Doc, answers: list[tuple[Paragraph, Paragraph]], answer_labels: set[str]) -> Span | None:
         """The mention that names the interviewee: an answer label, a vocative in a question
-        ("Herr Vilanek, …", "Jan, …") tied to the person it names, else the person the text
-        before the first question names most."""
+        ("Herr Vilanek, …", "Jan, …") tied to the person it names, the person the intro names
+        with the word "Interview" ("Im Interview äußert sich X", "X im Interview"), else the
+        person the text before the first question names most."""
         for para, _ in answers:
             if para.label is not None and para.label in answer_labels:
                 return _label_span(doc, para)
@@ -300,11 +332,42 @@ class InterviewFinder:
                     return min(cluster.mentions, key=lambda m: m.start)
             return vocative
         first = min(q.start for _, q in answers)
+        presenting = self._presenting_mention(doc, people, first)
+        if presenting is not None:
+            return presenting
         named = Counter({c.id: sum(m.start_char < first for m in c.mentions) for c in people})
         best = max(people, key=lambda c: (named[c.id], -min(m.start for m in c.mentions)), default=None)
         if best is None or not named[best.id]:
             return None
         return min(best.mentions, key=lambda m: m.start)
+
+    @staticmethod
+    def _presenting_mention(doc: Doc, people: list, first: int) -> Span | None:
+        """In a sentence before the first question that mentions the interview, the person
+        named first after the word (else last before it); a sentence naming who conducted it
+        ("Das Interview führte X", "Ein Interview von X") names the interviewer and is passed
+        over."""
+        words = interview_words()
+        mentions = sorted((m for c in people for m in c.mentions), key=lambda m: m.start)
+        for line in doc._.lines:
+            if line.start >= first or line.role not in INTRO_ROLES:
+                continue
+            pos = 0
+            for sent in SENTENCE_SPLIT.split(line.text):
+                pos = line.text.index(sent, pos)
+                offset = line.start + pos
+                tokens = list(WORD.finditer(sent))
+                nouns = [k for k, m in enumerate(tokens) if mentions_interview(m.group())]
+                if not nouns or any(m.group() in words["conducted"] for m in tokens):
+                    continue
+                if nouns[0] + 1 < len(tokens) and tokens[nouns[0] + 1].group() in words["conducted_by"]:
+                    continue  # "Ein Interview von X": X asked
+                at = offset + tokens[nouns[0]].start()
+                inside = [m for m in mentions if offset <= m.start_char < offset + len(sent)]
+                after = [m for m in inside if m.start_char > at]
+                if after or inside:
+                    return after[0] if after else inside[-1]
+        return None
 
     @staticmethod
     def _vocative(doc: Doc, questions: list[Paragraph]) -> Span | None:
@@ -347,29 +410,33 @@ class InterviewFinder:
 
     # --- block quotations ----------------------------------------------------------------
 
-    def _blocks(self, doc: Doc, units: list[Paragraph | str]) -> list[Span]:
-        """'X schreibt:' closing a paragraph, then a paragraph without quotation marks."""
+    def _blocks(self, doc: Doc, units: list[Paragraph | str], existing: list[Span]) -> list[Span]:
+        """'X schreibt:' closing a paragraph, then a paragraph without quotation marks (one
+        with quotes in marks, '• Putin: „…“', is the direct-quote finder's)."""
         quotes = []
         for before, block in zip(units, units[1:]):
-            if not isinstance(before, Paragraph) or not isinstance(block, Paragraph):
+            if not isinstance(block, Paragraph) or block.role != "paragraph" or block.question:
                 continue
-            if not before.text.endswith(":") or block.role != "paragraph" or block.question or _in_marks(block.text):
+            if block.text.lstrip(BULLETS)[:1] in QUOTE_MARKS:
+                continue  # a quotation in marks
+            if any(block.start <= q.start_char and q.end_char <= block.end for q in existing if q._.kind == "direct"):
                 continue
-            intro = doc.char_span(before.start, before.end, alignment_mode="contract")
-            if intro is None:
-                continue
-            last = sentences(intro, set())[-1]
-            frames = [
-                f for f in self.frames.find(last)
-                if f.rule == "verb" and f.speaker is not None and f.verb_class in ("speech", "writing")
-            ]
-            if not frames:
-                continue
-            frame = max(frames, key=lambda f: f.cue.start)
+            frame = self._intro_frame(doc, before)
             span = doc.char_span(block.start, block.end, alignment_mode="contract")
-            if span is not None and len(span):
+            if frame is not None and span is not None and len(span):
                 quotes.append(_quote(span, "block", frame.cue, frame.speaker))
         return quotes
+
+    def _intro_frame(self, doc: Doc, before: Paragraph | str) -> Frame | None:
+        """The speech frame of a paragraph that ends in a colon ('…, schreibt sie:')."""
+        if not isinstance(before, Paragraph) or not before.text.endswith(":"):
+            return None
+        intro = doc.char_span(before.start, before.end, alignment_mode="contract")
+        if intro is None:
+            return None
+        last = sentences(intro, set())[-1]
+        frames = [f for f in self.frames.find(last) if f.rule == "verb" and f.speaker is not None and f.verb_class in ("speech", "writing")]
+        return max(frames, key=lambda f: f.cue.start) if frames else None
 
 
 def _own_report(q: Span, exchanges: list[tuple[int, int]]) -> bool:
@@ -385,7 +452,7 @@ def _own_report(q: Span, exchanges: list[tuple[int, int]]) -> bool:
 
 def _in_marks(text: str) -> bool:
     """A paragraph that is one quotation in marks is the direct-quote finder's."""
-    text = text.strip()
+    text = text.strip().lstrip(BULLETS)
     return len(text) > 1 and text[0] in QUOTE_MARKS and text.rstrip(".!?…,;: ")[-1:] in QUOTE_MARKS
 
 

@@ -64,14 +64,16 @@ def modal_reading(t: Token, sent: Span) -> str | None:
         # "will nichts gewusst haben", "will ihn nicht kennen": the subject's claim about itself
         states = _lexicon()["stative"] - {"sein", "haben"}
         return CLAIM if perfect or (infinitives and infinitives <= states) else INTENTION
-    if perfect:
+    future = any(x.lower_ in _lexicon()["future"] or _is_future_year(x) for x in clause)
+    if perfect and not (future and "sein" in auxiliaries and "worden" not in {x.lower_ for x in clause}):
         return HEARSAY  # "soll … angenommen haben", "soll getötet worden sein"
+    if perfect:
+        return PLAN  # "soll bis 2010 fertiggestellt sein": a state scheduled ahead
     if "werden" in auxiliaries:
         return PLAN  # "soll … gebaut werden", "soll … Chef werden"
     if not infinitives:
         return PLAN  # elliptic ("Das soll so bleiben?" has one; "Er soll." has none)
     if infinitives <= _lexicon()["stative"]:
-        future = any(x.lower_ in _lexicon()["future"] or _is_future_year(x) for x in clause)
         return PLAN if future else HEARSAY
     return PLAN
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import Frame, FrameFinder, relative_clause
 from quellenlage.attribution.grammar import (
+    COORDINATORS,
     SUBORDINATORS,
     speech_nouns,
     clause_bounds,
@@ -38,6 +39,8 @@ OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"}
 KONJUNKTIV2_REPORT = ("hätte", "wäre", "würde", "könnte", "müsste", "dürfte", "gäbe", "käme")
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 MIN_TOKENS = 3
+# Adverbs by which the writer passes on a claim without vouching for it.
+HEARSAY_ADVERBS = frozenset({"angeblich", "vorgeblich"})  # the adverbs; "ein angeblicher Zünder" is no clause
 # Demonstratives that take up the sentence before as what was said: "Das berichtet X."
 TAKING_UP = frozenset({"das", "dies"})
 
@@ -92,13 +95,30 @@ def _zu_infinitive(doc: Doc, start: int, stop: int) -> int:
 
 
 def _clause_end(doc: Doc, start: int, stop: int) -> int:
-    """End of a verb-final clause from `start`: the first finite verb followed by a comma or the end."""
+    """End of a verb-final clause from `start` with the clauses that depend on it: "dass es
+    unwahrscheinlich sei, dass jemand … lüge" is one report."""
+    end = _verb_final_end(doc, start, stop)
+    while end + 2 < stop and doc[end].text == "," and _opens_dependent_clause(doc, end + 1):
+        end = _verb_final_end(doc, end + 1, stop)
+    return end
+
+
+def _verb_final_end(doc: Doc, start: int, stop: int) -> int:
+    """The first finite verb from `start` followed by a comma or the end."""
     for t in doc[start:stop]:
         if is_finite(t) and t.i > start + 1:
             nxt = doc[t.i + 1] if t.i + 1 < stop else None
             if nxt is None or nxt.text in (",", ".", ";", ":", "!", "?") or nxt.is_space:
                 return t.i + 1
     return stop
+
+
+def _opens_dependent_clause(doc: Doc, i: int) -> bool:
+    """A subordinate or relative clause opens at token i (not "wie"/"so", which open frames)."""
+    t = doc[i]
+    if t.lower_ in SUBORDINATORS and t.lower_ not in ("wie", "so", "als"):
+        return True
+    return t.tag_ in ("PRELS", "PRELAT") or (pos(t) == "ADP" and i + 1 < len(doc) and doc[i + 1].tag_ in ("PRELS", "PRELAT"))
 
 
 def _named_view(frame: Frame) -> bool:
@@ -206,6 +226,11 @@ class ReportedSpeechFinder:
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         if is_konjunktiv1(finite) and not self._inside_quote(unit, in_quote):
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
+        hedge = next((t for t in doc[start:end] if t.lower_ in HEARSAY_ADVERBS and t.i not in in_quote), None)
+        if hedge is not None and not self._inside_quote(unit, in_quote):
+            # "Er hat angeblich mit ihm gesprochen": the writer passes on what others claim
+            frame = next((f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")), None)
+            return self._make(doc[start:end], "hedge", doc[hedge.i : hedge.i + 1], frame.speaker if frame else None, [])
         return None
 
     def _noun_complement(self, doc: Doc, unit: Span, in_quote: set[int]) -> Span | None:
@@ -272,7 +297,11 @@ class ReportedSpeechFinder:
                 return None
             return doc[start:end] if end - start >= MIN_TOKENS else None
         # the frame stands after its content: "…, sagte X" / "…, so X" / "…, schreibt X:"
-        if fstart > ustart and doc[fstart - 1].text in (",", "–", "-"):
+        # "…, von denen X behauptet, …": a relative clause with its own subject frames what follows
+        relative = (
+            doc[fstart].tag_ in ("PRELS", "PRELAT") or (pos(doc[fstart]) == "ADP" and doc[fstart + 1].tag_ in ("PRELS", "PRELAT"))
+        ) and frame.speaker is not None and frame.speaker.start > fstart + 1
+        if fstart > ustart and doc[fstart - 1].text in (",", "–", "-") and not relative:
             if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
                 return None
             if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start):
@@ -328,8 +357,17 @@ class ReportedSpeechFinder:
             start, end = _trim(doc, j, _zu_infinitive(doc, j, uend))  # "forderte, die Frage … zu bringen"
         else:
             finite = _main_finite(doc[j:uend])
-            if finite is None or not (is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood")):
-                return None  # "Er sagte, er habe …" needs the subjunctive of reported speech
+            if finite is None:
+                return None
+            subjunctive = is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood")
+            # "Er sagte, er habe …"; in the indicative only after a verb of saying and a clause of
+            # its own ("Die Zeitung berichtete, 200 Mitarbeiter sollen gehen"), not "sagte er, und ging"
+            if not subjunctive and not (
+                frame.verb_class in ("speech", "report") and doc[j].lower_ not in COORDINATORS
+                and pos(doc[j]) not in ("CCONJ", "ADV") and doc[j].tag_ not in ("PRELS", "PRELAT")
+                and finite.i > j and frame.cue.start < j
+            ):
+                return None
             start, end = _trim(doc, j, uend)
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None

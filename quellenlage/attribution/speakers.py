@@ -9,26 +9,32 @@ report before it in the same or the preceding paragraph.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.entities import EntityCluster, is_role_noun
-from quellenlage.attribution.frames import source_type_of
+from quellenlage.attribution.frames import source_type_of, subject_of_main_clause
 from quellenlage.attribution.grammar import (
     DEFINITE,
     DEMONSTRATIVES,
     INDEFINITE,
     INDEFINITE_PRONOUNS,
     PERSONAL_PRONOUNS,
+    PKG,
+    clause_bounds,
     frame_nouns_lower,
     is_finite,
     is_quote_char,
     media_names,
+    noun_phrase,
     pos,
     source_nouns,
     title_nouns,
 )
 from quellenlage.extensions import LINGUISTIC
+from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
 
 DEMONSTRATIVE_REACH = 40  # tokens: a demonstrative points at a name in the sentence before
@@ -245,6 +251,12 @@ class SpeakerResolver:
         people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
         named = [(_last_argument(c, pronoun.start), c) for c in people]
         position, best = max(named, key=lambda pc: pc[0], default=(-1, None))
+        topic = None if plural else _previous_subject(doc, pronoun, gender, index, clusters)
+        if topic is not None:
+            return topic  # "Der IT-Kollege öffnet die Mail, die X Y zeigte. Er stellt fest: …"
+        described = None if plural else _last_description(doc, pronoun.start, gender, index)
+        if described is not None and described.start > max(position, last_quote.end if last_quote is not None else -1):
+            return Speaker(name=describe(described), type="anonymous")  # "der IT-Kollege … Er stellt fest"
         if last_quote is not None and (best is None or position < last_quote.end):
             return last_quote._.speaker  # nobody else was named since that speaker's quote
         if best is None or position < 0:
@@ -335,6 +347,69 @@ def _alone_on_line(doc: Doc, q: Span) -> bool:
     line_end = doc.text.find("\n", q.end_char)
     line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
     return len(line.strip()) - len(q.text) <= 4
+
+
+def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, EntityCluster], clusters: dict) -> Speaker | None:
+    """A pronoun opening its sentence takes up the subject of the sentence before when that
+    is a person of its gender (the subject is the most salient antecedent in German)."""
+    t = pronoun[0]
+    sent = t.sent
+    if t.i != next((x.i for x in sent if not (x.is_punct or x.is_space)), -1) or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n" in doc[before.end - 1 : sent.start + 1].text.strip(" "):
+        return None  # only within a paragraph
+    finite = next((x for x in before if is_finite(x)), None)
+    if finite is None:
+        return None
+    subject, _ = subject_of_main_clause(before, finite, clause_bounds(before, finite.i)[1], set())
+    if subject is None:
+        return None
+    named = [index[i] for i in range(subject.start, subject.end) if i in index]
+    if named:
+        person = named[-1]
+        if person.type == "person" and person.gender in (None, gender):
+            return Speaker(name=person.name, type="person", entity_id=person.id)
+        return None
+    head = next((x for x in subject if pos(x) == "NOUN"), None)
+    if head is not None and _person_noun(head) and {"Masc": "m", "Fem": "f"}.get((head.morph.get("Gender") or [""])[0]) == gender:
+        return Speaker(name=describe(subject), type="anonymous")
+    return None
+
+
+DESCRIPTION_REACH = 60  # tokens: a description is an antecedent within the sentences before
+
+
+def _last_description(doc: Doc, before: int, gender: str, index: dict[int, EntityCluster]) -> Span | None:
+    """The last singular description of a person before a pronoun, of its gender, that no
+    name stands for: "der IT-Kollege", "einer Dame mittleren Alters"."""
+    for t in reversed(doc[max(0, before - DESCRIPTION_REACH) : before]):
+        if t.i in index or pos(t) != "NOUN" or t.morph.get("Number") == ["Plur"] or not _person_noun(t):
+            continue
+        k = t.i
+        while k > 0 and pos(doc[k - 1]) == "ADJ":
+            k -= 1
+        article = doc[k - 1] if k > 0 else None
+        if article is None or article.lower_ not in DEFINITE | INDEFINITE:
+            continue
+        noun_gender = {"Masc": "m", "Fem": "f"}.get((t.morph.get("Gender") or [""])[0])
+        if noun_gender != gender or (t.i + 1 < len(doc) and pos(doc[t.i + 1]) == "PROPN"):
+            continue  # another gender, or a role before a name ("der Dokumentar Geicke")
+        return noun_phrase(doc, article.i) or doc[article.i : t.i + 1]
+    return None
+
+
+def _person_noun(t) -> bool:
+    word = (t.lemma_ or t.text).lower()
+    nouns = person_nouns()
+    if source_nouns().get(word) in ("person", "anonymous"):
+        return True
+    return word in nouns or any(word.endswith(n) and word[: -len(n)].endswith("-") for n in nouns)
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    return words(PKG, "person_nouns.tsv")
 
 
 def _last_argument(cluster: EntityCluster, before: int) -> int:

@@ -1,10 +1,9 @@
 """Suite 1: HTML main-text extraction, Quellenlage against trafilatura alone and its peers.
 
-Quellenlage's extraction is `article_from_html` (trafilatura) followed by our line classifier:
-lines it marks boilerplate, caption, byline or section are dropped, and so is the title that
-`article_from_html` puts first (the reference bodies of both data sets leave the title out, so
-keeping it would cost us precision for nothing). "trafilatura (Quellenlage call)" is the same
-text before the classifier, so the gap between the two rows is the classifier alone.
+Quellenlage's extraction is `article_from_html`: the page rendered as lines from its markup,
+each with a role from the line model; lines it marks boilerplate, caption, byline or section
+are dropped, and so is the headline (the reference bodies of both data sets leave the title
+out, so keeping it would cost us precision for nothing).
 
 Peers are optional (`pip install -e '.[bench]'`); a missing one is named and skipped. While they
 run, sockets are closed: no peer may fetch anything (images, nltk data) during a benchmark.
@@ -21,13 +20,11 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from ..errors import ExtractionError
 from ..ingest.html import article_from_html
-from ..structure.lines import LineClassifier
 from .metrics import Clock, SnippetCounts, shingle_counts, shingle_scores, shingles
 from .report import SuiteResult, Table, dist_version, table
 
@@ -95,31 +92,17 @@ def sandboxed() -> Iterator[None]:
 # --- the extractors -------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _classifier() -> LineClassifier:
-    """One classifier for all pages: building it loads the lexicons, which is not per-page work."""
-    return LineClassifier()
-
-
 def quellenlage_lines(html: str, url: Optional[str]) -> list[tuple[str, str]]:
-    """(role, text) of every non-blank line of Quellenlage's extraction, title line included."""
+    """(role, text) of every line of Quellenlage's reading of the page."""
     try:
         article = article_from_html(html, url=url)
     except ExtractionError:
         return []
-    title = article.meta.get("title")
-    lines: list[tuple[str, str]] = [(line.role, line.text) for line in _classifier().classify(article.text)]
-    if title and lines and lines[0][1].strip() == title:
-        lines[0] = ("headline", lines[0][1])  # the title we put first, whatever the classifier says
-    return lines
+    return [(line.role, line.text) for line in article.lines]
 
 
 def _quellenlage(_lang: str) -> Extractor:
     return lambda html, url: "\n".join(t for r, t in quellenlage_lines(html, url) if r not in DROPPED_ROLES)
-
-
-def _trafilatura_as_called(_lang: str) -> Extractor:
-    return lambda html, url: "\n".join(t for r, t in quellenlage_lines(html, url) if r != "headline")
 
 
 def _trafilatura_defaults(_lang: str) -> Extractor:
@@ -182,7 +165,6 @@ def _justext(lang: str) -> Extractor:
 
 CANDIDATES = (
     Candidate("Quellenlage", "quellenlage", _quellenlage),
-    Candidate("trafilatura (Quellenlage call)", "trafilatura", _trafilatura_as_called),
     Candidate("trafilatura extract()", "trafilatura", _trafilatura_defaults),
     Candidate("newspaper4k", "newspaper4k", _newspaper),
     Candidate("readability-lxml", "readability-lxml", _readability),
@@ -250,9 +232,9 @@ def _stored_output(path: Path) -> dict[str, str]:
 
 
 def dropped_line_table(pages: list[Page], bodies: dict[str, str]) -> Table:
-    """What the classifier removes from trafilatura's text, by role, and how much of it the
-    reference body actually contains (lines with most of their shingles in the body)."""
-    t = table("Lines the classifier drops from trafilatura's text (scrapinghub pages)",
+    """What the line model drops from the page, by role, and how much of it the reference body
+    actually contains (lines with most of their shingles in the body)."""
+    t = table("Lines the line model drops from the page (scrapinghub pages)",
               ("role", "text"), ("lines dropped", "int"), ("of which in the reference body", "int"),
               ("share wrongly dropped", "pct"))
     dropped: Counter[str] = Counter()
@@ -323,8 +305,8 @@ def run(data_dir: Path, limit: Optional[int] = None) -> SuiteResult:
               counts.fn, counts.tn, 1000 * clock.wall / len(de_pages), failed)
     result.tables.append(t)
     result.notes += [
-        "Quellenlage = trafilatura.bare_extraction (tables and comments off) + line classifier, "
-        "dropping boilerplate/caption/byline/section lines and the title line.",
+        "Quellenlage = the page rendered as lines from its markup + line model (markup features), "
+        "dropping boilerplate/caption/byline/section lines and the headline.",
         "Shingle metric as scrapinghub's evaluate.py: \\w+ tokens, 4-token shingles, per-page "
         "multiset TP/FP/FN normalised, P and R averaged over pages, F1 of the means.",
         "Snippet metric as trafilatura's tests/evaluate.py: whitespace-normalised substring match "

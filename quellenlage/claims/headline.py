@@ -221,7 +221,9 @@ class HeadlineChecker:
             ):
                 frame = piece  # "Bericht:", "Experte warnt:" frame the next clause
                 continue
-            if not _is_label(piece):
+            # "Einstieg ins TV-Geschäft: Wie …" names a topic; "Wladimir Putin paranoid: …" says something of someone
+            topic = brk == ":" and rest is not None and not _has_verb(piece) and not _predicates(piece)
+            if not _is_label(piece) and not topic:
                 out.append(Assertion(piece, frame))
             frame = None
         return out
@@ -469,6 +471,15 @@ def _is_label(span: Span) -> bool:
         return False
     words_ = [t for t in span if not t.is_punct and pos(t) != "DET"]
     return len(words_) <= 2 or not any(is_content(t) for t in span)
+
+
+def _has_verb(span: Span) -> bool:
+    return any(pos(t) in ("VERB", "AUX") for t in span)
+
+
+def _predicates(span: Span) -> bool:
+    """A verbless statement: a name with a predicative adjective ("Putin paranoid")."""
+    return any(pos(t) == "PROPN" for t in span) and any(t.tag_ == "ADJD" for t in span)
 
 
 def _introduces(span: Span) -> bool:

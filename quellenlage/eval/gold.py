@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -21,7 +23,8 @@ from rich.table import Table
 from ..errors import InputError
 from ..schema import Analysis, Quote
 from .claims import ClaimsCheckScores, analyze_with_gold_headline, load_claims_gold, print_claims_report, score_claims_check
-from .matching import name_words, names_match, normalise_name, source_score, sources_match
+from .lines import confusion_table, html_checks, line_scores, print_html_checks
+from .matching import ARTICLES, name_words, names_match, normalise_name, source_score, sources_match
 from .metrics import (
     PRF,
     AnalyzeMany,
@@ -74,6 +77,8 @@ class FileScores(BaseModel):
     reactions: Ratio = Ratio()
     headline: Ratio = Ratio()
     claims_check: ClaimsCheckScores = ClaimsCheckScores()
+    headline_line: Ratio = Ratio()  # the gold headline line predicted as headline
+    line_confusion: dict[str, int] = {}  # "gold>predicted" -> lines
     unlocated_quotes: int = 0
     warnings: list[str] = []
     errors: list[QuoteError] = []
@@ -158,9 +163,10 @@ def sum_scores(files: list[FileScores]) -> FileScores:
     for f in files:
         for field in ("lines", "boilerplate", "speaker", "speaker_end_to_end", "speaker_type", "source_precision",
                       "source_recall", "source_type",
-                      "claims", "reactions_by", "reactions", "headline"):
+                      "claims", "reactions_by", "reactions", "headline", "headline_line"):
             setattr(total, field, getattr(total, field) + getattr(f, field))
         total.claims_check = total.claims_check + f.claims_check
+        total.line_confusion = dict(Counter(total.line_confusion) + Counter(f.line_confusion))
         total.quotes = {k: total.quotes[k] + f.quotes[k] for k in total.quotes}
         total.unlocated_quotes += f.unlocated_quotes
         for category, n in f.error_kinds.items():
@@ -171,6 +177,10 @@ def sum_scores(files: list[FileScores]) -> FileScores:
 def _score_lines(scores: FileScores, gold_lines: dict[str, str], analysis: Analysis) -> None:
     """Role accuracy and boilerplate P/R over the lines the gold lists (blank lines are not)."""
     predicted = {line.index: line.role for line in analysis.lines}
+    figures = line_scores(gold_lines, predicted)
+    scores.line_confusion = {f"{g}>{p}": n for (g, p), n in figures.confusion.items()}
+    if gold_lines:
+        scores.headline_line.add(figures.headline_found)
     for index, role in gold_lines.items():
         pred = predicted.get(int(index))
         scores.lines.add(pred == role)
@@ -205,6 +215,7 @@ def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysi
     """Per kind, one-to-one matching by overlap; speakers are judged on the matched pairs, and
     end to end over all gold quotes (a missed quote has no right speaker)."""
     located = {id(g): locate(analysis.text, g["text"]) for g in gold_quotes}
+    speakers = {g["speaker"] for g in gold_quotes if g.get("speaker")}
     scores.unlocated_quotes += sum(not occ for occ in located.values())
     for kind in QUOTE_KINDS:
         golds = [g for g in gold_quotes if g["kind"] == kind]
@@ -229,7 +240,7 @@ def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysi
                 scores.errors.append(QuoteError(
                     what="wrong_speaker", kind=kind, text=gold["text"],
                     detail=f"predicted {_speaker_name(pred)!r}, gold {gold.get('speaker')!r}",
-                    category=speaker_error_kind(_speaker_name(pred), gold.get("speaker")),
+                    category=speaker_error_kind(_speaker_name(pred), gold.get("speaker"), speakers),
                 ))
         for j in range(len(golds)):
             scores.speaker_end_to_end.add(j in right)
@@ -250,8 +261,10 @@ def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysi
         scores.error_kinds[err.category] = scores.error_kinds.get(err.category, 0) + 1
 
 
-def speaker_error_kind(pred: Optional[str], gold: Optional[str]) -> str:
-    """Why a matched quote has the wrong speaker, in words that point at the stage to fix."""
+def speaker_error_kind(pred: Optional[str], gold: Optional[str], gold_speakers: AbstractSet[str] = frozenset()) -> str:
+    """Why a matched quote has the wrong speaker, in words that point at the stage to fix:
+    speaker choice (another speaker of the article, none) or naming (extra words, a
+    description, a name the gold does not use)."""
     if pred is None:
         return "wrong speaker: none given, gold names one"
     if gold is None:
@@ -259,9 +272,13 @@ def speaker_error_kind(pred: Optional[str], gold: Optional[str]) -> str:
     pred_words, gold_words = name_words(pred), name_words(gold)
     if gold_words < pred_words:
         return "wrong speaker: gold name plus extra words"
+    if any(names_match(pred, other) for other in gold_speakers if other != gold):
+        return "wrong speaker: another speaker of the article"
     if pred_words & gold_words:
         return "wrong speaker: overlapping but other name"
-    return "wrong speaker: another name"
+    if pred[:1].islower() or pred.split()[0].casefold() in ARTICLES:
+        return "wrong speaker: a description, not the gold name"
+    return "wrong speaker: a name the gold does not use"
 
 
 def missed_kind(gold: dict, occurrences: list[list[Span]], preds: list[Quote], text: str) -> str:
@@ -356,7 +373,7 @@ def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> 
     console.print(quotes)
 
     other = Table(title="Lines, sources, claims (%)")
-    for col in ("file", "line roles", "boilerplate P / R", "sources P / R", "source type",
+    for col in ("file", "line roles", "boilerplate P / R", "headline line", "sources P / R", "source type",
                 "claims R", "reactions by", "reactions by+status", "headline"):
         other.add_column(col, justify="left" if col == "file" else "right", overflow="fold")
     for f in rows:
@@ -364,6 +381,7 @@ def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> 
             escape(f.name),
             _acc(f.lines),
             f"{pct(f.boilerplate.precision)} / {pct(f.boilerplate.recall)}",
+            _acc(f.headline_line),
             f"{pct(f.source_precision.value)} / {pct(f.source_recall.value)}",
             _acc(f.source_type),
             _acc(f.claims),
@@ -404,10 +422,30 @@ def _snippet(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def print_confusion(report: GoldReport, console: Optional[Console] = None) -> None:
+    """The confusion matrix of line roles over all files (rows gold, columns predicted)."""
+    confusion = Counter({tuple(k.split(">", 1)): n for k, n in report.overall.line_confusion.items()})
+    (console or Console(soft_wrap=True)).print(escape(confusion_table(confusion)), highlight=False)
+
+
 def eval_gold_command(
     gold_dir: Annotated[Path, typer.Argument(help="folder of NAME.txt + NAME.gold.json pairs")],
     json_out: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
     gold_headline: bool = False,
+    confusion: bool = False,
+    html_dir: Optional[Path] = None,
 ) -> int:
-    """Score the analyzer on a gold folder; returns the exit code (2: unusable input)."""
-    return run_report(lambda: evaluate_gold(gold_dir, gold_headline=gold_headline), print_gold_report, json_out)
+    """Score the analyzer on a gold folder; returns the exit code (2: unusable input). With
+    `gold_headline`, the analyzer is given the gold headline line; with `confusion`, also the
+    confusion matrix of line roles; with `html_dir`, also the HTML path on the pages the gold's
+    `origin.path` names there (quotes inside the text, headline)."""
+
+    def show(report: GoldReport) -> None:
+        print_gold_report(report)
+        if confusion:
+            print_confusion(report)
+        if html_dir is not None:
+            checks = print_html_checks(html_checks(load_gold_dir(gold_dir), html_dir))
+            Console(soft_wrap=True).print(escape(checks), highlight=False)
+
+    return run_report(lambda: evaluate_gold(gold_dir, gold_headline=gold_headline), show, json_out)

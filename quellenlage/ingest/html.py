@@ -1,76 +1,76 @@
-"""HTML pages: trafilatura finds the main text and metadata; our line classifier does the rest.
+"""HTML pages: the page's own markup gives the lines and, with the line-role model, their roles.
 
-We ask trafilatura for its XML output rather than plain text: it keeps paragraphs, headings
-and list items apart and collapses the line breaks inside a paragraph that many sites'
-markup carries, so that one line of our text is one block of the page.
+The page is rendered as reader-view lines (`quellenlage.ingest.dom`): every visible block is a
+line, so no line of the article can be lost to an extractor's choice, and each line carries
+its markup context (nav, footer, h1, figcaption, time, class words …) into the same line-role
+model that reads plain text. The analysed text is the whole page in lines; boilerplate lines
+are marked, not cut, so that offsets stay those of the text. trafilatura reads the metadata
+(title, date, author, site) and gives its opinion of the main text as one more feature.
 """
 
 from __future__ import annotations
 
+import re
+
 import trafilatura
-from lxml import etree
 
 from quellenlage.errors import ExtractionError
 from quellenlage.ingest.article import Article
+from quellenlage.ingest.dom import DomLine, render_page
 
+WORD = re.compile(r"\w+")
 #: Fewer words than this is a navigation or cookie page, not an article.
 MIN_ARTICLE_WORDS = 15
 
 
-def _block_lines(element: etree._Element) -> list[str]:
-    """One line per paragraph, heading, list item, quote or table row, whitespace collapsed."""
-    tag = element.tag
-    if tag == "list":
-        return [f"• {' '.join(''.join(item.itertext()).split())}" for item in element.iter("item")]
-    if tag == "table":
-        rows = []
-        for row in element.iter("row"):
-            cells = [" ".join("".join(cell.itertext()).split()) for cell in row.iter("cell")]
-            rows.append(" | ".join(c for c in cells if c))
-        return [r for r in rows if r]
-    text = " ".join("".join(element.itertext()).split())
-    return [text] if text else []
+def _metadata(html: str, url: str | None) -> dict[str, str | None]:
+    try:
+        meta = trafilatura.extract_metadata(html, default_url=url)
+    except Exception:  # noqa: BLE001 - metadata is optional; broken markup yields none
+        meta = None
+    if meta is None:
+        return {}
+    return {"title": meta.title, "date": meta.date, "author": meta.author,
+            "site": meta.sitename or meta.hostname, "url": url or meta.url}
 
 
-def _key(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+def _norm(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def with_main_text_marks(html: str, lines: list[DomLine]) -> list[frozenset[str]]:
+    """Each line's markup context, plus "traf" when trafilatura's main text holds the line: a
+    second opinion, from an extractor of the field, on what the article is."""
+    try:
+        main = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True) or ""
+    except Exception:  # noqa: BLE001 - no second opinion on markup trafilatura cannot read
+        main = ""
+    blocks = {_norm(b) for b in main.split("\n") if b.strip()}
+    joined = " " + " ".join(_norm(b) for b in main.split("\n")) + " "
+    out = []
+    for line in lines:
+        n = _norm(line.text)
+        kept = bool(n) and (n in blocks or (n.count(" ") >= 3 and f" {n} " in joined))
+        out.append(line.context | {"traf"} if kept else line.context)
+    return out
 
 
 def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
-    """Extract title, standfirst, body blocks and metadata; the title becomes the first line.
+    """The page as lines with their roles; raises ExtractionError when it holds no article."""
+    from quellenlage.structure.lines import LineClassifier
 
-    The standfirst is the page's description when the body does not already open with it:
-    German news pages put their lead there (it costs 1.5 points of F1 on the mostly English
-    scrapinghub pages, whose reference bodies leave it out, and gains 2 on German pages)."""
-    try:
-        xml = trafilatura.extract(
-            html,
-            url=url,
-            output_format="xml",
-            include_comments=False,
-            include_tables=True,
-            include_formatting=False,
-            with_metadata=True,
-        )
-        root = etree.fromstring(xml.encode("utf-8")) if xml else None
-    except Exception as err:  # trafilatura and lxml raise many kinds on broken markup
-        raise ExtractionError(f"{name or 'html'}: HTML could not be parsed ({type(err).__name__})") from None
-    main = root.find("main") if root is not None else None
-    blocks = [line for element in (main if main is not None else []) for line in _block_lines(element)]
-    if root is None or sum(len(b.split()) for b in blocks) < MIN_ARTICLE_WORDS:
+    page = render_page(html)
+    prose = [line for line in page.lines if len(line.text.split()) >= 8]
+    if sum(len(line.text.split()) for line in prose) < MIN_ARTICLE_WORDS:
         raise ExtractionError(f"{name or 'html'}: no article text found in the HTML")
-    title = (root.get("title") or "").strip()
-    blocks = [b for b in blocks if _key(b) != _key(title)] or blocks  # the page's own h1 repeats the title
-    standfirst = (root.get("description") or "").strip()
-    opening = " ".join(blocks[:3])
-    head = [t for t in (title, standfirst) if t and " ".join(t.split())[:60] not in opening]
-    text = "\n\n".join(head + blocks)
-    meta = {
-        "title": title or None,
-        "date": root.get("date"),
-        "author": root.get("author"),
-        "site": root.get("sitename") or root.get("hostname"),
-        "url": url or root.get("url"),
-        "input_name": name,
-    }
-    return Article(text=text, id=name, meta=meta, input_format="html")
+    text = "\n".join(line.text for line in page.lines)
+    meta = _metadata(html, url)
+    title = page.og_title or page.title or meta.get("title") or None
+    site = page.site or meta.get("site") or None
+    lines = LineClassifier().classify(
+        text, with_main_text_marks(html, page.lines), [line.link_density for line in page.lines], title,
+        titles=(page.og_title, page.title), site=site, description=page.description,
+    )
+    headline = next((line.text for line in lines if line.role == "headline"), None)
+    meta = {**meta, "title": headline or meta.get("title"), "input_name": name}
+    return Article(text=text, id=name, meta=meta, input_format="html", lines=lines)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import sys
+import zlib
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -51,6 +54,21 @@ def looks_like_html(data: bytes | str) -> bool:
     return head.lower().startswith(_HTML_START)
 
 
+def gunzip(data: bytes, name: str) -> bytes:
+    """The content of gzipped input (scraped pages are often stored as .html.gz), no larger
+    than MAX_BYTES; other bytes as they are."""
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = f.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error):
+        raise InputError(f"{name}: broken gzip data") from None
+    if len(out) > MAX_BYTES:
+        raise InputError(f"{name}: more than {MAX_BYTES / 1e6:.0f} MB once decompressed, too large for one article")
+    return out
+
+
 def read_path(path: str) -> Article:
     """Read a file (or `-` for stdin) into an Article; HTML goes through the extractor
     (imported only then: trafilatura costs a fifth of a second to import)."""
@@ -69,9 +87,10 @@ def read_path(path: str) -> Article:
             data = p.read_bytes()
         except OSError as err:
             raise InputError(f"{path}: {err.strerror}") from None
-        name = p.stem
+        name = Path(p.name.removesuffix(".gz")).stem
+    data = gunzip(data, name)
     text = decode_bytes(data, name)
-    if path.lower().endswith((".html", ".htm")) or looks_like_html(data):
+    if path.lower().removesuffix(".gz").endswith((".html", ".htm")) or looks_like_html(data):
         from quellenlage.ingest.html import article_from_html
 
         article = article_from_html(text, name=name)

@@ -1,219 +1,354 @@
-"""`LineClassifier`: one role per non-blank input line, from general line features.
+"""`LineClassifier`: one role per non-blank input line (ANNOTATION.md section 1).
 
-Scraped article text keeps the site's furniture (share bars, promotions, link blocks, tag
-headers). A line's role follows from its shape (length, final punctuation, bullet), what it
-says to the reader (imperative "Melden Sie sich…", "unser Newsletter"), lexicon cues, and its
-position relative to the body (before the first body paragraph: section, headline, caption,
-teaser; after the last: byline and footer).
+Scraped article text keeps the site's furniture (navigation, share bars, promotions, teasers of
+other articles, tags, footers). The roles come from a linear-chain CRF over per-line features
+(`quellenlage.structure.features`), trained on silver labels read off web pages' markup
+(training/line_model.py, docs/line-roles.md); text that is an extracted article rather than
+a whole page keeps the rules (`LineRules`) it was written for. The model's sequence step is completed by two
+constraints of a news page: at most one headline, and one article body (paragraphs far from
+the main run of prose are furniture, e.g. a cookie notice or an author box in the footer).
+For HTML input the same model also sees the markup each line came from.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
+import pycrfsuite
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from quellenlage.lexicons import grouped, patterns
 from quellenlage.schema import Line
+from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape
+from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
+from quellenlage.structure.headline import strip_site_name, title_line
 
-BULLET = re.compile(r"^\s*([•·▪►▶■□◦‣➤→✓✔*]|[-–—](?=\s))\s*")
-TERMINAL = re.compile(r"[.!?…]([\"'“”»«‘’)]*)\s*$|[\"“”»«]\s*$")
-# A formal imperative or question addressed to the reader: "Melden Sie sich", "Folgen Sie uns".
-READER_IMPERATIVE = re.compile(r"(^|[.!?]\s+)[A-ZÄÖÜ][a-zäöüß]+(en|ln|rn) Sie\b")
-READER_ADDRESS = re.compile(r"(?<![.!?:]\s)(?<!^)\b(Sie|Ihnen|Ihre[nmrs]?|Ihr)\b")
-QUOTED = re.compile(r"[„“\"»«][^„“\"»«]*[“”\"«»]")
-# What is left of a quote that runs over a line break: from an unclosed German opener to the end
-# of the line, or from the line start to a German closer with no opener before it.
-OPEN_QUOTE_TO_END = re.compile(r"[„»][^„“”»«]*$")
-START_TO_CLOSE_QUOTE = re.compile(r"^[^„»]*[“«]")
-# Agency codes in parentheses or slashes at the end of wire copy: "(sda/awp)", "(dpa/AFP/ots)".
-AGENCY_CODES = re.compile(
-    r"^\s*(\(\s*{c}(\s*/\s*{c}){{0,4}}\s*\)|{c}(\s*/\s*{c}){{1,4}})\s*$".format(c=r"(?:[a-z]{2,5}|[A-Z]{2,5})")
-)
-BREADCRUMB = re.compile(r"^\W*[\w .&-]{2,40}(\s[>›»/|]\s[\w .&-]{2,40}){1,5}\W*$")
-DATE_LINE = re.compile(
-    r"^\W*(\w+,?\s+)?\d{1,2}\.\s*(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}\b[\d\s:.,|-]*(Uhr)?\W*$"
-)
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-# Longer lines are article prose even when they address someone as "Sie".
-LONG_PROSE_WORDS = 60
+MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
+#: Text with at most this many lines before its body's prose and after it is an extracted
+#: article (reader view, an agency text), not a scraped page: the rules, written for it, read
+#: it better than the model trained on whole pages (docs/line-roles.md).
+EXTRACTED_MAX_HEAD = 8
+EXTRACTED_MAX_TAIL = 5
+BODY_ROLES = frozenset({"paragraph", "subheading"})
+#: A news page has a headline: when the model tags none, the most probable title-like line of
+#: the lines this close above the body is it.
+HEADLINE_WINDOW = 15
+#: Share of words a teaser shares with the page's description (og:description).
+MIN_DESCRIPTION_SIMILARITY = 0.7
+LINK_TRAIL = re.compile(r"\s[>›»/|]\s")
+#: A line this short with a date in it, or a date with a clock time, is a date line.
+MAX_DATE_LABEL_WORDS = 6
+#: A teaser is a sentence or two, not a label.
+MIN_TEASER_WORDS = 8
+#: A line the model calls furniture but trafilatura keeps is body from this many words on.
+MIN_KEPT_WORDS = 5
+#: "Von Vorname Nachname" in a byline; the name may come back in the author box.
+AUTHOR = re.compile(r"\b(?:[Vv]on|[Bb]y|VON|BY)\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w-]+){1,2})")
+#: An author box's biography is a few sentences, not an article.
+MAX_BIO_WORDS = 80
+#: Lines this close above or below the body are where bylines stand.
+BYLINE_REACH = 8
+#: Body lines separated from the main run of prose by more furniture lines than this are not
+#: the article (a cookie text, an author box, a comment under the article).
+MAX_BODY_GAP = 6
+#: ... and have fewer words than this share of the main run (an article continued after a
+#: product box or a gallery is still the article).
+MINOR_BODY_SHARE = 0.25
 
 
-@dataclass
-class _Shape:
-    index: int
-    start: int
-    raw: str
-    text: str
-    bullet: bool
-    words: int
-    terminal: bool
-    colon_end: bool
-
-    @property
-    def heading_like(self) -> bool:
-        return not self.terminal and not self.colon_end and 1 <= self.words <= 20
-
-    @property
-    def paragraph_like(self) -> bool:
-        """Body text: a sentence of some length, or a clause introducing a quote ("…, sagte er:")."""
-        return (self.terminal and self.words >= 12) or (self.colon_end and self.words >= 5)
+@lru_cache(maxsize=1)
+def _shared() -> tuple[PageFeatures, pycrfsuite.Tagger]:
+    """One feature extractor and tagger per process: loading them is not per-page work."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return PageFeatures(Cues()), tagger
 
 
 class LineClassifier:
     """Assigns every non-blank line a role of ANNOTATION.md section 1."""
 
     def __init__(self) -> None:
-        self.boilerplate = patterns("quellenlage.structure", "boilerplate.tsv")
-        self.credits = [rx for _, rx in patterns("quellenlage.structure", "credits.tsv", flags=0)]
-        agencies = grouped("quellenlage.structure", "bylines.tsv")["agency"]
-        alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
-        self.agency_byline = re.compile(
-            rf"^[\s(/]*((quelle|mit material von|material|text|mitarbeit)\s*:\s*)?"
-            rf"((\w[\w.-]*\.(de|at|ch|com|net|org)|{alt})\s*[/,|&]?\s*){{1,5}}\)?\s*$",
-            re.IGNORECASE,
-        )
-        self.author_byline = re.compile(
-            r"^\W*(von|by|text|autor(in)?|ein (kommentar|gastbeitrag) von)\s*:?\s+[A-ZÄÖÜ][\w.-]+", re.IGNORECASE
-        )
+        self.features, self.tagger = _shared()
+        self.rules = self.features.rules
 
-    # -- features -------------------------------------------------------------------------
-    def _shape(self, index: int, start: int, raw: str) -> _Shape:
-        m = BULLET.match(raw)
-        text = raw[m.end():] if m else raw.strip()
-        text = text.strip()
-        return _Shape(
-            index=index,
-            start=start,
-            raw=raw,
-            text=text,
-            bullet=bool(m),
-            words=len(WORD.findall(text)),
-            terminal=bool(TERMINAL.search(text)),
-            colon_end=text.endswith(":"),
-        )
+    def is_extracted_article(self, texts: Sequence[str]) -> bool:
+        """Few lines around the body's prose: an extracted article rather than a whole page."""
+        shapes = [self.features.cues.shape(i, 0, t) for i, t in enumerate(texts)]
+        first, last = main_prose_run(shapes)
+        if last < 0:  # no run of prose: a short text of a few lines is no page either
+            return len(texts) <= EXTRACTED_MAX_HEAD + EXTRACTED_MAX_TAIL
+        return first <= EXTRACTED_MAX_HEAD and len(texts) - 1 - last <= EXTRACTED_MAX_TAIL
 
-    def boilerplate_cue(self, s: _Shape) -> str | None:
-        """The kind of boilerplate a line announces, or None."""
-        for kind, rx in self.boilerplate:
-            if rx.search(s.text):
-                return kind
-        if s.words > LONG_PROSE_WORDS:
-            return None  # an interview paragraph asks "Sie"; promotions are short
-        outside_quotes = outside_quotes_of(s.text)
-        if READER_IMPERATIVE.search(outside_quotes):
-            return "reader-imperative"
-        if len(READER_ADDRESS.findall(outside_quotes)) >= 2:
-            return "reader-address"
-        return None
-
-    def is_caption(self, s: _Shape) -> bool:
-        return s.words <= 60 and any(rx.search(s.text) for rx in self.credits)
-
-    def is_byline(self, s: _Shape) -> bool:
-        if s.words > 10 or s.bullet:
-            return False
-        return bool(
-            self.agency_byline.match(s.text) or self.author_byline.match(s.text) or AGENCY_CODES.match(s.text)
-        )
-
-    # -- roles ----------------------------------------------------------------------------
-    def classify(self, text: str) -> list[Line]:
-        shapes: list[_Shape] = []
+    def classify(
+        self,
+        text: str,
+        context: Sequence[frozenset[str]] | None = None,
+        link_density: Sequence[float] | None = None,
+        title: str | None = None,
+        titles: Sequence[str] = (),
+        site: str | None = None,
+        description: str | None = None,
+    ) -> list[Line]:
+        """Roles of the non-blank lines of `text`. `context` and `link_density` (one per
+        non-blank line) describe the markup of HTML input; `title` is the page's title, and
+        `titles` (og:title, <title>) with `site` find the headline line in the markup, and
+        the page's `description` its teaser."""
+        spans = []
         offset = 0
         for i, raw in enumerate(text.split("\n")):
             if raw.strip():
-                shapes.append(self._shape(i, offset, raw))
+                spans.append((i, offset, raw))
             offset += len(raw) + 1
-        if not shapes:
+        if not spans:
             return []
-        if len(shapes) == 1:  # a lone line is a text to read, not a page
-            s = shapes[0]
-            return [Line(index=s.index, role="paragraph", text=s.raw, start=s.start, why="the only line")]
-        roles: dict[int, tuple[str, str]] = {}
-        cues = {s.index: self.boilerplate_cue(s) for s in shapes}
+        if len(spans) == 1:  # a lone line is a text to read, not a page
+            i, start, raw = spans[0]
+            return [Line(index=i, role="paragraph", text=raw, start=start, why="the only line")]
+        texts = [raw for _, _, raw in spans]
+        if context is None and self.is_extracted_article(texts):
+            return self.cleaned(self.rules.classify(text), site)
+        xseq = self.features.page(texts, context, link_density, title)
+        self.tagger.set(xseq)
+        roles = self.tagger.tag()
+        labels = self.tagger.labels()
+        marginals = Marginals(self.tagger, labels)
+        why = ["line model"] * len(roles)
+        keep = None
+        if context is not None:
+            keep = title_line([raw for _, _, raw in spans], context, *titles, site=site)
+            if keep is not None:
+                roles[keep], why[keep] = "headline", "the page title's line (markup)"
+        shapes = [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)]
+        first, _ = main_prose_run(shapes)
+        one_headline(roles, marginals, why, keep, [self.title_like(s) for s in shapes], first if first < len(shapes) else None)
+        if context is not None and description:
+            standfirst(roles, [raw for _, _, raw in spans], description, why)
+        if context is not None:
+            second_opinion(roles, context, shapes, why)
+        one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
+        if context is None:  # markup says where the article ends and what its teaser is; plain text needs the conventions
+            self.body_goes_on(roles, shapes, why)
+            body_ends_with_prose(roles, shapes, why)
+            lead_is_teaser(roles, shapes, why)
+        self.bylines_at_the_body(roles, shapes, why)
+        self.author_box(roles, shapes, why)
+        self.read_more_blocks(roles, shapes, why)
+        return self.cleaned(
+            [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
+            site,
+        )
 
-        body = [s for s in shapes if s.paragraph_like and not s.bullet and not cues[s.index] and not self.is_caption(s)]
-        first_body = body[0].index if body else shapes[-1].index + 1
-        last_body = body[-1].index if body else -1
+    def title_like(self, s: Shape) -> bool:
+        """Could the line be a headline: a title of 2 to 25 words without a final period, and
+        not a credit, byline, date line, link trail, web address, call to the reader or label
+        (a headline may name a date: "Contest am 19. August in Dormagen")."""
+        cues = self.features.cues
+        return (2 <= s.words <= 25 and not s.bullet and not s.colon_end and not s.text.endswith(".")
+                and not s.text.isupper() and not cues.boilerplate_cue(s) and not cues.is_caption(s)
+                and not cues.is_byline(s) and not (DATE.search(s.text) and (s.words <= MAX_DATE_LABEL_WORDS or CLOCK.search(s.text)))
+                and not BREADCRUMB.match(s.text)
+                and not DOMAIN.search(s.text) and len(LINK_TRAIL.findall(s.text)) < 2)
 
-        # Before the body: section, headline, caption, teaser.
-        head = [s for s in shapes if s.index < first_body]
-        headline_seen = False
-        for k, s in enumerate(head):
-            cue = cues[s.index]
-            if cue:
-                roles[s.index] = ("boilerplate", cue)
-            elif self.is_caption(s) and headline_seen:
-                roles[s.index] = ("caption", "credit")
-            elif self.is_byline(s) and headline_seen:
-                roles[s.index] = ("byline", "byline shape")
-            elif DATE_LINE.match(s.text):
-                roles[s.index] = ("boilerplate", "date line")
-            elif BREADCRUMB.match(s.text) and not s.terminal:
-                role = "boilerplate" if headline_seen else "section"
-                roles[s.index] = (role, "breadcrumb")
-            elif not headline_seen:
-                nxt = next((h for h in head[k + 1:] if not cues[h.index]), None)
-                if s.words <= 3 and s.heading_like and nxt is not None and nxt.words > s.words and not nxt.bullet:
-                    roles[s.index] = ("section", "short kicker above the headline")
-                else:
-                    roles[s.index] = ("headline", "first title-like line")
-                    headline_seen = True
+    def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """Dates, reading times, "Von …" and agency lines just above the body or just below it
+        are bylines (ANNOTATION.md, "Line roles"), whatever role the model gave them."""
+        body = [k for k, r in enumerate(roles) if r == "paragraph"]
+        if not body:
+            return
+        for k, s in enumerate(shapes):
+            near = body[0] - BYLINE_REACH <= k < body[0] or body[-1] < k <= body[-1] + BYLINE_REACH
+            if near and roles[k] not in ("headline", "byline") and s.words <= 12 and (
+                self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
+            ):
+                roles[k], why[k] = "byline", "date, reading time or author line at the body"
+
+    def body_goes_on(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """The article goes on after a box of other articles: a long sentence of prose close
+        below the body's last paragraph is body."""
+        cues = self.features.cues
+        last = None
+        for k, s in enumerate(shapes):
+            if roles[k] == "paragraph":
+                last = k
+            elif (last is not None and k - last <= MAX_BODY_GAP + 1 and roles[k] == "boilerplate" and s.terminal
+                  and s.words >= 15 and not cues.boilerplate_cue(s) and not cues.is_caption(s)):
+                roles[k], why[k] = "paragraph", "prose close below the body"
+                last = k
+
+    def read_more_blocks(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """After a "Lesen Sie auch" / "Mehr zum Thema" line, the titles it announces (lines that
+        are not prose) are links to other articles, up to the next sentence of prose."""
+        in_block = False
+        for k, s in enumerate(shapes):
+            if self.features.cues.boilerplate_cue(s) == "related":
+                in_block = True
+            elif in_block and not s.paragraph_like:
+                if roles[k] not in ("boilerplate", "headline"):
+                    roles[k], why[k] = "boilerplate", "a title announced by a 'read more' line"
             else:
-                roles[s.index] = ("teaser", "before the first body paragraph")
+                in_block = False
 
-        # The body and after it.
-        related_block = bulleted_block = False  # a bulleted link list ends with its bullets
-        byline_seen = False
-        for s in shapes:
-            if s.index < first_body:
-                continue
-            cue = cues[s.index]
-            if cue:
-                roles[s.index] = ("boilerplate", cue)
-                related_block, bulleted_block = cue == "related", False
-                continue
-            if related_block and not s.paragraph_like and not (bulleted_block and not s.bullet):
-                roles[s.index] = ("boilerplate", "linked title after a 'read more' cue")
-                bulleted_block = bulleted_block or s.bullet
-                continue
-            related_block = bulleted_block = False
-            if self.is_byline(s):
-                roles[s.index] = ("byline", "byline shape")
-                byline_seen = True
-            elif self.is_caption(s) and not s.paragraph_like:
-                roles[s.index] = ("caption", "credit")
-            elif s.index > last_body and (byline_seen or s.words <= 3) and not s.paragraph_like:
-                roles[s.index] = ("boilerplate", "short line after the article")
-            elif s.heading_like and not s.bullet:
-                roles[s.index] = ("subheading", "title-like line inside the body")
-            elif s.text.endswith("?") and s.words <= 12 and not s.bullet:
-                roles[s.index] = ("subheading", "short question line inside the body")
-            else:
-                roles[s.index] = ("paragraph", "body text")
+    @staticmethod
+    def author_box(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """The author named in a byline ("Von Hanna Petersen") introduces the author box: a line
+        that is the name, or begins with it ("Hanna Petersen ist Redakteurin …"), is byline."""
+        names = {m.group(1) for k, s in enumerate(shapes) if roles[k] == "byline" for m in AUTHOR.finditer(s.text)}
+        if not names:
+            return
+        for k, s in enumerate(shapes):
+            if roles[k] not in ("headline", "byline") and s.words <= MAX_BIO_WORDS and any(
+                s.text == name or s.text.startswith(name + " ") for name in names
+            ):
+                roles[k], why[k] = "byline", "the byline's author (author box)"
 
-        return [
-            Line(index=s.index, role=roles[s.index][0], text=s.raw, start=s.start, why=roles[s.index][1])
-            for s in shapes
-        ]
+    @staticmethod
+    def cleaned(lines: list[Line], site: str | None) -> list[Line]:
+        for line in lines:
+            if line.role == "headline":
+                clean_headline(line, site)
+        return lines
 
 
-def outside_quotes_of(text: str) -> str:
-    """The line without quoted words: someone quoted saying "Sie" does not address the reader."""
-    rest = QUOTED.sub(" ", text)
-    return START_TO_CLOSE_QUOTE.sub(" ", OPEN_QUOTE_TO_END.sub(" ", rest))
+def clean_headline(line: Line, site: str | None = None) -> None:
+    """The headline line without a site-name part ("… | ZEIT ONLINE"): its text and start
+    become those of the headline proper, which stays a substring of the input at `start`."""
+    clean = strip_site_name(line.text, site)
+    if clean and clean != line.text.strip():
+        offset = line.text.find(clean)
+        if offset >= 0:
+            line.start += offset
+            line.text = clean
+            line.why += ", site name cut"
+
+
+class Marginals:
+    """Per-line role probabilities of the tagged sequence, computed only where asked for."""
+
+    def __init__(self, tagger: pycrfsuite.Tagger, labels: list[str]) -> None:
+        self.tagger, self.labels, self.cache = tagger, labels, {}
+
+    def __getitem__(self, k: int) -> dict[str, float]:
+        if k not in self.cache:
+            self.cache[k] = {label: self.tagger.marginal(label, k) for label in self.labels}
+        return self.cache[k]
+
+
+def lead_is_teaser(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+    """German news pages open with a teaser (Vorspann) under the headline: the first line of
+    prose after the headline, with only bylines, captions, a kicker or furniture between them,
+    is the teaser rather than the first paragraph."""
+    if "headline" not in roles:
+        return
+    for k in range(roles.index("headline") + 1, len(roles)):
+        if roles[k] in ("teaser", "subheading"):
+            return
+        if roles[k] == "paragraph":
+            if shapes[k].words >= MIN_TEASER_WORDS and k + 1 < len(roles) and roles[k + 1] != "teaser":
+                roles[k], why[k] = "teaser", "first prose under the headline (Vorspann)"
+            return
+
+
+def second_opinion(roles: list[str], context: Sequence[frozenset[str]], shapes: list[Shape], why: list[str]) -> None:
+    """Inside the article (from the headline to the last paragraph), a sentence that
+    trafilatura's main text holds ("traf") is body, whatever the model said: two readers of
+    the page agree, and losing an article line costs more than keeping a teaser."""
+    body = [k for k, r in enumerate(roles) if r == "paragraph"]
+    if not body:
+        return
+    start = roles.index("headline") if "headline" in roles else body[0]
+    for k in range(start + 1, body[-1]):
+        if roles[k] == "boilerplate" and "traf" in context[k] and shapes[k].words >= MIN_KEPT_WORDS:
+            roles[k], why[k] = "paragraph", "in trafilatura's main text, inside the article"
+
+
+def standfirst(roles: list[str], texts: list[str], description: str, why: list[str]) -> None:
+    """The teaser of a page with markup: the first line after the headline, before the body,
+    that says what the page's description (og:description) says."""
+    if "headline" not in roles:
+        return
+    for k in range(roles.index("headline") + 1, min(len(roles), roles.index("headline") + 1 + HEADLINE_WINDOW)):
+        if roles[k] == "paragraph" and k > 0 and roles[k - 1] == "paragraph":
+            return  # the body has begun
+        if len(texts[k].split()) >= 6 and title_similarity(texts[k], description) >= MIN_DESCRIPTION_SIMILARITY:
+            roles[k], why[k] = "teaser", "the page description's line (markup)"
+            return
+
+
+def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: int | None = None,
+                 title_like: Sequence[bool] | None = None, body_start: int | None = None) -> None:
+    """A page has one headline, and a headline is a title (`title_like`): `keep` (the line the
+    markup names) or else the most probable title-like line of those tagged stays, the others
+    take their next most probable role; with none tagged, the most probable title-like line
+    above the body (`body_start`) or above the first paragraph."""
+    eligible = title_like or [True] * len(roles)
+    tagged = [k for k, r in enumerate(roles) if r == "headline" and (k == keep or eligible[k])]
+    for k, r in enumerate(roles):
+        if r == "headline" and k not in tagged:
+            roles[k] = max((r for r in marginals[k] if r != "headline"), key=lambda r: marginals[k][r])
+            why[k] = "not a title: next most probable role"
+    if not tagged:
+        starts = {k for k in (body_start, next((k for k, r in enumerate(roles) if r == "paragraph"), None)) if k}
+        head = sorted({k for start in starts for k in range(max(0, start - HEADLINE_WINDOW), start) if eligible[k]})
+        best = max(head, key=lambda k: marginals[k]["headline"], default=None)
+        if best is not None:
+            roles[best], why[best] = "headline", "most probable headline above the body"
+        return
+    if len(tagged) == 1:
+        return
+    if keep is None:
+        keep = max(tagged, key=lambda k: marginals[k]["headline"])
+    for k in tagged:
+        if k != keep:
+            roles[k] = max((r for r in marginals[k] if r != "headline"), key=lambda r: marginals[k][r])
+            why[k] = "a second headline candidate: next most probable role"
+
+
+def one_body(roles: list[str], words: list[int], why: list[str]) -> None:
+    """The article body is one stretch: body lines are grouped where no more than
+    MAX_BODY_GAP other lines separate them, and body lines of groups much smaller than the
+    largest become boilerplate."""
+    groups: list[list[int]] = []
+    last = None
+    for k, role in enumerate(roles):
+        if role in BODY_ROLES:
+            if last is None or k - last > MAX_BODY_GAP + 1:
+                groups.append([])
+            groups[-1].append(k)
+            last = k
+    if len(groups) <= 1:
+        return
+    size = [sum(words[k] for k in g) for g in groups]
+    main = max(size)
+    for group, n in zip(groups, size):
+        if n < MINOR_BODY_SHARE * main:
+            for k in group:
+                roles[k] = "boilerplate"
+                why[k] = "body-like line away from the article body"
+
+
+def body_ends_with_prose(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+    """An article ends with a sentence: short body-like lines after the last line of prose
+    the model gave the body (pagination, share buttons, links to other articles) are furniture."""
+    prose = [k for k, r in enumerate(roles) if r == "paragraph" and shapes[k].paragraph_like]
+    if not prose:
+        return
+    for k in range(prose[-1] + 1, len(roles)):
+        if roles[k] in BODY_ROLES and not shapes[k].paragraph_like:
+            roles[k], why[k] = "boilerplate", "short line after the article's last sentence"
 
 
 @Language.factory("line_classifier", assigns=["doc._.lines"])
 def make_line_classifier(nlp: Language, name: str):
-    """The first component: sets `doc._.lines` from the raw text."""
+    """The first component: sets `doc._.lines` from the raw text, unless the HTML reader has
+    already set them from the page's markup."""
     classifier = LineClassifier()
 
     def line_classifier(doc: Doc) -> Doc:
-        doc._.lines = classifier.classify(doc.text)
+        if not doc._.lines:
+            doc._.lines = classifier.classify(doc.text)
         return doc
 
     return line_classifier

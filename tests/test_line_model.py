@@ -1,0 +1,336 @@
+"""The line-role model: HTML rendered as lines, features, the sequence constraints, the headline
+without site name, gzipped HTML input (page and texts written for these tests)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from quellenlage.errors import InputError
+from quellenlage.ingest import read_path
+from quellenlage.ingest.dom import render_page
+from quellenlage.ingest.html import article_from_html
+from quellenlage.structure import LineClassifier
+from quellenlage.structure.features import PageFeatures, main_prose_run, title_similarity
+from quellenlage.structure.headline import strip_site_name, title_line
+from quellenlage.structure.lines import one_body, one_headline
+
+PAGE = Path(__file__).parent / "fixtures" / "html" / "stadtkurier.html"
+
+# A scraped page: navigation, kicker, headline with the site's name, byline, teaser, body with a
+# box of other articles in it, then furniture.
+SCRAPED = """Startseite
+Politik
+Wirtschaft
+Sport
+Kultur
+Suche
+Anmelden
+Menü
+Wirtschaft
+Werft in Kiel erhält Großauftrag für Forschungsschiffe | Nordkurier Online
+12.05.2026, 14:20 Uhr
+Von Hanna Petersen
+Die Werft soll zwei Schiffe für die Meeresforschung bauen. Der Auftrag sichert nach Angaben des Betriebsrats mehrere hundert Arbeitsplätze.
+Der Vertrag wurde am Dienstag im Rathaus unterzeichnet, wie eine Sprecherin der Werft mitteilte. Die Schiffe sollen ab 2029 in Dienst gestellt werden und sind für Fahrten in die Arktis ausgelegt.
+Über die Höhe des Auftrags machte das Unternehmen keine Angaben. Branchenkenner schätzen den Wert auf mehr als 300 Millionen Euro, hieß es in Kiel.
+Lesen Sie auch
+Hafenausbau: Stadt sucht neue Flächen
+vor 2 Std.
+Fährverkehr nach Oslo wird ausgeweitet
+vor 5 Std.
+Der Betriebsrat begrüßte die Entscheidung. Man habe lange auf ein solches Signal gewartet, sagte die Vorsitzende. Für die Beschäftigten sei das eine gute Nachricht vor dem Sommer.
+Artikel teilen
+Newsletter abonnieren
+Kommentare (4)
+Impressum
+Datenschutz
+© 2026 Nordkurier Verlag"""
+
+
+# --- HTML rendered as lines -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def page():
+    return render_page(PAGE.read_text(encoding="utf-8"))
+
+
+def test_blocks_are_lines_with_whitespace_collapsed_and_no_break_space_as_space(page):
+    texts = [line.text for line in page.lines]
+    assert "Der Gemeinderat hat am Montagabend den Kauf einer neuen Fähre beschlossen. Das elektrisch " \
+           "angetriebene Schiff soll rund 1,2 Millionen Euro kosten und bis zu 40 Fahrgäste befördern." in texts
+    assert "2. März 2026, 08:15 Uhr" in texts
+    assert "Von Lea Sommer" in texts  # inline link text stays in its line
+
+
+def test_script_style_and_hidden_elements_are_not_rendered(page):
+    text = "\n".join(line.text for line in page.lines)
+    assert "tracking" not in text and "color" not in text
+    assert "versteckt" not in text  # hidden attribute
+    assert "Cookies" not in text  # display: none
+    assert ": " not in [line.text for line in page.lines]  # text for screen readers only
+
+
+def test_kicker_in_the_headline_heading_is_a_line_of_its_own(page):
+    texts = [line.text for line in page.lines]
+    assert "Verkehr" in texts and "Neue Fähre für den Altrhein" in texts
+    assert not any("Verkehr" in t and "Fähre" in t for t in texts)
+
+
+def test_lines_carry_their_markup_context(page):
+    ctx = {line.text: line.context for line in page.lines}
+    assert "nav" in ctx["Startseite"] and "header" in ctx["Startseite"]
+    assert "h1" in ctx["Neue Fähre für den Altrhein"]
+    assert "figcaption" in ctx["Die alte Fähre am Anleger Nord. Foto: Stadtkurier"]
+    assert "time" in ctx["2. März 2026, 08:15 Uhr"]
+    assert "cls:byline" in ctx["Von Lea Sommer"]
+    assert "aside" in ctx["Brückensanierung verzögert sich erneut"]
+    assert "footer" in ctx["© 2026 Stadtkurier Verlag"]
+    links = {line.text: line.link_density for line in page.lines}
+    assert links["Startseite"] == 1.0 and links["Von Lea Sommer"] < 1.0
+
+
+def test_head_titles_are_read(page):
+    assert page.og_title == "Verkehr: Neue Fähre für den Altrhein"
+    assert page.title == "Neue Fähre für den Altrhein | Stadtkurier Online"
+    assert page.site == "Stadtkurier Online"
+
+
+def test_broken_markup_gives_an_empty_page():
+    assert render_page("").lines == []
+
+
+# --- HTML input ---------------------------------------------------------------------------
+
+
+def test_html_roles_come_from_the_markup_and_no_article_line_is_lost():
+    article = article_from_html(PAGE.read_text(encoding="utf-8"), name="stadtkurier")
+    roles = {line.text: line.role for line in article.lines}
+    assert [line.text for line in article.lines if line.role == "headline"] == ["Neue Fähre für den Altrhein"]
+    for sentence in ("„Wir sparen damit jedes Jahr mehrere tausend Liter Diesel“", "im Halbstundentakt"):
+        assert sentence in article.text
+    assert roles["Startseite"] == "boilerplate"
+    assert roles["© 2026 Stadtkurier Verlag"] == "boilerplate"
+    body = [t for t, r in roles.items() if r == "paragraph"]
+    assert any(t.startswith("Der Gemeinderat") for t in body)
+    for line in article.lines:  # offsets are those of the analysed text
+        assert article.text[line.start:line.start + len(line.text)] == line.text
+    assert article.meta["title"] == "Neue Fähre für den Altrhein"
+
+
+def test_gzipped_html_is_read(tmp_path):
+    path = tmp_path / "stadtkurier.html.gz"
+    path.write_bytes(gzip.compress(PAGE.read_bytes()))
+    article = read_path(str(path))
+    assert article.input_format == "html"
+    assert article.id == "stadtkurier"
+    assert any(line.role == "headline" for line in article.lines)
+
+
+def test_broken_gzip_is_a_clear_input_error(tmp_path):
+    path = tmp_path / "kaputt.html.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00kaputt")
+    with pytest.raises(InputError, match="gzip"):
+        read_path(str(path))
+
+
+def test_markup_roles_reach_the_analysis(analyze_text):
+    from quellenlage import analyze
+
+    article = article_from_html(PAGE.read_text(encoding="utf-8"), name="stadtkurier")
+    analysis = analyze(article)
+    assert [(line.index, line.role) for line in analysis.lines] == [(line.index, line.role) for line in article.lines]
+
+
+# --- headline -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("Neue Fähre für den Altrhein | Stadtkurier Online", "Neue Fähre für den Altrhein"),
+    ("Stau auf der A7 - Wirtschaft - Nordkurier.de", "Stau auf der A7"),
+    ("Brand in der Altstadt – Lübecker Nachrichten", "Brand in der Altstadt"),
+    ("Merz – die Bilanz eines Jahres", "Merz – die Bilanz eines Jahres"),  # a dash of the headline
+    ("Warum die Preise steigen - und was hilft", "Warum die Preise steigen - und was hilft"),
+])
+def test_site_name_is_cut_from_the_headline(title, headline):
+    assert strip_site_name(title) == headline
+
+
+def test_known_site_name_after_a_dash_is_cut():
+    assert strip_site_name("Ein Jahr danach - DER KURIER 12/2026", site="DER KURIER") == "Ein Jahr danach"
+
+
+def test_title_line_prefers_the_article_heading_over_the_navigation():
+    texts = ["Neue Fähre für den Altrhein", "Lokales", "Neue Fähre für den Altrhein", "Der Rat hat beschlossen."]
+    contexts = [frozenset({"nav", "h1", "heading"}), frozenset({"nav"}), frozenset({"article", "h2", "heading"}),
+                frozenset({"article"})]
+    assert title_line(texts, contexts, "Neue Fähre für den Altrhein | Stadtkurier") == 2
+
+
+def test_scraped_headline_loses_the_site_name_and_keeps_its_offsets():
+    lines = LineClassifier().classify(SCRAPED)
+    headlines = [line for line in lines if line.role == "headline"]
+    assert len(headlines) <= 1
+    for line in headlines:
+        assert "Nordkurier Online" not in line.text
+        assert SCRAPED[line.start:line.start + len(line.text)] == line.text
+
+
+# --- features -------------------------------------------------------------------------------
+
+
+def test_features_describe_shape_cues_and_position():
+    lines = [line for line in SCRAPED.split("\n") if line.strip()]
+    feats = PageFeatures().page(lines, title="Werft in Kiel erhält Großauftrag für Forschungsschiffe")
+    by_line = dict(zip(lines, feats))
+    assert "date-line" in by_line["12.05.2026, 14:20 Uhr"] and "clock" in by_line["12.05.2026, 14:20 Uhr"]
+    assert "byline-shape" in by_line["Von Hanna Petersen"]
+    assert "relative-time" in by_line["vor 2 Std."]
+    assert "cue=share" in by_line["Artikel teilen"]
+    assert "copyright" in by_line["© 2026 Nordkurier Verlag"]
+    assert "in-body" in by_line[lines[13]] and any(f.startswith("before-body=") for f in by_line["Startseite"])
+    assert any(f.startswith("short-run=") for f in by_line["Sport"])
+    assert "separator" in by_line[lines[9]]
+    assert any(f.startswith("title=") for f in by_line[lines[9]])
+    assert "-1:none" in by_line["Startseite"] and "1:none" in by_line[lines[-1]]
+    assert not any(f.startswith("dom:") for f in by_line["Startseite"])  # no markup for plain text
+
+
+def test_markup_features_only_with_markup():
+    feats = PageFeatures().page(["Start", "Ein Satz mit genug Wörtern, damit er als Absatz zählt und endet."],
+                                context=[frozenset({"nav"}), frozenset({"article"})], link_density=[1.0, 0.0])
+    assert "dom:nav" in feats[0] and "links=1.0" in feats[0]
+    assert "1:dom:article" in feats[0] and "-1:dom:nav" in feats[1]
+
+
+def test_title_similarity():
+    assert title_similarity("Neue Fähre für den Altrhein", "Neue Fähre für den Altrhein") == 1.0
+    assert title_similarity("Sport", "Neue Fähre für den Altrhein") == 0.0
+    assert 0 < title_similarity("Fähre für den Altrhein", "Verkehr: Neue Fähre für den Altrhein") < 1
+
+
+def test_main_prose_run_skips_a_promotion_above_the_headline():
+    from quellenlage.structure.cues import Cues
+
+    texts = ["Unterstützen Sie unabhängigen Journalismus mit einer Spende, denn jeder Beitrag hilft uns sehr weiter.",
+             "Menü", "Suche", "Login", "Impressum", "Kontakt", "Archiv", "Shop", "Jobs", "Podcasts", "Themen",
+             "Die Schlagzeile des Tages",
+             "Der erste Absatz des Artikels erzählt, was am Montag in der Stadt geschehen ist und warum.",
+             "Der zweite Absatz des Artikels liefert die Hintergründe und lässt die Beteiligten zu Wort kommen."]
+    cues = Cues()
+    assert main_prose_run([cues.shape(i, 0, t) for i, t in enumerate(texts)]) == (12, 13)
+
+
+# --- sequence constraints -------------------------------------------------------------------
+
+
+def test_one_headline_keeps_the_most_probable_and_demotes_the_others():
+    roles = ["headline", "headline", "paragraph"]
+    marginals = [{"headline": 0.6, "boilerplate": 0.3, "teaser": 0.1},
+                 {"headline": 0.9, "boilerplate": 0.05, "teaser": 0.05},
+                 {"paragraph": 1.0, "headline": 0.0}]
+    why = [""] * 3
+    one_headline(roles, marginals, why)
+    assert roles == ["boilerplate", "headline", "paragraph"]
+
+
+def test_one_body_drops_a_small_far_group_and_keeps_a_continuation():
+    roles = ["paragraph"] * 5 + ["boilerplate"] * 10 + ["paragraph"] + ["boilerplate"] * 3
+    words = [40] * 5 + [2] * 10 + [15] + [2] * 3
+    one_body(roles, words, [""] * len(roles))
+    assert roles[:5] == ["paragraph"] * 5
+    assert roles[15] == "boilerplate"  # 15 words against 200: a small group far from the body
+    roles = ["paragraph"] * 5 + ["boilerplate"] * 10 + ["paragraph"] * 5
+    one_body(roles, [40] * 20, [""] * 20)
+    assert roles[15:] == ["paragraph"] * 5  # the article goes on after a box of other articles
+
+
+def test_classified_page_has_at_most_one_headline_and_one_body():
+    lines = LineClassifier().classify(SCRAPED)
+    assert sum(line.role == "headline" for line in lines) <= 1
+    roles = {line.text: line.role for line in lines}
+    assert roles["Startseite"] == "boilerplate"
+    assert roles["© 2026 Nordkurier Verlag"] == "boilerplate"
+    body = [line.index for line in lines if line.role == "paragraph"]
+    assert body and max(body) - min(body) < 20
+
+
+def test_a_headline_is_a_title():
+    classifier = LineClassifier()
+    shape = classifier.features.cues.shape
+    assert classifier.title_like(shape(0, 0, "Werft in Kiel erhält Großauftrag für Forschungsschiffe"))
+    assert classifier.title_like(shape(0, 0, "Wer zahlt die neue Brücke?"))
+    assert classifier.title_like(shape(0, 0, "Drachenbootrennen am 19. August auf dem Baldeneysee"))
+    for line in ("Der Rat hat am Montag den Kauf beschlossen.", "Foto: Stadtkurier", "12.05.2026, 14:20 Uhr",
+                 "Startseite > Lokales > Verkehr", "12.05.2026 | 14:20 Uhr aktualisiert am 12.05.2026 um 15:00 Uhr", "Von Hanna Petersen", "www.nordkurier.de", "Sport",
+                 "Newsletter abonnieren", "MEHR ZUM THEMA"):
+        assert not classifier.title_like(shape(0, 0, line)), line
+
+
+def test_a_title_like_line_is_preferred_as_headline():
+    roles = ["headline", "boilerplate", "paragraph"]
+    marginals = [{"headline": 0.7, "boilerplate": 0.3}, {"headline": 0.4, "boilerplate": 0.6},
+                 {"paragraph": 1.0, "headline": 0.0}]
+    one_headline(roles, marginals, [""] * 3, title_like=[False, True, False])
+    assert roles == ["boilerplate", "headline", "paragraph"]  # the only title above the body
+
+
+def test_dates_and_authors_at_the_body_are_bylines():
+    text = SCRAPED.replace("Werft in Kiel erhält Großauftrag für Forschungsschiffe | Nordkurier Online",
+                           "Werft in Kiel erhält Großauftrag")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["12.05.2026, 14:20 Uhr"] == "byline"
+    assert roles["Von Hanna Petersen"] == "byline"
+
+
+def test_html_teaser_is_the_description_line():
+    article = article_from_html(PAGE.read_text(encoding="utf-8"), name="stadtkurier")
+    roles = {line.text: line.role for line in article.lines}
+    assert roles["Die Gemeinde bestellt ein elektrisches Schiff, das ab Mai zwischen den Ufern pendeln soll."] == "teaser"
+
+
+def test_extracted_article_text_keeps_the_rules():
+    text = "\n".join(SCRAPED.split("\n")[8:16])  # kicker, headline, byline and body only
+    classifier = LineClassifier()
+    assert classifier.is_extracted_article([t for t in text.split("\n") if t.strip()])
+    assert not classifier.is_extracted_article([t for t in SCRAPED.split("\n") if t.strip()])
+    assert [line.role for line in classifier.classify(text)] == [line.role for line in classifier.rules.classify(text)]
+
+
+def test_the_bylines_author_introduces_the_author_box():
+    from quellenlage.structure.cues import Cues
+
+    cues = Cues()
+    texts = ["Von Hanna Petersen", "Der Rat hat beschlossen.", "Hanna Petersen",
+             "Hanna Petersen ist Redakteurin im Ressort Wirtschaft.", "Petersen sagte nichts dazu."]
+    roles = ["byline", "paragraph", "boilerplate", "paragraph", "paragraph"]
+    LineClassifier.author_box(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
+    assert roles == ["byline", "paragraph", "byline", "byline", "paragraph"]
+
+
+def test_first_prose_under_the_headline_is_the_teaser():
+    from quellenlage.structure.cues import Cues
+    from quellenlage.structure.lines import lead_is_teaser
+
+    cues = Cues()
+    texts = ["Werft erhält Großauftrag", "Von Hanna Petersen",
+             "Die Werft soll zwei Schiffe für die Meeresforschung bauen, teilte sie mit.",
+             "Der Vertrag wurde am Dienstag im Rathaus unterzeichnet, hieß es."]
+    roles = ["headline", "byline", "paragraph", "paragraph"]
+    lead_is_teaser(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 4)
+    assert roles == ["headline", "byline", "teaser", "paragraph"]
+    roles = ["headline", "subheading", "paragraph", "paragraph"]  # the body has begun
+    lead_is_teaser(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 4)
+    assert roles == ["headline", "subheading", "paragraph", "paragraph"]
+
+
+def test_titles_after_a_read_more_line_are_boilerplate():
+    roles = {line.text: line.role for line in LineClassifier().classify(SCRAPED)}
+    assert roles["Lesen Sie auch"] == "boilerplate"
+    assert roles["Hafenausbau: Stadt sucht neue Flächen"] == "boilerplate"
+    assert roles["Fährverkehr nach Oslo wird ausgeweitet"] == "boilerplate"
+    # ... and the article goes on after the box
+    assert roles[[t for t in roles if t.startswith("Der Betriebsrat begrüßte")][0]] == "paragraph"

@@ -61,6 +61,10 @@ SPEAKERS = [
     ("Er traf zwei Männer, deren Namen bekannt waren und von denen Jonas Wirth behauptet, er habe sie nie gesehen.", "indirect", "er habe sie nie gesehen", "Jonas Wirth"),
     # a verb the lemmatizer misreads is still Konjunktiv I ("ballere" of "ballern")
     ("Der Nachbar erwidert, der Mann ballere häufig in der Gegend herum.", "indirect", "Mann ballere", "der Nachbar"),
+    # a separable particle right after the verb ("stritt ab, …")
+    ("Der Sprecher Udo Kamm stritt ab, die Partei über den Plan informiert zu haben.", "indirect", "Partei über den Plan", "Udo Kamm"),
+    # a free relative clause before the Konjunktiv verb ("Nicht alles, was … wird, sei …")
+    ("Man solle einen Anwalt fragen, sagt Till Berger. Nicht alles was in den Briefen gefordert wird, sei berechtigt.", "indirect", "sei berechtigt", "Till Berger"),
     # a report interrupted by its frame goes on after it
     ("Er sei zwar Mitglied des Vereins, sagt Jonas Fink, aber man solle lieber den Vorstand fragen.", "indirect", "man solle lieber den Vorstand", "Jonas Fink"),
     # "nach Informationen X" with a view in the clause: X reports it
@@ -98,6 +102,8 @@ NO_SPEAKER = [
     ("Vor dem ersten Einsatz empfiehlt es sich, das Gerät gründlich zu reinigen.", "indirect", "Gerät gründlich zu reinigen", None),
     ("Ich fand, man müsste auch einmal loben.", "indirect", "müsste auch einmal loben", None),
     ("Der Handel steckt in der Krise und es ist Pioniergeist gefragt, um die Lage zu retten.", "indirect", "Lage zu retten", None),
+    # a role with a genitive of another body is not the person who has that role elsewhere
+    ("Der AfD-Vorsitzende Stefan Kurz schwieg. Der Vorsitzende des Vereins stritt ab, die Partei informiert zu haben.", "indirect", "Partei informiert", "Stefan Kurz"),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
 ]

@@ -444,6 +444,8 @@ class FrameFinder:
         if start + 1 < t.i and doc[start].lower_ in ("denn", "und", "aber", "doch", "auch") and doc[start + 1].lower_ in SUBORDINATORS:
             start += 1  # "Denn wie die Zeitung berichtete, …"
         antecedent = None
+        if any(x.lower_ in ("was", "wer") and x.tag_ in ("PWS", "PRELS") for x in doc[start : t.i]):
+            return None  # "alles, was … gefordert wird": a free relative clause reports nothing
         inner_subject = None
         joined = next(
             (k for k in range(start, t.i - 2) if doc[k].lower_ in ("und", "oder") and pos(doc[k + 1]) == "ADP"
@@ -500,6 +502,8 @@ class FrameFinder:
             speaker = _coordinated_subject(sent, t.i, skip)
         if speaker is None and [x.lower_ for x in doc[t.i + 1 : t.i + 3]] == ["es", "sich"]:
             return None  # "empfiehlt es sich, …": impersonal advice, nobody is quoted
+        if speaker is not None and len(speaker) == 1 and speaker[0].text == "Sie" and not speaker[0].is_sent_start:
+            return None  # "sehen Sie oben im Video": the reader, addressed
         if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in ("man", "ich", "wir"):
             return None  # "denkt man darüber nach", "Ich fand, …": impersonal or the writer's own voice
         if speaker is not None:

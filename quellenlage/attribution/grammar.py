@@ -37,7 +37,7 @@ POSSESSIVE = frozenset(
 KONJ2_STEMS = ("wär", "hätt", "würd", "könnt", "müsst", "dürft", "sollt", "wollt", "möcht", "gäb", "käm", "ging", "wüsst")
 # The separable particles of speech verbs ("teilte … mit", "wies … zurück", "legt … offen").
 PARTICLES = frozenset(
-    "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus durch nach".split()
+    "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus durch nach ab".split()
 )
 # Sentence-final parts of verbal complexes that are never subjects or speakers.
 NOUNISH = frozenset({"NOUN", "PROPN"})

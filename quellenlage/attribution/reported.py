@@ -75,6 +75,8 @@ def _main_finite(unit: Span):
             sub = True
         elif t.lower_ in SUBORDINATORS and t.i == unit.start:
             sub = True
+        elif t.lower_ in ("was", "wer") and t.tag_ in ("PRELS", "PWS", "PRELAT") and not sub:
+            sub = True  # "Nicht alles, was … gefordert wird, sei …": a free relative clause
         elif is_finite(t) and not sub:
             return t
     return None

@@ -95,3 +95,15 @@ def test_a_worker_that_fails_costs_only_its_documents(monkeypatch):
     assert [a.text for a in analyses] == texts
     assert [nothing_analysed(a) for a in analyses] == [False, True, False]
     assert analyses[1].errors == ["pipeline: MemoryError: no room"]
+
+
+def test_line_roles_from_html_markup_travel_to_the_worker_processes():
+    from quellenlage.ingest import read_path
+    from quellenlage.pipeline import analyze_many
+    from quellenlage.settings import Settings
+
+    article = read_path(str(Path(__file__).parent / "fixtures" / "html" / "stadtkurier.html"))
+    assert article.lines
+    one, two = (list(analyze_many([article, article], Settings(n_process=n, batch_size=1))) for n in (1, 2))
+    assert [(line.role, line.start) for line in two[0].lines] == [(line.role, line.start) for line in article.lines]
+    assert [a.model_dump_json() for a in two] == [a.model_dump_json() for a in one]

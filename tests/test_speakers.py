@@ -73,6 +73,11 @@ SPEAKERS = [
     ("Die Polizei berichtete am Montag über den Unfall. Der Fahrer sei demnach zu schnell gefahren.", "indirect", "Fahrer sei demnach", "die Polizei"),
     # "Das berichtet X": the demonstrative takes up the sentence before as what X reported
     ("Die Firma hat ein Verfahren entwickelt, um alte Akkus zu recyceln. Das berichtet das Magazin Motor Review.", "indirect", "Verfahren entwickelt", "Motor Review"),
+    # "Seiner Meinung nach …": the owner of the view
+    ("Der Minister Peter Berg wies die Vorwürfe zurück. Seiner Meinung nach hätte die Aufsicht früher eingreifen müssen.", "indirect", "Aufsicht früher eingreifen", "Peter Berg"),
+    # "nach einer Studie", "gemäß der Zeitung"
+    ("Nach einer norwegischen Studie verdreifacht schon leichtes Rauchen das Risiko.", "indirect", "Rauchen das Risiko", "eine norwegische Studie"),
+    ("Der Unfall kostete gemäß der Netzzeitung 40 Menschen das Leben.", "indirect", "40 Menschen das Leben", "die Netzzeitung"),
     # descriptions come out in the nominative
     ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),
@@ -104,6 +109,13 @@ NO_SPEAKER = [
     ("Der Handel steckt in der Krise und es ist Pioniergeist gefragt, um die Lage zu retten.", "indirect", "Lage zu retten", None),
     # a role with a genitive of another body is not the person who has that role elsewhere
     ("Der AfD-Vorsitzende Stefan Kurz schwieg. Der Vorsitzende des Vereins stritt ab, die Partei informiert zu haben.", "indirect", "Partei informiert", "Stefan Kurz"),
+    # "gemäß" in accordance with a rule, "nach dem Spiel" in time: no source
+    ("Die Einnahmen werden gemäß einem Schlüssel an die Künstler verteilt.", "indirect", "Einnahmen werden", None),
+    ("Nach dem Spiel gingen alle Spieler sofort nach Hause.", "indirect", "gingen alle Spieler", None),
+    # a view or perception with a zu-infinitive reports no plan
+    ("Der Investor Frank Thal sah Anlass, deutliche Worte gegen die Kritiker auszusprechen.", "indirect", "deutliche Worte", None),
+    # a grade in quotation marks is a label
+    ("Im Test wird der Schadstoffgehalt des Sitzes mit „mangelhaft“ bewertet.", "direct", "mangelhaft", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
 ]

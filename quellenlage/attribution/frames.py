@@ -45,6 +45,8 @@ DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
 # Adverbs that hand a sentence to the source named before: "Demnach habe sie …".
 ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge", "danach"})
+# Possessives of the third person: "Seiner Meinung nach", "Ihren Angaben nach".
+POSSESSIVE_THIRD = frozenset("seiner seinen seinem ihrer ihren ihrem".split())
 # What an outlet found out itself: "nach eigenen Recherchen" cites no one.
 OWN_RESEARCH = frozenset({"recherchen", "informationen", "erkenntnissen", "daten"})
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
@@ -53,7 +55,7 @@ ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle",
 @dataclass
 class Frame:
     cue: Span
-    rule: str  # verb | laut | zufolge | angaben | so | hearsay | anonymous
+    rule: str  # verb | laut | zufolge | angaben | view | so | hearsay | anonymous
     speaker: Span | None = None
     via: list[Span] = field(default_factory=list)
     reaction: str = "-"
@@ -313,9 +315,10 @@ class FrameFinder:
             if t.i in skip:
                 continue
             low = t.lower_
-            if low == "laut" and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
+            if low in ("laut", "gemäß") and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
                 np = noun_phrase(doc, t.i + 1)
-                if np is not None:
+                # "gemäß" also means "in accordance with": only a source makes it a frame
+                if np is not None and (low == "laut" or source_type_of(np) != "unknown" or any(x.ent_type_ for x in np)):
                     frames.append(Frame(doc[t.i : t.i + 1], "laut", self._source_in(np), clause=(t.i, np.end)))
             elif low == "zufolge":
                 np = noun_phrase_ending(doc, t.i, sent.start)
@@ -333,6 +336,9 @@ class FrameFinder:
             elif low == "für" and (holder := self._opinion_holder(sent, t)) is not None:
                 # "Für den Staatsrechtler Klaus Berg ist das ein Verstoß": the view of a person
                 frames.append(Frame(doc[t.i : t.i + 1], "laut", holder, clause=(t.i, holder.end)))
+            elif low in POSSESSIVE_THIRD and t.i + 2 < sent.end and sent.doc[t.i + 2].lower_ == "nach" and _capitalised_frame_noun(sent.doc[t.i + 1], self.frame_nouns):
+                # "Seiner Meinung nach hätte …": the owner of the view is the source
+                frames.append(Frame(doc[t.i : t.i + 3], "view", doc[t.i : t.i + 1], clause=(t.i, t.i + 3)))
             elif low in ANAPHORIC_SOURCES and self._opens_report(sent, t):
                 # "Demnach habe sie …": the source named before speaks on
                 frames.append(Frame(doc[t.i : t.i + 1], "anaphoric", doc[t.i : t.i + 1], clause=(t.i, t.i + 1)))
@@ -358,7 +364,9 @@ class FrameFinder:
     def _frame_noun_after(self, sent: Span, t: Token) -> Token | None:
         """The frame noun after "nach", past adjectives: "nach offiziellen Angaben"."""
         k = t.i + 1
-        while k < sent.end and k - t.i <= 3 and pos(sent.doc[k]) == "ADJ" and sent.doc[k].text[:1].islower():
+        if k < sent.end and sent.doc[k].lower_ in ("einer", "einem", "der", "dem", "den"):
+            k += 1  # "nach einer norwegischen Studie", "nach dem Bericht der Kommission"
+        while k < sent.end and k - t.i <= 4 and pos(sent.doc[k]) == "ADJ" and sent.doc[k].text[:1].islower():
             k += 1
         if k < sent.end and _capitalised_frame_noun(sent.doc[k], self.frame_nouns):
             if k > t.i + 1 and sent.doc[t.i + 1].lower_ in ("eigenen", "gemeinsamen") and sent.doc[k].lower_ in OWN_RESEARCH:

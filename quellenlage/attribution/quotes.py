@@ -333,6 +333,8 @@ class DirectQuoteFinder:
         if not q.text[:1].islower() or _attributive(doc, q) or _subject_of_cue(doc, q):
             return False  # 'mit „fremden“ Männern'; 'Wie „heise online“ berichtet'
         if n == 1:  # one word needs its frame in the same clause: 'als „nebelartig“ beschrieben'
+            if q.start >= 2 and doc[q.start - 2].lower_ == "mit":
+                return False  # 'mit „mangelhaft“ bewertet': a grade, not someone's words
             sent = sentence_of(doc, q.start)
             return any(
                 verb_cue(t, sent) is not None and _same_clause(doc, q, doc[t.i : t.i + 1], in_quote)

@@ -195,7 +195,7 @@ class ReportedSpeechFinder:
         self, doc: Doc, unit: Span, in_quote: set[int], reported_only: list[Frame], reporting: bool
     ) -> Span | None:
         frames = [f for f in self.frames.find(unit, skip=in_quote) if unit.start <= f.cue.start < unit.end]
-        for frame in sorted(frames, key=lambda f: (f.rule not in ("verb", "hearsay"), f.cue.start)):
+        for frame in sorted(frames, key=lambda f: (f.rule not in ("verb", "hearsay", "view"), f.cue.start)):
             content = self._content(doc, unit, frame, in_quote)
             if content is not None and all(i in in_quote for i in range(content.start, content.end)):
                 continue  # '„…“, hieß es': the direct quote is already the report
@@ -275,7 +275,7 @@ class ReportedSpeechFinder:
         """The reported clause a frame governs, or None (a frame without content: "CNN berichtete")."""
         ustart, uend = unit.start, unit.end
         fstart, fend = frame.clause
-        if frame.rule in ("laut", "zufolge", "angaben"):
+        if frame.rule in ("laut", "zufolge", "angaben", "view"):
             start, end = _trim(doc, ustart, uend)
             if end - start < MIN_TOKENS + (fend - fstart):
                 return None
@@ -356,6 +356,8 @@ class ReportedSpeechFinder:
         elif doc[fstart].lower_ in SUBORDINATORS:
             return None  # "Nachdem X berichtet hatte, ermittelt die Polizei": not the report
         elif _zu_infinitive(doc, j, uend):
+            if frame.verb_class not in ("speech", "writing"):
+                return None  # "sah Anlass, … auszusprechen": a view or a perception takes no reported plan
             start, end = _trim(doc, j, _zu_infinitive(doc, j, uend))  # "forderte, die Frage … zu bringen"
         else:
             finite = _main_finite(doc[j:uend])

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.entities import EntityCluster, is_role_noun
-from quellenlage.attribution.frames import source_type_of, subject_of_main_clause
+from quellenlage.attribution.frames import POSSESSIVE_THIRD, source_type_of, subject_of_main_clause
 from quellenlage.attribution.grammar import (
     DEFINITE,
     DEMONSTRATIVES,
@@ -193,7 +193,7 @@ class SpeakerResolver:
         previous: list[Span] = []
         for q in quotes:
             mention = q._.speaker_mention
-            if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS:
+            if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS | POSSESSIVE_THIRD:
                 antecedent = self._antecedent(doc, mention, previous, index)
                 q._.speaker = antecedent
             elif q._.rule == "anaphoric":  # "Demnach …": who spoke last speaks on
@@ -433,8 +433,10 @@ def pronoun_agreement(pronoun: Span) -> tuple[str, bool]:
     """(gender, plural) of a subject pronoun: "er" masculine; "sie" feminine unless its verb is
     plural ("sie sagten")."""
     t = pronoun[0]
-    if t.lower_ == "er":
+    if t.lower_ == "er" or t.lower_.startswith("sein"):
         return "m", False
+    if t.lower_.startswith("ihr"):  # "Ihrer Meinung nach": a woman or a group
+        return "f", t.morph.get("Number") == ["Plur"]
     doc = t.doc
     verb = next(
         (v for v in (doc[t.i - 1] if t.i > 0 else None, doc[t.i + 1] if t.i + 1 < len(doc) else None)

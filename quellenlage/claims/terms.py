@@ -121,9 +121,9 @@ def is_content(t: Token) -> bool:
 @lru_cache(maxsize=1)
 def _dictionary():
     """simplemma's German word forms -> lemma (decoded once, shared with the lemmatizer's cache)."""
-    from quellenlage.nlp.lemma_dictionary import CachedDictionaryFactory
+    from quellenlage.nlp.lemma_dictionary import german_dictionary
 
-    return CachedDictionaryFactory().get_dictionary("de")
+    return german_dictionary()
 
 
 def _noun(word: str) -> str | None:

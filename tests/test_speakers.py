@@ -78,6 +78,8 @@ SPEAKERS = [
     # "nach einer Studie", "gemäß der Zeitung"
     ("Nach einer norwegischen Studie verdreifacht schon leichtes Rauchen das Risiko.", "indirect", "Rauchen das Risiko", "eine norwegische Studie"),
     ("Der Unfall kostete gemäß der Netzzeitung 40 Menschen das Leben.", "indirect", "40 Menschen das Leben", "die Netzzeitung"),
+    # "…, dessen Chef sagt:": the relative genitive's noun speaks, not the antecedent
+    ("Die Abteilung hat 60 Prüfer, ein großer Apparat, dessen Chef sagt: „Wir glauben erst mal gar nichts.“", "direct", "Wir glauben erst mal", "der Chef"),
     # descriptions come out in the nominative
     ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),

@@ -467,7 +467,12 @@ class FrameFinder:
                 return None
         if _bare_participle(doc, t, start, end):
             return None  # "ist Pioniergeist gefragt", "(auch „Strong AI“ genannt)": no one speaks
-        if joined is None and relative_clause(doc, start, end):
+        if joined is None and doc[start].lower_ in ("dessen", "deren") and relative_clause(doc, start, end):
+            inner_subject = noun_phrase(doc, start + 1)  # "…, dessen Chef sagt:": the chef speaks
+            if inner_subject is None:
+                return None
+            inner_subject = doc[start : inner_subject.end]
+        elif joined is None and relative_clause(doc, start, end):
             # "…, eine Resolution, welche die Regierung auffordert, …": the relative pronoun
             # stands for the noun before the comma; with a preposition ("von denen X behauptet")
             # the subject is inside the clause

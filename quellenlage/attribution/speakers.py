@@ -64,7 +64,9 @@ def describe(span: Span) -> str:
     words = [t.text for t in tokens]
     head = next((t for t in tokens if pos(t) == "NOUN"), None)
     oblique = head is not None and set(head.morph.get("Case")) & {"Gen", "Dat"} and head.morph.get("Number") == ["Sing"]
-    if words and words[0].lower() in INDEFINITE | DEFINITE and head is not None and head.morph.get("Gender"):
+    if words and words[0].lower() in ("dessen", "deren") and head is not None and head.morph.get("Gender"):
+        words[0] = NOMINATIVE_ARTICLES[(True, head.morph.get("Gender")[0])]  # "dessen Chef" -> "der Chef"
+    elif words and words[0].lower() in INDEFINITE | DEFINITE and head is not None and head.morph.get("Gender"):
         definite = words[0].lower() in DEFINITE
         if head.morph.get("Number") == ["Plur"]:
             words[0] = "die" if definite else words[0].lower()
@@ -249,7 +251,9 @@ class SpeakerResolver:
             None,
         )
         people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
-        named = [(_last_argument(c, pronoun.start), c) for c in people]
+        # a pronoun never stands for a name in its own clause ("Philipp H. kenne er privat")
+        own_clause = clause_bounds(pronoun[0].sent, pronoun.start)[0]
+        named = [(_last_argument(c, own_clause), c) for c in people]
         position, best = max(named, key=lambda pc: pc[0], default=(-1, None))
         topic = None if plural else _previous_subject(doc, pronoun, gender, index, clusters)
         if topic is not None:

@@ -29,6 +29,7 @@ from quellenlage.attribution.grammar import (
     strip_genitive,
 )
 from quellenlage.attribution.lines import role_at
+from quellenlage.extensions import LINGUISTIC
 from quellenlage.lexicons import rows
 
 AMBIGUOUS_MEDIA = frozenset({"Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild", "Kurier", "Standard", "Independent", "Guardian"})
@@ -530,6 +531,6 @@ def _name_detector():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
-@Language.factory("entity_resolver")
+@Language.factory("entity_resolver", requires=[*LINGUISTIC, "doc.ents", "doc._.lines"], assigns=["doc._.entities"])
 def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver(nlp, name)

@@ -33,6 +33,7 @@ from quellenlage.attribution.grammar import (
     pos,
     source_nouns,
 )
+from quellenlage.extensions import doc_cache
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
@@ -302,7 +303,7 @@ class FrameFinder:
         reactions and the headline check all ask for the same sentences."""
         skipped = tuple(i for i in range(sent.start - 1, sent.end + 1) if i in skip)
         key = ("quellenlage.frames", sent.start, sent.end, skipped)
-        cache = sent.doc.user_data
+        cache = doc_cache(sent.doc)
         if key not in cache:
             cache[key] = self._find(sent, skip)
         return list(cache[key])

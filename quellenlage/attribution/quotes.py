@@ -34,6 +34,7 @@ from quellenlage.attribution.grammar import (
 )
 from quellenlage.attribution.lines import body_lines, line_of, line_span
 from quellenlage.attribution.sentences import sentence_of, sentences
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
 WORD = re.compile(r"\w+")
@@ -458,6 +459,6 @@ def _quote_line(doc: Doc, line, quote_start: int | None) -> bool:
     return opening == 0 or (0 < opening <= 60 and text[:opening].rstrip().endswith(":"))
 
 
-@Language.factory("direct_quote_finder")
+@Language.factory("direct_quote_finder", requires=[*LINGUISTIC, "doc._.lines"], assigns=["doc.spans", *QUOTE_FINDINGS])
 def make_direct_quote_finder(nlp: Language, name: str) -> DirectQuoteFinder:
     return DirectQuoteFinder(nlp, name)

@@ -28,6 +28,7 @@ from quellenlage.attribution.grammar import (
 from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 
 ADVERBIAL_SUBORDINATORS = frozenset(
     "wenn falls als nachdem weil obwohl bevor während seit seitdem sobald damit sodass da um ohne statt".split()
@@ -425,6 +426,8 @@ class ReportedSpeechFinder:
         return span
 
 
-@Language.factory("reported_speech_finder")
+@Language.factory(
+    "reported_speech_finder", requires=[*LINGUISTIC, "doc._.lines", "doc.spans"], assigns=["doc.spans", *QUOTE_FINDINGS]
+)
 def make_reported_speech_finder(nlp: Language, name: str) -> ReportedSpeechFinder:
     return ReportedSpeechFinder(nlp, name)

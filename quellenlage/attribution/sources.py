@@ -75,6 +75,8 @@ class SourceCollector:
         return doc
 
 
-@Language.factory("source_collector")
+@Language.factory(
+    "source_collector", requires=["doc._.lines", "doc._.entities", "doc.spans", "span._.speaker"], assigns=["doc._.sources"]
+)
 def make_source_collector(nlp: Language, name: str) -> SourceCollector:
     return SourceCollector(nlp, name)

@@ -33,6 +33,7 @@ from quellenlage.attribution.grammar import (
     source_nouns,
     title_nouns,
 )
+from quellenlage.extensions import LINGUISTIC
 from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
 
@@ -229,6 +230,8 @@ class SpeakerResolver:
                         q._.speaker_mention, q._.speaker = topic
             previous.append(q)
         _attribute_pull_quotes(doc, quotes)
+        for q in quotes:
+            q._.via_names = via_names(doc, q, index)
         doc.spans["quotes"] = quotes
         return doc
 
@@ -488,6 +491,16 @@ def _latest_mention(doc: Doc, speaker: Speaker | None, before: int) -> Span | No
     return max(mentions, key=lambda m: m.start) if mentions else None
 
 
+def via_names(doc: Doc, q: Span, index: dict[int, EntityCluster] | None = None) -> list[str]:
+    """The names of the chain a quote came through, nearest first, without its speaker."""
+    names = []
+    for via in q._.via:
+        name = resolve_mention(doc, via, index).name
+        if name and name not in names and (q._.speaker is None or name != q._.speaker.name):
+            names.append(name)
+    return names
+
+
 def title_type(doc: Doc, title: Span) -> str:
     """A quoted title next to 'Buch'/'Bericht' is a document, next to 'Zeitung'/'Sender' a
     medium; a title that speaks without such a word is taken for a document."""
@@ -512,6 +525,10 @@ def title_evidence(doc: Doc, title: Span) -> str | None:
     return None
 
 
-@Language.factory("speaker_resolver")
+@Language.factory(
+    "speaker_resolver",
+    requires=[*LINGUISTIC, "doc._.lines", "doc._.entities", "doc.spans", "span._.speaker_mention"],
+    assigns=["span._.speaker", "span._.speaker_mention", "span._.via", "span._.via_names", "span._.rule"],
+)
 def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolver:
     return SpeakerResolver(nlp, name)

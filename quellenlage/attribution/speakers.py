@@ -34,6 +34,7 @@ from quellenlage.attribution.grammar import (
     title_nouns,
 )
 from quellenlage.extensions import LINGUISTIC
+from quellenlage.attribution.lines import line_of
 from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
 
@@ -351,10 +352,10 @@ def _attribute_pull_quotes(doc: Doc, quotes: list[Span]) -> None:
 
 
 def _alone_on_line(doc: Doc, q: Span) -> bool:
-    line_start = doc.text.rfind("\n", 0, q.start_char) + 1
-    line_end = doc.text.find("\n", q.end_char)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
-    return len(line.strip()) - len(q.text) <= 4
+    if not doc._.lines:
+        return False
+    line = line_of(doc, q.start_char)
+    return len(line.text.strip()) - len(q.text) <= 4
 
 
 def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, EntityCluster], clusters: dict) -> Speaker | None:

@@ -84,6 +84,9 @@ SPEAKERS = [
     ("Geöffnet wird uns von einer Dame mittleren Alters. Sie ist sehr freundlich. Es sei leider niemand da.", "indirect", "niemand da", "eine Dame"),
     # "…, wie X berichtete": the frame after its content, and a quoted name in close apposition
     ("Die Sängerin hat zehn Kilo abgenommen, wie die britische Zeitung „The Sun“ berichtete.", "indirect", "zehn Kilo abgenommen", "The Sun"),
+    # the owners of a statement noun speak ("Die Ankündigungen von X und Y versprachen viel: …"),
+    # past a party in parentheses and a relative clause in the reported sentence
+    ("Die Ankündigungen von Deutscher Bahn und Minister Andreas Scheuer (CSU) versprachen viel: Der Takt, der ab 2021 eingeführt werden soll, habe nur Vorteile.", "indirect", "habe nur Vorteile", "Deutsche Bahn und Andreas Scheuer"),
     # descriptions come out in the nominative
     ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),

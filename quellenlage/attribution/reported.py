@@ -77,6 +77,8 @@ def _main_finite(unit: Span):
             sub = True
         elif t.lower_ in ("was", "wer") and t.tag_ in ("PRELS", "PWS", "PRELAT") and not sub:
             sub = True  # "Nicht alles, was … gefordert wird, sei …": a free relative clause
+        elif t.tag_ in ("PRELS", "PRELAT") and t.i > unit.start and unit.doc[t.i - 1].text == ",":
+            sub = True  # "Der Takt, der … eingeführt werden soll, habe …": a relative clause
         elif is_finite(t) and not sub:
             return t
     return None

@@ -161,11 +161,13 @@ def _coordinated_people(mention: Span, clusters: list[EntityCluster]) -> Speaker
     """"Keith und Keuter", "sowohl Keith als auch Keuter": two named people speaking together."""
     people: list[EntityCluster] = []
     for c in clusters:
-        if c.type == "person" and c not in people:
+        if c.type in ("person", "organization", "media") and c not in people:
             people.append(c)
     if len(people) < 2 or not any(t.lower_ in ("und", "sowie") or t.lower_ == "als" and t.nbor(1).lower_ == "auch" for t in mention):
         return None
-    return Speaker(name=" und ".join(c.name for c in people), type="person")
+    # "Deutsche Bahn und Andreas Scheuer": together they speak; people alone make a person speaker
+    kind = "person" if all(c.type == "person" for c in people) else "organization"
+    return Speaker(name=" und ".join(c.name for c in people), type=kind)
 
 
 def compound_source(t) -> str | None:

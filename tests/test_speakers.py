@@ -80,6 +80,8 @@ SPEAKERS = [
     ("Der Unfall kostete gemäß der Netzzeitung 40 Menschen das Leben.", "indirect", "40 Menschen das Leben", "die Netzzeitung"),
     # "…, dessen Chef sagt:": the relative genitive's noun speaks, not the antecedent
     ("Die Abteilung hat 60 Prüfer, ein großer Apparat, dessen Chef sagt: „Wir glauben erst mal gar nichts.“", "direct", "Wir glauben erst mal", "der Chef"),
+    # a role with the genitive of its body is the person named with that compound role, even later
+    ("Der Vorsitzende des Vereins stritt ab, die Partei informiert zu haben. Das Geld kam von uns, sagt der Vereinsvorsitzende David Bendels.", "indirect", "Partei informiert", "David Bendels"),
     # a Konjunktiv report that continues no report: the person the sentence before is about
     ("Geöffnet wird uns von einer Dame mittleren Alters. Sie ist sehr freundlich. Es sei leider niemand da.", "indirect", "niemand da", "eine Dame"),
     # "…, wie X berichtete": the frame after its content, and a quoted name in close apposition

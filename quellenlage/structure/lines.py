@@ -25,6 +25,7 @@ from quellenlage.schema import Line
 from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape
 from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
+from quellenlage.structure.headline_model import HeadlineChooser
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
 #: Text with at most this many lines before its body's prose and after it is an extracted
@@ -73,6 +74,7 @@ class LineClassifier:
     def __init__(self) -> None:
         self.features, self.tagger = _shared()
         self.rules = self.features.rules
+        self.headline = HeadlineChooser(self.features.cues)
 
     def is_extracted_article(self, texts: Sequence[str]) -> bool:
         """Few lines around the body's prose: an extracted article rather than a whole page."""
@@ -123,7 +125,12 @@ class LineClassifier:
                 roles[keep], why[keep] = "headline", "the page title's line (markup)"
         shapes = [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)]
         first, _ = main_prose_run(shapes)
-        one_headline(roles, marginals, why, keep, [self.title_like(s) for s in shapes], first if first < len(shapes) else None)
+        title_like = [self.title_like(s) for s in shapes]
+        if context is None:  # plain text: the headline chooser weighs the candidates the CRF cannot
+            keep = self.headline.choose(shapes, title_like, lambda k: marginals[k]["headline"])
+            if keep is not None:
+                roles[keep], why[keep] = "headline", "the most probable headline candidate"
+        one_headline(roles, marginals, why, keep, title_like, first if first < len(shapes) else None)
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         if context is not None:

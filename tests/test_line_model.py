@@ -334,3 +334,61 @@ def test_titles_after_a_read_more_line_are_boilerplate():
     assert roles["Fährverkehr nach Oslo wird ausgeweitet"] == "boilerplate"
     # ... and the article goes on after the box
     assert roles[[t for t in roles if t.startswith("Der Betriebsrat begrüßte")][0]] == "paragraph"
+
+
+# --- the headline of plain text -------------------------------------------------------------
+
+# A second scraped layout: navigation, kicker, headline, subtitle, date, teaser, body with a box
+# of other articles (titles and dates), footer.
+SCRAPED_KICKER = """Home
+Region
+Politik
+Wirtschaft
+Sport
+Kultur
+Energie
+Stadtwerke senken den Gaspreis für Privatkunden
+03.02.2026, 09:15 Uhr
+Von Jonas Albrecht
+Ab März zahlen Haushalte in der Stadt weniger für Gas. Die Stadtwerke geben gesunkene Einkaufspreise an ihre Kunden weiter.
+Die Stadtwerke senken den Gaspreis zum 1. März um knapp zwölf Prozent, wie das Unternehmen am Montag mitteilte. Ein Haushalt mit einem Verbrauch von 15.000 Kilowattstunden spart damit rund 180 Euro im Jahr.
+Grund für die Senkung seien die gesunkenen Preise im Großhandel, sagte ein Sprecher der Stadtwerke. Die Kunden würden per Brief über den neuen Gaspreis informiert.
+Mehr zum Thema
+Neues Hallenbad öffnet im Herbst
+01.02.2026
+Busfahrer streiken am Donnerstag
+30.01.2026
+Die Verbraucherzentrale riet Kunden dennoch, die Angebote anderer Versorger zu vergleichen. Wer den Anbieter wechsle, könne oft mehr sparen als durch die Senkung des Gaspreises.
+Kommentare
+Impressum
+Datenschutz
+Kontakt"""
+
+
+def test_headline_candidates_are_titles_near_the_body():
+    from quellenlage.structure.headline_model import candidates
+
+    classifier = LineClassifier()
+    texts = [t for t in SCRAPED_KICKER.split("\n") if t.strip()]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    ks = [texts[k] for k in candidates(shapes, [classifier.title_like(s) for s in shapes])]
+    assert "Stadtwerke senken den Gaspreis für Privatkunden" in ks
+    assert "03.02.2026, 09:15 Uhr" not in ks and "Von Jonas Albrecht" not in ks  # dates and bylines are no titles
+    assert "Impressum" not in ks  # far below the start of the body
+
+
+def test_headline_is_the_title_that_announces_the_body_not_the_kicker_or_a_box_title():
+    lines = LineClassifier().classify(SCRAPED_KICKER)
+    headlines = [line.text for line in lines if line.role == "headline"]
+    assert headlines == ["Stadtwerke senken den Gaspreis für Privatkunden"]
+    roles = {line.text: line.role for line in lines}
+    assert roles["Neues Hallenbad öffnet im Herbst"] == "boilerplate"
+
+
+def test_a_headline_shares_words_with_the_opening_of_its_article():
+    texts = [t for t in SCRAPED_KICKER.split("\n") if t.strip()]
+    by_line = dict(zip(texts, PageFeatures().page(texts)))
+    headline = by_line["Stadtwerke senken den Gaspreis für Privatkunden"]
+    assert "body-sim=0.75" in headline or "body-sim=>0.75" in headline  # 3 of its 4 content words
+    assert "body-sim=0.0" in by_line["Sport"]
+    assert "title-rank=1" in by_line["Stadtwerke senken den Gaspreis für Privatkunden"]

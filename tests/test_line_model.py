@@ -392,3 +392,23 @@ def test_a_headline_shares_words_with_the_opening_of_its_article():
     assert "body-sim=0.75" in headline or "body-sim=>0.75" in headline  # 3 of its 4 content words
     assert "body-sim=0.0" in by_line["Sport"]
     assert "title-rank=1" in by_line["Stadtwerke senken den Gaspreis für Privatkunden"]
+
+
+def test_an_authors_name_alone_at_the_body_is_a_byline_and_opens_the_author_box():
+    from quellenlage.structure.cues import is_name_line
+
+    assert is_name_line("Hanna Petersen") and is_name_line("Dr. Jonas Albrecht")
+    assert not is_name_line("Neue Rechte") and not is_name_line("Weitere Themen") and not is_name_line("Hanna")
+    text = SCRAPED_KICKER.replace("Von Jonas Albrecht", "Jonas Albrecht").replace(
+        "Kommentare\n", "Über den Autor\nJonas Albrecht\nJonas Albrecht schreibt seit 2019 über Energie und Verkehr in der Region.\nKommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Jonas Albrecht"] == "byline"
+    assert roles["Über den Autor"] == "byline"
+    assert roles["Jonas Albrecht schreibt seit 2019 über Energie und Verkehr in der Region."] == "byline"
+
+
+def test_source_and_written_by_lines_are_byline_shaped():
+    cues = LineClassifier().features.cues
+    for line in ("Quelle: Tagesblatt", "(Quelle: APA/dpa)", "geschrieben von Lea Vogel", "Autorin", "Über die Autorin"):
+        assert cues.is_byline(cues.shape(0, 0, line)), line
+    assert not cues.is_byline(cues.shape(0, 0, "Die Quelle des Flusses liegt in den Alpen."))

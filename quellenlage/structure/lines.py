@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quellenlage.schema import Line
-from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape
+from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape, is_name_line
 from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
 from quellenlage.structure.headline_model import HeadlineChooser
@@ -160,8 +160,9 @@ class LineClassifier:
                 and not DOMAIN.search(s.text) and len(LINK_TRAIL.findall(s.text)) < 2)
 
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
-        """Dates, reading times, "Von …" and agency lines just above the body or just below it
-        are bylines (ANNOTATION.md, "Line roles"), whatever role the model gave them."""
+        """Dates, reading times, "Von …", source and agency lines and an author's name alone just
+        above the body or just below it are bylines (ANNOTATION.md, "Line roles"), whatever
+        role the model gave them."""
         body = [k for k, r in enumerate(roles) if r == "paragraph"]
         if not body:
             return
@@ -169,6 +170,7 @@ class LineClassifier:
             near = body[0] - BYLINE_REACH <= k < body[0] or body[-1] < k <= body[-1] + BYLINE_REACH
             if near and roles[k] not in ("headline", "byline") and s.words <= 12 and (
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
+                or is_name_line(s.text)
             ):
                 roles[k], why[k] = "byline", "date, reading time or author line at the body"
 
@@ -200,9 +202,11 @@ class LineClassifier:
 
     @staticmethod
     def author_box(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
-        """The author named in a byline ("Von Hanna Petersen") introduces the author box: a line
-        that is the name, or begins with it ("Hanna Petersen ist Redakteurin …"), is byline."""
+        """The author named in a byline ("Von Hanna Petersen", or the name alone) introduces the
+        author box: a line that is the name, or begins with it ("Hanna Petersen ist Redakteurin
+        …"), is byline."""
         names = {m.group(1) for k, s in enumerate(shapes) if roles[k] == "byline" for m in AUTHOR.finditer(s.text)}
+        names |= {s.text for k, s in enumerate(shapes) if roles[k] == "byline" and is_name_line(s.text)}
         if not names:
             return
         for k, s in enumerate(shapes):

@@ -412,3 +412,10 @@ def test_source_and_written_by_lines_are_byline_shaped():
     for line in ("Quelle: Tagesblatt", "(Quelle: APA/dpa)", "geschrieben von Lea Vogel", "Autorin", "Über die Autorin"):
         assert cues.is_byline(cues.shape(0, 0, line)), line
     assert not cues.is_byline(cues.shape(0, 0, "Die Quelle des Flusses liegt in den Alpen."))
+
+
+def test_further_links_announce_a_block_of_other_articles():
+    text = SCRAPED_KICKER.replace("Kommentare\n", "Weiterführende Links:\nPreisvergleich der Gasversorger\nTipps zum Energiesparen im Winter\nKommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Preisvergleich der Gasversorger"] == "boilerplate"
+    assert roles["Tipps zum Energiesparen im Winter"] == "boilerplate"

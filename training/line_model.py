@@ -167,11 +167,12 @@ def as_read(lines: list[DomLine], roles: list[str]) -> list[str]:
     return out
 
 
-def simulate_scraped(sp: SilverPage, rng: random.Random, others: list[str] = (), nav: list[str] = ()) -> tuple[list[str], list[str]]:
+def simulate_scraped(sp: SilverPage, rng: random.Random, others: list[tuple[str, str]] = (),
+                     nav: list[str] = ()) -> tuple[list[str], list[str]]:
     """The page as a scraper's text file: the article plus a random selection of its surrounding
     lines in page order, sometimes a site-name suffix on the headline or a kicker above it, a
     block of date and author lines under it, a navigation run above it, and a box of `others`'
-    titles inside the body."""
+    titles (of `others`: title, description) inside the body, and an author box after it."""
     texts = [line.text for line in sp.page.lines]
     roles = as_read(sp.page.lines, sp.roles)
     article = [i for i, r in enumerate(roles) if r != "boilerplate"]
@@ -219,7 +220,9 @@ def simulate_scraped(sp: SilverPage, rng: random.Random, others: list[str] = (),
         if nav and rng.random() < 0.4:
             with_navigation(out_t, out_r, list(nav), rng)
     if rng.random() < 0.4:
-        with_box(out_t, out_r, list(others), rng)
+        with_box(out_t, out_r, [t for t, _ in others], rng)
+    if rng.random() < 0.2:
+        with_author_box(out_t, out_r, rng)
     return out_t, out_r
 
 
@@ -231,6 +234,7 @@ MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "Au
 FIRST_NAMES = ("Anna", "Jonas", "Miriam", "Peter", "Lea", "Tobias", "Sabine", "Mehmet", "Julia", "Karl")
 LAST_NAMES = ("Berger", "Schmitt", "Yilmaz", "Hoffmann", "Krause", "Neumann", "Wagner", "Vogel", "Lange", "Roth")
 AGENCIES = ("dpa", "AFP", "epd", "KNA", "Reuters", "dpa/AFP")
+KICKERS = ("Politik", "Wirtschaft", "Digital", "Kultur", "Sport", "Wissen", "Panorama", "Gesundheit", "Auto", "Reise")
 BOX_LEADS = ("Lesen Sie auch", "Lesen Sie auch:", "Mehr zum Thema", "Mehr zum Thema:", "Auch interessant",
              "Das könnte Sie auch interessieren", "Weitere Artikel", "Empfehlungen der Redaktion", "Zum Thema")
 
@@ -289,6 +293,20 @@ def with_box(texts: list[str], roles: list[str], others: list[str], rng: random.
     roles[at:at] = ["boilerplate"] * len(box)
 
 
+def with_author_box(texts: list[str], roles: list[str], rng: random.Random) -> None:
+    """An author box after the article: the author's name and a sentence about them (bylines)."""
+    body = [k for k, r in enumerate(roles) if r == "paragraph"]
+    if not body:
+        return
+    name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    box = ([rng.choice(("Über den Autor", "Über die Autorin", "Autor", "Autorin"))] if rng.random() < 0.5 else []) + [
+        name, f"{name} ist seit {rng.randint(1995, 2022)} Redakteur im Ressort {rng.choice(KICKERS)} und schreibt über "
+              f"{rng.choice(('Verkehr', 'Energie', 'Bildung', 'Gesundheit', 'die Region'))}."]
+    at = body[-1] + 1
+    texts[at:at] = box
+    roles[at:at] = ["byline"] * len(box)
+
+
 def with_navigation(texts: list[str], roles: list[str], words: list[str], rng: random.Random) -> None:
     """A navigation run of one- and two-word lines above the kicker and headline."""
     h = roles.index("headline")
@@ -328,7 +346,7 @@ def sequences(pages: list[SilverPage], copies: int, seed: int, markup: bool = Tr
     rng = random.Random(seed)
     feats = PageFeatures(Cues())
     out = []
-    headlines = [t.text for sp in pages for t, r in zip(sp.page.lines, sp.roles) if r == "headline"]
+    headlines = [(t.text, sp.page.description) for sp in pages for t, r in zip(sp.page.lines, sp.roles) if r == "headline"]
     nav = sorted({t.text for sp in pages for t, r in zip(sp.page.lines, sp.roles)
                   if r == "boilerplate" and 1 <= len(t.text.split()) <= 2 and "nav" in t.context})
     for sp in pages:
@@ -341,7 +359,7 @@ def sequences(pages: list[SilverPage], copies: int, seed: int, markup: bool = Tr
                                    [line.link_density for line in sp.page.lines], title), sp.roles))
         own = {t.text for t, r in zip(sp.page.lines, sp.roles) if r == "headline"}
         for _ in range(copies):
-            t, r = simulate_scraped(sp, rng, [x for x in headlines if x not in own], nav)
+            t, r = simulate_scraped(sp, rng, [x for x in headlines if x[0] not in own], nav)
             if t:
                 out.append((feats.page(t), r))
                 if texts_out is not None:

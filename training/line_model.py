@@ -339,31 +339,36 @@ def build(data: Path) -> list[SilverPage]:
     return pages
 
 
-def sequences(pages: list[SilverPage], copies: int, seed: int, markup: bool = True,
-              texts_out: list[tuple[list[str], list[str]]] | None = None) -> list[tuple[list[list[str]], list[str]]]:
-    """Feature sequences and silver roles of every page: with its markup, and `copies` times as
-    simulated scraped text (those texts and roles also go to `texts_out`)."""
+def simulated(pages: list[SilverPage], copies: int, seed: int) -> list[tuple[SilverPage, list[str], list[str]]]:
+    """`copies` simulated scraped texts (page, lines, roles) of every page with a body."""
     rng = random.Random(seed)
-    feats = PageFeatures(Cues())
-    out = []
     headlines = [(t.text, sp.page.description) for sp in pages for t, r in zip(sp.page.lines, sp.roles) if r == "headline"]
     nav = sorted({t.text for sp in pages for t, r in zip(sp.page.lines, sp.roles)
                   if r == "boilerplate" and 1 <= len(t.text.split()) <= 2 and "nav" in t.context})
+    out = []
     for sp in pages:
         if sum(r == "paragraph" for r in sp.roles) < 2:
             continue
-        texts = [line.text for line in sp.page.lines]
-        title = sp.page.og_title or sp.page.title
-        if markup:
-            out.append((feats.page(texts, [line.context for line in sp.page.lines],
-                                   [line.link_density for line in sp.page.lines], title), sp.roles))
         own = {t.text for t, r in zip(sp.page.lines, sp.roles) if r == "headline"}
         for _ in range(copies):
             t, r = simulate_scraped(sp, rng, [x for x in headlines if x[0] not in own], nav)
             if t:
-                out.append((feats.page(t), r))
-                if texts_out is not None:
-                    texts_out.append((t, r))
+                out.append((sp, t, r))
+    return out
+
+
+def sequences(pages: list[SilverPage], copies: int, seed: int, markup: bool = True) -> list[tuple[list[list[str]], list[str]]]:
+    """Feature sequences and silver roles of every page: with its markup, and `copies` times as
+    simulated scraped text."""
+    feats = PageFeatures(Cues())
+    out = []
+    if markup:
+        for sp in pages:
+            if sum(r == "paragraph" for r in sp.roles) >= 2:
+                out.append((feats.page([line.text for line in sp.page.lines], [line.context for line in sp.page.lines],
+                                       [line.link_density for line in sp.page.lines], sp.page.og_title or sp.page.title),
+                            sp.roles))
+    out += [(feats.page(t), r) for _, t, r in simulated(pages, copies, seed)]
     return out
 
 
@@ -406,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--headline-out", type=Path, default=HEADLINE_MODEL_PATH)
     ap.add_argument("--copies", type=int, default=4, help="scraped-text simulations per page")
+    ap.add_argument("--headline-copies", type=int, default=12, help="simulations per page for the headline chooser")
     ap.add_argument("--c1", type=float, default=1.0)
     ap.add_argument("--c2", type=float, default=0.02)
     ap.add_argument("--iterations", type=int, default=200)
@@ -423,12 +429,11 @@ def main(argv: list[str] | None = None) -> int:
         for sp in pages:
             (args.dump / f"{sp.name[:16]}.tsv").write_text(
                 "\n".join(f"{r}\t{line.text[:150]}" for r, line in zip(sp.roles, sp.page.lines)), encoding="utf-8")
-    texts: list[tuple[list[str], list[str]]] = []
-    seqs = sequences(pages, args.copies, args.seed, markup=not args.no_markup, texts_out=texts)
+    seqs = sequences(pages, args.copies, args.seed, markup=not args.no_markup)
     print(f"{len(pages)} pages, {len(seqs)} sequences, {sum(len(y) for _, y in seqs)} lines ({time.time() - t0:.0f} s)")
     train(seqs, args.out, args.c1, args.c2, args.iterations)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB, {time.time() - t0:.0f} s)")
-    items = headline_items(texts)
+    items = headline_items([(t, r) for _, t, r in simulated(pages, args.headline_copies, args.seed + 1)])
     train_headline(items, args.headline_out, args.c1, args.c2)
     print(f"wrote {args.headline_out} ({len(items)} candidates, {args.headline_out.stat().st_size / 1e3:.0f} kB)")
     return 0

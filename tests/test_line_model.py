@@ -307,7 +307,7 @@ def test_the_bylines_author_introduces_the_author_box():
     texts = ["Von Hanna Petersen", "Der Rat hat beschlossen.", "Hanna Petersen",
              "Hanna Petersen ist Redakteurin im Ressort Wirtschaft.", "Petersen sagte nichts dazu."]
     roles = ["byline", "paragraph", "boilerplate", "paragraph", "paragraph"]
-    LineClassifier.author_box(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
+    LineClassifier().author_box(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
     assert roles == ["byline", "paragraph", "byline", "byline", "paragraph"]
 
 
@@ -419,3 +419,27 @@ def test_further_links_announce_a_block_of_other_articles():
     roles = {line.text: line.role for line in LineClassifier().classify(text)}
     assert roles["Preisvergleich der Gasversorger"] == "boilerplate"
     assert roles["Tipps zum Energiesparen im Winter"] == "boilerplate"
+
+
+def test_author_box_heading_and_comment_section():
+    text = SCRAPED_KICKER.replace("Kommentare\n", "Über die Autorin\nLea Vogel\nSie berichtet seit vielen Jahren über Energiepolitik.\n"
+                                  "Kommentare (2)\nMax sagt:\n03.02.2026 um 10:12 Uhr\nDas ist endlich eine gute Nachricht für alle Kunden hier in der Stadt, finde ich.\n"
+                                  ).replace("Kontakt", "Kontakt\nAGB\nMediadaten\nJobs")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Über die Autorin"] == "byline"
+    assert roles["Lea Vogel"] == "byline"
+    assert roles["Sie berichtet seit vielen Jahren über Energiepolitik."] == "byline"
+    for line in ("Max sagt:", "03.02.2026 um 10:12 Uhr", "Das ist endlich eine gute Nachricht für alle Kunden hier in der Stadt, finde ich."):
+        assert roles[line] == "boilerplate", line  # readers' comments are not the article
+
+
+def test_a_genre_by_an_author_is_a_byline():
+    cues = LineClassifier().features.cues
+    for line in ("Eine Analyse von Lea Vogel", "Ein Kommentar von Jonas Albrecht", "Eine Reportage von Anna Berger"):
+        assert cues.is_byline(cues.shape(0, 0, line)), line
+
+
+def test_a_comment_button_above_the_body_does_not_end_the_article():
+    text = SCRAPED_KICKER.replace("Von Jonas Albrecht\n", "Von Jonas Albrecht\nKommentieren\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles[next(t for t in text.split("\n") if t.startswith("Grund für die Senkung"))] == "paragraph"

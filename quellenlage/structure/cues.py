@@ -69,9 +69,8 @@ class Cues:
             re.IGNORECASE,
         )
         self.author_byline = re.compile(
-            r"^\W*(von|by|text|autor(in)?|(geschrieben|verfasst) von|ein (beitrag|kommentar|gastbeitrag) von)\s*:?\s+[A-ZÄÖÜ][\w.-]+"
-            r"|^\W*quelle\s*:\s*\S.{0,40}$"  # a source line: "Quelle: Golem", "(Quelle: APA/dpa)"
-            r"|^\W*(über (den|die) autor(in)?|(der|die) autor(in)?|autor(in)?|autoren)\W*$",  # the author box's heading
+            r"^\W*(von|by|text|autor(in)?|(geschrieben|verfasst) von|eine?\s+[a-zäöü]+\s+von)\s*:?\s+[A-ZÄÖÜ][\w.-]+"
+            r"|^\W*quelle\s*:\s*\S.{0,40}$",  # a source line: "Quelle: Golem", "(Quelle: APA/dpa)"
             re.IGNORECASE,
         )
 
@@ -109,6 +108,9 @@ class Cues:
     def _credit(self, text: str) -> bool:
         return any(rx.search(text) for rx in self.credits)
 
+    def is_author_box_heading(self, s: Shape) -> bool:
+        return bool(AUTHOR_BOX_HEADING.match(s.text))
+
     def is_byline(self, s: Shape) -> bool:
         if s.words > 10 or s.bullet:
             return False
@@ -116,9 +118,12 @@ class Cues:
 
     @lru_cache(maxsize=8192)  # noqa: B019 - see _cue
     def _byline(self, text: str) -> bool:
-        return bool(self.agency_byline.match(text) or self.author_byline.match(text) or AGENCY_CODES.match(text))
+        return bool(self.agency_byline.match(text) or self.author_byline.match(text) or AGENCY_CODES.match(text)
+                    or AUTHOR_BOX_HEADING.match(text))
 
 
+#: The heading of an author box: "Über den Autor", "Die Autorin", "AUTOR".
+AUTHOR_BOX_HEADING = re.compile(r"^\W*(über (den|die) autor(in)?|(der|die) autor(in)?|autor(in)?|autoren)\W*$", re.IGNORECASE)
 #: A person's name alone on a line: two or three capitalised words ("Hanna Petersen",
 #: "Jan-Ole von Berg" is left to the "Von …" shape).
 NAME_LINE = re.compile(r"^(Dr\.\s+)?([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$")

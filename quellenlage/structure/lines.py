@@ -50,6 +50,8 @@ MIN_KEPT_WORDS = 5
 AUTHOR = re.compile(r"\b(?:[Vv]on|[Bb]y|VON|BY)\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w-]+){1,2})")
 #: An author box's biography is a few sentences, not an article.
 MAX_BIO_WORDS = 80
+#: An author box: the name and a biography of a few lines.
+AUTHOR_BOX_LINES = 3
 #: Lines this close above or below the body are where bylines stand.
 BYLINE_REACH = 8
 #: Body lines separated from the main run of prose by more furniture lines than this are not
@@ -143,6 +145,8 @@ class LineClassifier:
         self.bylines_at_the_body(roles, shapes, why)
         self.author_box(roles, shapes, why)
         self.read_more_blocks(roles, shapes, why)
+        if context is None:
+            self.comment_section(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site,
@@ -187,6 +191,25 @@ class LineClassifier:
                 roles[k], why[k] = "paragraph", "prose close below the body"
                 last = k
 
+    def comment_section(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """Readers' comments follow the article: from a comments heading ("Kommentare (4)", "12
+        Kommentare") with most of the body's words above it on, names, dates and comment texts
+        are furniture, not the article's bylines or body. (A "Kommentieren" button in the share
+        bar under the headline has the body below it.)"""
+        words = [s.words if r == "paragraph" else 0 for s, r in zip(shapes, roles)]
+        total, above = sum(words), 0
+        start = None
+        for k, s in enumerate(shapes):
+            if above > total / 2 and self.features.cues.boilerplate_cue(s) == "comments":
+                start = k
+                break
+            above += words[k]
+        if start is None:
+            return
+        for k in range(start, len(roles)):
+            if roles[k] != "boilerplate":
+                roles[k], why[k] = "boilerplate", "in the comment section after the article"
+
     def read_more_blocks(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """After a "Lesen Sie auch" / "Mehr zum Thema" line, the titles it announces (lines that
         are not prose) are links to other articles, up to the next sentence of prose."""
@@ -200,11 +223,19 @@ class LineClassifier:
             else:
                 in_block = False
 
-    @staticmethod
-    def author_box(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+    def author_box(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """The author named in a byline ("Von Hanna Petersen", or the name alone) introduces the
         author box: a line that is the name, or begins with it ("Hanna Petersen ist Redakteurin
-        …"), is byline."""
+        …"), is byline; so are a box's heading ("Über den Autor") and the name and biography
+        under it (up to AUTHOR_BOX_LINES lines without a furniture cue)."""
+        cues = self.features.cues
+        for k, s in enumerate(shapes):
+            if cues.is_author_box_heading(s) and roles[k] != "headline":
+                roles[k], why[k] = "byline", "the author box's heading"
+                for j in range(k + 1, min(len(shapes), k + 1 + AUTHOR_BOX_LINES)):
+                    if shapes[j].words > MAX_BIO_WORDS or cues.boilerplate_cue(shapes[j]) or roles[j] == "headline":
+                        break
+                    roles[j], why[j] = "byline", "under the author box's heading"
         names = {m.group(1) for k, s in enumerate(shapes) if roles[k] == "byline" for m in AUTHOR.finditer(s.text)}
         names |= {s.text for k, s in enumerate(shapes) if roles[k] == "byline" and is_name_line(s.text)}
         if not names:

@@ -27,6 +27,8 @@ MODEL_PATH = Path(__file__).parent / "models" / "headline.crfsuite"
 ABOVE = 15
 #: ... to this many below it (the teaser is often the first line of prose, the headline above it).
 BELOW = 5
+#: A teaser under a headline is a sentence of at least this many words.
+MIN_SENTENCE_WORDS = 6
 #: The lines after a candidate that tell what follows it.
 FOLLOWING = 3
 #: The article opening a headline announces: this many lines of prose.
@@ -35,13 +37,13 @@ OPENING_LINES = 6
 
 def candidates(shapes: Sequence[Shape], title_like: Sequence[bool]) -> list[int]:
     """The title-like lines around the start of the body's main run of prose, and those right
-    above a line of prose before it (a teaser may stand far above the body, over a table or a
-    gallery)."""
+    above a sentence before it (a teaser may stand far above the body, over a table, a gallery
+    or a box)."""
     first, _ = main_prose_run(shapes)
     if first >= len(shapes):
         return []
     return [k for k in range(min(len(shapes), first + BELOW + 1)) if title_like[k] and (
-        k >= first - ABOVE or any(s.paragraph_like for s in shapes[k + 1:k + 1 + FOLLOWING]))]
+        k >= first - ABOVE or any(s.terminal and s.words >= MIN_SENTENCE_WORDS for s in shapes[k + 1:k + 1 + FOLLOWING]))]
 
 
 def candidate_features(shapes: Sequence[Shape], cues: Cues, ks: Sequence[int]) -> list[list[str]]:

@@ -443,3 +443,13 @@ def test_a_comment_button_above_the_body_does_not_end_the_article():
     text = SCRAPED_KICKER.replace("Von Jonas Albrecht\n", "Von Jonas Albrecht\nKommentieren\n")
     roles = {line.text: line.role for line in LineClassifier().classify(text)}
     assert roles[next(t for t in text.split("\n") if t.startswith("Grund für die Senkung"))] == "paragraph"
+
+
+def test_initials_and_dated_labels_at_the_body_are_bylines():
+    text = SCRAPED_KICKER.replace("03.02.2026, 09:15 Uhr\n", "Stand: 03/02/2026, 9:15\n").replace(
+        "Kommentare\n", "jal\nKommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Stand: 03/02/2026, 9:15"] == "byline"
+    assert roles["jal"] == "byline"  # the author's initials under the last paragraph
+    lone = SCRAPED_KICKER.replace("Impressum\n", "Impressum\nneu\n")
+    assert {line.text: line.role for line in LineClassifier().classify(lone)}["neu"] == "boilerplate"  # not under the body

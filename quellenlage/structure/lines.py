@@ -50,6 +50,11 @@ MIN_KEPT_WORDS = 5
 AUTHOR = re.compile(r"\b(?:[Vv]on|[Bb]y|VON|BY)\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w-]+){1,2})")
 #: An author box's biography is a few sentences, not an article.
 MAX_BIO_WORDS = 80
+#: "Stand: 05/08/2019, 5:30", "Veröffentlicht am …", "Aktualisiert …": the article's date.
+DATED_LABEL = re.compile(r"^\W*(stand|veröffentlicht|aktualisiert|zuletzt aktualisiert|erschienen)\b.*\d", re.IGNORECASE)
+#: The author's initials (Kürzel) that close a German article, right under its last line or
+#: another byline: "kb", "(as)", "/jul".
+INITIALS = re.compile(r"^\W{0,2}[a-zäöü]{2,3}\W{0,2}$")
 #: An author box: the name and a biography of a few lines.
 AUTHOR_BOX_LINES = 3
 #: Lines this close above or below the body are where bylines stand.
@@ -164,8 +169,9 @@ class LineClassifier:
                 and not DOMAIN.search(s.text) and len(LINK_TRAIL.findall(s.text)) < 2)
 
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
-        """Dates, reading times, "Von …", source and agency lines and an author's name alone just
-        above the body or just below it are bylines (ANNOTATION.md, "Line roles"), whatever
+        """Dates ("Stand: …"), reading times, "Von …", source and agency lines and an author's
+        name alone just above the body or just below it, and the author's initials (Kürzel)
+        below it, are bylines (ANNOTATION.md, "Line roles"), whatever
         role the model gave them."""
         body = [k for k, r in enumerate(roles) if r == "paragraph"]
         if not body:
@@ -174,7 +180,7 @@ class LineClassifier:
             near = body[0] - BYLINE_REACH <= k < body[0] or body[-1] < k <= body[-1] + BYLINE_REACH
             if near and roles[k] not in ("headline", "byline") and s.words <= 12 and (
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
-                or is_name_line(s.text)
+                or is_name_line(s.text) or DATED_LABEL.match(s.text) or (k > body[-1] and roles[k - 1] in ("paragraph", "byline") and INITIALS.match(s.text))
             ):
                 roles[k], why[k] = "byline", "date, reading time or author line at the body"
 

@@ -453,3 +453,15 @@ def test_initials_and_dated_labels_at_the_body_are_bylines():
     assert roles["jal"] == "byline"  # the author's initials under the last paragraph
     lone = SCRAPED_KICKER.replace("Impressum\n", "Impressum\nneu\n")
     assert {line.text: line.role for line in LineClassifier().classify(lone)}["neu"] == "boilerplate"  # not under the body
+
+
+def test_a_short_title_between_two_paragraphs_is_a_subheading():
+    from quellenlage.structure.cues import Cues
+
+    cues = Cues()
+    texts = ["Der erste Absatz erzählt, was am Montag im Rathaus beschlossen wurde und warum.", "Streit um die Kosten",
+             "Der zweite Absatz erzählt, wer gegen den Beschluss gestimmt hat und aus welchem Grund.", "Foto: Stadtkurier",
+             "Der dritte Absatz nennt die Summe, die der Umbau nach den Plänen der Verwaltung kosten soll."]
+    roles = ["paragraph", "boilerplate", "paragraph", "boilerplate", "paragraph"]
+    LineClassifier().subheadings_between_paragraphs(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
+    assert roles == ["paragraph", "subheading", "paragraph", "boilerplate", "paragraph"]  # a credit stays what it was

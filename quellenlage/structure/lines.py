@@ -55,6 +55,8 @@ DATED_LABEL = re.compile(r"^\W*(stand|veröffentlicht|aktualisiert|zuletzt aktua
 #: The author's initials (Kürzel) that close a German article, right under its last line or
 #: another byline: "kb", "(as)", "/jul".
 INITIALS = re.compile(r"^\W{0,2}[a-zäöü]{2,3}\W{0,2}$")
+#: A subheading is a short title.
+MAX_SUBHEADING_WORDS = 12
 #: An author box: the name and a biography of a few lines.
 AUTHOR_BOX_LINES = 3
 #: Lines this close above or below the body are where bylines stand.
@@ -147,6 +149,8 @@ class LineClassifier:
             self.body_goes_on(roles, shapes, why)
             body_ends_with_prose(roles, shapes, why)
             lead_is_teaser(roles, shapes, why)
+        if context is None:
+            self.subheadings_between_paragraphs(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
         self.author_box(roles, shapes, why)
         self.read_more_blocks(roles, shapes, why)
@@ -196,6 +200,18 @@ class LineClassifier:
                   and s.words >= 15 and not cues.boilerplate_cue(s) and not cues.is_caption(s)):
                 roles[k], why[k] = "paragraph", "prose close below the body"
                 last = k
+
+    def subheadings_between_paragraphs(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """A short title between two paragraphs of the body is a subheading (Zwischenüberschrift),
+        unless it is a credit, a byline, a date or a furniture cue; titles announced by a "read
+        more" line are boxes (`read_more_blocks` runs after this)."""
+        cues = self.features.cues
+        for k in range(1, len(roles) - 1):
+            s = shapes[k]
+            if (roles[k] == "boilerplate" and roles[k - 1] == "paragraph" and roles[k + 1] == "paragraph"
+                    and s.heading_like and s.words <= MAX_SUBHEADING_WORDS and not cues.boilerplate_cue(s)
+                    and not cues.is_caption(s) and not cues.is_byline(s) and not DATE.search(s.text)):
+                roles[k], why[k] = "subheading", "a short title between two paragraphs"
 
     def comment_section(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Readers' comments follow the article: from a comments heading ("Kommentare (4)", "12

@@ -465,3 +465,15 @@ def test_a_short_title_between_two_paragraphs_is_a_subheading():
     roles = ["paragraph", "boilerplate", "paragraph", "boilerplate", "paragraph"]
     LineClassifier().subheadings_between_paragraphs(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
     assert roles == ["paragraph", "subheading", "paragraph", "boilerplate", "paragraph"]  # a credit stays what it was
+
+
+def test_a_photo_credit_inside_the_article_is_a_caption():
+    from quellenlage.structure.cues import Cues
+
+    cues = Cues()
+    texts = ["Neue Fähre für den Altrhein", "Die Fähre am Anleger. Foto: Stadtkurier",
+             "Der erste Absatz erzählt, was am Montag im Rathaus beschlossen wurde und warum.",
+             "Der zweite Absatz erzählt, wer gegen den Beschluss gestimmt hat und aus welchem Grund.", "© 2026 Stadtkurier"]
+    roles = ["headline", "paragraph", "paragraph", "paragraph", "boilerplate"]
+    LineClassifier().credits_in_the_article(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
+    assert roles == ["headline", "caption", "paragraph", "paragraph", "boilerplate"]  # the footer's © stays

@@ -151,6 +151,7 @@ class LineClassifier:
             lead_is_teaser(roles, shapes, why)
         if context is None:
             self.subheadings_between_paragraphs(roles, shapes, why)
+            self.credits_in_the_article(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
         self.author_box(roles, shapes, why)
         self.read_more_blocks(roles, shapes, why)
@@ -212,6 +213,19 @@ class LineClassifier:
                     and s.heading_like and s.words <= MAX_SUBHEADING_WORDS and not cues.boilerplate_cue(s)
                     and not cues.is_caption(s) and not cues.is_byline(s) and not DATE.search(s.text)):
                 roles[k], why[k] = "subheading", "a short title between two paragraphs"
+
+    def credits_in_the_article(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """A line with a photo credit ("Foto: …", "© …", "(Bild: …)") between the headline and the
+        body's last paragraph belongs to an image of the article: a caption (ANNOTATION.md: a
+        caption with or without its credit)."""
+        body = [k for k, r in enumerate(roles) if r == "paragraph"]
+        if not body:
+            return
+        start = roles.index("headline") if "headline" in roles else body[0]
+        for k in range(start + 1, body[-1]):
+            if roles[k] not in ("caption", "byline") and self.features.cues.is_caption(shapes[k]) \
+                    and self.features.cues.boilerplate_cue(shapes[k]) is None:
+                roles[k], why[k] = "caption", "a photo credit inside the article"
 
     def comment_section(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Readers' comments follow the article: from a comments heading ("Kommentare (4)", "12

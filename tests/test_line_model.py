@@ -307,7 +307,7 @@ def test_the_bylines_author_introduces_the_author_box():
     texts = ["Von Hanna Petersen", "Der Rat hat beschlossen.", "Hanna Petersen",
              "Hanna Petersen ist Redakteurin im Ressort Wirtschaft.", "Petersen sagte nichts dazu."]
     roles = ["byline", "paragraph", "boilerplate", "paragraph", "paragraph"]
-    LineClassifier.author_box(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
+    LineClassifier().author_box(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
     assert roles == ["byline", "paragraph", "byline", "byline", "paragraph"]
 
 
@@ -334,3 +334,146 @@ def test_titles_after_a_read_more_line_are_boilerplate():
     assert roles["Fährverkehr nach Oslo wird ausgeweitet"] == "boilerplate"
     # ... and the article goes on after the box
     assert roles[[t for t in roles if t.startswith("Der Betriebsrat begrüßte")][0]] == "paragraph"
+
+
+# --- the headline of plain text -------------------------------------------------------------
+
+# A second scraped layout: navigation, kicker, headline, subtitle, date, teaser, body with a box
+# of other articles (titles and dates), footer.
+SCRAPED_KICKER = """Home
+Region
+Politik
+Wirtschaft
+Sport
+Kultur
+Energie
+Stadtwerke senken den Gaspreis für Privatkunden
+03.02.2026, 09:15 Uhr
+Von Jonas Albrecht
+Ab März zahlen Haushalte in der Stadt weniger für Gas. Die Stadtwerke geben gesunkene Einkaufspreise an ihre Kunden weiter.
+Die Stadtwerke senken den Gaspreis zum 1. März um knapp zwölf Prozent, wie das Unternehmen am Montag mitteilte. Ein Haushalt mit einem Verbrauch von 15.000 Kilowattstunden spart damit rund 180 Euro im Jahr.
+Grund für die Senkung seien die gesunkenen Preise im Großhandel, sagte ein Sprecher der Stadtwerke. Die Kunden würden per Brief über den neuen Gaspreis informiert.
+Mehr zum Thema
+Neues Hallenbad öffnet im Herbst
+01.02.2026
+Busfahrer streiken am Donnerstag
+30.01.2026
+Die Verbraucherzentrale riet Kunden dennoch, die Angebote anderer Versorger zu vergleichen. Wer den Anbieter wechsle, könne oft mehr sparen als durch die Senkung des Gaspreises.
+Kommentare
+Impressum
+Datenschutz
+Kontakt"""
+
+
+def test_headline_candidates_are_titles_near_the_body():
+    from quellenlage.structure.headline_model import candidates
+
+    classifier = LineClassifier()
+    texts = [t for t in SCRAPED_KICKER.split("\n") if t.strip()]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    ks = [texts[k] for k in candidates(shapes, [classifier.title_like(s) for s in shapes])]
+    assert "Stadtwerke senken den Gaspreis für Privatkunden" in ks
+    assert "03.02.2026, 09:15 Uhr" not in ks and "Von Jonas Albrecht" not in ks  # dates and bylines are no titles
+    assert "Impressum" not in ks  # far below the start of the body
+
+
+def test_headline_is_the_title_that_announces_the_body_not_the_kicker_or_a_box_title():
+    lines = LineClassifier().classify(SCRAPED_KICKER)
+    headlines = [line.text for line in lines if line.role == "headline"]
+    assert headlines == ["Stadtwerke senken den Gaspreis für Privatkunden"]
+    roles = {line.text: line.role for line in lines}
+    assert roles["Neues Hallenbad öffnet im Herbst"] == "boilerplate"
+
+
+def test_a_headline_shares_words_with_the_opening_of_its_article():
+    texts = [t for t in SCRAPED_KICKER.split("\n") if t.strip()]
+    by_line = dict(zip(texts, PageFeatures().page(texts)))
+    headline = by_line["Stadtwerke senken den Gaspreis für Privatkunden"]
+    assert "body-sim=0.75" in headline or "body-sim=>0.75" in headline  # 3 of its 4 content words
+    assert "body-sim=0.0" in by_line["Sport"]
+    assert "title-rank=1" in by_line["Stadtwerke senken den Gaspreis für Privatkunden"]
+
+
+def test_an_authors_name_alone_at_the_body_is_a_byline_and_opens_the_author_box():
+    from quellenlage.structure.cues import is_name_line
+
+    assert is_name_line("Hanna Petersen") and is_name_line("Dr. Jonas Albrecht")
+    assert not is_name_line("Neue Rechte") and not is_name_line("Weitere Themen") and not is_name_line("Hanna")
+    text = SCRAPED_KICKER.replace("Von Jonas Albrecht", "Jonas Albrecht").replace(
+        "Kommentare\n", "Über den Autor\nJonas Albrecht\nJonas Albrecht schreibt seit 2019 über Energie und Verkehr in der Region.\nKommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Jonas Albrecht"] == "byline"
+    assert roles["Über den Autor"] == "byline"
+    assert roles["Jonas Albrecht schreibt seit 2019 über Energie und Verkehr in der Region."] == "byline"
+
+
+def test_source_and_written_by_lines_are_byline_shaped():
+    cues = LineClassifier().features.cues
+    for line in ("Quelle: Tagesblatt", "(Quelle: APA/dpa)", "geschrieben von Lea Vogel", "Autorin", "Über die Autorin"):
+        assert cues.is_byline(cues.shape(0, 0, line)), line
+    assert not cues.is_byline(cues.shape(0, 0, "Die Quelle des Flusses liegt in den Alpen."))
+
+
+def test_further_links_announce_a_block_of_other_articles():
+    text = SCRAPED_KICKER.replace("Kommentare\n", "Weiterführende Links:\nPreisvergleich der Gasversorger\nTipps zum Energiesparen im Winter\nKommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Preisvergleich der Gasversorger"] == "boilerplate"
+    assert roles["Tipps zum Energiesparen im Winter"] == "boilerplate"
+
+
+def test_author_box_heading_and_comment_section():
+    text = SCRAPED_KICKER.replace("Kommentare\n", "Über die Autorin\nLea Vogel\nSie berichtet seit vielen Jahren über Energiepolitik.\n"
+                                  "Kommentare (2)\nMax sagt:\n03.02.2026 um 10:12 Uhr\nDas ist endlich eine gute Nachricht für alle Kunden hier in der Stadt, finde ich.\n"
+                                  ).replace("Kontakt", "Kontakt\nAGB\nMediadaten\nJobs")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Über die Autorin"] == "byline"
+    assert roles["Lea Vogel"] == "byline"
+    assert roles["Sie berichtet seit vielen Jahren über Energiepolitik."] == "byline"
+    for line in ("Max sagt:", "03.02.2026 um 10:12 Uhr", "Das ist endlich eine gute Nachricht für alle Kunden hier in der Stadt, finde ich."):
+        assert roles[line] == "boilerplate", line  # readers' comments are not the article
+
+
+def test_a_genre_by_an_author_is_a_byline():
+    cues = LineClassifier().features.cues
+    for line in ("Eine Analyse von Lea Vogel", "Ein Kommentar von Jonas Albrecht", "Eine Reportage von Anna Berger"):
+        assert cues.is_byline(cues.shape(0, 0, line)), line
+
+
+def test_a_comment_button_above_the_body_does_not_end_the_article():
+    text = SCRAPED_KICKER.replace("Von Jonas Albrecht\n", "Von Jonas Albrecht\nKommentieren\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles[next(t for t in text.split("\n") if t.startswith("Grund für die Senkung"))] == "paragraph"
+
+
+def test_initials_and_dated_labels_at_the_body_are_bylines():
+    text = SCRAPED_KICKER.replace("03.02.2026, 09:15 Uhr\n", "Stand: 03/02/2026, 9:15\n").replace(
+        "Kommentare\n", "jal\nKommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Stand: 03/02/2026, 9:15"] == "byline"
+    assert roles["jal"] == "byline"  # the author's initials under the last paragraph
+    lone = SCRAPED_KICKER.replace("Impressum\n", "Impressum\nneu\n")
+    assert {line.text: line.role for line in LineClassifier().classify(lone)}["neu"] == "boilerplate"  # not under the body
+
+
+def test_a_short_title_between_two_paragraphs_is_a_subheading():
+    from quellenlage.structure.cues import Cues
+
+    cues = Cues()
+    texts = ["Der erste Absatz erzählt, was am Montag im Rathaus beschlossen wurde und warum.", "Streit um die Kosten",
+             "Der zweite Absatz erzählt, wer gegen den Beschluss gestimmt hat und aus welchem Grund.", "Foto: Stadtkurier",
+             "Der dritte Absatz nennt die Summe, die der Umbau nach den Plänen der Verwaltung kosten soll."]
+    roles = ["paragraph", "boilerplate", "paragraph", "boilerplate", "paragraph"]
+    LineClassifier().subheadings_between_paragraphs(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
+    assert roles == ["paragraph", "subheading", "paragraph", "boilerplate", "paragraph"]  # a credit stays what it was
+
+
+def test_a_photo_credit_inside_the_article_is_a_caption():
+    from quellenlage.structure.cues import Cues
+
+    cues = Cues()
+    texts = ["Neue Fähre für den Altrhein", "Die Fähre am Anleger. Foto: Stadtkurier",
+             "Der erste Absatz erzählt, was am Montag im Rathaus beschlossen wurde und warum.",
+             "Der zweite Absatz erzählt, wer gegen den Beschluss gestimmt hat und aus welchem Grund.", "© 2026 Stadtkurier"]
+    roles = ["headline", "paragraph", "paragraph", "paragraph", "boilerplate"]
+    LineClassifier().credits_in_the_article(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
+    assert roles == ["headline", "caption", "paragraph", "paragraph", "boilerplate"]  # the footer's © stays

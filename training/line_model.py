@@ -45,12 +45,17 @@ from quellenlage.ingest.text import decode_bytes
 from quellenlage.structure.cues import Cues
 from quellenlage.structure.features import CLOCK, DATE, READING_TIME, RELATIVE_TIME, PageFeatures, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
+from quellenlage.structure.headline_model import MODEL_PATH as HEADLINE_MODEL_PATH
+from quellenlage.structure.headline_model import candidate_features, candidates
+from quellenlage.structure.lines import LineClassifier
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "quellenlage" / "structure" / "models" / "lines.crfsuite"
 FURNITURE = frozenset({"nav", "footer", "aside", "form", "cls:nav", "cls:share", "cls:cookie", "cls:newsletter",
                        "cls:comment", "cls:ad", "cls:related", "cls:footer", "cls:sidebar"})
 BYLINE_CONTEXT = frozenset({"time", "cls:date", "cls:byline", "address"})
 WORD = re.compile(r"\w+")
+#: A description this long can stand as the teaser under the headline.
+MIN_TEASER_WORDS = 8
 
 
 def norm(text: str) -> str:
@@ -162,9 +167,12 @@ def as_read(lines: list[DomLine], roles: list[str]) -> list[str]:
     return out
 
 
-def simulate_scraped(sp: SilverPage, rng: random.Random) -> tuple[list[str], list[str]]:
+def simulate_scraped(sp: SilverPage, rng: random.Random, others: list[tuple[str, str]] = (),
+                     nav: list[str] = ()) -> tuple[list[str], list[str]]:
     """The page as a scraper's text file: the article plus a random selection of its surrounding
-    lines in page order, sometimes a site-name suffix on the headline or a kicker above it."""
+    lines in page order, sometimes a site-name suffix on the headline or a kicker above it, a
+    block of date and author lines under it, a navigation run above it, and a box of `others`'
+    titles (of `others`: title, description) inside the body, and an author box after it."""
     texts = [line.text for line in sp.page.lines]
     roles = as_read(sp.page.lines, sp.roles)
     article = [i for i, r in enumerate(roles) if r != "boilerplate"]
@@ -192,12 +200,120 @@ def simulate_scraped(sp: SilverPage, rng: random.Random) -> tuple[list[str], lis
         if sp.site and rng.random() < 0.3:
             sep = rng.choice([" | ", " - ", " – ", " :: "])
             out_t[h] = out_t[h] + sep + sp.site
-        if "section" not in out_r and rng.random() < 0.3:
+        if "section" not in out_r and rng.random() < 0.5:
+            kicker = topic_words(out_t, out_r, rng) if rng.random() < 0.5 else None
             kickers = [t for t in texts if 1 <= len(t.split()) <= 2 and t[:1].isupper() and len(t) < 25]
-            if kickers:
-                out_t.insert(h, rng.choice(kickers))
+            if kicker or kickers:
+                out_t.insert(h, kicker or rng.choice(kickers))
                 out_r.insert(h, "section")
+        h = out_r.index("headline")
+        clause = sp.page.description.split(",")[0].split(".")[0].strip()
+        if "teaser" not in out_r[h + 1:h + 3] and 3 <= len(clause.split()) <= 10 and rng.random() < 0.2:
+            out_t.insert(h + 1, clause)  # a subtitle (Unterzeile) under the headline, part of the teaser
+            out_r.insert(h + 1, "teaser")
+        if "teaser" not in out_r[h + 1:h + 4] and len(sp.page.description.split()) >= MIN_TEASER_WORDS \
+                and sp.page.description not in out_t and rng.random() < 0.6:
+            out_t.insert(h + 1, sp.page.description)  # the Vorspann German pages set under the headline
+            out_r.insert(h + 1, "teaser")
+        if "byline" not in out_r[max(0, h - 3):h + 4] and rng.random() < 0.6:
+            with_header_block(out_t, out_r, rng)
+        if nav and rng.random() < 0.4:
+            with_navigation(out_t, out_r, list(nav), rng)
+    if rng.random() < 0.4:
+        with_box(out_t, out_r, [t for t, _ in others], rng)
+    if rng.random() < 0.2:
+        with_author_box(out_t, out_r, rng)
     return out_t, out_r
+
+
+#: Material for the layouts German scraped text has and the English training pages lack: the
+#: date, author and reading-time lines of an article's header, and the lead-ins of boxes that
+#: announce other articles. Invented for the simulation; nothing here comes from ../shared/dev.
+MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+               "November", "Dezember")
+FIRST_NAMES = ("Anna", "Jonas", "Miriam", "Peter", "Lea", "Tobias", "Sabine", "Mehmet", "Julia", "Karl")
+LAST_NAMES = ("Berger", "Schmitt", "Yilmaz", "Hoffmann", "Krause", "Neumann", "Wagner", "Vogel", "Lange", "Roth")
+AGENCIES = ("dpa", "AFP", "epd", "KNA", "Reuters", "dpa/AFP")
+KICKERS = ("Politik", "Wirtschaft", "Digital", "Kultur", "Sport", "Wissen", "Panorama", "Gesundheit", "Auto", "Reise")
+BOX_LEADS = ("Lesen Sie auch", "Lesen Sie auch:", "Mehr zum Thema", "Mehr zum Thema:", "Auch interessant",
+             "Das könnte Sie auch interessieren", "Weitere Artikel", "Empfehlungen der Redaktion", "Zum Thema")
+
+
+def header_line(rng: random.Random) -> str:
+    """A date, author, agency or reading-time line as German news pages print them under or
+    above the headline."""
+    d, m, y = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2012, 2024)
+    clock = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+    name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    return rng.choice([
+        f"{d:02d}.{m:02d}.{y}", f"{d}. {MONTH_NAMES[m - 1]} {y}", f"{d}. {MONTH_NAMES[m - 1]} {y}, {clock} Uhr",
+        f"{d:02d}.{m:02d}.{y}, {clock} Uhr", f"Aktualisiert am {d:02d}.{m:02d}.{y}", f"Stand: {d:02d}.{m:02d}.{y} {clock} Uhr",
+        f"Von {name}", f"Von {name} und {rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", name,
+        f"Lesezeit: {rng.randint(1, 12)} Min.", f"{rng.randint(1, 12)} Min", f"Quelle: {rng.choice(AGENCIES)}",
+        f"{d}. {MONTH_NAMES[m - 1][:3]} {y}", f"{rng.choice(AGENCIES)}", f"vor {rng.randint(1, 23)} Std.",
+    ])
+
+
+def topic_words(texts: list[str], roles: list[str], rng: random.Random) -> str | None:
+    """A kicker (Dachzeile) as German pages set it above the headline: the article's topic in
+    one to three words, here taken from its own body."""
+    body = [t for t, r in zip(texts, roles) if r == "paragraph"]
+    if not body:
+        return None
+    words = re.findall(r"[A-ZÄÖÜ][\w-]+(?:\s+[\w-]+){0,2}", rng.choice(body))
+    return rng.choice(words) if words else None
+
+
+def with_header_block(texts: list[str], roles: list[str], rng: random.Random) -> None:
+    """One to three header lines (dates, authors, reading time) under the headline, or under
+    the teaser that follows it, as German pages set them."""
+    h = roles.index("headline")
+    at = h + 1
+    if at < len(roles) and roles[at] == "teaser" and rng.random() < 0.5:
+        at += 1
+    for _ in range(rng.randint(1, 3)):
+        texts.insert(at, header_line(rng))
+        roles.insert(at, "byline")
+        at += 1
+
+
+def with_box(texts: list[str], roles: list[str], others: list[str], rng: random.Random) -> None:
+    """A box announcing other articles between two paragraphs of the body: an optional lead-in,
+    one to three titles of other pages, each sometimes with its date."""
+    gaps = [k for k in range(1, len(roles)) if roles[k - 1] == "paragraph" and roles[k] == "paragraph"]
+    if not gaps or not others:
+        return
+    at = rng.choice(gaps)
+    box = [rng.choice(BOX_LEADS)] if rng.random() < 0.6 else []
+    for title in rng.sample(others, min(len(others), rng.randint(1, 3))):
+        box.append(title)
+        if rng.random() < 0.4:
+            box.append(header_line(rng))
+    texts[at:at] = box
+    roles[at:at] = ["boilerplate"] * len(box)
+
+
+def with_author_box(texts: list[str], roles: list[str], rng: random.Random) -> None:
+    """An author box after the article: the author's name and a sentence about them (bylines)."""
+    body = [k for k, r in enumerate(roles) if r == "paragraph"]
+    if not body:
+        return
+    name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    box = ([rng.choice(("Über den Autor", "Über die Autorin", "Autor", "Autorin"))] if rng.random() < 0.5 else []) + [
+        name, f"{name} ist seit {rng.randint(1995, 2022)} Redakteur im Ressort {rng.choice(KICKERS)} und schreibt über "
+              f"{rng.choice(('Verkehr', 'Energie', 'Bildung', 'Gesundheit', 'die Region'))}."]
+    at = body[-1] + 1
+    texts[at:at] = box
+    roles[at:at] = ["byline"] * len(box)
+
+
+def with_navigation(texts: list[str], roles: list[str], words: list[str], rng: random.Random) -> None:
+    """A navigation run of one- and two-word lines above the kicker and headline."""
+    h = roles.index("headline")
+    at = h - 1 if h > 0 and roles[h - 1] == "section" else h
+    run = rng.sample(words, min(len(words), rng.randint(3, 10)))
+    texts[at:at] = run
+    roles[at:at] = ["boilerplate"] * len(run)
 
 
 def site_name(page: Page, url: str) -> str:
@@ -223,22 +339,36 @@ def build(data: Path) -> list[SilverPage]:
     return pages
 
 
-def sequences(pages: list[SilverPage], copies: int, seed: int, markup: bool = True) -> list[tuple[list[list[str]], list[str]]]:
+def simulated(pages: list[SilverPage], copies: int, seed: int) -> list[tuple[SilverPage, list[str], list[str]]]:
+    """`copies` simulated scraped texts (page, lines, roles) of every page with a body."""
     rng = random.Random(seed)
-    feats = PageFeatures(Cues())
+    headlines = [(t.text, sp.page.description) for sp in pages for t, r in zip(sp.page.lines, sp.roles) if r == "headline"]
+    nav = sorted({t.text for sp in pages for t, r in zip(sp.page.lines, sp.roles)
+                  if r == "boilerplate" and 1 <= len(t.text.split()) <= 2 and "nav" in t.context})
     out = []
     for sp in pages:
         if sum(r == "paragraph" for r in sp.roles) < 2:
             continue
-        texts = [line.text for line in sp.page.lines]
-        title = sp.page.og_title or sp.page.title
-        if markup:
-            out.append((feats.page(texts, [line.context for line in sp.page.lines],
-                                   [line.link_density for line in sp.page.lines], title), sp.roles))
+        own = {t.text for t, r in zip(sp.page.lines, sp.roles) if r == "headline"}
         for _ in range(copies):
-            t, r = simulate_scraped(sp, rng)
+            t, r = simulate_scraped(sp, rng, [x for x in headlines if x[0] not in own], nav)
             if t:
-                out.append((feats.page(t), r))
+                out.append((sp, t, r))
+    return out
+
+
+def sequences(pages: list[SilverPage], copies: int, seed: int, markup: bool = True) -> list[tuple[list[list[str]], list[str]]]:
+    """Feature sequences and silver roles of every page: with its markup, and `copies` times as
+    simulated scraped text."""
+    feats = PageFeatures(Cues())
+    out = []
+    if markup:
+        for sp in pages:
+            if sum(r == "paragraph" for r in sp.roles) >= 2:
+                out.append((feats.page([line.text for line in sp.page.lines], [line.context for line in sp.page.lines],
+                                       [line.link_density for line in sp.page.lines], sp.page.og_title or sp.page.title),
+                            sp.roles))
+    out += [(feats.page(t), r) for _, t, r in simulated(pages, copies, seed)]
     return out
 
 
@@ -252,11 +382,36 @@ def train(seqs, path: Path, c1: float, c2: float, iterations: int) -> None:
     trainer.train(str(path))
 
 
+def headline_items(texts: list[tuple[list[str], list[str]]]) -> list[tuple[list[str], str]]:
+    """One item per headline candidate of each simulated text: its features and whether it is
+    the silver headline."""
+    classifier = LineClassifier()
+    cues = classifier.features.cues
+    items = []
+    for t, r in texts:
+        shapes = [cues.shape(k, 0, x) for k, x in enumerate(t)]
+        ks = candidates(shapes, [classifier.title_like(s) for s in shapes])
+        for k, f in zip(ks, candidate_features(shapes, cues, ks)):
+            items.append((f, "headline" if r[k] == "headline" else "other"))
+    return items
+
+
+def train_headline(items: list[tuple[list[str], str]], path: Path, c1: float, c2: float) -> None:
+    """The headline chooser: a maximum-entropy classifier (one-item CRF sequences)."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for f, y in items:
+        trainer.append([f], [y])
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": 200, "feature.minfreq": 2})
+    trainer.train(str(path))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--headline-out", type=Path, default=HEADLINE_MODEL_PATH)
     ap.add_argument("--copies", type=int, default=4, help="scraped-text simulations per page")
+    ap.add_argument("--headline-copies", type=int, default=12, help="simulations per page for the headline chooser")
     ap.add_argument("--c1", type=float, default=1.0)
     ap.add_argument("--c2", type=float, default=0.02)
     ap.add_argument("--iterations", type=int, default=200)
@@ -278,6 +433,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pages)} pages, {len(seqs)} sequences, {sum(len(y) for _, y in seqs)} lines ({time.time() - t0:.0f} s)")
     train(seqs, args.out, args.c1, args.c2, args.iterations)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e3:.0f} kB, {time.time() - t0:.0f} s)")
+    items = headline_items([(t, r) for _, t, r in simulated(pages, args.headline_copies, args.seed + 1)])
+    train_headline(items, args.headline_out, args.c1, args.c2)
+    print(f"wrote {args.headline_out} ({len(items)} candidates, {args.headline_out.stat().st_size / 1e3:.0f} kB)")
     return 0
 
 

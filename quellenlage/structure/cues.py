@@ -69,7 +69,9 @@ class Cues:
             re.IGNORECASE,
         )
         self.author_byline = re.compile(
-            r"^\W*(von|by|text|autor(in)?|ein (kommentar|gastbeitrag) von)\s*:?\s+[A-ZÄÖÜ][\w.-]+", re.IGNORECASE
+            r"^\W*(von|by|text|autor(in)?|(geschrieben|verfasst) von|eine?\s+[a-zäöü]+\s+von)\s*:?\s+[A-ZÄÖÜ][\w.-]+"
+            r"|^\W*quelle\s*:\s*\S.{0,40}$",  # a source line: "Quelle: Golem", "(Quelle: APA/dpa)"
+            re.IGNORECASE,
         )
 
     def shape(self, index: int, start: int, raw: str) -> Shape:
@@ -106,6 +108,9 @@ class Cues:
     def _credit(self, text: str) -> bool:
         return any(rx.search(text) for rx in self.credits)
 
+    def is_author_box_heading(self, s: Shape) -> bool:
+        return bool(AUTHOR_BOX_HEADING.match(s.text))
+
     def is_byline(self, s: Shape) -> bool:
         if s.words > 10 or s.bullet:
             return False
@@ -113,7 +118,30 @@ class Cues:
 
     @lru_cache(maxsize=8192)  # noqa: B019 - see _cue
     def _byline(self, text: str) -> bool:
-        return bool(self.agency_byline.match(text) or self.author_byline.match(text) or AGENCY_CODES.match(text))
+        return bool(self.agency_byline.match(text) or self.author_byline.match(text) or AGENCY_CODES.match(text)
+                    or AUTHOR_BOX_HEADING.match(text))
+
+
+#: The heading of an author box: "Über den Autor", "Die Autorin", "AUTOR".
+AUTHOR_BOX_HEADING = re.compile(r"^\W*(über (den|die) autor(in)?|(der|die) autor(in)?|autor(in)?|autoren)\W*$", re.IGNORECASE)
+#: A person's name alone on a line: two or three capitalised words ("Hanna Petersen",
+#: "Jan-Ole von Berg" is left to the "Von …" shape).
+NAME_LINE = re.compile(r"^(Dr\.\s+)?([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$")
+
+
+@lru_cache(maxsize=1)
+def _first_names():
+    import gender_guesser.detector  # about 0.3 s to load: only when a line has a name's shape
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def is_name_line(text: str) -> bool:
+    """The line is a person's name and nothing else: a name's shape whose first word is a
+    known first name (gender-guesser's list), so that "Neue Rechte" or "Weitere Themen" is not."""
+    m = NAME_LINE.match(text.strip())
+    return bool(m) and _first_names().get_gender(m.group(2).split("-")[0]) != "unknown"
 
 
 def outside_quotes_of(text: str) -> str:

@@ -43,6 +43,12 @@ NEIGHBOUR_CONTEXT = ("nav", "footer", "aside", "header", "article", "main", "hea
 #: A line of prose: the article body runs from the first such line to the last.
 BODY_MIN_WORDS = 12
 MAX_PROSE_GAP = 8
+#: The opening of the article a headline announces: this many lines of prose from the body's start.
+BODY_OPENING_LINES = 6
+#: Words are compared by their first letters, so that "Streaming-Modell" and "Streamingdienste",
+#: "fordern" and "fordert" meet; shorter words are mostly function words.
+STEM = 5
+MIN_CONTENT_CHARS = 4
 
 
 def _bucket(n: float, edges: Sequence[float]) -> str:
@@ -67,6 +73,16 @@ def title_similarity(line: str, title: str) -> float:
         return 0.0
     shared = len(a & b)
     return min(shared / len(a), shared / len(b))
+
+
+def stems(text: str) -> set[str]:
+    """The content words of a text, cut to their first STEM letters."""
+    return {w.lower()[:STEM] for w in WORD.findall(text) if len(w) >= MIN_CONTENT_CHARS and not w.isdigit()}
+
+
+def overlap(line: set[str], other: set[str]) -> float:
+    """Share of a line's content words that the other text has."""
+    return len(line & other) / len(line) if line else 0.0
 
 
 def main_prose_run(shapes: Sequence[Shape]) -> tuple[int, int]:
@@ -184,6 +200,17 @@ class PageFeatures:
         # The headline is most often the longest title-like line just before the body.
         lead_in = [i for i in range(max(0, first - 8), min(first, n)) if shapes[i].heading_like and shapes[i].words >= 3]
         title_like = max(lead_in, key=lambda i: shapes[i].words, default=None)
+        # A headline announces its article: it shares words with the teaser and the body's
+        # opening, where navigation and the titles of other articles mostly do not.
+        opening_lines = [i for i in range(max(0, first - MAX_PROSE_GAP), min(n, last + 1)) if shapes[i].paragraph_like]
+        opening = set().union(*(stems(shapes[i].text) for i in opening_lines[:BODY_OPENING_LINES + 2]))
+        # The headline is the title nearest above the body: titles counted upwards from the
+        # body's first prose line, over dates, bylines, captions and the teaser.
+        rank = {}
+        for i in range(min(first, n) - 1, max(-1, first - 1 - 2 * MAX_PROSE_GAP), -1):
+            if shapes[i].heading_like and shapes[i].words >= 2 and not DATE.search(shapes[i].text) \
+                    and not self.cues.is_byline(shapes[i]) and not self.cues.boilerplate_cue(shapes[i]):
+                rank[i] = len(rank) + 1
         pages = []
         for i, s in enumerate(shapes):
             f = ["bias", *own[i], f"rule={rule[i]}"]
@@ -205,6 +232,12 @@ class PageFeatures:
                 f.append("among-longest")
             if i == title_like:
                 f.append("longest-title-like-before-body")
+            if i in rank:
+                f.append(f"title-rank={_bucket(rank[i], (1, 2, 3))}")
+            if not first <= i <= last and opening:
+                sim = overlap(stems(s.text), opening)
+                f.append(f"body-sim={_bucket(sim, (0.0, 0.25, 0.5, 0.75))}")
+                f.append(f"{zone}&body-sim={_bucket(sim, (0.0, 0.25, 0.5, 0.75))}")
             if title:
                 sim = title_similarity(s.text, title)
                 if _key(s.text) == _key(title):

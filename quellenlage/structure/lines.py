@@ -22,9 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quellenlage.schema import Line
-from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape
+from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape, is_name_line
 from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
+from quellenlage.structure.headline_model import HeadlineChooser
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
 #: Text with at most this many lines before its body's prose and after it is an extracted
@@ -49,6 +50,15 @@ MIN_KEPT_WORDS = 5
 AUTHOR = re.compile(r"\b(?:[Vv]on|[Bb]y|VON|BY)\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w-]+){1,2})")
 #: An author box's biography is a few sentences, not an article.
 MAX_BIO_WORDS = 80
+#: "Stand: 05/08/2019, 5:30", "Veröffentlicht am …", "Aktualisiert …": the article's date.
+DATED_LABEL = re.compile(r"^\W*(stand|veröffentlicht|aktualisiert|zuletzt aktualisiert|erschienen)\b.*\d", re.IGNORECASE)
+#: The author's initials (Kürzel) that close a German article, right under its last line or
+#: another byline: "kb", "(as)", "/jul".
+INITIALS = re.compile(r"^\W{0,2}[a-zäöü]{2,3}\W{0,2}$")
+#: A subheading is a short title.
+MAX_SUBHEADING_WORDS = 12
+#: An author box: the name and a biography of a few lines.
+AUTHOR_BOX_LINES = 3
 #: Lines this close above or below the body are where bylines stand.
 BYLINE_REACH = 8
 #: Body lines separated from the main run of prose by more furniture lines than this are not
@@ -73,6 +83,7 @@ class LineClassifier:
     def __init__(self) -> None:
         self.features, self.tagger = _shared()
         self.rules = self.features.rules
+        self.headline = HeadlineChooser(self.features.cues)
 
     def is_extracted_article(self, texts: Sequence[str]) -> bool:
         """Few lines around the body's prose: an extracted article rather than a whole page."""
@@ -123,7 +134,12 @@ class LineClassifier:
                 roles[keep], why[keep] = "headline", "the page title's line (markup)"
         shapes = [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)]
         first, _ = main_prose_run(shapes)
-        one_headline(roles, marginals, why, keep, [self.title_like(s) for s in shapes], first if first < len(shapes) else None)
+        title_like = [self.title_like(s) for s in shapes]
+        if context is None:  # plain text: the headline chooser weighs the candidates the CRF cannot
+            keep = self.headline.choose(shapes, title_like, lambda k: marginals[k]["headline"])
+            if keep is not None:
+                roles[keep], why[keep] = "headline", "the most probable headline candidate"
+        one_headline(roles, marginals, why, keep, title_like, first if first < len(shapes) else None)
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         if context is not None:
@@ -133,9 +149,14 @@ class LineClassifier:
             self.body_goes_on(roles, shapes, why)
             body_ends_with_prose(roles, shapes, why)
             lead_is_teaser(roles, shapes, why)
+        if context is None:
+            self.subheadings_between_paragraphs(roles, shapes, why)
+            self.credits_in_the_article(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
         self.author_box(roles, shapes, why)
         self.read_more_blocks(roles, shapes, why)
+        if context is None:
+            self.comment_section(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site,
@@ -153,8 +174,10 @@ class LineClassifier:
                 and not DOMAIN.search(s.text) and len(LINK_TRAIL.findall(s.text)) < 2)
 
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
-        """Dates, reading times, "Von …" and agency lines just above the body or just below it
-        are bylines (ANNOTATION.md, "Line roles"), whatever role the model gave them."""
+        """Dates ("Stand: …"), reading times, "Von …", source and agency lines and an author's
+        name alone just above the body or just below it, and the author's initials (Kürzel)
+        below it, are bylines (ANNOTATION.md, "Line roles"), whatever
+        role the model gave them."""
         body = [k for k, r in enumerate(roles) if r == "paragraph"]
         if not body:
             return
@@ -162,6 +185,7 @@ class LineClassifier:
             near = body[0] - BYLINE_REACH <= k < body[0] or body[-1] < k <= body[-1] + BYLINE_REACH
             if near and roles[k] not in ("headline", "byline") and s.words <= 12 and (
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
+                or is_name_line(s.text) or DATED_LABEL.match(s.text) or (k > body[-1] and roles[k - 1] in ("paragraph", "byline") and INITIALS.match(s.text))
             ):
                 roles[k], why[k] = "byline", "date, reading time or author line at the body"
 
@@ -178,6 +202,50 @@ class LineClassifier:
                 roles[k], why[k] = "paragraph", "prose close below the body"
                 last = k
 
+    def subheadings_between_paragraphs(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """A short title between two paragraphs of the body is a subheading (Zwischenüberschrift),
+        unless it is a credit, a byline, a date or a furniture cue; titles announced by a "read
+        more" line are boxes (`read_more_blocks` runs after this)."""
+        cues = self.features.cues
+        for k in range(1, len(roles) - 1):
+            s = shapes[k]
+            if (roles[k] == "boilerplate" and roles[k - 1] == "paragraph" and roles[k + 1] == "paragraph"
+                    and s.heading_like and s.words <= MAX_SUBHEADING_WORDS and not cues.boilerplate_cue(s)
+                    and not cues.is_caption(s) and not cues.is_byline(s) and not DATE.search(s.text)):
+                roles[k], why[k] = "subheading", "a short title between two paragraphs"
+
+    def credits_in_the_article(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """A line with a photo credit ("Foto: …", "© …", "(Bild: …)") between the headline and the
+        body's last paragraph belongs to an image of the article: a caption (ANNOTATION.md: a
+        caption with or without its credit)."""
+        body = [k for k, r in enumerate(roles) if r == "paragraph"]
+        if not body:
+            return
+        start = roles.index("headline") if "headline" in roles else body[0]
+        for k in range(start + 1, body[-1]):
+            if roles[k] not in ("caption", "byline") and self.features.cues.is_caption(shapes[k]) \
+                    and self.features.cues.boilerplate_cue(shapes[k]) is None:
+                roles[k], why[k] = "caption", "a photo credit inside the article"
+
+    def comment_section(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """Readers' comments follow the article: from a comments heading ("Kommentare (4)", "12
+        Kommentare") with most of the body's words above it on, names, dates and comment texts
+        are furniture, not the article's bylines or body. (A "Kommentieren" button in the share
+        bar under the headline has the body below it.)"""
+        words = [s.words if r == "paragraph" else 0 for s, r in zip(shapes, roles)]
+        total, above = sum(words), 0
+        start = None
+        for k, s in enumerate(shapes):
+            if above > total / 2 and self.features.cues.boilerplate_cue(s) == "comments":
+                start = k
+                break
+            above += words[k]
+        if start is None:
+            return
+        for k in range(start, len(roles)):
+            if roles[k] != "boilerplate":
+                roles[k], why[k] = "boilerplate", "in the comment section after the article"
+
     def read_more_blocks(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """After a "Lesen Sie auch" / "Mehr zum Thema" line, the titles it announces (lines that
         are not prose) are links to other articles, up to the next sentence of prose."""
@@ -191,11 +259,21 @@ class LineClassifier:
             else:
                 in_block = False
 
-    @staticmethod
-    def author_box(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
-        """The author named in a byline ("Von Hanna Petersen") introduces the author box: a line
-        that is the name, or begins with it ("Hanna Petersen ist Redakteurin …"), is byline."""
+    def author_box(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """The author named in a byline ("Von Hanna Petersen", or the name alone) introduces the
+        author box: a line that is the name, or begins with it ("Hanna Petersen ist Redakteurin
+        …"), is byline; so are a box's heading ("Über den Autor") and the name and biography
+        under it (up to AUTHOR_BOX_LINES lines without a furniture cue)."""
+        cues = self.features.cues
+        for k, s in enumerate(shapes):
+            if cues.is_author_box_heading(s) and roles[k] != "headline":
+                roles[k], why[k] = "byline", "the author box's heading"
+                for j in range(k + 1, min(len(shapes), k + 1 + AUTHOR_BOX_LINES)):
+                    if shapes[j].words > MAX_BIO_WORDS or cues.boilerplate_cue(shapes[j]) or roles[j] == "headline":
+                        break
+                    roles[j], why[j] = "byline", "under the author box's heading"
         names = {m.group(1) for k, s in enumerate(shapes) if roles[k] == "byline" for m in AUTHOR.finditer(s.text)}
+        names |= {s.text for k, s in enumerate(shapes) if roles[k] == "byline" and is_name_line(s.text)}
         if not names:
             return
         for k, s in enumerate(shapes):

@@ -177,3 +177,78 @@ def test_gold_headline_injection_moves_the_headline_role():
     gold = {"lines": {"0": "section", "1": "headline", "2": "paragraph"}, "claims_check": {"headline": "Der echte Titel"}}
     _inject_headline(doc, gold)
     assert [line.role for line in lines] == ["section", "headline", "paragraph"]
+
+
+# --- who reacts: coordinated speakers, "beide", pronouns; yes and no; hearsay about oneself ----
+
+def test_each_person_of_a_coordinated_quote_speaker_reacts(analyze_text):
+    a = analyze_text(article(
+        "Die Zeitung „Nordblatt“ berichtet, der Landrat Peter Falk und die Kassenwartin Anna Roth hätten Spenden einer Baufirma angenommen.",
+        "Falk und Roth sagen, das sei frei erfunden.",
+    ))
+    denied = {name for name, status in reactions(a) if status == "denied"}
+    assert any("Falk" in n and "Roth" not in n for n in denied), denied
+    assert any("Roth" in n and "Falk" not in n for n in denied), denied
+
+
+@pytest.mark.parametrize("paragraph,who", [
+    pytest.param("Die Reporterin zeigt den beiden Fahrern ein Foto und fragt sie, ob sie den Landrat kennen. Beide sagen Nein.",
+                 "die beiden Fahrer", id="dative-plural"),
+    pytest.param("Die beiden Zeugen werden von der Reporterin gefragt, ob sie den Landrat kennen. Beide sagen Nein.",
+                 "die beiden Zeugen", id="nominative"),
+])
+def test_beide_names_the_two_it_stands_for(analyze_text, paragraph, who):
+    a = analyze_text(article(CLAIM, paragraph))
+    assert (who, "denied") in reactions(a), reactions(a)
+
+
+def test_beide_without_two_named_before_is_no_reactor(analyze_text):
+    a = analyze_text(article(CLAIM, "Beide sagen Nein."))
+    assert not any(name.lower() == "beide" for name, _ in reactions(a)), reactions(a)
+
+
+@pytest.mark.parametrize("answer,status", [
+    pytest.param("Ja, das sei er, sagt Falk.", "confirmed", id="ja-konjunktiv"),
+    pytest.param("Nein, das stimme nicht, sagt Falk.", "denied", id="nein"),
+    pytest.param("„Ja, das ist richtig“, sagt Falk.", "confirmed", id="ja-direct"),
+])
+def test_reported_yes_or_no_answers_the_question_of_fact(analyze_text, answer, status):
+    a = analyze_text(article(
+        f"Wir fragen Peter Falk in Celle, ob er der Vorsitzende des Vereins sei. {answer}",
+    ))
+    assert ("Peter Falk", status) in reactions(a), reactions(a)
+
+
+def test_yes_followed_by_not_is_no_confirmation(analyze_text):
+    a = analyze_text(article(
+        "Wir fragen Peter Falk in Celle, ob er der Vorsitzende des Vereins sei. Ja, das sei so nicht richtig, sagt Falk.",
+    ))
+    assert ("Peter Falk", "confirmed") not in reactions(a), reactions(a)
+
+
+@pytest.mark.parametrize("paragraph", [
+    pytest.param("Die Grünen im Kreistag sagen Ja zur neuen Umgehungsstraße.", id="ja-zu-a-plan"),
+    pytest.param('„Nein, das überlassen wir den Sendern“, sagte der Vorstand Jan Kruse über die Werbung.', id="nein-about-plans"),
+    pytest.param('„Ja, wir wollen die Straße bauen“, sagte die Fraktionschefin Eva Lang.', id="ja-to-a-plan"),
+])
+def test_yes_or_no_about_plans_is_no_reaction(analyze_text, paragraph):
+    a = analyze_text(article(CLAIM, paragraph))
+    assert not any(s in ("confirmed", "denied") and ("Kruse" in n or "Lang" in n or "Grünen" in n)
+                   for n, s in reactions(a)), reactions(a)
+
+
+def test_denying_what_others_say_one_said(analyze_text):
+    a = analyze_text(article(
+        "So soll der Landrat Peter Falk auf einer Sitzung gesagt haben, dass die Baufirma den Wahlkampf bezahle. "
+        "Das erklärte der frühere Kassenwart Tim Hagen.",
+        "Falk sagt, er habe nichts Derartiges gesagt.",
+    ))
+    assert ("Peter Falk", "denied") in reactions(a), reactions(a)
+
+
+def test_own_statement_is_not_denied_by_its_speaker(analyze_text):
+    a = analyze_text(article(
+        "Der Landrat Peter Falk sagte auf einer Sitzung, dass die Baufirma den Wahlkampf bezahle.",
+        "Falk sagt, er habe nichts Derartiges gesagt.",
+    ))
+    assert reactions(a) == set(), reactions(a)

@@ -7,7 +7,8 @@ without a source, `hedged` when the article keeps its distance (soll, will, ange
 frameless Konjunktiv), `asserted` when the outlet states the same thing itself in the body,
 else `attributed`. A reply answers the claims of other sources that contain its key terms;
 failing that, an anaphoric reply ("die Angaben stimmten nicht") answers the claims of the
-source it names or, unnamed, of the most salient source before it. A speaker's specific reply
+source it names or, unnamed, of the most salient source before it. What others say a source
+said ("X soll gesagt haben") is their claim, which X can deny. A speaker's specific reply
 to a claim replaces his general one ("stimmt nicht" overall, but "bestätigte" the tests).
 """
 
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
+from quellenlage.attribution.modals import HEARSAY, distancing_modal, modal_reading
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 
 from quellenlage.claims.hedges import hedge
@@ -29,8 +31,8 @@ from quellenlage.claims.reactions import (
     anaphor,
     frame_replies,
     is_plural,
-    named,
     principals,
+    quote_reactors,
     quote_status,
     reaction_cue,
 )
@@ -76,6 +78,7 @@ class Draft:
     status: str
     terms: frozenset[str]
     replies: list[tuple[Reply, bool]] = field(default_factory=list)  # (reply, linked by its terms)
+    hearsay: bool = False  # others say the source said it ("X soll gesagt haben"): X can deny it
 
     @property
     def start(self) -> int:
@@ -109,8 +112,8 @@ class ClaimBuilder:
             sentence = self._sentence(doc, q.start, quoted)
             status = quote_status(q, sentence) if q._.speaker is not None else None
             if status is not None:
-                by = named(q._.speaker, q._.speaker_mention) if q._.speaker_mention is not None else q._.speaker
-                replies.append(Reply(by, status[0], q, status[1], sentence, qid))
+                for by in quote_reactors(doc, q._.speaker, q._.speaker_mention):
+                    replies.append(Reply(by, status[0], q, status[1], sentence, qid))
             elif sum(is_content(t) for t in q) >= MIN_CONTENT:
                 drafts.append(self._draft(doc, qid, q, sentence, index))
         quote_spans = list(doc.spans.get("quotes", []))
@@ -133,7 +136,9 @@ class ClaimBuilder:
                     key_terms(reply.span, index, set(range(reply.cue.start, reply.cue.end))),
                     [(reply, True)],
                 ))
-            elif reply.quote_id is not None and not any(r is reply for d in drafts for r, _ in d.replies):
+            elif reply.quote_id is not None and not any(
+                r is reply or qid == reply.quote_id for d in drafts for r, _ in d.replies for qid, _ in d.quotes
+            ):
                 drafts.append(self._draft(doc, reply.quote_id, reply.span, reply.sentence, index))
         drafts.sort(key=lambda d: d.start)
         self._mark_asserted(drafts, body, quote_spans, weights, index)
@@ -181,7 +186,9 @@ class ClaimBuilder:
         else:
             status = "attributed"
         frame = {i for part in (q._.cue, q._.speaker_mention, *q._.via) if part is not None for i in range(part.start, part.end)}
-        return Draft([(qid, q)], speaker, via_names(doc, q), status, key_terms(q, index, frame))
+        modal = distancing_modal(sentence)
+        hearsay = modal is not None and modal_reading(modal, sentence) == HEARSAY
+        return Draft([(qid, q)], speaker, via_names(doc, q), status, key_terms(q, index, frame), hearsay=hearsay)
 
     @staticmethod
     def _merge(drafts: list[Draft], weights: Weights) -> list[Draft]:
@@ -209,7 +216,7 @@ class ClaimBuilder:
         self, doc: Doc, reply: Reply, drafts: list[Draft], weights: Weights, index: dict[int, str], quoted: set[int]
     ) -> bool:
         """Attach the reply to the claims it answers; False if it answers none."""
-        others = [d for d in drafts if d.key is None or d.key != source_key(reply.by)]
+        others = [d for d in drafts if d.key is None or d.key != source_key(reply.by) or d.hearsay]
         phrase = anaphor(reply.span)
         skip = set(range(reply.cue.start, reply.cue.end)) | (set(range(phrase.start, phrase.end)) if phrase else set())
         terms = key_terms(reply.span, index, skip)

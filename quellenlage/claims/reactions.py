@@ -166,17 +166,18 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
     index = mention_index(doc)
     if hedge(sentence) is not None and distancing_modal(sentence) is None:
         return out
+    act = act_status(sentence)
+    act_verb = act[1][0] if act is not None and pos(act[1][0]) in ("VERB", "AUX") else None
     for t in sentence:
-        if t.i in skip or not is_finite(t):
+        if t.i in skip or not (is_finite(t) or t == act_verb):  # "sagen Nein" is finite whatever the tagger says
             continue
-        cue = reaction_cue(t, sentence)
+        cue = reaction_cue(t, sentence) if is_finite(t) else None
         if cue is not None:
             status, cue_span = cue[1], cue[2]
         elif _negated_self_claim(t, sentence):
             status, cue_span = "denied", doc[t.i : t.i + 1]
         else:
-            act = act_status(sentence) if t.i == _first_finite(sentence, skip) else None
-            if act is None:
+            if act is None or not (t.i == _first_finite(sentence, skip) or t == act_verb):
                 continue
             status, cue_span = act
         speaker_list = _reacting(doc, sentence, t, skip, index)
@@ -214,6 +215,9 @@ def _reacting(doc: Doc, sentence: Span, t: Token, skip: set[int], index: dict) -
     end = clause_bounds(sentence, t.i)[1]
     first = next((x for x in sentence if not x.is_space and not x.is_punct), t)
     fronted = first.lower_ in PRONOUN_ANAPHORS and first.i + 1 == t.i  # "Das bestätigt X"
+    if first.lower_ == "beide" and first.i + 1 == t.i:  # "Beide sagen Nein" (often tagged an adverb)
+        pair = the_two(doc, first)
+        return [pair] if pair is not None else []
     subject = _coordinated_prefield(doc, sentence, t, index)
     if subject is None and modal_reading(t, sentence) == CLAIM:
         after = t.i + 1
@@ -237,6 +241,22 @@ def _reacting(doc: Doc, sentence: Span, t: Token, skip: set[int], index: dict) -
     if pos(subject[-1]) == "PRON":
         return []
     return [named(resolve_mention(doc, m, index), m) for m in _conjuncts(doc, subject, index)]
+
+
+def quote_reactors(doc: Doc, speaker: Speaker, mention: Span | None) -> list[Speaker]:
+    """Who answers with a quote: each person of a coordinated speaker ("Sowohl X als auch Y
+    behaupten, nichts gewusst zu haben": two denials), the person an unresolved "er"/"sie"
+    stands for (none if nobody is named before), else the speaker as the text names it."""
+    if mention is None:
+        return [speaker]
+    if len(mention) == 1 and mention[0].lower_ in PERSONAL and speaker.entity_id is None:
+        person = last_person(doc, mention[0])  # "Nein, das habe er nie getan": the person named before
+        return [person] if person is not None else []
+    index = mention_index(doc)
+    parts = _conjuncts(doc, mention, index)
+    if len(parts) >= 2 and all(index[p.start].type == "person" for p in parts):
+        return [named(resolve_mention(doc, p, index), p) for p in parts]
+    return [named(speaker, mention)]
 
 
 def named(speaker: Speaker, mention: Span) -> Speaker:
@@ -295,6 +315,22 @@ def _subject_after(doc: Doc, start: int, end: int) -> Span | None:
         if pos(t) in ("NOUN", "PROPN", "DET") and "Nom" in t.morph.get("Case", ["Nom"]):
             return noun_phrase(doc, t.i)
         return None
+    return None
+
+
+def the_two(doc: Doc, pronoun: Token) -> Speaker | None:
+    """Who a subject "Beide" stands for: the last "beiden <Nomen>" before it in the paragraph
+    ("fragt die beiden Männer … Beide sagen Nein"), named in the nominative ("die beiden
+    Männer"; a dative plural "Männern" loses its -n)."""
+    line = line_span(doc, pronoun.idx)
+    for t in reversed(doc[line.start : pronoun.i]):
+        if t.lower_ != "beiden" or t.i + 1 >= pronoun.i or pos(doc[t.i + 1]) != "NOUN":
+            continue
+        noun = doc[t.i + 1]
+        word = noun.text
+        if word.endswith(("ern", "eln")) and lemma(noun) != word.lower():  # not "Eltern"
+            word = word[:-1]  # dative plural: "den beiden Männern" -> "die beiden Männer"
+        return Speaker(name=f"die beiden {word}", type="anonymous")
     return None
 
 

@@ -252,3 +252,14 @@ def test_own_statement_is_not_denied_by_its_speaker(analyze_text):
         "Falk sagt, er habe nichts Derartiges gesagt.",
     ))
     assert reactions(a) == set(), reactions(a)
+
+
+def test_a_denial_summed_up_and_told_again_is_one_reaction(analyze_text):
+    a = analyze_text(article(
+        CLAIM,
+        "Sowohl Falk als auch Roth behaupten, nichts von den Spenden der Baufirma gewusst zu haben.",
+        "Der Landrat Peter Falk sagte am Montag, er habe von den Spenden der Baufirma nichts gewusst.",
+    ))
+    falk = {(r.start, r.end) for c in a.claims for r in c.reactions if "Falk" in r.by.name and r.status == "denied"}
+    assert len(falk) == 1, falk
+    assert any("Roth" in n and s == "denied" for n, s in reactions(a)), reactions(a)

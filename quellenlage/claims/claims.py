@@ -53,6 +53,7 @@ from quellenlage.schema import Claim, Reaction, Speaker
 LINK_MIN = 0.3  # share of a reply's key terms a claim must contain to be what it answers
 LINK_NEAR_BEST = 0.6  # a reply answers the best-matching claims, not every one sharing a word
 SAME_CLAIM = 0.7  # one source, terms this alike: the same claim told twice
+REPEATED = 0.6  # one speaker, one status, the shorter reply's terms mostly in the other: told twice
 ASSERTED = 0.7  # an unattributed, unhedged body sentence this alike: the outlet adopts the claim
 MIN_CONTENT = 2  # content words a statement needs to be a claim (not a quoted name or one word)
 HEDGING_RULES = frozenset({"soll", "will", "konjunktiv", "hearsay"})
@@ -124,6 +125,7 @@ class ClaimBuilder:
         on_behalf = principals(doc)
         for reply in replies:
             reply.by = on_behalf.get(source_key(reply.by), reply.by)
+        replies = self._once(replies, index, weights)
         drafts = self._merge(drafts, weights)
         for reply in sorted(replies, key=lambda r: r.span.start):
             if not self._link(doc, reply, drafts, weights, index, quoted) and self._names_its_claim(reply):
@@ -147,6 +149,22 @@ class ClaimBuilder:
         doc._.claims = claims
         doc._.transparency = transparency(doc, single)
         return doc
+
+    @staticmethod
+    def _once(replies: list[Reply], index: dict[int, str], weights: Weights) -> list[Reply]:
+        """One reply per speaker, status and content: a lead that sums up a denial ("X und Y
+        bestreiten, davon gewusst zu haben") and the body that reports it again in detail are
+        one reaction, kept where it is told first."""
+        kept: list[tuple[Reply, frozenset[str]]] = []
+        for reply in sorted(replies, key=lambda r: r.span.start):
+            terms = key_terms(reply.span, index)
+            if not any(
+                source_key(k.by) == source_key(reply.by) and k.status == reply.status and k.span.start != reply.span.start
+                and max(coverage(terms, t, weights), coverage(t, terms, weights)) >= REPEATED
+                for k, t in kept
+            ):
+                kept.append((reply, terms))
+        return [r for r, _ in kept]
 
     @staticmethod
     def _names_its_claim(reply: Reply) -> bool:

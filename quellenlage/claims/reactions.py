@@ -255,7 +255,8 @@ def quote_reactors(doc: Doc, speaker: Speaker, mention: Span | None) -> list[Spe
     index = mention_index(doc)
     parts = _conjuncts(doc, mention, index)
     if len(parts) >= 2 and all(index[p.start].type == "person" for p in parts):
-        return [named(resolve_mention(doc, p, index), p) for p in parts]
+        people = [(index[p.start], p) for p in parts]  # one entity each: its name, whatever the tagger says of "Keuter"
+        return [Speaker(name=c.name, type="person", entity_id=c.id) for c, p in people]
     return [named(speaker, mention)]
 
 

@@ -258,7 +258,7 @@ def test_a_denial_summed_up_and_told_again_is_one_reaction(analyze_text):
     a = analyze_text(article(
         CLAIM,
         "Sowohl Falk als auch Roth behaupten, nichts von den Spenden der Baufirma gewusst zu haben.",
-        "Der Landrat Peter Falk sagte am Montag, er habe von den Spenden der Baufirma nichts gewusst.",
+        "Der Landrat Peter Falk bestritt am Montag erneut, von den Spenden der Baufirma gewusst zu haben.",
     ))
     falk = {(r.start, r.end) for c in a.claims for r in c.reactions if "Falk" in r.by.name and r.status == "denied"}
     assert len(falk) == 1, falk

@@ -263,3 +263,17 @@ def test_a_denial_summed_up_and_told_again_is_one_reaction(analyze_text):
     falk = {(r.start, r.end) for c in a.claims for r in c.reactions if "Falk" in r.by.name and r.status == "denied"}
     assert len(falk) == 1, falk
     assert any("Roth" in n and s == "denied" for n, s in reactions(a)), reactions(a)
+
+
+def test_the_answer_after_a_reported_question_is_the_asked_persons(analyze_text):
+    a = analyze_text(article(
+        "Nächster Anruf in Celle. Peter Falk geht ans Telefon. Ob er der Vorsitzende des Vereins sei? Ja, das sei er.",
+    ))
+    assert ("Peter Falk", "confirmed") in reactions(a), reactions(a)
+
+
+def test_an_answer_naming_its_own_speaker_keeps_it(analyze_text):
+    a = analyze_text(article(
+        "Der Landrat Peter Falk sagte, die Baufirma habe gezahlt. Ob er das wisse? Ja, das sei sicher, sagte sein Sprecher Jan Kruse.",
+    ))
+    assert not any("Falk" in n for n, _ in reactions(a)), reactions(a)

@@ -29,6 +29,7 @@ from quellenlage.claims.hedges import hedge
 from quellenlage.claims.reactions import (
     Reply,
     anaphor,
+    asked_person,
     frame_replies,
     is_plural,
     principals,
@@ -111,9 +112,10 @@ class ClaimBuilder:
         for n, q in enumerate(doc.spans.get("quotes", []), start=1):
             qid = f"q{n}"
             sentence = self._sentence(doc, q.start, quoted)
-            status = quote_status(q, sentence) if q._.speaker is not None else None
+            answers = q._.speaker is not None or asked_person(doc, sentence) is not None
+            status = quote_status(q, sentence) if answers else None
             if status is not None:
-                for by in quote_reactors(doc, q._.speaker, q._.speaker_mention):
+                for by in quote_reactors(doc, q._.speaker, q._.speaker_mention, sentence):
                     replies.append(Reply(by, status[0], q, status[1], sentence, qid))
             elif sum(is_content(t) for t in q) >= MIN_CONTENT:
                 drafts.append(self._draft(doc, qid, q, sentence, index))

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.frames import subject_of_main_clause
 from quellenlage.attribution.lines import line_span
+from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.attribution.grammar import (
     DEFINITE,
     PARTICLES,
@@ -243,12 +244,17 @@ def _reacting(doc: Doc, sentence: Span, t: Token, skip: set[int], index: dict) -
     return [named(resolve_mention(doc, m, index), m) for m in _conjuncts(doc, subject, index)]
 
 
-def quote_reactors(doc: Doc, speaker: Speaker, mention: Span | None) -> list[Speaker]:
-    """Who answers with a quote: each person of a coordinated speaker ("Sowohl X als auch Y
+def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None, sentence: Span) -> list[Speaker]:
+    """Who answers with a quote: unless the sentence names its speaker, the person a reported
+    question just before asked ("Ob er … sei? Ja, das sei er."), each person of a coordinated speaker ("Sowohl X als auch Y
     behaupten, nichts gewusst zu haben": two denials), the person an unresolved "er"/"sie"
     stands for (none if nobody is named before), else the speaker as the text names it."""
+    named_here = mention is not None and sentence.start <= mention.start < sentence.end
+    asked = asked_person(doc, sentence) if not named_here else None
+    if asked is not None:
+        return [asked]
     if mention is None:
-        return [speaker]
+        return [speaker] if speaker is not None else []
     if len(mention) == 1 and mention[0].lower_ in PERSONAL and speaker.entity_id is None:
         person = last_person(doc, mention[0])  # "Nein, das habe er nie getan": the person named before
         return [person] if person is not None else []
@@ -317,6 +323,18 @@ def _subject_after(doc: Doc, start: int, end: int) -> Span | None:
             return noun_phrase(doc, t.i)
         return None
     return None
+
+
+def asked_person(doc: Doc, sentence: Span) -> Speaker | None:
+    """The person a reported yes/no question right before the sentence asks ("Philipp H. geht
+    ans Telefon. Ob er der Vorsitzende sei? Ja, das sei er."): in a reported interview the
+    answer after the question is theirs."""
+    before = [s for s in sentences(line_span(doc, sentence.start_char), quoted_tokens(doc)) if s.end <= sentence.start]
+    words = [t for t in before[-1] if not t.is_space] if before else []
+    if len(words) < 3 or words[0].lower_ != "ob" or words[-1].text != "?":
+        return None
+    pronoun = next((t for t in words if t.lower_ in ("er", "sie")), None)
+    return last_person(doc, pronoun) if pronoun is not None else None
 
 
 def the_two(doc: Doc, pronoun: Token) -> Speaker | None:

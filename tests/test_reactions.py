@@ -277,3 +277,32 @@ def test_an_answer_naming_its_own_speaker_keeps_it(analyze_text):
         "Der Landrat Peter Falk sagte, die Baufirma habe gezahlt. Ob er das wisse? Ja, das sei sicher, sagte sein Sprecher Jan Kruse.",
     ))
     assert not any("Falk" in n for n, _ in reactions(a)), reactions(a)
+
+
+def test_confession_answers_the_charges_against_its_speaker(analyze_text):
+    a = analyze_text(article(
+        "Die Vorwürfe gegen den Reporter Tim Hagen wiegen schwer. Am Montag konfrontiert ihn der Chef damit.",
+        "Am Nachmittag gesteht Hagen, die Geschichte über den Landrat weitgehend erfunden zu haben.",
+    ))
+    assert ("Tim Hagen", "confirmed") in reactions(a), reactions(a)
+
+
+def test_confession_after_charges_against_someone_else_is_no_reaction(analyze_text):
+    a = analyze_text(article(
+        "Die Vorwürfe gegen den Landrat Peter Falk wiegen schwer.",
+        "Der Reporter Tim Hagen gestand am Freitag, bei der Recherche über den Landrat Fehler gemacht zu haben.",
+    ))
+    assert not any("Hagen" in n for n, _ in reactions(a)), reactions(a)
+
+
+def test_a_version_in_contradiction_to_what_a_source_holds_is_disputed_by_it(analyze_text):
+    a = analyze_text(article(
+        "Der Landrat Peter Falk bestreitet, Geld von der Baufirma angenommen zu haben. "
+        "Seine Darstellung steht damit im Widerspruch zu Unterlagen, die dem Sender NDR vorliegen.",
+    ))
+    assert ("NDR", "disputed") in reactions(a), reactions(a)
+
+
+def test_plans_in_contradiction_to_goals_are_no_reaction(analyze_text):
+    a = analyze_text(article("Die Pläne des Landrats Peter Falk stehen im Widerspruch zu den Klimazielen des NDR."))
+    assert reactions(a) == set(), reactions(a)

@@ -28,8 +28,10 @@ from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.claims.hedges import hedge
 from quellenlage.claims.reactions import (
     Reply,
+    CONFESSION,
     anaphor,
     asked_person,
+    charged,
     frame_replies,
     is_plural,
     principals,
@@ -174,7 +176,8 @@ class ClaimBuilder:
         verb of denial or dispute, a narrated answer ("Beide sagen Nein"), a statement opening
         with its verdict ("Absolut richtig – …"), or a confirmation pointing back ("Das
         bestätigt X"). An admission ("räumte ein, Fehler gemacht zu
-        haben") is a reaction only when it answers a claim the article reports."""
+        haben") is a reaction only when it answers a claim or a charge against its speaker
+        the article reports."""
         if reply.narrated:
             return True
         cue = reaction_cue(reply.cue[0], reply.sentence) if len(reply.cue) else None
@@ -185,6 +188,8 @@ class ClaimBuilder:
             return first is not None and len(reply.cue) > 0 and reply.cue.start <= first.i
         if cue[1] != "confirmed":
             return True
+        if cue[0] in CONFESSION and charged(reply.sentence.doc, reply):
+            return True  # "gesteht, die Geschichte erfunden zu haben" after "die Vorwürfe gegen X"
         first = next((t for t in reply.sentence if not t.is_space and not t.is_punct), None)
         return first is not None and first.lower_ in ("das", "dies")
 

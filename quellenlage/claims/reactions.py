@@ -35,7 +35,7 @@ from quellenlage.attribution.grammar import (
     pos,
     verb_lemmas,
 )
-from quellenlage.attribution.speakers import mention_index, resolve_mention
+from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index, resolve_mention
 from quellenlage.claims.hedges import hedge
 from quellenlage.attribution.modals import CLAIM, distancing_modal, modal_reading
 from quellenlage.lexicons import patterns, rows
@@ -160,7 +160,7 @@ def quote_status(quote: Span, sentence: Span) -> tuple[str, Span] | None:
 def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
     """Replies the outlet narrates: a verb of answering ("Das Ministerium wies die Vorwürfe
     zurück", "Sowohl X als auch Y weisen diese Darstellung zurück": one reply per coordinated
-    subject), a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
+    subject), a claim "im Widerspruch zu" what a source holds, a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
     Zweifel zu entkräften"), or a negated self-claim ("will X nicht kennen"). Not under a hedge
     ("Vielleicht leugnen sie"): a supposed answer is none."""
     out = []
@@ -183,7 +183,32 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
             status, cue_span = act
         speaker_list = _reacting(doc, sentence, t, skip, index)
         out.extend(Reply(sp, status, sentence, cue_span, sentence, narrated=cue is None) for sp in speaker_list)
-    return out
+    return out + _contradicting(doc, sentence, skip, index)
+
+
+def _contradicting(doc: Doc, sentence: Span, skip: set[int], index: dict) -> list[Reply]:
+    """A claim "im Widerspruch zu" what someone holds ("Ihre Version steht im Widerspruch zu
+    Dokumenten, die X vorliegen"): each person or organisation named after it disputes the
+    claim. Only when a claim noun (Version, Darstellung, Angaben …) stands before it: plans or
+    policies in contradiction to goals are criticism, not a reply."""
+    for t in sentence:
+        if t.lower_ != "widerspruch" or t.i in skip or t.i + 1 >= sentence.end:
+            continue
+        if t.i - 1 < sentence.start or doc[t.i - 1].lower_ != "im" or doc[t.i + 1].lower_ not in ("zu", "mit"):
+            continue
+        if not any(pos(x) == "NOUN" and x.lower_.startswith(anaphor_nouns()) for x in doc[sentence.start : t.i - 1]):
+            continue
+        holders = []
+        for i in range(t.i + 2, sentence.end):
+            c = index.get(i)
+            if c is not None and c.type in ("person", "organization", "media", "agency") and c not in holders:
+                holders.append(c)
+        cue = doc[t.i - 1 : t.i + 1]
+        return [
+            Reply(Speaker(name=c.name, type=ENTITY_SPEAKER_TYPES[c.type], entity_id=c.id), "disputed", sentence, cue, sentence, narrated=True)
+            for c in holders
+        ]
+    return []
 
 
 def _first_finite(sentence: Span, skip: set[int]) -> int | None:
@@ -450,6 +475,26 @@ def anaphor(span: Span) -> Span | None:
     if words and words[0].lower_ in PRONOUN_ANAPHORS and len(words) <= SHORT_REPLY:
         return doc[words[0].i : words[0].i + 1]
     return None
+
+
+@lru_cache(maxsize=1)
+def charge_nouns() -> tuple[str, ...]:
+    return tuple(r[1] for r in rows(PKG, "reactions.tsv") if r[0] == "charge")
+
+
+def charged(doc: Doc, reply: Reply) -> bool:
+    """Whether the article, before the reply, names charges against its speaker in one sentence
+    ("Die Vorwürfe gegen Relotius sind massiv", "konfrontiert X mit dem Verdacht"): a
+    confession after that answers them."""
+    if reply.by.entity_id is None:
+        return False
+    index = mention_index(doc)
+    for sent in doc[: reply.sentence.start].sents:
+        if any(pos(t) == "NOUN" and t.lower_.startswith(charge_nouns()) for t in sent) and any(
+            t.i in index and index[t.i].id == reply.by.entity_id for t in sent
+        ):
+            return True
+    return False
 
 
 def is_plural(phrase: Span) -> bool:

@@ -114,6 +114,22 @@ FAIR = [
         ("Das Wetter am Wochenende bleibt in ganz Norddeutschland sonnig und für die Jahreszeit zu warm.",),
         "Trainer", "not_in_body", id="not-in-body",
     ),
+    pytest.param(  # the outlet says it in other words; a source is quoted with the headline's words
+        "Landrat Falk nahm 5000 Euro von Baufirma an",
+        (
+            "Der Landrat Peter Falk hat im Sommer 5000 Euro von der Baufirma Weber erhalten, das zeigen Kontoauszüge.",
+            "Die Zeitung „Nordblatt“ berichtet, Falk habe die 5000 Euro der Baufirma ohne Quittung angenommen.",
+        ),
+        "Baufirma", "supported", id="own-paraphrase-beside-a-source",
+    ),
+    pytest.param(  # the teaser states it in the outlet's voice, the body quotes a source
+        "Kreis schließt Klinik in Celle",
+        (
+            "Der Landkreis schließt die Klinik in Celle zum Jahresende.",
+            "„Die Klinik in Celle wird zum Jahresende geschlossen“, sagte der Landrat Peter Falk am Dienstag im Kreistag.",
+        ),
+        "Klinik", "supported", id="teaser-own-voice",
+    ),
     pytest.param(  # an indirect paraphrase by several words in the outlet's voice
         "Stadt baut neue Radwege am Ring",
         ("Am Ring baut die Stadt in diesem Sommer zwei neue Radwege mit insgesamt vier Kilometern Länge.",),
@@ -159,6 +175,14 @@ UNSUPPORTED = [
             "„Das ist falsch“, sagte ein Sprecher des Konzerns am Abend in einer knappen Stellungnahme.",
         ),
         "500 Stellen", "denied", id="denied",
+    ),
+    pytest.param(  # an own sentence that only shares the names does not vouch for the charge
+        "Landrat Falk nahm Spenden der Baufirma an",
+        (
+            "Das „Nordblatt“ berichtet, der Landrat Peter Falk habe Spenden der Baufirma Weber angenommen.",
+            "Landrat Peter Falk ist seit 2019 im Amt, die Baufirma Weber baut in Celle Wohnungen.",
+        ),
+        "Spenden", "attributes this to", id="own-sentence-with-the-names-only",
     ),
     pytest.param(  # an unattributed rumour ("wird nachgesagt")
         "Trainer hat Streit mit dem Kapitän",

@@ -130,6 +130,14 @@ FAIR = [
         ),
         "Klinik", "supported", id="teaser-own-voice",
     ),
+    pytest.param(  # one source reports it, another confirms it: no longer one source's claim
+        "Bahn streicht die Strecke nach Husum",
+        (
+            "Der Landrat Peter Falk sagte am Montag, die Bahn streiche im Winter die Strecke nach Husum.",
+            "Das bestätigte am Dienstag auch ein Sprecher der Bahn in Hamburg.",
+        ),
+        "Husum", "supported", id="reported-and-confirmed",
+    ),
     pytest.param(  # an indirect paraphrase by several words in the outlet's voice
         "Stadt baut neue Radwege am Ring",
         ("Am Ring baut die Stadt in diesem Sommer zwei neue Radwege mit insgesamt vier Kilometern Länge.",),
@@ -183,6 +191,14 @@ UNSUPPORTED = [
             "Landrat Peter Falk ist seit 2019 im Amt, die Baufirma Weber baut in Celle Wohnungen.",
         ),
         "Spenden", "attributes this to", id="own-sentence-with-the-names-only",
+    ),
+    pytest.param(  # a fronted "Das" before a verb of denial points at the claim just reported
+        "Bahn streicht die Strecke nach Husum",
+        (
+            "Der Landrat Peter Falk sagte am Montag, die Bahn streiche im Winter die Strecke nach Husum.",
+            "Das wies die Bahn in Hamburg am Dienstag entschieden zurück.",
+        ),
+        "Husum", "denied", id="das-denied",
     ),
     pytest.param(  # an unattributed rumour ("wird nachgesagt")
         "Trainer hat Streit mit dem Kapitän",

@@ -453,8 +453,8 @@ def _conjuncts(doc: Doc, subject: Span, index: dict) -> list[Span]:
 
 def anaphor(span: Span) -> Span | None:
     """The phrase by which a reply points back: 'die Angaben', 'Woodwards Behauptungen',
-    'keine dieser Geschichten von X' (up to the next punctuation), or a leading 'das'/'dies' in
-    a short reply."""
+    'keine dieser Geschichten von X' (up to the next punctuation), a leading 'das'/'dies' in
+    a short reply or before a verb of answering ("Das bestätigte … X")."""
     doc = span.doc
     nouns = anaphor_nouns()
     for t in span:
@@ -474,6 +474,8 @@ def anaphor(span: Span) -> Span | None:
         return doc[pointing.i : pointing.i + 1]
     if words and words[0].lower_ in PRONOUN_ANAPHORS and len(words) <= SHORT_REPLY:
         return doc[words[0].i : words[0].i + 1]
+    if len(words) > 1 and words[0].lower_ in ("das", "dies") and reaction_cue(words[1], span) is not None:
+        return doc[words[0].i : words[0].i + 1]  # a fronted object of answering: "Das bestätigte am Dienstag auch X …"
     return None
 
 

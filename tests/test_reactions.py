@@ -306,3 +306,15 @@ def test_a_version_in_contradiction_to_what_a_source_holds_is_disputed_by_it(ana
 def test_plans_in_contradiction_to_goals_are_no_reaction(analyze_text):
     a = analyze_text(article("Die Pläne des Landrats Peter Falk stehen im Widerspruch zu den Klimazielen des NDR."))
     assert reactions(a) == set(), reactions(a)
+
+
+@pytest.mark.parametrize("confession", [
+    "Am Nachmittag gesteht Hagen, mehrere andere Geschichten über den Kreistag erfunden zu haben.",
+    "Hagen kommt am Nachmittag. Und er gesteht, mehrere weitere Geschichten über den Kreistag erfunden zu haben.",
+])
+def test_confessing_other_deeds_than_the_charged_is_no_reaction(analyze_text, confession):
+    a = analyze_text(article(
+        "Die Vorwürfe gegen den Reporter Tim Hagen wiegen schwer. Am Montag konfrontiert ihn der Chef damit.",
+        confession,
+    ))
+    assert not any(s == "confirmed" for _, s in reactions(a)), reactions(a)

@@ -147,14 +147,20 @@ def verb_status(cue: Span | None, sentence: Span) -> tuple[str, str, Span] | Non
 
 def quote_status(quote: Span, sentence: Span) -> tuple[str, Span] | None:
     """How a quote reacts: a denial in its words (unless confessed), else its cue verb, else
-    other reaction words."""
+    other reaction words; no reply for a confession that admits more than any charge."""
     words = phrase_status(quote)
     verb = verb_status(quote._.cue, sentence)
     if verb is not None and verb[0] in CONFESSION:
-        return verb[1], verb[2]
+        return None if admits_more(quote) else (verb[1], verb[2])
     if words is not None and words[0] == "denied":
         return words
     return (verb[1], verb[2]) if verb is not None else words
+
+
+def admits_more(span: Span) -> bool:
+    """A confession of other or further deeds ("gesteht, mehrere andere Geschichten erfunden zu
+    haben") admits more than any charge: it answers none."""
+    return any(t.lower_.startswith(("andere", "weitere")) for t in span)
 
 
 def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
@@ -173,6 +179,8 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
         if t.i in skip or not (is_finite(t) or t == act_verb):  # "sagen Nein" is finite whatever the tagger says
             continue
         cue = reaction_cue(t, sentence) if is_finite(t) else None
+        if cue is not None and cue[0] in CONFESSION and admits_more(sentence):
+            continue
         if cue is not None:
             status, cue_span = cue[1], cue[2]
         elif _negated_self_claim(t, sentence):
@@ -488,7 +496,7 @@ def charged(doc: Doc, reply: Reply) -> bool:
     """Whether the article, before the reply, names charges against its speaker in one sentence
     ("Die Vorwürfe gegen Relotius sind massiv", "konfrontiert X mit dem Verdacht"): a
     confession after that answers them."""
-    if reply.by.entity_id is None:
+    if reply.by.entity_id is None or not doc.has_annotation("SENT_START"):
         return False
     index = mention_index(doc)
     for sent in doc[: reply.sentence.start].sents:

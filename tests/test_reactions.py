@@ -318,3 +318,12 @@ def test_confessing_other_deeds_than_the_charged_is_no_reaction(analyze_text, co
         confession,
     ))
     assert not any(s == "confirmed" for _, s in reactions(a)), reactions(a)
+
+
+def test_beide_after_two_named_people_is_each_of_them(analyze_text):
+    a = analyze_text(article(
+        "Das „Nordblatt“ berichtet, der Landrat Peter Falk und die Kassenwartin Anna Roth hätten Spenden angenommen. "
+        "Wir fragen Peter Falk und Anna Roth am Montag danach. Beide bestreiten das entschieden.",
+    ))
+    denied = {n for n, s in reactions(a) if s == "denied"}
+    assert {"Peter Falk", "Anna Roth"} <= denied, reactions(a)

@@ -250,8 +250,7 @@ def _reacting(doc: Doc, sentence: Span, t: Token, skip: set[int], index: dict) -
     first = next((x for x in sentence if not x.is_space and not x.is_punct), t)
     fronted = first.lower_ in PRONOUN_ANAPHORS and first.i + 1 == t.i  # "Das bestätigt X"
     if first.lower_ == "beide" and first.i + 1 == t.i:  # "Beide sagen Nein" (often tagged an adverb)
-        pair = the_two(doc, first)
-        return [pair] if pair is not None else []
+        return the_two(doc, first)
     subject = _coordinated_prefield(doc, sentence, t, index)
     if subject is None and modal_reading(t, sentence) == CLAIM:
         after = t.i + 1
@@ -370,20 +369,26 @@ def asked_person(doc: Doc, sentence: Span) -> Speaker | None:
     return last_person(doc, pronoun) if pronoun is not None else None
 
 
-def the_two(doc: Doc, pronoun: Token) -> Speaker | None:
-    """Who a subject "Beide" stands for: the last "beiden <Nomen>" before it in the paragraph
-    ("fragt die beiden Männer … Beide sagen Nein"), named in the nominative ("die beiden
-    Männer"; a dative plural "Männern" loses its -n)."""
+def the_two(doc: Doc, pronoun: Token) -> list[Speaker]:
+    """Who a subject "Beide" stands for: whichever comes last before it in the paragraph, a
+    "beiden <Nomen>" ("fragt die beiden Männer … Beide sagen Nein": one group, named in the
+    nominative, a dative plural "Männern" losing its -n) or two people joined by "und" ("Falk
+    und Roth … Beide bestreiten das": each of them)."""
     line = line_span(doc, pronoun.idx)
+    index = mention_index(doc)
     for t in reversed(doc[line.start : pronoun.i]):
+        if t.lower_ == "und" and t.i > line.start and t.i + 1 < pronoun.i:
+            left, right = index.get(t.i - 1), index.get(t.i + 1)
+            if left is not None and right is not None and left is not right and left.type == right.type == "person":
+                return [Speaker(name=c.name, type="person", entity_id=c.id) for c in (left, right)]
         if t.lower_ != "beiden" or t.i + 1 >= pronoun.i or pos(doc[t.i + 1]) != "NOUN":
             continue
         noun = doc[t.i + 1]
         word = noun.text
         if word.endswith(("ern", "eln")) and lemma(noun) != word.lower():  # not "Eltern"
             word = word[:-1]  # dative plural: "den beiden Männern" -> "die beiden Männer"
-        return Speaker(name=f"die beiden {word}", type="anonymous")
-    return None
+        return [Speaker(name=f"die beiden {word}", type="anonymous")]
+    return []
 
 
 def last_person(doc: Doc, pronoun: Token) -> Speaker | None:

@@ -327,3 +327,20 @@ def test_beide_after_two_named_people_is_each_of_them(analyze_text):
     ))
     denied = {n for n, s in reactions(a) if s == "denied"}
     assert {"Peter Falk", "Anna Roth"} <= denied, reactions(a)
+
+
+@pytest.mark.parametrize("reply", [
+    "Falk sagte am Montag, der Brief sei eine Fälschung.",
+    "Die Unterlagen des Nordblatts seien gefälscht, sagte Falk am Montag.",
+])
+def test_calling_the_source_of_a_claim_forged_disputes_it(analyze_text, reply):
+    a = analyze_text(article(
+        "Das „Nordblatt“ berichtet unter Berufung auf einen Brief, der Landrat Peter Falk habe Spenden einer Baufirma angenommen.",
+        reply,
+    ))
+    assert ("Peter Falk", "disputed") in reactions(a), reactions(a)
+
+
+def test_a_finding_of_manipulation_is_no_reaction(analyze_text):
+    a = analyze_text(article("Die Polizei stellte am Montag fest, dass der Tacho des Wagens manipuliert worden war."))
+    assert reactions(a) == set(), reactions(a)

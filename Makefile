@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv bench bench-corpus model line-model schema clean serve screenshot web-load
+.PHONY: demo test lint venv bench bench-corpus model line-model schema clean serve screenshot web-load
 DATA ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-corpus.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
@@ -21,8 +21,13 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/quellenlage demo --out quellenlage-demo.html
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest -q
+
+# ruff and mypy on the package (settings in pyproject.toml); `make test` fails on their errors.
+lint: $(STAMP)
+	$(BIN)/ruff check quellenlage
+	$(BIN)/mypy
 
 # The web app on http://$(HOST):$(PORT)/ (history in the user data folder; DB=… for another database).
 serve: $(STAMP)

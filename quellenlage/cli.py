@@ -88,8 +88,12 @@ def _read_input(path: str):
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (0.0.0.0: every interface)"),
     port: int = typer.Option(8000, "--port", "-p", min=1, max=65535),
-    db: Optional[str] = typer.Option(None, "--db", help="SQLite file or postgresql://user@host/db (default: a file in the user data folder)"),
-    allow_fetch: list[str] = typer.Option([], "--allow-fetch", help="a private network the server may fetch from, e.g. 10.0.0.0/8 (repeatable)"),
+    db: Optional[str] = typer.Option(
+        None, "--db", help="SQLite file or postgresql://user@host/db (default: a file in the user data folder)"
+    ),
+    allow_fetch: list[str] = typer.Option(
+        [], "--allow-fetch", help="a private network the server may fetch from, e.g. 10.0.0.0/8 (repeatable)"
+    ),
 ) -> None:
     """Start the web app: a form, stored analyses with permanent links, a JSON API (/docs)."""
     import uvicorn
@@ -134,7 +138,8 @@ def eval_gold(
     gold_dir: Path = typer.Argument(..., help="folder of NAME.txt + NAME.gold.json pairs"),
     json_out: bool = typer.Option(False, "--json", help="print the figures as JSON"),
     gold_headline: bool = typer.Option(
-        False, "--gold-headline", help="give the analyzer the gold headline line (judges the headline check apart from line roles)"
+        False, "--gold-headline",
+        help="give the analyzer the gold headline line (judges the headline check apart from line roles)",
     ),
     confusion: bool = typer.Option(False, "--confusion", help="also print the confusion matrix of line roles"),
     html: bool = typer.Option(False, "--html", help="also read each page's HTML (origin.path) and check the HTML path"),

@@ -1,11 +1,13 @@
-"""From a processed Doc to the `Analysis` schema: reading the findings off the Doc's attributes."""
+"""From a processed Doc to the `Analysis` schema: reading the findings off the Doc's attributes.
+
+Conversion only reads: every name, speaker and chain is resolved by the components (see
+`quellenlage.extensions`), so a Doc back from bytes converts to the same Analysis."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
 import quellenlage.extensions  # noqa: F401
-from quellenlage.attribution.speakers import mention_index, resolve_mention
 from quellenlage.schema import Analysis, Entity, Meta, Quote, TextSpan, Transparency
 
 
@@ -15,19 +17,8 @@ def text_span(span: Span | None) -> TextSpan | None:
     return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
 
 
-def via_names(doc: Doc, q: Span, index: dict | None = None) -> list[str]:
-    """The names of the chain a quote came through, nearest first, without its speaker."""
-    names = []
-    for via in q._.via:
-        name = resolve_mention(doc, via, index).name
-        if name and name not in names and (q._.speaker is None or name != q._.speaker.name):
-            names.append(name)
-    return names
-
-
 def doc_to_analysis(doc: Doc, meta: Meta | None = None, id: str | None = None) -> Analysis:
     quotes = []
-    index = mention_index(doc)
     for n, q in enumerate(doc.spans.get("quotes", []) if "quotes" in doc.spans else [], start=1):
         speaker = q._.speaker
         quotes.append(
@@ -42,7 +33,7 @@ def doc_to_analysis(doc: Doc, meta: Meta | None = None, id: str | None = None) -
                 speaker_mention=text_span(q._.speaker_mention),
                 cue=text_span(q._.cue),
                 cue_type=q._.rule or "",
-                via=via_names(doc, q, index),
+                via=list(q._.via_names),
             )
         )
     entities = [

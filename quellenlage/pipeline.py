@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import count
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import quellenlage.components  # noqa: F401  (registers the factories)
-import quellenlage.extensions  # noqa: F401  (doc._.errors)
 from quellenlage import __version__
 from quellenlage.convert import doc_to_analysis
+from quellenlage.extensions import store_findings
 from quellenlage.ingest import Article
 from quellenlage.nlp import load_pipeline
 from quellenlage.schema import Analysis, Meta
@@ -48,36 +49,52 @@ class GuardedComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            return self.component(doc)
+            doc = self.component(doc)
         except Exception as err:  # noqa: BLE001 - recorded on the Doc, the others' results kept
             logger.warning("component %s failed: %s: %s", self.name, type(err).__name__, err)
             logger.debug("traceback of %s", self.name, exc_info=err)
             doc._.errors = [*doc._.errors, error_message(self.name, err)]
-            return doc
+        store_findings(doc)  # the plain, serialisable form of what it found
+        return doc
 
 
-@Language.factory("guarded_component", default_config={"wraps": ""})
-def make_guarded_component(nlp: Language, name: str, wraps: str) -> GuardedComponent:
-    """The component of factory `wraps`, run under a `GuardedComponent`."""
-    return GuardedComponent(nlp.create_pipe(wraps, name=name), name)
+def guarded_factory(wraps: str) -> str:
+    """The factory "guarded_<wraps>": the component of factory `wraps` under a `GuardedComponent`.
+
+    It declares what `wraps` declares (config, requires, assigns), so that `nlp.config` holds
+    each component's settings and `nlp.analyze_pipes()` sees what each one needs.
+    """
+    name = f"guarded_{wraps}"
+    if not Language.has_factory(name):
+        meta = Language.get_factory_meta(wraps)
+
+        def make(nlp: Language, name: str, settings: dict) -> GuardedComponent:
+            return GuardedComponent(nlp.create_pipe(wraps, name=name, config=settings), name)
+
+        Language.factory(
+            name, default_config={"settings": dict(meta.default_config or {})}, requires=meta.requires, assigns=meta.assigns
+        )(make)
+    return name
 
 
 def build_pipeline(settings: Settings = Settings()) -> Language:
-    """The German pipeline with our attribution components appended, each one guarded."""
+    """The German pipeline with our attribution components appended in `Settings.components`
+    order, each one guarded."""
     nlp = load_pipeline()
     for name in settings.components:
-        config = {"wraps": name}
-        if name == "line_classifier":
-            nlp.add_pipe("guarded_component", name=name, config=config, first=True)  # it reads the raw text only
-        else:
-            nlp.add_pipe("guarded_component", name=name, config=config)
+        nlp.add_pipe(guarded_factory(name), name=name)
     nlp.max_length = 6_000_000
     return nlp
 
 
-@lru_cache(maxsize=4)
 def get_pipeline(settings: Settings = Settings()) -> Language:
-    return build_pipeline(settings)
+    """The pipeline of these settings, built once per list of components."""
+    return _pipeline_of(settings.components)
+
+
+@lru_cache(maxsize=4)
+def _pipeline_of(components: tuple[str, ...]) -> Language:
+    return build_pipeline(Settings(components=components))
 
 
 def _as_article(item: str | Article) -> Article:
@@ -106,6 +123,7 @@ def _doc_in(nlp: Language, article: Article) -> str | Doc:
         return article.text
     doc = nlp.make_doc(article.text)
     doc._.lines = list(article.lines)
+    store_findings(doc)  # as doc.spans["lines"], so that they go along to another process
     return doc
 
 
@@ -126,6 +144,44 @@ def _process(nlp: Language, batch: list[Article]) -> list[Doc | str]:
         return out
 
 
+def _in_processes(nlp: Language, articles: Iterator[Article], settings: Settings) -> Iterator[tuple[Article, Doc | str]]:
+    """(article, Doc) on one `nlp.pipe` stream over `settings.n_process` processes.
+
+    When a worker fails on a batch (in the language model) spaCy ends the stream (E871): the
+    documents sent out and not yet back are then done here one by one, and the rest of the
+    input goes on in new processes.
+    """
+    pending: dict[int, Article] = {}
+    numbers = count()
+
+    def numbered() -> Iterator[tuple[str | Doc, int]]:
+        for article in articles:
+            n = next(numbers)
+            pending[n] = article
+            yield _doc_in(nlp, article), n
+
+    while True:
+        stream = nlp.pipe(numbered(), as_tuples=True, n_process=settings.n_process, batch_size=settings.batch_size)
+        try:
+            for doc, n in stream:
+                yield pending.pop(n), doc
+            return
+        except Exception as err:  # noqa: BLE001 - the batch's documents alone, below
+            logger.warning("a worker failed, its batch is redone in process: %s: %s", type(err).__name__, err)
+        for n in sorted(pending):
+            article = pending.pop(n)
+            yield article, _process(nlp, [article])[0]
+
+
+def _docs(nlp: Language, items: Iterable[str | Article], settings: Settings) -> Iterator[tuple[Article, Doc | str]]:
+    """(article, Doc or the error message of a document that could not be analysed), in order."""
+    if settings.n_process > 1:
+        yield from _in_processes(nlp, (_as_article(item) for item in items), settings)
+        return
+    for batch in _batches(items, settings.batch_size):
+        yield from zip(batch, _process(nlp, batch))
+
+
 def _to_analysis(doc: Doc | str, article: Article, meta: Meta) -> Analysis:
     """The Analysis of a processed Doc, or of a document that could not be analysed at all."""
     if not isinstance(doc, str):
@@ -143,7 +199,8 @@ def nothing_analysed(analysis: Analysis) -> bool:
 
 
 def analyze_many(items: Iterable[str | Article], settings: Settings = Settings()) -> Iterator[Analysis]:
-    """Analyse a stream of texts or Articles, in order, batched on `nlp.pipe`.
+    """Analyse a stream of texts or Articles, in order, batched on `nlp.pipe` (over
+    `settings.n_process` processes when it is more than one).
 
     A component that fails costs only its own findings (`errors` names it); a document that
     fails in the language model yields an Analysis with only its text and `errors` saying why
@@ -151,15 +208,14 @@ def analyze_many(items: Iterable[str | Article], settings: Settings = Settings()
     """
     nlp = get_pipeline(settings)
     model = _model_name(nlp)
-    for batch in _batches(items, settings.batch_size):
-        for article, doc in zip(batch, _process(nlp, batch)):
-            meta = Meta(
-                **{k: v for k, v in article.meta.items() if k in Meta.model_fields and v is not None},
-                input_format=article.input_format,
-                quellenlage_version=__version__,
-                model=model,
-            )
-            yield _to_analysis(doc, article, meta)
+    for article, doc in _docs(nlp, items, settings):
+        meta = Meta(
+            **{k: v for k, v in article.meta.items() if k in Meta.model_fields and v is not None},
+            input_format=article.input_format,
+            quellenlage_version=__version__,
+            model=model,
+        )
+        yield _to_analysis(doc, article, meta)
 
 
 def analyze(item: str | Article, settings: Settings = Settings()) -> Analysis:

@@ -11,7 +11,8 @@ class Settings:
     batch_size: int = 32
     #: Processes for `nlp.pipe` (1 = in process).
     n_process: int = 1
-    #: Components of the attribution layer, in the order they run (a config, not code).
+    #: Components of the attribution layer, in the order they run after the language pipeline
+    #: (the one place of that order; each factory declares its config, requires and assigns).
     components: tuple[str, ...] = (
         "line_classifier",
         "entity_resolver",

@@ -222,3 +222,44 @@ def test_real_pipeline_end_to_end(tmp_path: Path) -> None:
     assert (summary.analysed, summary.failed) == (4, 3)
     articles = read(tmp_path / "r", "articles")
     assert (articles.model != "").all() and articles.n_words.gt(50).all()
+
+
+def test_cli_batch_without_the_corpus_extra_says_what_to_install(tmp_path: Path, monkeypatch) -> None:
+    import sys
+
+    import typer
+    from typer.testing import CliRunner
+
+    from quellenlage.batch.cli import batch as batch_cmd, report as report_cmd
+
+    app = typer.Typer()
+    app.command("batch")(batch_cmd)
+    app.command("report")(report_cmd)
+    for module in ("quellenlage.batch.runner", "quellenlage.batch.report", "quellenlage.batch.store", "quellenlage.batch.tables"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    for args in (["batch", str(FIX / "folder"), "--out", str(tmp_path / "r")], ["report", str(tmp_path / "r")]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2
+        assert "pip install 'quellenlage[corpus]'" in result.output and "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_failing_chunk_is_logged_and_redone_one_by_one(caplog) -> None:
+    import logging
+
+    from quellenlage.batch.runner import _analyze_each
+
+    def analyze_fn(articles: Iterable[Article]) -> Iterator[Analysis]:
+        for article in articles:
+            if "bad" in article.text:
+                raise ValueError("cannot read")
+            yield Analysis(text=article.text)
+
+    articles = [Article(text="good one"), Article(text="bad one", id="b1"), Article(text="good two")]
+    with caplog.at_level(logging.WARNING, logger="quellenlage.batch"):
+        results = _analyze_each(analyze_fn, articles)
+    assert [r.text if isinstance(r, Analysis) else r for r in results] == ["good one", "ValueError: cannot read", "good two"]
+    assert "after 1 of 3 documents (ValueError: cannot read)" in caplog.text
+    assert "document b1 failed: ValueError: cannot read" in caplog.text

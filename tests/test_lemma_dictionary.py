@@ -38,3 +38,10 @@ def test_unwritable_or_corrupt_cache_falls_back_to_decoding(tmp_path, monkeypatc
     cache_path("de").write_bytes(b"\x00garbage")
     assert CachedDictionaryFactory().get_dictionary("de").get("Häuser") == "Haus"
     assert cache_path("de").stat().st_size > 1_000_000  # rewritten
+
+
+def test_the_german_dictionary_is_read_once_for_lemmas_and_compound_terms():
+    from quellenlage.claims.terms import _dictionary
+    from quellenlage.nlp.lemma_dictionary import german_dictionary
+
+    assert _dictionary() is german_dictionary()  # one copy of about 100 MB, not two

@@ -61,6 +61,10 @@ SPEAKERS = [
     ("Er traf zwei Männer, deren Namen bekannt waren und von denen Jonas Wirth behauptet, er habe sie nie gesehen.", "indirect", "er habe sie nie gesehen", "Jonas Wirth"),
     # a verb the lemmatizer misreads is still Konjunktiv I ("ballere" of "ballern")
     ("Der Nachbar erwidert, der Mann ballere häufig in der Gegend herum.", "indirect", "Mann ballere", "der Nachbar"),
+    # a separable particle right after the verb ("stritt ab, …")
+    ("Der Sprecher Udo Kamm stritt ab, die Partei über den Plan informiert zu haben.", "indirect", "Partei über den Plan", "Udo Kamm"),
+    # a free relative clause before the Konjunktiv verb ("Nicht alles, was … wird, sei …")
+    ("Man solle einen Anwalt fragen, sagt Till Berger. Nicht alles was in den Briefen gefordert wird, sei berechtigt.", "indirect", "sei berechtigt", "Till Berger"),
     # a report interrupted by its frame goes on after it
     ("Er sei zwar Mitglied des Vereins, sagt Jonas Fink, aber man solle lieber den Vorstand fragen.", "indirect", "man solle lieber den Vorstand", "Jonas Fink"),
     # "nach Informationen X" with a view in the clause: X reports it
@@ -69,6 +73,15 @@ SPEAKERS = [
     ("Die Polizei berichtete am Montag über den Unfall. Der Fahrer sei demnach zu schnell gefahren.", "indirect", "Fahrer sei demnach", "die Polizei"),
     # "Das berichtet X": the demonstrative takes up the sentence before as what X reported
     ("Die Firma hat ein Verfahren entwickelt, um alte Akkus zu recyceln. Das berichtet das Magazin Motor Review.", "indirect", "Verfahren entwickelt", "Motor Review"),
+    # "Seiner Meinung nach …": the owner of the view
+    ("Der Minister Peter Berg wies die Vorwürfe zurück. Seiner Meinung nach hätte die Aufsicht früher eingreifen müssen.", "indirect", "Aufsicht früher eingreifen", "Peter Berg"),
+    # "nach einer Studie", "gemäß der Zeitung"
+    ("Nach einer norwegischen Studie verdreifacht schon leichtes Rauchen das Risiko.", "indirect", "Rauchen das Risiko", "eine norwegische Studie"),
+    ("Der Unfall kostete gemäß der Netzzeitung 40 Menschen das Leben.", "indirect", "40 Menschen das Leben", "die Netzzeitung"),
+    # "…, dessen Chef sagt:": the relative genitive's noun speaks, not the antecedent
+    ("Die Abteilung hat 60 Prüfer, ein großer Apparat, dessen Chef sagt: „Wir glauben erst mal gar nichts.“", "direct", "Wir glauben erst mal", "der Chef"),
+    # a Konjunktiv report that continues no report: the person the sentence before is about
+    ("Geöffnet wird uns von einer Dame mittleren Alters. Sie ist sehr freundlich. Es sei leider niemand da.", "indirect", "niemand da", "eine Dame"),
     # descriptions come out in the nominative
     ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),
@@ -98,6 +111,15 @@ NO_SPEAKER = [
     ("Vor dem ersten Einsatz empfiehlt es sich, das Gerät gründlich zu reinigen.", "indirect", "Gerät gründlich zu reinigen", None),
     ("Ich fand, man müsste auch einmal loben.", "indirect", "müsste auch einmal loben", None),
     ("Der Handel steckt in der Krise und es ist Pioniergeist gefragt, um die Lage zu retten.", "indirect", "Lage zu retten", None),
+    # a role with a genitive of another body is not the person who has that role elsewhere
+    ("Der AfD-Vorsitzende Stefan Kurz schwieg. Der Vorsitzende des Vereins stritt ab, die Partei informiert zu haben.", "indirect", "Partei informiert", "Stefan Kurz"),
+    # "gemäß" in accordance with a rule, "nach dem Spiel" in time: no source
+    ("Die Einnahmen werden gemäß einem Schlüssel an die Künstler verteilt.", "indirect", "Einnahmen werden", None),
+    ("Nach dem Spiel gingen alle Spieler sofort nach Hause.", "indirect", "gingen alle Spieler", None),
+    # a view or perception with a zu-infinitive reports no plan
+    ("Der Investor Frank Thal sah Anlass, deutliche Worte gegen die Kritiker auszusprechen.", "indirect", "deutliche Worte", None),
+    # a grade in quotation marks is a label
+    ("Im Test wird der Schadstoffgehalt des Sitzes mit „mangelhaft“ bewertet.", "direct", "mangelhaft", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
 ]
@@ -223,3 +245,9 @@ def test_indicative_report_after_a_verb_of_saying(analyze_text):
     quote = _quote(analyze_text("Die Zeitung hatte berichtet, 200 Mitarbeiter sollen entlassen werden."), "indirect", "200 Mitarbeiter")
     assert quote.speaker is not None and quote.speaker.name == "die Zeitung"
     assert not any(q.kind == "indirect" for q in analyze_text("Er sagte nichts, und ging nach Hause.").quotes)
+
+
+def test_a_view_without_content_is_no_source(analyze_text):
+    analysis = analyze_text("Ist das eine Marke? Greta Berg sieht das offenbar so. Der Verband kritisierte die Pläne.")
+    names = [s.name for s in analysis.sources]
+    assert "Greta Berg" not in names and any("Verband" in n for n in names), names

@@ -35,6 +35,9 @@ def main():
     ap.add_argument("--silver", action="store_true",
                     help="the model was trained with HanTa silver tags/lemmas (training/silver.py): "
                          "name the source in meta.json")
+    ap.add_argument("--warm-start", action="store_true",
+                    help="v5 recipe (training/joint5.cfg): trained on the section-6 corpora of "
+                         "../shared/data, tok2vec warm-started from 0.4.0: name these sources in meta.json")
     a = ap.parse_args()
 
     nlp = spacy.load(a.ud_model)
@@ -53,6 +56,7 @@ def main():
         with open(a.gazetteer, encoding="utf8") as fh:
             names = [json.loads(line)["pattern"] for line in fh if line.strip()]
         gaz.add(names, "LOC")
+    nlp.add_pipe("ql_name_consistency", last=True)
 
     meta = nlp.meta
     meta.update({
@@ -92,6 +96,22 @@ def main():
             {"name": "silver STTS tags and lemmas on the raw text above (GSD sentences excluded) "
                      "from HanTa 1.2.1 (LGPL-3.0-or-later; its German model is TIGER-trained)",
              "url": "https://github.com/wartaal/HanTa", "license": "LGPL-3.0-or-later (tool)"})
+    if a.warm_start:
+        meta["description"] = meta["description"].replace(
+            "One shared tok2vec (pretrained on raw text)",
+            "One shared tok2vec (warm-started from 0.4.0's, which was pretrained on raw text)")
+        meta["sources"][1]["name"] = "GermEval 2014 NER train (24,000 sentences) and test split (4,600 sentences)"
+        meta["sources"] += [
+            {"name": "UD German-GSD train release 2.3, UPOS only (via UKPLab/linspector), remapped "
+                     "to current conventions; features: silver from Quellenlage 0.4.0",
+             "url": "https://github.com/UniversalDependencies/UD_German-GSD", "license": "CC BY-SA 4.0"},
+            {"name": "German LER (court decisions), 5,000 sentences with PER/LOC/ORG, legal classes unlabelled",
+             "url": "https://github.com/elenanereiss/Legal-Entity-Recognition", "license": "CC BY 4.0"},
+            {"name": "DFKI MobIE train (traffic reports, tweets), PER/ORG/LOC mapped",
+             "url": "https://github.com/DFKI-NLP/MobIE", "license": "CC BY 4.0"},
+            {"name": "DFKI SmartData v1 news documents, PER/ORG/LOC mapped",
+             "url": "https://github.com/DFKI-NLP/smartdata-corpus", "license": "CC BY 4.0"},
+        ]
     if a.accuracy:
         meta["performance"] = json.loads(Path(a.accuracy).read_text())
     nlp.meta = meta

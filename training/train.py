@@ -1,8 +1,13 @@
 """Reproducible recipe for the shipped German pipeline (quellenlage/nlp/model).
 
-    QL_DATA=/work/shared/data QL_WORK=/work/train-work python training/train.py [--mode joint|separate]
+    QL_DATA=/work/shared/data QL_WORK=/work/train-work python training/train.py [--mode v5|joint|separate]
 
-Steps (skip any with --skip): convert, vectors, gazetteer, rawtext, pretrain, train, assemble.
+v5 (default, 0.5.0): the 0.4.0 pipeline is taken from git history (commit BASE_COMMIT) and
+supplies the warm start (its pretrained tok2vec and static vectors, training/warmstart.py) and
+the silver morphological features of GSD 2.3 train (training/convert.py); then
+training/joint5.cfg is trained on all section-6 corpora. Steps: base, convert, warmstart,
+gazetteer, train, assemble.
+joint / separate (0.4.0 / 0.3.0): convert, vectors, gazetteer, rawtext, pretrain, train, assemble.
 Everything except the final model dir is written under QL_WORK (outside git). Single-threaded
 (OMP_NUM_THREADS=1). Timings on one busy core: pretrain ~5 min/epoch, train 30-60 min.
 Model choice is made on the internal dev splits (training/evaluate_dev.py), never on the
@@ -18,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
+BASE_COMMIT = "033dc29391b6371184480161a79c76a29a2c930b"  # "German pipeline 0.4.0"
 
 
 def run(cmd, log: Path | None = None):
@@ -36,19 +42,26 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("QL_DATA", "/work/shared/data"))
     ap.add_argument("--work", default=os.environ.get("QL_WORK", "/work/train-work"))
-    ap.add_argument("--mode", choices=["joint", "separate"], default="joint",
-                    help="joint: one shared tok2vec for tagging+NER (faster); separate: UD and NER pipelines")
+    ap.add_argument("--mode", choices=["v5", "joint", "separate"], default="v5",
+                    help="v5: warm start from 0.4.0, all training corpora (0.5.0); joint: one shared "
+                         "tok2vec for tagging+NER from pretraining (0.4.0); separate: UD and NER pipelines")
+    ap.add_argument("--base", default=None,
+                    help="v5: the 0.4.0 pipeline dir (default: extracted from git at BASE_COMMIT)")
     ap.add_argument("--pretrain-epochs", type=int, default=8)
     ap.add_argument("--steps", type=int, default=None, help="override training.max_steps")
     ap.add_argument("--skip", nargs="*", default=[],
-                    choices=["convert", "vectors", "gazetteer", "rawtext", "pretrain", "train", "assemble"])
+                    choices=["base", "convert", "warmstart", "vectors", "gazetteer", "rawtext", "pretrain",
+                             "train", "assemble"])
     ap.add_argument("--out", default=str(ROOT / "quellenlage/nlp/model"))
-    ap.add_argument("--version", default="0.4.0")
+    ap.add_argument("--version", default=None, help="default: 0.5.0 for v5, 0.4.0 otherwise")
     a = ap.parse_args()
     work = Path(a.work)
     corpus, runs = work / "corpus", work / "runs"
     runs.mkdir(parents=True, exist_ok=True)
     T = ROOT / "training"
+    if a.mode == "v5":
+        v5(a, work, corpus, runs, T)
+        return
     if "convert" not in a.skip:
         run([PY, T / "convert.py", "--data", a.data, "--out", corpus])
     if "vectors" not in a.skip:
@@ -75,7 +88,34 @@ def main():
     if "assemble" not in a.skip:
         models = [runs / name / "model-best" for name, _ in jobs]
         run([PY, T / "assemble.py", *models, "--gazetteer", work / "loc_patterns.jsonl",
-             "--out", a.out, "--version", a.version])
+             "--out", a.out, "--version", a.version or "0.4.0"])
+        run([PY, T / "record_accuracy.py", "--model", a.out, "--data", a.data])
+
+
+def v5(a, work: Path, corpus: Path, runs: Path, T: Path):
+    """0.5.0: warm start from 0.4.0, joint training on GermEval train+test, GSD 2.3 train UPOS,
+    GSD dev+test, LER/MobIE/SmartData (training/joint5.cfg, ~100 min on one busy core)."""
+    base = Path(a.base) if a.base else work / "model-0.4.0"
+    if not a.base and "base" not in a.skip:
+        base.mkdir(parents=True, exist_ok=True)
+        tar = subprocess.run(["git", "-C", str(ROOT), "archive", BASE_COMMIT, "quellenlage/nlp/model"],
+                             check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(base), "--strip-components=3"], input=tar, check=True)
+    if "convert" not in a.skip:
+        run([PY, T / "convert.py", "--data", a.data, "--out", corpus, "--silver-model", base])
+    if "warmstart" not in a.skip:
+        run([PY, T / "warmstart.py", "--model", base, "--out", work / "warm-tok2vec.bin",
+             "--vectors-out", work / "warm-vectors"])
+    if "gazetteer" not in a.skip:
+        run([PY, T / "gazetteer.py", "--out", work / "loc_patterns.jsonl"])
+    if "train" not in a.skip:
+        run([PY, "-m", "spacy", "train", T / "joint5.cfg", "-o", runs / "joint5",
+             "--paths.train", corpus / "joint-train.spacy", "--paths.dev", corpus / "joint-dev.spacy",
+             "--paths.vectors", work / "warm-vectors", "--paths.init_tok2vec", work / "warm-tok2vec.bin",
+             *(["--training.max_steps", str(a.steps)] if a.steps else [])], log=runs / "joint5.log")
+    if "assemble" not in a.skip:
+        run([PY, T / "assemble.py", runs / "joint5" / "model-best", "--gazetteer", work / "loc_patterns.jsonl",
+             "--out", a.out, "--version", a.version or "0.5.0", "--warm-start"])
         run([PY, T / "record_accuracy.py", "--model", a.out, "--data", a.data])
 
 

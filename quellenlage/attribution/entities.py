@@ -29,6 +29,7 @@ from quellenlage.attribution.grammar import (
     strip_genitive,
 )
 from quellenlage.attribution.lines import role_at
+from quellenlage.extensions import LINGUISTIC
 from quellenlage.lexicons import rows
 
 AMBIGUOUS_MEDIA = frozenset({"Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild", "Kurier", "Standard", "Independent", "Guardian"})
@@ -370,6 +371,9 @@ class EntityResolver:
                 continue  # "die Chefredakteure": a group, not the one person with that role
             head = (t.lemma_ or t.text).lower()
             candidates = [c for c in people if any(_role_match(head, r) for r in c.roles)]
+            owner = _genitive_head(doc, t.i + 1)
+            if owner is not None:  # "der Vorsitzende des Vereins" is not the party's chairman
+                candidates = [c for c in candidates if any(owner in r for r in c.roles)]
             before = [(c.last_before(start - 1), c) for c in candidates]
             before = [(p, c) for p, c in before if p >= 0]
             span = doc[start - 1 if definite else start : t.i + 1]
@@ -403,6 +407,18 @@ def _strong_adjectives(name: Span) -> list[str]:
     if head.morph.get("Case") == ["Gen"] and head.text.endswith("s") and head.lemma_ and head.text.startswith(head.lemma_):
         words[head.i - name.start] = head.lemma_  # "Rechnungshofs" -> "Rechnungshof"
     return words
+
+
+def _genitive_head(doc: Doc, i: int) -> str | None:
+    """The noun of a genitive after a role ("Vorsitzende des Vereins" -> "verein"), or None."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("des", "der", "eines", "einer"):
+        return None
+    k = i + 1
+    while k < len(doc) and pos(doc[k]) == "ADJ":
+        k += 1
+    if k >= len(doc) or pos(doc[k]) != "NOUN":
+        return None
+    return (doc[k].lemma_ or doc[k].text).lower()
 
 
 def _merge_abbreviations(doc: Doc, clusters: dict[str, EntityCluster]) -> None:
@@ -515,6 +531,6 @@ def _name_detector():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
-@Language.factory("entity_resolver")
+@Language.factory("entity_resolver", requires=[*LINGUISTIC, "doc.ents", "doc._.lines"], assigns=["doc._.entities"])
 def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
     return EntityResolver(nlp, name)

@@ -33,6 +33,7 @@ from quellenlage.attribution.grammar import (
     pos,
     source_nouns,
 )
+from quellenlage.extensions import doc_cache
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
@@ -44,6 +45,8 @@ DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
 # Adverbs that hand a sentence to the source named before: "Demnach habe sie …".
 ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge", "danach"})
+# Possessives of the third person: "Seiner Meinung nach", "Ihren Angaben nach".
+POSSESSIVE_THIRD = frozenset("seiner seinen seinem ihrer ihren ihrem".split())
 # What an outlet found out itself: "nach eigenen Recherchen" cites no one.
 OWN_RESEARCH = frozenset({"recherchen", "informationen", "erkenntnissen", "daten"})
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
@@ -52,7 +55,7 @@ ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle",
 @dataclass
 class Frame:
     cue: Span
-    rule: str  # verb | laut | zufolge | angaben | so | hearsay | anonymous
+    rule: str  # verb | laut | zufolge | angaben | view | so | hearsay | anonymous
     speaker: Span | None = None
     via: list[Span] = field(default_factory=list)
     reaction: str = "-"
@@ -137,7 +140,7 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
             if doc[k].lower_ in ("und", "sowie", "als"):
                 coordinated = pp  # "Keith und Keuter sagten", "Sowohl Keith als auch Keuter behaupten"
             k = pp.end
-        while k < finite.i and pos(doc[k]) in ("ADV", "PART") and doc[k].lower_ not in PERSONAL_PRONOUNS:
+        while k < finite.i and (pos(doc[k]) in ("ADV", "PART") and doc[k].lower_ not in PERSONAL_PRONOUNS or doc[k].is_space):
             k += 1  # "Die Kanadier hingegen sagen"
         before_verb = doc[finite.i - 1]
         if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):
@@ -300,7 +303,7 @@ class FrameFinder:
         reactions and the headline check all ask for the same sentences."""
         skipped = tuple(i for i in range(sent.start - 1, sent.end + 1) if i in skip)
         key = ("quellenlage.frames", sent.start, sent.end, skipped)
-        cache = sent.doc.user_data
+        cache = doc_cache(sent.doc)
         if key not in cache:
             cache[key] = self._find(sent, skip)
         return list(cache[key])
@@ -312,9 +315,10 @@ class FrameFinder:
             if t.i in skip:
                 continue
             low = t.lower_
-            if low == "laut" and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
+            if low in ("laut", "gemäß") and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
                 np = noun_phrase(doc, t.i + 1)
-                if np is not None:
+                # "gemäß" also means "in accordance with": only a source makes it a frame
+                if np is not None and (low == "laut" or source_type_of(np) != "unknown" or any(x.ent_type_ for x in np)):
                     frames.append(Frame(doc[t.i : t.i + 1], "laut", self._source_in(np), clause=(t.i, np.end)))
             elif low == "zufolge":
                 np = noun_phrase_ending(doc, t.i, sent.start)
@@ -332,6 +336,9 @@ class FrameFinder:
             elif low == "für" and (holder := self._opinion_holder(sent, t)) is not None:
                 # "Für den Staatsrechtler Klaus Berg ist das ein Verstoß": the view of a person
                 frames.append(Frame(doc[t.i : t.i + 1], "laut", holder, clause=(t.i, holder.end)))
+            elif low in POSSESSIVE_THIRD and t.i + 2 < sent.end and sent.doc[t.i + 2].lower_ == "nach" and _capitalised_frame_noun(sent.doc[t.i + 1], self.frame_nouns):
+                # "Seiner Meinung nach hätte …": the owner of the view is the source
+                frames.append(Frame(doc[t.i : t.i + 3], "view", doc[t.i : t.i + 1], clause=(t.i, t.i + 3)))
             elif low in ANAPHORIC_SOURCES and self._opens_report(sent, t):
                 # "Demnach habe sie …": the source named before speaks on
                 frames.append(Frame(doc[t.i : t.i + 1], "anaphoric", doc[t.i : t.i + 1], clause=(t.i, t.i + 1)))
@@ -357,7 +364,9 @@ class FrameFinder:
     def _frame_noun_after(self, sent: Span, t: Token) -> Token | None:
         """The frame noun after "nach", past adjectives: "nach offiziellen Angaben"."""
         k = t.i + 1
-        while k < sent.end and k - t.i <= 3 and pos(sent.doc[k]) == "ADJ" and sent.doc[k].text[:1].islower():
+        if k < sent.end and sent.doc[k].lower_ in ("einer", "einem", "der", "dem", "den"):
+            k += 1  # "nach einer norwegischen Studie", "nach dem Bericht der Kommission"
+        while k < sent.end and k - t.i <= 4 and pos(sent.doc[k]) == "ADJ" and sent.doc[k].text[:1].islower():
             k += 1
         if k < sent.end and _capitalised_frame_noun(sent.doc[k], self.frame_nouns):
             if k > t.i + 1 and sent.doc[t.i + 1].lower_ in ("eigenen", "gemeinsamen") and sent.doc[k].lower_ in OWN_RESEARCH:
@@ -443,6 +452,8 @@ class FrameFinder:
         if start + 1 < t.i and doc[start].lower_ in ("denn", "und", "aber", "doch", "auch") and doc[start + 1].lower_ in SUBORDINATORS:
             start += 1  # "Denn wie die Zeitung berichtete, …"
         antecedent = None
+        if any(x.lower_ in ("was", "wer") and x.tag_ in ("PWS", "PRELS") for x in doc[start : t.i]):
+            return None  # "alles, was … gefordert wird": a free relative clause reports nothing
         inner_subject = None
         joined = next(
             (k for k in range(start, t.i - 2) if doc[k].lower_ in ("und", "oder") and pos(doc[k + 1]) == "ADP"
@@ -456,7 +467,12 @@ class FrameFinder:
                 return None
         if _bare_participle(doc, t, start, end):
             return None  # "ist Pioniergeist gefragt", "(auch „Strong AI“ genannt)": no one speaks
-        if joined is None and relative_clause(doc, start, end):
+        if joined is None and doc[start].lower_ in ("dessen", "deren") and relative_clause(doc, start, end):
+            inner_subject = noun_phrase(doc, start + 1)  # "…, dessen Chef sagt:": the chef speaks
+            if inner_subject is None:
+                return None
+            inner_subject = doc[start : inner_subject.end]
+        elif joined is None and relative_clause(doc, start, end):
             # "…, eine Resolution, welche die Regierung auffordert, …": the relative pronoun
             # stands for the noun before the comma; with a preposition ("von denen X behauptet")
             # the subject is inside the clause
@@ -499,6 +515,8 @@ class FrameFinder:
             speaker = _coordinated_subject(sent, t.i, skip)
         if speaker is None and [x.lower_ for x in doc[t.i + 1 : t.i + 3]] == ["es", "sich"]:
             return None  # "empfiehlt es sich, …": impersonal advice, nobody is quoted
+        if speaker is not None and len(speaker) == 1 and speaker[0].text == "Sie" and not speaker[0].is_sent_start:
+            return None  # "sehen Sie oben im Video": the reader, addressed
         if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in ("man", "ich", "wir"):
             return None  # "denkt man darüber nach", "Ich fand, …": impersonal or the writer's own voice
         if speaker is not None:

@@ -37,7 +37,7 @@ POSSESSIVE = frozenset(
 KONJ2_STEMS = ("wär", "hätt", "würd", "könnt", "müsst", "dürft", "sollt", "wollt", "möcht", "gäb", "käm", "ging", "wüsst")
 # The separable particles of speech verbs ("teilte … mit", "wies … zurück", "legt … offen").
 PARTICLES = frozenset(
-    "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus durch nach".split()
+    "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus durch nach ab".split()
 )
 # Sentence-final parts of verbal complexes that are never subjects or speakers.
 NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -296,7 +296,10 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
         if close is not None:  # a quoted name, whatever its words' tags: 'der britische "Daily Express"'
             j = close + 1
             return doc[i:j]
-    while j < n and (pos(doc[j]) in NOUNISH or (is_quote_char(doc[j]) and j > head_start)):
+    while j < n and (
+        pos(doc[j]) in NOUNISH or (is_quote_char(doc[j]) and j > head_start)
+        or (_inline_space(doc[j]) and j > head_start and j + 1 < n and pos(doc[j + 1]) in NOUNISH)
+    ):  # "Wikimedia  Deutschland": a doubled space inside a name
         j += 1
     if j == head_start:
         if j < n and pos(doc[j]) == "PRON" and doc[j].lower_ in PERSONAL_PRONOUNS and j == i:
@@ -330,6 +333,10 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     while j > i and is_quote_char(doc[j - 1]) and sum(is_quote_char(t) for t in doc[i:j]) % 2:
         j -= 1
     return doc[i:j] if j > i else None
+
+
+def _inline_space(t: Token) -> bool:
+    return t.is_space and "\n" not in t.text
 
 
 def noun_phrase_ending(doc: Doc, end: int, floor: int) -> Span | None:

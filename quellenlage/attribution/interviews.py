@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import Frame, FrameFinder
 from quellenlage.attribution.sentences import sentences
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 from quellenlage.lexicons import grouped
 
 MIN_EXCHANGES = 3  # question/answer pairs that make an unlabelled interview
@@ -530,6 +531,8 @@ def _quote(span: Span, rule: str, cue: Span | None, mention: Span | None) -> Spa
     return span
 
 
-@Language.factory("interview_finder")
+@Language.factory(
+    "interview_finder", requires=[*LINGUISTIC, "doc._.lines", "doc._.entities", "doc.spans"], assigns=["doc.spans", *QUOTE_FINDINGS]
+)
 def make_interview_finder(nlp: Language, name: str) -> InterviewFinder:
     return InterviewFinder(nlp, name)

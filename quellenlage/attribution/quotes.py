@@ -34,6 +34,7 @@ from quellenlage.attribution.grammar import (
 )
 from quellenlage.attribution.lines import body_lines, line_of, line_span
 from quellenlage.attribution.sentences import sentence_of, sentences
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
 WORD = re.compile(r"\w+")
@@ -332,6 +333,8 @@ class DirectQuoteFinder:
         if not q.text[:1].islower() or _attributive(doc, q) or _subject_of_cue(doc, q):
             return False  # 'mit „fremden“ Männern'; 'Wie „heise online“ berichtet'
         if n == 1:  # one word needs its frame in the same clause: 'als „nebelartig“ beschrieben'
+            if q.start >= 2 and doc[q.start - 2].lower_ == "mit":
+                return False  # 'mit „mangelhaft“ bewertet': a grade, not someone's words
             sent = sentence_of(doc, q.start)
             return any(
                 verb_cue(t, sent) is not None and _same_clause(doc, q, doc[t.i : t.i + 1], in_quote)
@@ -456,6 +459,6 @@ def _quote_line(doc: Doc, line, quote_start: int | None) -> bool:
     return opening == 0 or (0 < opening <= 60 and text[:opening].rstrip().endswith(":"))
 
 
-@Language.factory("direct_quote_finder")
+@Language.factory("direct_quote_finder", requires=[*LINGUISTIC, "doc._.lines"], assigns=["doc.spans", *QUOTE_FINDINGS])
 def make_direct_quote_finder(nlp: Language, name: str) -> DirectQuoteFinder:
     return DirectQuoteFinder(nlp, name)

@@ -28,6 +28,7 @@ from quellenlage.attribution.grammar import (
 from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 
 ADVERBIAL_SUBORDINATORS = frozenset(
     "wenn falls als nachdem weil obwohl bevor während seit seitdem sobald damit sodass da um ohne statt".split()
@@ -74,6 +75,8 @@ def _main_finite(unit: Span):
             sub = True
         elif t.lower_ in SUBORDINATORS and t.i == unit.start:
             sub = True
+        elif t.lower_ in ("was", "wer") and t.tag_ in ("PRELS", "PWS", "PRELAT") and not sub:
+            sub = True  # "Nicht alles, was … gefordert wird, sei …": a free relative clause
         elif is_finite(t) and not sub:
             return t
     return None
@@ -185,14 +188,17 @@ class ReportedSpeechFinder:
                 reporting = in_report
                 previous = None if in_report else sent
         doc.spans["quotes"] = sorted(direct + found + self._quoted_in_reports(doc, found), key=lambda s: s.start)
-        doc.spans["reported_sources"] = [f.speaker for f in reported_only if f.speaker is not None]
+        # labelled with the verb class: a view ("sieht das so") announces a speaker but cites no source
+        doc.spans["reported_sources"] = [
+            Span(doc, f.speaker.start, f.speaker.end, label=f.verb_class or "speech") for f in reported_only if f.speaker is not None
+        ]
         return doc
 
     def _unit(
         self, doc: Doc, unit: Span, in_quote: set[int], reported_only: list[Frame], reporting: bool
     ) -> Span | None:
         frames = [f for f in self.frames.find(unit, skip=in_quote) if unit.start <= f.cue.start < unit.end]
-        for frame in sorted(frames, key=lambda f: (f.rule not in ("verb", "hearsay"), f.cue.start)):
+        for frame in sorted(frames, key=lambda f: (f.rule not in ("verb", "hearsay", "view"), f.cue.start)):
             content = self._content(doc, unit, frame, in_quote)
             if content is not None and all(i in in_quote for i in range(content.start, content.end)):
                 continue  # '„…“, hieß es': the direct quote is already the report
@@ -272,7 +278,7 @@ class ReportedSpeechFinder:
         """The reported clause a frame governs, or None (a frame without content: "CNN berichtete")."""
         ustart, uend = unit.start, unit.end
         fstart, fend = frame.clause
-        if frame.rule in ("laut", "zufolge", "angaben"):
+        if frame.rule in ("laut", "zufolge", "angaben", "view"):
             start, end = _trim(doc, ustart, uend)
             if end - start < MIN_TOKENS + (fend - fstart):
                 return None
@@ -353,6 +359,8 @@ class ReportedSpeechFinder:
         elif doc[fstart].lower_ in SUBORDINATORS:
             return None  # "Nachdem X berichtet hatte, ermittelt die Polizei": not the report
         elif _zu_infinitive(doc, j, uend):
+            if frame.verb_class not in ("speech", "writing"):
+                return None  # "sah Anlass, … auszusprechen": a view or a perception takes no reported plan
             start, end = _trim(doc, j, _zu_infinitive(doc, j, uend))  # "forderte, die Frage … zu bringen"
         else:
             finite = _main_finite(doc[j:uend])
@@ -418,6 +426,8 @@ class ReportedSpeechFinder:
         return span
 
 
-@Language.factory("reported_speech_finder")
+@Language.factory(
+    "reported_speech_finder", requires=[*LINGUISTIC, "doc._.lines", "doc.spans"], assigns=["doc.spans", *QUOTE_FINDINGS]
+)
 def make_reported_speech_finder(nlp: Language, name: str) -> ReportedSpeechFinder:
     return ReportedSpeechFinder(nlp, name)

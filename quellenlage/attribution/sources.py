@@ -60,7 +60,8 @@ class SourceCollector:
                     if frame.speaker is not None and frame.rule in ("laut", "zufolge", "angaben"):
                         add(resolve_mention(doc, frame.speaker, index), frame.speaker)
         for mention in doc.spans.get("reported_sources", []):
-            add(resolve_mention(doc, mention, index), mention)
+            if mention.label_ != "thought":  # "Greta Thunberg sieht das so": a view, not a source
+                add(resolve_mention(doc, mention, index), mention)
         for title in doc.spans.get("titles", []):
             ttype = title_evidence(doc, title)
             if ttype is not None:
@@ -74,6 +75,8 @@ class SourceCollector:
         return doc
 
 
-@Language.factory("source_collector")
+@Language.factory(
+    "source_collector", requires=["doc._.lines", "doc._.entities", "doc.spans", "span._.speaker"], assigns=["doc._.sources"]
+)
 def make_source_collector(nlp: Language, name: str) -> SourceCollector:
     return SourceCollector(nlp, name)

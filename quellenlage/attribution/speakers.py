@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.entities import EntityCluster, is_role_noun
-from quellenlage.attribution.frames import source_type_of, subject_of_main_clause
+from quellenlage.attribution.frames import POSSESSIVE_THIRD, source_type_of, subject_of_main_clause
 from quellenlage.attribution.grammar import (
     DEFINITE,
     DEMONSTRATIVES,
@@ -33,6 +33,7 @@ from quellenlage.attribution.grammar import (
     source_nouns,
     title_nouns,
 )
+from quellenlage.extensions import LINGUISTIC
 from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
 
@@ -63,7 +64,9 @@ def describe(span: Span) -> str:
     words = [t.text for t in tokens]
     head = next((t for t in tokens if pos(t) == "NOUN"), None)
     oblique = head is not None and set(head.morph.get("Case")) & {"Gen", "Dat"} and head.morph.get("Number") == ["Sing"]
-    if words and words[0].lower() in INDEFINITE | DEFINITE and head is not None and head.morph.get("Gender"):
+    if words and words[0].lower() in ("dessen", "deren") and head is not None and head.morph.get("Gender"):
+        words[0] = NOMINATIVE_ARTICLES[(True, head.morph.get("Gender")[0])]  # "dessen Chef" -> "der Chef"
+    elif words and words[0].lower() in INDEFINITE | DEFINITE and head is not None and head.morph.get("Gender"):
         definite = words[0].lower() in DEFINITE
         if head.morph.get("Number") == ["Plur"]:
             words[0] = "die" if definite else words[0].lower()
@@ -192,7 +195,7 @@ class SpeakerResolver:
         previous: list[Span] = []
         for q in quotes:
             mention = q._.speaker_mention
-            if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS:
+            if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS | POSSESSIVE_THIRD:
                 antecedent = self._antecedent(doc, mention, previous, index)
                 q._.speaker = antecedent
             elif q._.rule == "anaphoric":  # "Demnach …": who spoke last speaks on
@@ -221,8 +224,14 @@ class SpeakerResolver:
                     q._.via = list(source._.via)
                     if not q._.cue and source._.cue is not None and q._.rule == "":
                         q._.rule = "continuation"
+                elif q._.rule == "konjunktiv":
+                    topic = _previous_person_subject(doc, q, index, previous, self)
+                    if topic is not None:  # "… von einer Dame. Sie ist sehr freundlich. Es sei niemand da."
+                        q._.speaker_mention, q._.speaker = topic
             previous.append(q)
         _attribute_pull_quotes(doc, quotes)
+        for q in quotes:
+            q._.via_names = via_names(doc, q, index)
         doc.spans["quotes"] = quotes
         return doc
 
@@ -246,7 +255,9 @@ class SpeakerResolver:
             None,
         )
         people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
-        named = [(_last_argument(c, pronoun.start), c) for c in people]
+        # a pronoun never stands for a name in its own clause ("Philipp H. kenne er privat")
+        own_clause = clause_bounds(pronoun[0].sent, pronoun.start)[0]
+        named = [(_last_argument(c, own_clause), c) for c in people]
         position, best = max(named, key=lambda pc: pc[0], default=(-1, None))
         topic = None if plural else _previous_subject(doc, pronoun, gender, index, clusters)
         if topic is not None:
@@ -374,6 +385,33 @@ def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, Ent
     return None
 
 
+def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster], previous: list[Span], resolver) -> tuple[Span, Speaker] | None:
+    """A Konjunktiv report that continues no report: the person the sentence before is about
+    (its subject, a name, a described person or a pronoun for one), in the same paragraph."""
+    sent = doc[q.start].sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n" in doc[before.end - 1 : sent.start + 1].text.strip(" "):
+        return None
+    finite = next((x for x in before if is_finite(x)), None)
+    if finite is None:
+        return None
+    subject, _ = subject_of_main_clause(before, finite, clause_bounds(before, finite.i)[1], set())
+    if subject is None:
+        return None
+    if len(subject) == 1 and subject[0].lower_ in ("er", "sie"):
+        speaker = resolver._antecedent(doc, subject, previous, index)
+        return (subject, speaker) if speaker is not None and speaker.type in ("person", "anonymous") else None
+    named = [index[i] for i in range(subject.start, subject.end) if i in index]
+    if named:
+        return (subject, Speaker(name=named[-1].name, type="person", entity_id=named[-1].id)) if named[-1].type == "person" else None
+    head = next((x for x in subject if pos(x) == "NOUN"), None)
+    if head is not None and _person_noun(head) and head.morph.get("Number") != ["Plur"]:
+        return subject, Speaker(name=describe(subject), type="anonymous")
+    return None
+
+
 DESCRIPTION_REACH = 60  # tokens: a description is an antecedent within the sentences before
 
 
@@ -430,8 +468,10 @@ def pronoun_agreement(pronoun: Span) -> tuple[str, bool]:
     """(gender, plural) of a subject pronoun: "er" masculine; "sie" feminine unless its verb is
     plural ("sie sagten")."""
     t = pronoun[0]
-    if t.lower_ == "er":
+    if t.lower_ == "er" or t.lower_.startswith("sein"):
         return "m", False
+    if t.lower_.startswith("ihr"):  # "Ihrer Meinung nach": a woman or a group
+        return "f", t.morph.get("Number") == ["Plur"]
     doc = t.doc
     verb = next(
         (v for v in (doc[t.i - 1] if t.i > 0 else None, doc[t.i + 1] if t.i + 1 < len(doc) else None)
@@ -449,6 +489,16 @@ def _latest_mention(doc: Doc, speaker: Speaker | None, before: int) -> Span | No
     cluster = next((c for c in doc._.entities if c.id == speaker.entity_id), None)
     mentions = [m for m in cluster.mentions if m.end <= before] if cluster else []
     return max(mentions, key=lambda m: m.start) if mentions else None
+
+
+def via_names(doc: Doc, q: Span, index: dict[int, EntityCluster] | None = None) -> list[str]:
+    """The names of the chain a quote came through, nearest first, without its speaker."""
+    names = []
+    for via in q._.via:
+        name = resolve_mention(doc, via, index).name
+        if name and name not in names and (q._.speaker is None or name != q._.speaker.name):
+            names.append(name)
+    return names
 
 
 def title_type(doc: Doc, title: Span) -> str:
@@ -475,6 +525,10 @@ def title_evidence(doc: Doc, title: Span) -> str | None:
     return None
 
 
-@Language.factory("speaker_resolver")
+@Language.factory(
+    "speaker_resolver",
+    requires=[*LINGUISTIC, "doc._.lines", "doc._.entities", "doc.spans", "span._.speaker_mention"],
+    assigns=["span._.speaker", "span._.speaker_mention", "span._.via", "span._.via_names", "span._.rule"],
+)
 def make_speaker_resolver(nlp: Language, name: str) -> SpeakerResolver:
     return SpeakerResolver(nlp, name)

@@ -10,6 +10,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from quellenlage.errors import QuellenlageError
@@ -18,8 +19,13 @@ err_console = Console(stderr=True)
 
 
 def _fail(message: str, code: int = 2) -> None:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def _missing_extra(err: ModuleNotFoundError) -> None:
+    """The one line for a corpus library that the core install leaves out."""
+    _fail(f"corpus mode needs the extra 'corpus' ({err.name} is not installed): pip install 'quellenlage[corpus]'")
 
 
 def batch(
@@ -33,7 +39,10 @@ def batch(
     fetch: bool = typer.Option(False, "--fetch", help="fetch the web pages feeds and sitemaps link to (public addresses only)"),
 ) -> None:
     """Analyse a corpus into Parquet tables; killed runs resume where they stopped."""
-    from quellenlage.batch.runner import run_batch
+    try:
+        from quellenlage.batch.runner import run_batch
+    except ModuleNotFoundError as err:
+        _missing_extra(err)
     from quellenlage.ingest.fetch import Fetcher
 
     try:
@@ -43,6 +52,8 @@ def batch(
         _fail(str(err))
     except KeyboardInterrupt:
         _fail("interrupted; run the same command again to resume", 130)
+    except ModuleNotFoundError as err:  # a corpus library needed only by some inputs (WARC, feeds, Dask)
+        _missing_extra(err)
     except OSError as err:
         _fail(f"{err.filename or out}: {err.strerror or err}")
     except Exception as err:  # noqa: BLE001 - e.g. an unreachable Dask scheduler
@@ -59,7 +70,10 @@ def report(
     top: int = typer.Option(20, "--top", min=1, help="rows in the top speakers/sources/outlets tables"),
 ) -> None:
     """Write a self-contained HTML corpus report and print its key figures."""
-    from quellenlage.batch.report import fmt_num, fmt_pct, render_report
+    try:
+        from quellenlage.batch.report import fmt_num, fmt_pct, render_report
+    except ModuleNotFoundError as err:
+        _missing_extra(err)
 
     try:
         html, stats = render_report(results, top)
@@ -67,6 +81,8 @@ def report(
         target.write_text(html, encoding="utf-8")
     except QuellenlageError as err:
         _fail(str(err))
+    except ModuleNotFoundError as err:  # matplotlib, for the charts
+        _missing_extra(err)
     except OSError as err:
         _fail(f"{err.filename or results}: {err.strerror or err}")
     t = stats.totals
@@ -75,9 +91,11 @@ def report(
                   f"{fmt_num(t['quotes_per_article'])} quotes per article, {fmt_pct(t['direct_share'])} direct / "
                   f"{fmt_pct(t['indirect_share'])} indirect", highlight=False, soft_wrap=True)
     console.print(f"anonymous sources {fmt_pct(t['anonymous_source_share'])} · attributed body sentences "
-                  f"{fmt_pct(t['attributed_share'])} · articles citing an agency {fmt_pct(t['agency_share'])}", highlight=False, soft_wrap=True)
+                  f"{fmt_pct(t['attributed_share'])} · articles citing an agency {fmt_pct(t['agency_share'])}",
+                  highlight=False, soft_wrap=True)
     if stats.verdicts:
-        console.print("headline verdicts: " + ", ".join(f"{k} {v}" for k, v in stats.verdicts.items()), highlight=False, soft_wrap=True)
+        verdicts = ", ".join(f"{k} {v}" for k, v in stats.verdicts.items())
+        console.print(f"headline verdicts: {verdicts}", highlight=False, soft_wrap=True)
     table = Table("top speakers", "type", "quotes", "top sources", "type", "articles")
     for i in range(min(10, max(len(stats.top_speakers), len(stats.top_sources)))):
         sp = stats.top_speakers[i] if i < len(stats.top_speakers) else {}

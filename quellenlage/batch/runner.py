@@ -9,6 +9,7 @@ chunk into Arrow tables (`process_chunk`); the reading process commits each resu
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +31,8 @@ from quellenlage.errors import QuellenlageError
 from quellenlage.ingest.article import Article
 from quellenlage.ingest.fetch import Fetcher
 from quellenlage.schema import Analysis
+
+logger = logging.getLogger("quellenlage.batch")
 
 AnalyzeFn = Callable[[Iterable[Article]], Iterator[Analysis]]
 
@@ -78,12 +81,17 @@ def _analyze_each(analyze_fn: AnalyzeFn, articles: list[Article]) -> list[Analys
     try:
         for analysis in analyze_fn(articles):
             results.append(analysis)
-    except Exception:  # noqa: BLE001 - isolated below, per document
-        pass
+    except Exception as err:  # noqa: BLE001 - isolated below, per document
+        logger.warning(
+            "analysis of a chunk failed after %d of %d documents (%s: %s); the rest one by one",
+            len(results), len(articles), type(err).__name__, err,
+        )
     for article in articles[len(results):]:
+        result: Analysis | str | None
         try:
             result = next(iter(analyze_fn([article])), None)
         except Exception as err:  # noqa: BLE001 - a bad document must not stop the corpus
+            logger.warning("analysis of document %s failed: %s: %s", article.id, type(err).__name__, err)
             result = f"{type(err).__name__}: {err}"
         results.append(result if result is not None else "analyzer returned no result")
     return results
@@ -185,7 +193,9 @@ class _DaskClient(_Executor):
         self.client.close()
 
 
-def _run_parallel(executor: _Executor, chunks: Iterator[Chunk], analyze_fn: AnalyzeFn) -> Iterator[tuple[Chunk, dict | BaseException]]:
+def _run_parallel(
+    executor: _Executor, chunks: Iterator[Chunk], analyze_fn: AnalyzeFn
+) -> Iterator[tuple[Chunk, dict | BaseException]]:
     """Yield (chunk, tables or exception) as chunks finish, with a bounded number in flight.
 
     A chunk whose worker died is split into single documents and retried, so one document

@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from html.parser import HTMLParser
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -192,7 +192,7 @@ def read_jsonl(path: Path) -> Iterator[RawDoc]:
                              error=f"{position}: needs a string field 'text' or 'html'")
                 continue
             payload, fmt = (obj["html"], "html") if obj.get("html") else (obj["text"], "text")
-            meta = {k: str(obj[k]) for k in ("url", "date", "outlet", "title", "author") if obj.get(k)}
+            meta: dict[str, str | None] = {k: str(obj[k]) for k in ("url", "date", "outlet", "title", "author") if obj.get(k)}
             doc_id = str(obj["id"]) if obj.get("id") not in (None, "") else stable_id(position, payload)
             yield RawDoc(doc_id, str(path), position, payload, fmt, meta)
 
@@ -299,7 +299,7 @@ def _read_file(path: Path) -> Iterator[RawDoc]:
     yield RawDoc(stable_id(path.name, data), str(path), path.name, data, _fmt_for(path), {})
 
 
-READERS = {
+READERS: dict[str, Callable[..., Iterator[RawDoc]]] = {
     "folder": read_folder,
     "jsonl": read_jsonl,
     "warc": read_warc,

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from quellenlage.schema import Analysis
 
-S, I, F = pa.string(), pa.int64(), pa.float64()
+S, I, F = pa.string(), pa.int64(), pa.float64()  # noqa: E741 - column type shorthands (string, integer, float)
 LIST = pa.list_(pa.string())
 
 SCHEMAS: dict[str, pa.Schema] = {

@@ -7,6 +7,7 @@ the clocks (wall and CPU) and peak memory behind every rate the report prints.
 
 from __future__ import annotations
 
+import logging
 import re
 import resource
 import statistics
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Optional
 
 from pydantic import BaseModel
+
+logger = logging.getLogger("quellenlage.bench")
 
 # scrapinghub evaluate.py: case-sensitive Unicode \w+ tokens, 4-token shingles.
 SHINGLE_TOKEN_RE = re.compile(r"\w+")
@@ -148,7 +151,7 @@ def peak_rss_mib() -> float:
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
-    except OSError:
-        pass
+    except OSError as err:
+        logger.debug("no /proc/self/status (%s): peak memory from ru_maxrss", err)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024

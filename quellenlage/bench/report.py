@@ -4,6 +4,7 @@ docs/benchmarks.json for machines, from the same `Report` so that the two never 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import platform
 import subprocess
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Literal, Optional, Union
 
 from pydantic import BaseModel
+
+logger = logging.getLogger("quellenlage.bench")
 
 Cell = Union[str, float, int, None]
 ColumnKind = Literal["text", "pct", "int", "float", "ratio"]
@@ -75,8 +78,8 @@ def _cpu_name() -> str:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
+    except OSError as err:
+        logger.debug("no /proc/cpuinfo (%s): the CPU name comes from platform", err)
     return platform.processor() or platform.machine()
 
 

@@ -24,6 +24,7 @@ from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.modals import HEARSAY, distancing_modal, modal_reading
 from quellenlage.attribution.sentences import quoted_tokens, sentences
+from quellenlage.attribution.speakers import via_names
 
 from quellenlage.claims.hedges import hedge
 from quellenlage.claims.reactions import (
@@ -50,7 +51,8 @@ from quellenlage.claims.terms import (
     stem,
 )
 from quellenlage.claims.transparency import transparency
-from quellenlage.convert import text_span, via_names
+from quellenlage.convert import text_span
+from quellenlage.extensions import LINGUISTIC
 from quellenlage.schema import Claim, Reaction, Speaker
 
 LINK_MIN = 0.3  # share of a reply's key terms a claim must contain to be what it answers
@@ -101,8 +103,12 @@ class Draft:
 
 
 class ClaimBuilder:
-    def __init__(self, nlp: Language, name: str = "claim_builder") -> None:
+    def __init__(
+        self, nlp: Language, name: str = "claim_builder", min_content: int = MIN_CONTENT,
+        link_min: float = LINK_MIN, link_near_best: float = LINK_NEAR_BEST,
+    ) -> None:
         self.name = name
+        self.min_content, self.link_min, self.link_near_best = min_content, link_min, link_near_best
 
     def __call__(self, doc: Doc) -> Doc:
         index = entity_index(doc)
@@ -119,7 +125,7 @@ class ClaimBuilder:
             if status is not None:
                 for by in quote_reactors(doc, q._.speaker, q._.speaker_mention, sentence):
                     replies.append(Reply(by, status[0], q, status[1], sentence, qid))
-            elif sum(is_content(t) for t in q) >= MIN_CONTENT:
+            elif sum(is_content(t) for t in q) >= self.min_content:
                 drafts.append(self._draft(doc, qid, q, sentence, index))
         quote_spans = list(doc.spans.get("quotes", []))
         inside = {i for q in quote_spans for i in range(q.start, q.end)}
@@ -248,9 +254,9 @@ class ClaimBuilder:
         # a reply restates the claim, or names its key parts ("dementierte die Pläne zur Schließung")
         scored = [(max(coverage(terms, d.terms, weights), coverage(d.terms, terms, weights)), d) for d in others]
         best = max((s for s, _ in scored), default=0.0)
-        if best >= LINK_MIN:
+        if best >= self.link_min:
             for s, d in scored:
-                if s >= max(LINK_MIN, LINK_NEAR_BEST * best):
+                if s >= max(self.link_min, self.link_near_best * best):
                     d.replies.append((reply, True))
             return True
         if phrase is None:
@@ -331,6 +337,11 @@ class ClaimBuilder:
         )
 
 
-@Language.factory("claim_builder")
-def make_claim_builder(nlp: Language, name: str) -> ClaimBuilder:
-    return ClaimBuilder(nlp, name)
+@Language.factory(
+    "claim_builder",
+    requires=[*LINGUISTIC, "doc._.lines", "doc._.entities", "doc.spans", "span._.speaker"],
+    assigns=["doc._.claims", "doc._.transparency"],
+    default_config={"min_content": MIN_CONTENT, "link_min": LINK_MIN, "link_near_best": LINK_NEAR_BEST},
+)
+def make_claim_builder(nlp: Language, name: str, min_content: int, link_min: float, link_near_best: float) -> ClaimBuilder:
+    return ClaimBuilder(nlp, name, min_content, link_min, link_near_best)

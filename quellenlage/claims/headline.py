@@ -50,6 +50,7 @@ from quellenlage.claims.claims import source_key
 from quellenlage.claims.hedges import hedge
 from quellenlage.attribution.modals import CLAIM, HEARSAY, INTENTION, modal_reading
 from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
+from quellenlage.extensions import LINGUISTIC
 from quellenlage.lexicons import rows, words
 from quellenlage.schema import Claim, HeadlineCheck, HeadlineFinding, SensationalWord, TextSpan
 
@@ -163,8 +164,13 @@ def support_sentences(doc: Doc) -> list[Span]:
 
 
 class HeadlineChecker:
-    def __init__(self, nlp: Language, name: str = "headline_checker") -> None:
+    def __init__(
+        self, nlp: Language, name: str = "headline_checker", evidence_min: float = EVIDENCE_MIN,
+        evidence_near_best: float = EVIDENCE_NEAR_BEST, own_near_best: float = OWN_NEAR_BEST, max_replies: int = MAX_REPLIES,
+    ) -> None:
         self.name = name
+        self.evidence_min, self.evidence_near_best, self.own_near_best = evidence_min, evidence_near_best, own_near_best
+        self.max_replies = max_replies
 
     def __call__(self, doc: Doc) -> Doc:
         """Runs after `claim_builder`: denials come from the claims' reactions."""
@@ -236,17 +242,17 @@ class HeadlineChecker:
         evidence = [
             Support(u, s, _voice(u, terms, index, claims))
             for s, u in scored[:MAX_EVIDENCE]
-            if s >= max(EVIDENCE_MIN, EVIDENCE_NEAR_BEST * best)
+            if s >= max(self.evidence_min, self.evidence_near_best * best)
         ]
         own = [
             Support(u, s, Voice("own", "the outlet"))
             for s, u in scored
-            if s >= max(EVIDENCE_MIN, OWN_NEAR_BEST * best) and _voice(u, terms, index, claims).kind == "own"
+            if s >= max(self.evidence_min, self.own_near_best * best) and _voice(u, terms, index, claims).kind == "own"
         ]
         marking = headline_marking(assertion)
         verdict, why, shown = self._verdict(marking, evidence, own, evaluative)
         spans = [_text_span(s.unit.span) for s in shown]
-        for x in [x for s in shown for x in s.voice.extra][:MAX_REPLIES]:
+        for x in [x for s in shown for x in s.voice.extra][: self.max_replies]:
             if x not in spans:
                 spans.append(x)
         return HeadlineFinding(
@@ -372,7 +378,8 @@ def _reports(frame, matched: list[Token]) -> bool:
 
 def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voice:
     """The voice of a statement the body quotes: denied when someone denies or disputes the
-    claim, confirmed when another source confirms it, hedged when reported without a source or with a distancing marker, else attributed."""
+    claim, confirmed when another source confirms it, hedged when reported without a source or
+    with a distancing marker, else attributed."""
     ids = {f"q{n}" for n, q in enumerate(quotes[0].doc.spans.get("quotes", []), start=1) if q in quotes}
     mine = [c for c in claims if set(c.quote_ids) & ids]
     against = [r for c in mine for r in c.reactions if r.status in ("denied", "disputed")]
@@ -511,6 +518,14 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-@Language.factory("headline_checker")
-def make_headline_checker(nlp: Language, name: str) -> HeadlineChecker:
-    return HeadlineChecker(nlp, name)
+@Language.factory(
+    "headline_checker", requires=[*LINGUISTIC, "doc._.lines", "doc._.entities", "doc._.claims"], assigns=["doc._.headline_check"],
+    default_config={
+        "evidence_min": EVIDENCE_MIN, "evidence_near_best": EVIDENCE_NEAR_BEST, "own_near_best": OWN_NEAR_BEST,
+        "max_replies": MAX_REPLIES,
+    },
+)
+def make_headline_checker(
+    nlp: Language, name: str, evidence_min: float, evidence_near_best: float, own_near_best: float, max_replies: int
+) -> HeadlineChecker:
+    return HeadlineChecker(nlp, name, evidence_min, evidence_near_best, own_near_best, max_replies)

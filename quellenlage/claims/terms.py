@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from quellenlage.attribution.grammar import cue_verbs, lemma, pos, strip_genitive, verb_lemmas
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
+from quellenlage.extensions import doc_cache
 from quellenlage.lexicons import rows
 
 PKG = "quellenlage.claims"
@@ -98,9 +99,9 @@ def entity_index(doc: Doc) -> dict[int, str]:
     """token index -> id of the entity cluster whose mention covers it (once per Doc: the
     claims and headline steps run after the entities are final)."""
     key = "quellenlage.entity_index"
-    if key not in doc.user_data:
-        doc.user_data[key] = {i: c.id for c in doc._.entities for m in c.mentions for i in range(m.start, m.end)}
-    return doc.user_data[key]
+    if key not in doc_cache(doc):
+        doc_cache(doc)[key] = {i: c.id for c in doc._.entities for m in c.mentions for i in range(m.start, m.end)}
+    return doc_cache(doc)[key]
 
 
 def is_content(t: Token) -> bool:
@@ -120,9 +121,9 @@ def is_content(t: Token) -> bool:
 @lru_cache(maxsize=1)
 def _dictionary():
     """simplemma's German word forms -> lemma (decoded once, shared with the lemmatizer's cache)."""
-    from quellenlage.nlp.lemma_dictionary import CachedDictionaryFactory
+    from quellenlage.nlp.lemma_dictionary import german_dictionary
 
-    return CachedDictionaryFactory().get_dictionary("de")
+    return german_dictionary()
 
 
 def _noun(word: str) -> str | None:
@@ -189,7 +190,7 @@ def token_terms(t: Token, index: dict[int, str]) -> set[str]:
 def key_terms(span: Span, index: dict[int, str], skip: set[int] = frozenset()) -> frozenset[str]:
     """The content terms of a span, leaving out the tokens in `skip` (e.g. a reply's cue words)."""
     doc = span.doc
-    if index is doc.user_data.get("quellenlage.entity_index"):
+    if index is doc_cache(doc).get("quellenlage.entity_index"):
         per_token = _terms_per_token(doc, index)
         return frozenset().union(*(per_token[i] for i in range(span.start, span.end) if i not in skip))
     out: set[str] = set()
@@ -202,9 +203,9 @@ def key_terms(span: Span, index: dict[int, str], skip: set[int] = frozenset()) -
 def _terms_per_token(doc: Doc, index: dict[int, str]) -> list[frozenset[str]]:
     """Every token's terms (empty for function words), computed once per Doc."""
     key = "quellenlage.token_terms"
-    if key not in doc.user_data:
-        doc.user_data[key] = [frozenset(token_terms(t, index)) if is_content(t) else frozenset() for t in doc]
-    return doc.user_data[key]
+    if key not in doc_cache(doc):
+        doc_cache(doc)[key] = [frozenset(token_terms(t, index)) if is_content(t) else frozenset() for t in doc]
+    return doc_cache(doc)[key]
 
 
 class Weights:
@@ -241,11 +242,11 @@ def body_sentences(doc: Doc) -> list[Span]:
     """The sentences of the article's paragraph lines (the body the outlet writes); computed
     once per Doc, as the claims, headline and transparency steps all need them."""
     key = "quellenlage.body_sentences"
-    if key not in doc.user_data:
+    if key not in doc_cache(doc):
         quoted = quoted_tokens(doc)
         bounds = []
         for line in doc._.lines:
             if line.role == "paragraph" and line.text.strip():
                 bounds.extend((s.start, s.end) for s in sentences(line_span(doc, line.start), quoted))
-        doc.user_data[key] = bounds
-    return [doc[a:b] for a, b in doc.user_data[key]]
+        doc_cache(doc)[key] = bounds
+    return [doc[a:b] for a, b in doc_cache(doc)[key]]

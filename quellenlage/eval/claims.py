@@ -172,7 +172,8 @@ def print_claims_report(rows: list[tuple[str, ClaimsCheckScores]], console: Cons
             f"{s.headline_found.correct}/{s.headline_found.total}",
             f"{s.fair_flagged.correct}/{s.fair_flagged.total}" if s.fair_flagged.total else "–",
             f"{s.verdicts.correct}/{s.verdicts.total}" if s.verdicts.total else "–",
-            f"{pct(s.reactions.precision)} / {pct(s.reactions.recall)} ({s.reactions.tp}/{s.reactions.n_pred}/{s.reactions.n_gold})",
+            f"{pct(s.reactions.precision)} / {pct(s.reactions.recall)} "
+            f"({s.reactions.tp}/{s.reactions.n_pred}/{s.reactions.n_gold})",
         )
     console.print(table)
     for name, s in rows:

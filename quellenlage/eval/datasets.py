@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 def read_conllu(path: Path):
     """Sentences as token dicts; multiword tokens ("im" = in + dem) merged into one token:
     UPOS/lemma/head from the first part, FEATS from the last."""
-    sent = []
+    sent: list[list[str]] = []
     with open(path, encoding="utf8") as fh:
         for line in fh:
             line = line.rstrip("\n")
@@ -71,12 +71,13 @@ def conllu_doc(vocab, toks) -> Doc:
                tags=[t["xpos"] for t in toks], morphs=[t["feats"] for t in toks],
                heads=[t["head_i"] if t["head_i"] is not None else i for i, t in enumerate(toks)],
                deps=[t["dep"] for t in toks],
-               sent_starts=[True] + [False] * (len(toks) - 1))
+               sent_starts=[True] + [False] * (len(toks) - 1))  # type: ignore[arg-type]  # list is invariant
 
 
 def read_germeval(path: Path):
     """(words, [(start, end, label)]) per sentence; outer level only."""
-    words, tags = [], []
+    words: list[str] = []
+    tags: list[str] = []
     with open(path, encoding="utf8") as fh:
         for line in fh:
             line = line.rstrip("\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -23,8 +24,8 @@ from ..errors import InputError
 from ..schema import Analysis, Quote
 from .claims import ClaimsCheckScores, analyze_with_gold_headline, load_claims_gold, print_claims_report, score_claims_check
 from .lines import confusion_table, html_checks, line_scores, print_html_checks
+from .matching import ARTICLES, name_words, names_match, normalise_name, source_score, sources_match
 from .metrics import (
-    run_report,
     PRF,
     AnalyzeMany,
     Ratio,
@@ -34,11 +35,11 @@ from .metrics import (
     jaccard,
     pct,
     resolve_analyze_many,
+    run_report,
     term_overlap,
     word_spans,
     words,
 )
-from .matching import ARTICLES, name_words, names_match, normalise_name, source_score, sources_match
 
 QUOTE_KINDS = ("direct", "indirect")
 MIN_QUOTE_OVERLAP = 0.5  # share of the gold quote's tokens a prediction must cover (ANNOTATION.md)
@@ -260,7 +261,7 @@ def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysi
         scores.error_kinds[err.category] = scores.error_kinds.get(err.category, 0) + 1
 
 
-def speaker_error_kind(pred: Optional[str], gold: Optional[str], gold_speakers: set[str] = frozenset()) -> str:
+def speaker_error_kind(pred: Optional[str], gold: Optional[str], gold_speakers: AbstractSet[str] = frozenset()) -> str:
     """Why a matched quote has the wrong speaker, in words that point at the stage to fix:
     speaker choice (another speaker of the article, none) or naming (extra words, a
     description, a name the gold does not use)."""
@@ -345,7 +346,7 @@ def _score_headline(scores: FileScores, gold_findings: list[dict], analysis: Ana
     for gold in gold_findings:
         best = max(preds, key=lambda f: jaccard(gold["assertion"], f.assertion), default=None)
         ok = best is not None and jaccard(gold["assertion"], best.assertion) > 0
-        scores.headline.add(ok and best.verdict == gold["verdict"])
+        scores.headline.add(ok and best is not None and best.verdict == gold["verdict"])
 
 
 def print_gold_report(report: GoldReport, console: Optional[Console] = None) -> None:
@@ -444,6 +445,7 @@ def eval_gold_command(
         if confusion:
             print_confusion(report)
         if html_dir is not None:
-            Console(soft_wrap=True).print(escape(print_html_checks(html_checks(load_gold_dir(gold_dir), html_dir))), highlight=False)
+            checks = print_html_checks(html_checks(load_gold_dir(gold_dir), html_dir))
+            Console(soft_wrap=True).print(escape(checks), highlight=False)
 
     return run_report(lambda: evaluate_gold(gold_dir, gold_headline=gold_headline), show, json_out)

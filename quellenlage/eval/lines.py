@@ -4,6 +4,7 @@ gold headline line was found (ANNOTATION.md section 1)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ class LineScores:
     headline_found: bool = False
 
 
-def line_scores(gold_lines: dict[str, str], predicted: dict[int, str]) -> LineScores:
+def line_scores(gold_lines: dict[str, str], predicted: Mapping[int, str]) -> LineScores:
     """Confusion over the lines the gold lists; the headline is found when a gold headline line
     is predicted as headline (a page with no gold headline counts as found when none is predicted)."""
     scores = LineScores()

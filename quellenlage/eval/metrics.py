@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Optional
+from typing import Optional, TypeVar
 
 from pydantic import BaseModel, computed_field
 from rich.console import Console
@@ -37,6 +37,8 @@ STOPWORDS = frozenset(
     wieder will wird wurde wurden zu zum zur zwischen u a
     """.split()
 )
+
+R = TypeVar("R", bound=BaseModel)  # the report a `run_report` computes and shows
 
 
 def _ratio(num: int, den: int) -> Optional[float]:
@@ -162,7 +164,7 @@ def pct(value: Optional[float]) -> str:
     return "–" if value is None else f"{100 * value:.1f}"
 
 
-def run_report(compute: Callable[[], BaseModel], show: Callable[[BaseModel], None], json_out: bool) -> int:
+def run_report(compute: Callable[[], R], show: Callable[[R], None], json_out: bool) -> int:
     """Run an evaluation for the CLI: the report as JSON or as tables; an unusable input is a
     one-line error and exit code 2."""
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import json
+import logging
 import os
 import resource
 import time
@@ -17,6 +18,8 @@ from typing import Optional
 import typer
 
 from quellenlage.eval.datasets import conllu_doc, read_conllu, read_germeval
+
+logger = logging.getLogger("quellenlage.eval")
 
 models_app = typer.Typer(help="Measure the shipped German language models (held-out data only).",
                          no_args_is_help=True)
@@ -68,8 +71,8 @@ def _limit_threads():
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(1)
-    except Exception:
-        pass
+    except ImportError:
+        logger.debug("threadpoolctl is not installed: thread pools are not limited")
 
 
 def eval_pud(nlp, path: Path) -> dict:
@@ -90,7 +93,7 @@ def eval_pud(nlp, path: Path) -> dict:
     n_mood = ok = tp = fp = fn = 0
     for p, g in zip(preds, golds):
         for tp_, tg in zip(p, g):
-            gm = tg.morph.get("Mood")
+            gm = tg.morph.get("Mood", None)
             pm = tp_.morph.get("Mood")
             if gm:
                 n_mood += 1
@@ -120,7 +123,7 @@ def eval_germeval(nlp, path: Path) -> dict:
     preds = nlp.pipe(Doc(nlp.vocab, words=w) for w, _ in sents)
     for (words, spans), pred in zip(sents, preds):
         gold = Doc(nlp.vocab, words=words)
-        gold.ents = [Span(gold, a, b, label=l) for a, b, l in spans]
+        gold.ents = [Span(gold, a, b, label=label) for a, b, label in spans]
         examples.append(Example(pred, gold))
     s = Scorer.score_spans(examples, "ents")
     res = {"sentences": len(sents), "p": s["ents_p"], "r": s["ents_r"], "f1": s["ents_f"],

@@ -52,7 +52,8 @@ CLASS_CUES = {
     "caption": r"caption|bildunterschrift|legend|photo-?credit|copyright-?info",
     "tag": r"\btags?\b|keywords|topics|schlagw|themen",
     "headline": r"headline|title|titel|heading",
-    "body": r"article-?body|story-?body|entry-?content|post-?content|article-?text|body-?text|articlebody|content-?body|rte|richtext",
+    "body": r"article-?body|story-?body|entry-?content|post-?content|article-?text|body-?text|articlebody|content-?body"
+    r"|rte|richtext",
 }
 CLASS_RX = {k: re.compile(v) for k, v in CLASS_CUES.items()}
 #: Class cues count from the element that holds the text and this many levels in all.

@@ -89,7 +89,7 @@ def _resolve(host: str, port: int) -> list[IPAddress]:
         raise FetchError(f"{host}: cannot resolve the host name ({err})") from None
     addresses = []
     for *_, sockaddr in infos:
-        ip = ipaddress.ip_address(sockaddr[0].split("%", 1)[0])
+        ip = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
         if ip not in addresses:
             addresses.append(ip)
     if not addresses:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
+import logging
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,10 +22,12 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Span
 
+logger = logging.getLogger("quellenlage.nlp")
+
 # --------------------------------------------------------------------------- sentences
 
 
-@Language.component("ql_newline_sents")
+@Language.component("ql_newline_sents", assigns=["token.is_sent_start", "doc.sents"])
 def newline_sents(doc: Doc) -> Doc:
     """Force a sentence start after every token whose text or trailing space holds a newline."""
     prev_nl = False
@@ -47,7 +49,7 @@ _CLOSING = {"“", "”", '"', "'", "’", "»", "«", ")", "]", "}", "‘"}
 _NO_SPLIT_BEFORE = {",", ";", ":", "-", "–", "—", ")", "]"}
 
 
-@Language.component("ql_sentences")
+@Language.component("ql_sentences", assigns=["token.is_sent_start", "doc.sents"])
 def sentences(doc: Doc) -> Doc:
     """Rule-based German sentence boundaries for news text; sets every token.
 
@@ -90,7 +92,7 @@ def sentences(doc: Doc) -> Doc:
             i = j
             continue
         i += 1
-    doc.from_array([SENT_START], starts.view("uint64"))
+    doc.from_array([SENT_START], starts.view("uint64"))  # type: ignore[arg-type]  # a column is fine
     return doc
 
 
@@ -103,7 +105,8 @@ def _lookup_table() -> dict[str, str]:
         path = resources.files("spacy_lookups_data") / "data" / "de_lemma_lookup.json.gz"
         with gzip.open(str(path), "rt", encoding="utf8") as fh:
             return json.load(fh)
-    except Exception:  # pragma: no cover - package missing
+    except (OSError, ValueError) as err:  # pragma: no cover - package missing or damaged
+        logger.warning("ql_lemma_backoff: no lemma lookup table of spacy-lookups-data (%s: %s)", type(err).__name__, err)
         return {}
 
 
@@ -265,13 +268,13 @@ def make_konjunktiv(nlp: Language, name: str, regular_k1: bool):
         for tok in doc:
             if tok.is_space:  # whitespace tokens (newlines) are not words
                 tok.pos_, tok.tag_, tok.lemma_ = "SPACE", "_SP", tok.text
-                tok.set_morph(None)
+                tok.set_morph(None)  # type: ignore[attr-defined]  # in spaCy, not in its stubs
                 continue
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             low = tok.lower_
             morph = tok.morph
-            finite = "Fin" in morph.get("VerbForm") or bool(morph.get("Mood")) or tok.tag_.endswith("FIN")
+            finite = "Fin" in morph.get("VerbForm", None) or bool(morph.get("Mood", None)) or tok.tag_.endswith("FIN")
             if low in _K2:
                 _set_feats(tok, Mood="Sub", Tense="Past",
                            Number="Plur" if low.endswith(("en", "et", "t")) and not low.endswith("est") else None)
@@ -283,7 +286,7 @@ def make_konjunktiv(nlp: Language, name: str, regular_k1: bool):
                 num, pers = _K1_IRREG[low]
                 _set_feats(tok, Mood="Sub", Tense="Pres", Number=num, Person=pers)
             elif low in _IND:
-                if finite and morph.get("Mood") != ["Ind"]:
+                if finite and morph.get("Mood", None) != ["Ind"]:
                     _set_feats(tok, Mood="Ind")
             elif regular_k1 and finite and tok.i > 0 and _is_k1_regular(low, tok.lemma_):
                 if _has_first_person(tok) or tok.i > 0 and tok.nbor(-1).lower_ in ("du", "ihr"):
@@ -329,7 +332,7 @@ class Gazetteer:
         self.entries: dict[str, str] = {}
 
     def add(self, names, label: str) -> None:
-        for doc in self.nlp.tokenizer.pipe(names):
+        for doc in self.nlp.tokenizer.pipe(names):  # type: ignore[union-attr]  # spaCy's Tokenizer
             toks = [t.text for t in doc]
             if 0 < len(toks) <= self.max_len:
                 self.entries[" ".join(toks)] = label
@@ -375,3 +378,49 @@ class Gazetteer:
 @Language.factory("ql_gazetteer", default_config={"max_len": 4})
 def make_gazetteer(nlp: Language, name: str, max_len: int):
     return Gazetteer(nlp, name, max_len)
+
+
+# --------------------------------------------------------------------------- name consistency
+
+
+@Language.component("ql_name_consistency")
+def name_consistency(doc: Doc) -> Doc:
+    """One name, one label per article. News text introduces a person with the full name and
+    then uses the surname alone ("Kurt Weiß sagte …  Weiß bestätigte …"); the NER, which sees a
+    few words either side, often misses the lone surname at the start of a clause. Capitalised
+    repeats of an entity's text, and of the last word of a multi-word PER, that are outside
+    every entity and not after an article get the label; a name whose mentions carry different
+    labels is left alone. The tokens of a new entity are proper nouns (pos PROPN, tag NE)."""
+    labels: dict[tuple[str, ...], set[str]] = {}
+    for e in doc.ents:
+        labels.setdefault(tuple(t.text for t in e), set()).add(e.label_)
+        if e.label_ == "PER" and len(e) > 1 and len(e[-1].text) > 2:
+            labels.setdefault((e[-1].text,), set()).add("PER")
+    names = {k: next(iter(v)) for k, v in labels.items() if len(v) == 1 and k[0][:1].isupper()}
+    if not names:
+        return doc
+    longest = max(len(k) for k in names)
+    taken = numpy.zeros(len(doc) + 1, dtype=bool)
+    for e in doc.ents:
+        taken[e.start:e.end] = True
+    new, i = [], 0
+    while i < len(doc):
+        hit = None
+        if not taken[i] and doc[i].text[:1].isupper() and (i == 0 or doc[i - 1].pos_ != "DET"):
+            for L in range(min(longest, len(doc) - i), 0, -1):
+                key = tuple(t.text for t in doc[i:i + L])
+                if key in names and not taken[i:i + L].any():
+                    hit = Span(doc, i, i + L, label=names[key])
+                    break
+        if hit is None:
+            i += 1
+            continue
+        new.append(hit)
+        i = hit.end
+    if new:
+        doc.set_ents(new, default="unmodified")
+        for span in new:
+            for t in span:
+                if t.pos_ not in ("PROPN", "NOUN"):
+                    t.pos_, t.tag_ = "PROPN", "NE"
+    return doc

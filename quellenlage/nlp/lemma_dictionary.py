@@ -11,6 +11,7 @@ and written atomically. Where the folder cannot be written the dictionary is dec
 
 from __future__ import annotations
 
+import logging
 import marshal
 import os
 import sys
@@ -26,6 +27,8 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     MappingStrToByteString,
     _load_dictionary_from_disk,
 )
+
+logger = logging.getLogger("quellenlage.nlp")
 
 
 def cache_dir() -> Path:
@@ -55,8 +58,8 @@ def _write(path: Path, dictionary: dict[bytes, bytes]) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(marshal.dumps(dictionary))
         os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home: decode at every start, as simplemma does
+    except OSError as err:  # a read-only home: decode at every start, as simplemma does
+        logger.info("simplemma's decoded dictionary is not cached (%s): %s", path, err)
 
 
 class CachedDictionaryFactory(CachingDictionaryFactory):
@@ -74,6 +77,17 @@ class CachedDictionaryFactory(CachingDictionaryFactory):
 
 
 @lru_cache(maxsize=1)
+def _factory() -> CachedDictionaryFactory:
+    """One factory per process: the German dictionary (about 100 MB in memory) is read once."""
+    return CachedDictionaryFactory()
+
+
+def german_dictionary() -> Mapping[str, str]:
+    """simplemma's German word forms -> lemma, the one the lemmatizer uses."""
+    return _factory().get_dictionary("de")
+
+
+@lru_cache(maxsize=1)
 def german_lemmatizer() -> simplemma.Lemmatizer:
     """A simplemma Lemmatizer with the same results as `simplemma.lemmatize(..., lang="de")`."""
-    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=CachedDictionaryFactory()))
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_factory()))

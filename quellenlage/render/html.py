@@ -146,7 +146,9 @@ def _marks(a: Analysis) -> list[Mark]:
     shared = {
         (span.start, span.end, cls): Mark(span.start, span.end, cls, title=title)
         for n, q in enumerate(a.quotes, 1)
-        for span, cls, title in ((q.cue, "cue", f"cue of quote {n}"), (q.speaker_mention, "speaker-mention", f"speaker of quote {n}"))
+        for span, cls, title in (
+            (q.cue, "cue", f"cue of quote {n}"), (q.speaker_mention, "speaker-mention", f"speaker of quote {n}")
+        )
         if span is not None
     }
     return marks + list(shared.values())

@@ -340,7 +340,7 @@ def body_ends_with_prose(roles: list[str], shapes: list[Shape], why: list[str]) 
             roles[k], why[k] = "boilerplate", "short line after the article's last sentence"
 
 
-@Language.factory("line_classifier")
+@Language.factory("line_classifier", assigns=["doc._.lines"])
 def make_line_classifier(nlp: Language, name: str):
     """The first component: sets `doc._.lines` from the raw text, unless the HTML reader has
     already set them from the page's markup."""

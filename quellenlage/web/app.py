@@ -16,6 +16,7 @@ import secrets
 from contextlib import asynccontextmanager
 from datetime import timezone
 from pathlib import Path
+
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -28,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quellenlage import __version__
 from quellenlage.errors import QuellenlageError
-from quellenlage.ingest.fetch import FetchError, Fetcher
+from quellenlage.ingest.fetch import Fetcher, FetchError
 from quellenlage.ingest.text import MAX_BYTES, decode_bytes, looks_like_html
 from quellenlage.render.html import TEMPLATES as REPORT_TEMPLATES
 from quellenlage.render.html import render_html, report_context
@@ -221,7 +222,11 @@ def create_app(db: str | None = None, fetcher: Fetcher | None = None, worker: An
             raise
         except Exception as err:  # noqa: BLE001 - python-multipart's and Starlette's parse errors
             return page("error.html.j2", request, 400, title="Invalid form", message=f"the form could not be read: {err}")
-        field = lambda name: form.get(name) if isinstance(form.get(name), str) else ""  # noqa: E731
+
+        def field(name: str) -> str:
+            value = form.get(name)
+            return value if isinstance(value, str) else ""
+
         url, text = field("url"), field("text")
         cookie = request.cookies.get(CSRF_COOKIE, "")
         if not cookie or not hmac.compare_digest(cookie.encode(), field("csrf_token").encode()):

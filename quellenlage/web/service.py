@@ -48,13 +48,13 @@ class AnalysisService:
             raise InputError(f"give only one input, not {' and '.join(given)}")
         kind = given[0]
         if kind == "url":
-            url = url.strip()
+            url = (url or "").strip()
             if not is_url(url):
                 raise InputError(f"{url[:200]}: not an http(s) URL")
             article, data = self.fetcher.fetch_article(url)
             key = input_id("url", url, data)
         else:
-            content = _normalise(text if kind == "text" else html)
+            content = _normalise((text if kind == "text" else html) or "")
             if len(content.encode("utf-8")) > MAX_BYTES:
                 raise InputError(f"the {kind} is too large for one article (limit {MAX_BYTES / 1e6:.0f} MB)")
             key = input_id(kind, "", content)
@@ -69,4 +69,4 @@ class AnalysisService:
         if analysis.errors and not analysis.lines:
             raise AnalysisFailed(f"the analysis failed: {analysis.errors[0]}")
         created = self.store.add(key, kind, analysis)
-        return Outcome(key, self.store.get(key), created)
+        return Outcome(key, self.store.get(key) or analysis, created)

@@ -344,3 +344,16 @@ def test_calling_the_source_of_a_claim_forged_disputes_it(analyze_text, reply):
 def test_a_finding_of_manipulation_is_no_reaction(analyze_text):
     a = analyze_text(article("Die Polizei stellte am Montag fest, dass der Tacho des Wagens manipuliert worden war."))
     assert reactions(a) == set(), reactions(a)
+
+
+@pytest.mark.parametrize("title,who", [
+    pytest.param("Vereinsvorsitzende", "Jan Kruse", id="the-role-as-a-compound-title"),
+    pytest.param("Parteivorsitzende", "der Vorsitzende des Vereins", id="another-organisation"),
+])
+def test_a_role_with_its_organisation_is_the_person_titled_so(analyze_text, title, who):
+    a = analyze_text(article(
+        "Das „Nordblatt“ berichtet, der Verein habe die Partei über die Anzeigen informiert.",
+        f"Der Vorsitzende des Vereins stritt ab, die Partei über die Anzeigen informiert zu haben. "
+        f"Die Partei kenne er gar nicht, sagt der {title} Jan Kruse.",
+    ))
+    assert (who, "denied") in reactions(a), reactions(a)

@@ -9,8 +9,12 @@ erfunden", "nichts Derartiges"). A denial inside the statement outranks the cue 
 by restating it (shared key terms) or by an anaphor ("die Angaben", "diese Geschichten", "das",
 "nichts Derartiges"), sometimes with the claim's source ("Woodwards Behauptungen"). Replies the
 outlet narrates ("X wies die Vorwürfe zurück", "Beide sagen Nein") get their speaker from the
-sentence's subject, each of a coordinated subject, or the person an "er"/"sie" stands for; a
-reply made "im Auftrag von X" is X's.
+sentence's subject, each of a coordinated subject, the two a "Beide" stands for, or the person
+an "er"/"sie" stands for; a role with its organisation ("der Vorsitzende des Vereins") is the
+person the paragraph titles so; a reply made "im Auftrag von X" is X's, and a reported answer
+right after a reported question ("Ob er … sei? Ja, das sei er.") is the asked person's. A
+claim "im Widerspruch zu" what a source holds is disputed by that source; a confession answers
+the charges the article reports against its speaker.
 """
 
 from __future__ import annotations

@@ -357,3 +357,21 @@ def test_a_role_with_its_organisation_is_the_person_titled_so(analyze_text, titl
         f"Die Partei kenne er gar nicht, sagt der {title} Jan Kruse.",
     ))
     assert (who, "denied") in reactions(a), reactions(a)
+
+
+@pytest.mark.parametrize("reply,expected", [
+    pytest.param("Falk wies die Vorwürfe am Dienstag entschieden von sich.", ("Peter Falk", "denied"), id="von-sich-weisen"),
+    pytest.param("Falk stellte das am Dienstag entschieden in Abrede.", ("Peter Falk", "denied"), id="in-abrede-stellen"),
+    pytest.param("Die Kassenwartin Anna Roth stellte die Angaben des Blattes am Dienstag in Frage.",
+                 ("Anna Roth", "disputed"), id="in-frage-stellen"),
+    pytest.param("Die Kassenwartin Anna Roth zog die Angaben des Blattes am Dienstag in Zweifel.",
+                 ("Anna Roth", "disputed"), id="in-zweifel-ziehen"),
+])
+def test_answers_with_a_phrase_at_the_clause_end(analyze_text, reply, expected):
+    a = analyze_text(article(CLAIM, reply))
+    assert expected in reactions(a), reactions(a)
+
+
+def test_questioning_a_plan_is_no_reaction(analyze_text):
+    a = analyze_text(article("Der Bürgermeister stellte die Pläne für das Hallenbad am Dienstag in Frage."))
+    assert reactions(a) == set(), reactions(a)

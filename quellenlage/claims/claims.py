@@ -179,7 +179,8 @@ class ClaimBuilder:
     @staticmethod
     def _names_its_claim(reply: Reply) -> bool:
         """Whether an answer that links to no reported claim still says what it answers: a
-        verb of denial or dispute, a narrated answer ("Beide sagen Nein"), a statement opening
+        verb of denial, a verb of dispute with a statement as its object ("zweifelte die Angaben
+        an", "bezweifelt, dass …"; not "stellte die Pläne in Frage"), a narrated answer ("Beide sagen Nein"), a statement opening
         with its verdict ("Absolut richtig – …"), or a confirmation pointing back ("Das
         bestätigt X"). An admission ("räumte ein, Fehler gemacht zu
         haben") is a reaction only when it answers a claim or a charge against its speaker
@@ -192,8 +193,10 @@ class ClaimBuilder:
             # nicht") answers what was said right before it
             first = next((t for t in reply.span if not t.is_punct and not t.is_space), None)
             return first is not None and len(reply.cue) > 0 and reply.cue.start <= first.i
-        if cue[1] != "confirmed":
+        if cue[1] == "denied":
             return True
+        if cue[1] == "disputed":  # what it questions must be a statement, not a plan ("stellte die Pläne in Frage")
+            return anaphor(reply.sentence) is not None or any(t.lower_ in ("dass", "ob") for t in reply.sentence)
         if cue[0] in CONFESSION and charged(reply.sentence.doc, reply):
             return True  # "gesteht, die Geschichte erfunden zu haben" after "die Vorwürfe gegen X"
         first = next((t for t in reply.sentence if not t.is_space and not t.is_punct), None)

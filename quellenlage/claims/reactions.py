@@ -88,7 +88,8 @@ def reaction_cues() -> dict[str, str]:
 
 def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
     """(lemma, status, cue span) when t is a verb of answering, also with a separated particle
-    ("wies … zurück", "stritt … ab")."""
+    ("wies … zurück", "stritt … ab") or a two-word phrase at the clause's end ("stellte … in
+    Abrede", "wies … von sich")."""
     if pos(t) not in ("VERB", "AUX") and not is_finite(t):
         return None
     cues = reaction_cues()
@@ -101,6 +102,11 @@ def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
         for lem in lemmas:
             if last.lower_ + lem in cues:
                 return last.lower_ + lem, cues[last.lower_ + lem], t.doc[t.i : t.i + 1]
+    if last is not None and end - 2 > t.i:  # a phrase at the clause's end: "stellte das in Abrede", "wies sie von sich"
+        phrase = t.doc[end - 2].lower_ + last.lower_
+        for lem in lemmas:
+            if phrase + lem in cues:
+                return phrase + lem, cues[phrase + lem], t.doc[t.i : t.i + 1]
     for lem in lemmas:
         if lem in cues:
             return lem, cues[lem], t.doc[t.i : t.i + 1]

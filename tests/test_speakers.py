@@ -80,8 +80,15 @@ SPEAKERS = [
     ("Der Unfall kostete gemäß der Netzzeitung 40 Menschen das Leben.", "indirect", "40 Menschen das Leben", "die Netzzeitung"),
     # "…, dessen Chef sagt:": the relative genitive's noun speaks, not the antecedent
     ("Die Abteilung hat 60 Prüfer, ein großer Apparat, dessen Chef sagt: „Wir glauben erst mal gar nichts.“", "direct", "Wir glauben erst mal", "der Chef"),
+    # a role with the genitive of its body is the person named with that compound role, even later
+    ("Der Vorsitzende des Vereins stritt ab, die Partei informiert zu haben. Das Geld kam von uns, sagt der Vereinsvorsitzende David Bendels.", "indirect", "Partei informiert", "David Bendels"),
     # a Konjunktiv report that continues no report: the person the sentence before is about
     ("Geöffnet wird uns von einer Dame mittleren Alters. Sie ist sehr freundlich. Es sei leider niemand da.", "indirect", "niemand da", "eine Dame"),
+    # "…, wie X berichtete": the frame after its content, and a quoted name in close apposition
+    ("Die Sängerin hat zehn Kilo abgenommen, wie die britische Zeitung „The Sun“ berichtete.", "indirect", "zehn Kilo abgenommen", "The Sun"),
+    # the owners of a statement noun speak ("Die Ankündigungen von X und Y versprachen viel: …"),
+    # past a party in parentheses and a relative clause in the reported sentence
+    ("Die Ankündigungen von Deutscher Bahn und Minister Andreas Scheuer (CSU) versprachen viel: Der Takt, der ab 2021 eingeführt werden soll, habe nur Vorteile.", "indirect", "habe nur Vorteile", "Deutsche Bahn und Andreas Scheuer"),
     # descriptions come out in the nominative
     ("Laut dem Urteil muss der Betreiber die Daten löschen.", "indirect", "Betreiber die Daten", "das Urteil"),
     ("Der Neubau verzögert sich nach Recherchen des Rechercheverbundes um zwei Jahre.", "indirect", "Neubau verzögert sich", "der Rechercheverbund"),
@@ -118,6 +125,8 @@ NO_SPEAKER = [
     ("Nach dem Spiel gingen alle Spieler sofort nach Hause.", "indirect", "gingen alle Spieler", None),
     # a view or perception with a zu-infinitive reports no plan
     ("Der Investor Frank Thal sah Anlass, deutliche Worte gegen die Kritiker auszusprechen.", "indirect", "deutliche Worte", None),
+    # a comparison with "wie" is no frame
+    ("Und der Reporter betrügt genauso gut, wie er schreibt.", "indirect", "betrügt genauso gut", None),
     # a grade in quotation marks is a label
     ("Im Test wird der Schadstoffgehalt des Sitzes mit „mangelhaft“ bewertet.", "direct", "mangelhaft", None),
     # quoted words with no source in reach stay scare quotes

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.grammar import (
     DEFINITE,
+    INDEFINITE,
     capitalised_non_noun,
     PKG,
     frame_nouns_lower,
@@ -76,10 +77,15 @@ class EntityCluster:
 
 def _role_match(head: str, role: str) -> bool:
     """'kremlsprecher' ~ 'sprecher', 'ex-us-präsident' ~ 'präsident', 'autor' ~ 'autor'."""
-    head, role = head.lower(), role.lower()
+    head, role = _adjectival_stem(head.lower()), _adjectival_stem(role.lower())
     if len(role) < 4 or len(head) < 4:
         return head == role
     return head == role or head.endswith(role) or role.endswith(head) or head.split("-")[-1] == role.split("-")[-1]
+
+
+def _adjectival_stem(word: str) -> str:
+    """Nouns from adjectives inflect: "Vorsitzender", "Vorsitzende", "Vorsitzenden" are one role."""
+    return word[:-1] if word.endswith(("er", "en")) and word[:-1].endswith("e") else word
 
 
 def _trim_entity(ent: Span) -> Span | None:
@@ -258,8 +264,9 @@ class EntityResolver:
             cluster.name = self._canonical(cluster)
             if cluster.type == "person":
                 for m in cluster.mentions:
-                    if m[-1].text == strip_genitive(m[-1].text) or m[-1].text in surnames:
-                        cluster.roles |= self._roles_near(doc, m)  # not "ein Mitarbeiter Trumps"
+                    genitive = m[-1].text.endswith("s") and m.end < len(doc) and pos(doc[m.end]) == "NOUN"
+                    if not genitive and (m.start == 0 or doc[m.start - 1].lower_ not in INDEFINITE):
+                        cluster.roles |= self._roles_near(doc, m)  # not "ein Mitarbeiter Trumps", "Trumps Sprecher"
         doc._.entities = list(clusters.values())
         self._link_descriptions(doc, doc._.entities)
         _link_organisation_descriptions(doc, doc._.entities)
@@ -323,7 +330,7 @@ class EntityResolver:
         Peskow", "Investigativjournalist und Autor Bob Woodward") or after ", als ROLE"."""
         roles: set[str] = set()
         i = mention.start - 1
-        while i >= 0 and doc[i].ent_type_ != "PER":
+        while i >= 0 and (doc[i].ent_type_ != "PER" or is_role_noun(doc[i])):  # the NER may have taken the role in
             word = (doc[i].lemma_ or doc[i].text).lower()
             if is_role_noun(doc[i]):
                 roles.add(word)

@@ -32,6 +32,7 @@ from quellenlage.attribution.grammar import (
     noun_phrase_ending,
     pos,
     source_nouns,
+    speech_nouns,
 )
 from quellenlage.extensions import doc_cache
 
@@ -142,6 +143,10 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
             k = pp.end
         while k < finite.i and (pos(doc[k]) in ("ADV", "PART") and doc[k].lower_ not in PERSONAL_PRONOUNS or doc[k].is_space):
             k += 1  # "Die Kanadier hingegen sagen"
+        if k < finite.i and doc[k].text == "(":  # "Andreas Scheuer (CSU) versprach": a parenthesis
+            close = next((m for m in range(k + 1, finite.i) if doc[m].text == ")"), None)
+            if close is not None:
+                k = close + 1
         before_verb = doc[finite.i - 1]
         if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):
             # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
@@ -206,6 +211,29 @@ def _written_in(doc: Doc, start: int, end: int) -> Span | None:
             if np is not None and source_type_of(np) in ("document", "media", "agency", "organization", "anonymous"):
                 return np
     return None
+
+
+def _owner_of_statement(np: Span) -> Span | None:
+    """Who made the statement a phrase names: "die Ankündigungen von Bahn und Minister",
+    "die Mitteilung der Initiative" -> the owner after "von" or in the genitive."""
+    doc = np.doc
+    head = next((t for t in np if pos(t) == "NOUN"), None)
+    if head is None or (head.lemma_ or head.text) not in speech_nouns():
+        return None
+    k = head.i + 1
+    if k < len(doc) and doc[k].lower_ in ("von", "vom"):
+        k += 1
+    elif not (k < len(doc) and doc[k].lower_ in ("der", "des")):
+        return None
+    owner = noun_phrase(doc, k if doc[k].lower_ not in ("der", "des") or doc[k - 1].lower_ in ("von", "vom") else k)
+    if owner is None:
+        return None
+    end = owner.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("und", "sowie"):
+        other = noun_phrase(doc, end + 1)
+        if other is not None:
+            end = other.end  # coordinated owners speak together
+    return doc[owner.start : end] if plausible_source(doc[owner.start : end]) else None
 
 
 def _bare_participle(doc: Doc, t: Token, start: int, end: int) -> bool:
@@ -522,7 +550,9 @@ class FrameFinder:
         if speaker is not None:
             speaker = _with_apposed_name(doc, speaker)
         if speaker is not None and not plausible_source(speaker):
-            return None  # "bestätigt sich die Befürchtung, dass …": no one speaks
+            speaker = _owner_of_statement(speaker)  # "Die Ankündigungen von X und Y versprachen …": X and Y
+            if speaker is None:
+                return None  # "bestätigt sich die Befürchtung, dass …": no one speaks
         if any(x.lower_ in ("nicht", "nie", "niemals") for x in doc[start:end] if x.i < t.i or x.i == t.i + 1):
             return None  # "wollte nicht bestätigen, dass …": nothing is reported
         clause = (min(clause_start, start), max(end, speaker.end if speaker is not None else end))

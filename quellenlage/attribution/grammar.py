@@ -332,6 +332,11 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     # drop an unmatched quotation mark at the end
     while j > i and is_quote_char(doc[j - 1]) and sum(is_quote_char(t) for t in doc[i:j]) % 2:
         j -= 1
+    # a quoted name in close apposition: "die britische Zeitung „The Sun“"
+    if head_start < j < n - 1 and is_quote_char(doc[j]) and doc[j + 1].text[:1].isupper() and pos(doc[j - 1]) == "NOUN":
+        close = next((k for k in range(j + 1, min(j + 7, n)) if is_quote_char(doc[k])), None)
+        if close is not None:
+            return doc[i : close + 1]
     return doc[i:j] if j > i else None
 
 

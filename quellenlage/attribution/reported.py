@@ -77,6 +77,8 @@ def _main_finite(unit: Span):
             sub = True
         elif t.lower_ in ("was", "wer") and t.tag_ in ("PRELS", "PWS", "PRELAT") and not sub:
             sub = True  # "Nicht alles, was … gefordert wird, sei …": a free relative clause
+        elif t.tag_ in ("PRELS", "PRELAT") and t.i > unit.start and unit.doc[t.i - 1].text == ",":
+            sub = True  # "Der Takt, der … eingeführt werden soll, habe …": a relative clause
         elif is_finite(t) and not sub:
             return t
     return None
@@ -309,8 +311,10 @@ class ReportedSpeechFinder:
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-") and not relative:
             if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
                 return None
-            if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start):
-                return None  # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte"
+            if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start) and doc[fstart].lower_ != "wie":
+                return None  # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte" ("…, wie X berichtete" is one)
+            if doc[fstart].lower_ == "wie" and any(t.lower_ in ("so", "genauso", "ebenso") for t in doc[max(ustart, fstart - 4) : fstart - 1]):
+                return None  # "betrügt genauso gut, wie er schreibt": a comparison, not a source
             left = fstart - 1
             start = ustart
             for t in doc[ustart:left]:

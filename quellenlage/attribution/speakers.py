@@ -34,6 +34,7 @@ from quellenlage.attribution.grammar import (
     title_nouns,
 )
 from quellenlage.extensions import LINGUISTIC
+from quellenlage.attribution.lines import line_of
 from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
 
@@ -160,11 +161,13 @@ def _coordinated_people(mention: Span, clusters: list[EntityCluster]) -> Speaker
     """"Keith und Keuter", "sowohl Keith als auch Keuter": two named people speaking together."""
     people: list[EntityCluster] = []
     for c in clusters:
-        if c.type == "person" and c not in people:
+        if c.type in ("person", "organization", "media") and c not in people:
             people.append(c)
     if len(people) < 2 or not any(t.lower_ in ("und", "sowie") or t.lower_ == "als" and t.nbor(1).lower_ == "auch" for t in mention):
         return None
-    return Speaker(name=" und ".join(c.name for c in people), type="person")
+    # "Deutsche Bahn und Andreas Scheuer": together they speak; people alone make a person speaker
+    kind = "person" if all(c.type == "person" for c in people) else "organization"
+    return Speaker(name=" und ".join(c.name for c in people), type=kind)
 
 
 def compound_source(t) -> str | None:
@@ -351,10 +354,10 @@ def _attribute_pull_quotes(doc: Doc, quotes: list[Span]) -> None:
 
 
 def _alone_on_line(doc: Doc, q: Span) -> bool:
-    line_start = doc.text.rfind("\n", 0, q.start_char) + 1
-    line_end = doc.text.find("\n", q.end_char)
-    line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
-    return len(line.strip()) - len(q.text) <= 4
+    if not doc._.lines:
+        return False
+    line = line_of(doc, q.start_char)
+    return len(line.text.strip()) - len(q.text) <= 4
 
 
 def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, EntityCluster], clusters: dict) -> Speaker | None:

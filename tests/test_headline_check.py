@@ -138,6 +138,11 @@ FAIR = [
         ),
         "Husum", "supported", id="reported-and-confirmed",
     ),
+    pytest.param(  # stated in the indicative and credited ("wie X berichtete"): the outlet vouches
+        "Bahn streicht die Strecke nach Husum",
+        ("Die Bahn streicht im Winter die Strecke nach Husum, wie der NDR am Montag berichtete.",),
+        "Husum", "supported", id="credited-indicative",
+    ),
     pytest.param(  # an indirect paraphrase by several words in the outlet's voice
         "Stadt baut neue Radwege am Ring",
         ("Am Ring baut die Stadt in diesem Sommer zwei neue Radwege mit insgesamt vier Kilometern Länge.",),
@@ -199,6 +204,11 @@ UNSUPPORTED = [
             "Das wies die Bahn in Hamburg am Dienstag entschieden zurück.",
         ),
         "Husum", "denied", id="das-denied",
+    ),
+    pytest.param(  # the same credit with the Konjunktiv keeps the distance
+        "Bahn streicht die Strecke nach Husum",
+        ("Die Bahn streiche im Winter die Strecke nach Husum, wie der NDR am Montag berichtete.",),
+        "Husum", "attributes this to", id="credited-konjunktiv",
     ),
     pytest.param(  # an unattributed rumour ("wird nachgesagt")
         "Trainer hat Streit mit dem Kapitän",

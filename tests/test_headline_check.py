@@ -235,6 +235,14 @@ def test_topic_label_before_colon_is_no_assertion(analyze_text):
     assert [f.assertion for f in findings(a)] == ["Stadt baut neue Brücke"]
 
 
+def test_a_list_of_topics_is_no_assertion(analyze_text):
+    a = analyze_text(article(
+        "Marketing • Soziale Medien",
+        "Ein Artikel von Jens Braun argumentiert, dass Chefs nicht twittern sollten.",
+    ))
+    assert all(f.verdict != FLAG for f in findings(a)), [(f.assertion, f.why) for f in findings(a)]
+
+
 def test_longer_verbless_topic_before_colon_is_no_assertion(analyze_text):
     a = analyze_text(article(
         "Einstieg ins Fernsehgeschäft: Wie der Konzern Kunden gewinnen will",

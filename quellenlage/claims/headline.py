@@ -329,7 +329,7 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
     quotes = [
         q for q in doc.spans.get("quotes", [])
         if q.start < unit.span.end and unit.span.start < q.end and q[0].lower_ not in OPEN_QUESTION
-        and _plausible_speaker(q)
+        and _plausible_speaker(q) and not _stated_with_reference(q)
     ]  # not "X erklärt, wie Mieter …" (the topic of what X explains)
     inside = [q for q in quotes if sum(q.start <= t.i < q.end for t in matched) * 2 > len(matched)]
     if inside:
@@ -344,6 +344,12 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
             return Voice("own", "the author")
         return Voice("attributed", _names([s.name for s in speakers]), source_key(speakers[0]))
     return Voice("own", "the outlet")
+
+
+def _stated_with_reference(q: Span) -> bool:
+    """"…, wie die Zeitung X berichtete": the outlet states it and names where it read it."""
+    cue = q._.cue
+    return cue is not None and cue.start >= q.end and any(t.lower_ == "wie" for t in q.doc[q.end : cue.start])
 
 
 def _plausible_speaker(q: Span) -> bool:
@@ -496,6 +502,8 @@ def _is_label(span: Span) -> bool:
     words besides an article ("Zwischenbilanz", "Precision Farming", "Ein Albtraum")."""
     if any(pos(t) in ("VERB", "AUX") or t.like_num for t in span):
         return False
+    if any(t.text in ("•", "|", "·", "»") for t in span):
+        return True  # "Marketing • Social Media": a list of topics
     words_ = [t for t in span if not t.is_punct and pos(t) != "DET"]
     return len(words_) <= 2 or not any(is_content(t) for t in span)
 

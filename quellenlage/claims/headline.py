@@ -384,8 +384,7 @@ def _reports(frame, matched: list[Token]) -> bool:
 
 def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voice:
     """The voice of a statement the body quotes: denied when someone denies or disputes the
-    claim, confirmed when another source confirms it, the outlet's own when it states it in
-    the indicative and credits a source ("…, wie X berichtete"), hedged when reported without a source or
+    claim, confirmed when another source confirms it, hedged when reported without a source or
     with a distancing marker, else attributed."""
     ids = {f"q{n}" for n, q in enumerate(quotes[0].doc.spans.get("quotes", []), start=1) if q in quotes}
     mine = [c for c in claims if set(c.quote_ids) & ids]
@@ -404,25 +403,12 @@ def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voi
         return Voice("confirmed", f"{names}, confirmed by {_names([r.by.name for r in confirming])}", None, extra)
     if speakers and all(s.name.casefold() in FIRST_PERSON for s in speakers):
         return Voice("own", "the author")
-    if speakers and all(_credited(q) for q in quotes):
-        return Voice("own", f"the outlet, citing {_names([s.name for s in speakers])}")
     if not speakers:
         marker = hedge(sentence, konjunktiv=True)
         return Voice("hedged", f"{marker[1]!r}, no named source" if marker else "no named source")
     if any(q._.rule in HEDGING_RULES for q in quotes):
         return Voice("hedged", f"{_names([s.name for s in speakers])}, with distance")
     return Voice("attributed", _names([s.name for s in speakers]), source_key(speakers[0]))
-
-
-def _credited(q: Span) -> bool:
-    """An indicative statement the outlet makes and credits ("Sie hat 10 Kilo abgenommen, wie
-    die Zeitung X berichtete"): unlike the Konjunktiv ("… habe …, berichtete X") it vouches
-    for what it says and names where it learned it."""
-    doc = q.doc
-    k = q.end + (q.end < len(doc) and doc[q.end].text == ",")
-    if k >= len(doc) or doc[k].lower_ != "wie" or q._.rule != "verb":
-        return False
-    return hedge(q, konjunktiv=True) is None
 
 
 def headline_marking(assertion: Assertion) -> str | None:

@@ -114,6 +114,35 @@ FAIR = [
         ("Das Wetter am Wochenende bleibt in ganz Norddeutschland sonnig und für die Jahreszeit zu warm.",),
         "Trainer", "not_in_body", id="not-in-body",
     ),
+    pytest.param(  # the outlet says it in other words; a source is quoted with the headline's words
+        "Landrat Falk nahm 5000 Euro von Baufirma an",
+        (
+            "Der Landrat Peter Falk hat im Sommer 5000 Euro von der Baufirma Weber erhalten, das zeigen Kontoauszüge.",
+            "Die Zeitung „Nordblatt“ berichtet, Falk habe die 5000 Euro der Baufirma ohne Quittung angenommen.",
+        ),
+        "Baufirma", "supported", id="own-paraphrase-beside-a-source",
+    ),
+    pytest.param(  # the teaser states it in the outlet's voice, the body quotes a source
+        "Kreis schließt Klinik in Celle",
+        (
+            "Der Landkreis schließt die Klinik in Celle zum Jahresende.",
+            "„Die Klinik in Celle wird zum Jahresende geschlossen“, sagte der Landrat Peter Falk am Dienstag im Kreistag.",
+        ),
+        "Klinik", "supported", id="teaser-own-voice",
+    ),
+    pytest.param(  # one source reports it, another confirms it: no longer one source's claim
+        "Bahn streicht die Strecke nach Husum",
+        (
+            "Der Landrat Peter Falk sagte am Montag, die Bahn streiche im Winter die Strecke nach Husum.",
+            "Das bestätigte am Dienstag auch ein Sprecher der Bahn in Hamburg.",
+        ),
+        "Husum", "supported", id="reported-and-confirmed",
+    ),
+    pytest.param(  # stated in the indicative and credited ("wie X berichtete"): the outlet vouches
+        "Bahn streicht die Strecke nach Husum",
+        ("Die Bahn streicht im Winter die Strecke nach Husum, wie der NDR am Montag berichtete.",),
+        "Husum", "supported", id="credited-indicative",
+    ),
     pytest.param(  # an indirect paraphrase by several words in the outlet's voice
         "Stadt baut neue Radwege am Ring",
         ("Am Ring baut die Stadt in diesem Sommer zwei neue Radwege mit insgesamt vier Kilometern Länge.",),
@@ -159,6 +188,27 @@ UNSUPPORTED = [
             "„Das ist falsch“, sagte ein Sprecher des Konzerns am Abend in einer knappen Stellungnahme.",
         ),
         "500 Stellen", "denied", id="denied",
+    ),
+    pytest.param(  # an own sentence that only shares the names does not vouch for the charge
+        "Landrat Falk nahm Spenden der Baufirma an",
+        (
+            "Das „Nordblatt“ berichtet, der Landrat Peter Falk habe Spenden der Baufirma Weber angenommen.",
+            "Landrat Peter Falk ist seit 2019 im Amt, die Baufirma Weber baut in Celle Wohnungen.",
+        ),
+        "Spenden", "attributes this to", id="own-sentence-with-the-names-only",
+    ),
+    pytest.param(  # a fronted "Das" before a verb of denial points at the claim just reported
+        "Bahn streicht die Strecke nach Husum",
+        (
+            "Der Landrat Peter Falk sagte am Montag, die Bahn streiche im Winter die Strecke nach Husum.",
+            "Das wies die Bahn in Hamburg am Dienstag entschieden zurück.",
+        ),
+        "Husum", "denied", id="das-denied",
+    ),
+    pytest.param(  # the same credit with the Konjunktiv keeps the distance
+        "Bahn streicht die Strecke nach Husum",
+        ("Die Bahn streiche im Winter die Strecke nach Husum, wie der NDR am Montag berichtete.",),
+        "Husum", "hedged", id="credited-konjunktiv",
     ),
     pytest.param(  # an unattributed rumour ("wird nachgesagt")
         "Trainer hat Streit mit dem Kapitän",

@@ -177,3 +177,201 @@ def test_gold_headline_injection_moves_the_headline_role():
     gold = {"lines": {"0": "section", "1": "headline", "2": "paragraph"}, "claims_check": {"headline": "Der echte Titel"}}
     _inject_headline(doc, gold)
     assert [line.role for line in lines] == ["section", "headline", "paragraph"]
+
+
+# --- who reacts: coordinated speakers, "beide", pronouns; yes and no; hearsay about oneself ----
+
+def test_each_person_of_a_coordinated_quote_speaker_reacts(analyze_text):
+    a = analyze_text(article(
+        "Die Zeitung „Nordblatt“ berichtet, der Landrat Peter Falk und die Kassenwartin Anna Roth hätten Spenden einer Baufirma angenommen.",
+        "Falk und Roth sagen, das sei frei erfunden.",
+    ))
+    denied = {name for name, status in reactions(a) if status == "denied"}
+    assert any("Falk" in n and "Roth" not in n for n in denied), denied
+    assert any("Roth" in n and "Falk" not in n for n in denied), denied
+
+
+@pytest.mark.parametrize("paragraph,who", [
+    pytest.param("Die Reporterin zeigt den beiden Fahrern ein Foto und fragt sie, ob sie den Landrat kennen. Beide sagen Nein.",
+                 "die beiden Fahrer", id="dative-plural"),
+    pytest.param("Die beiden Zeugen werden von der Reporterin gefragt, ob sie den Landrat kennen. Beide sagen Nein.",
+                 "die beiden Zeugen", id="nominative"),
+])
+def test_beide_names_the_two_it_stands_for(analyze_text, paragraph, who):
+    a = analyze_text(article(CLAIM, paragraph))
+    assert (who, "denied") in reactions(a), reactions(a)
+
+
+def test_beide_without_two_named_before_is_no_reactor(analyze_text):
+    a = analyze_text(article(CLAIM, "Beide sagen Nein."))
+    assert not any(name.lower() == "beide" for name, _ in reactions(a)), reactions(a)
+
+
+@pytest.mark.parametrize("answer,status", [
+    pytest.param("Ja, das sei er, sagt Falk.", "confirmed", id="ja-konjunktiv"),
+    pytest.param("Nein, das stimme nicht, sagt Falk.", "denied", id="nein"),
+    pytest.param("„Ja, das ist richtig“, sagt Falk.", "confirmed", id="ja-direct"),
+])
+def test_reported_yes_or_no_answers_the_question_of_fact(analyze_text, answer, status):
+    a = analyze_text(article(
+        f"Wir fragen Peter Falk in Celle, ob er der Vorsitzende des Vereins sei. {answer}",
+    ))
+    assert ("Peter Falk", status) in reactions(a), reactions(a)
+
+
+def test_yes_followed_by_not_is_no_confirmation(analyze_text):
+    a = analyze_text(article(
+        "Wir fragen Peter Falk in Celle, ob er der Vorsitzende des Vereins sei. Ja, das sei so nicht richtig, sagt Falk.",
+    ))
+    assert ("Peter Falk", "confirmed") not in reactions(a), reactions(a)
+
+
+@pytest.mark.parametrize("paragraph", [
+    pytest.param("Die Grünen im Kreistag sagen Ja zur neuen Umgehungsstraße.", id="ja-zu-a-plan"),
+    pytest.param('„Nein, das überlassen wir den Sendern“, sagte der Vorstand Jan Kruse über die Werbung.', id="nein-about-plans"),
+    pytest.param('„Ja, wir wollen die Straße bauen“, sagte die Fraktionschefin Eva Lang.', id="ja-to-a-plan"),
+])
+def test_yes_or_no_about_plans_is_no_reaction(analyze_text, paragraph):
+    a = analyze_text(article(CLAIM, paragraph))
+    assert not any(s in ("confirmed", "denied") and ("Kruse" in n or "Lang" in n or "Grünen" in n)
+                   for n, s in reactions(a)), reactions(a)
+
+
+def test_denying_what_others_say_one_said(analyze_text):
+    a = analyze_text(article(
+        "So soll der Landrat Peter Falk auf einer Sitzung gesagt haben, dass die Baufirma den Wahlkampf bezahle. "
+        "Das erklärte der frühere Kassenwart Tim Hagen.",
+        "Falk sagt, er habe nichts Derartiges gesagt.",
+    ))
+    assert ("Peter Falk", "denied") in reactions(a), reactions(a)
+
+
+def test_own_statement_is_not_denied_by_its_speaker(analyze_text):
+    a = analyze_text(article(
+        "Der Landrat Peter Falk sagte auf einer Sitzung, dass die Baufirma den Wahlkampf bezahle.",
+        "Falk sagt, er habe nichts Derartiges gesagt.",
+    ))
+    assert reactions(a) == set(), reactions(a)
+
+
+def test_a_denial_summed_up_and_told_again_is_one_reaction(analyze_text):
+    a = analyze_text(article(
+        CLAIM,
+        "Sowohl Falk als auch Roth behaupten, nichts von den Spenden der Baufirma gewusst zu haben.",
+        "Der Landrat Peter Falk bestritt am Montag erneut, von den Spenden der Baufirma gewusst zu haben.",
+    ))
+    falk = {(r.start, r.end) for c in a.claims for r in c.reactions if "Falk" in r.by.name and r.status == "denied"}
+    assert len(falk) == 1, falk
+    assert any("Roth" in n and s == "denied" for n, s in reactions(a)), reactions(a)
+
+
+def test_the_answer_after_a_reported_question_is_the_asked_persons(analyze_text):
+    a = analyze_text(article(
+        "Nächster Anruf in Celle. Peter Falk geht ans Telefon. Ob er der Vorsitzende des Vereins sei? Ja, das sei er.",
+    ))
+    assert ("Peter Falk", "confirmed") in reactions(a), reactions(a)
+
+
+def test_an_answer_naming_its_own_speaker_keeps_it(analyze_text):
+    a = analyze_text(article(
+        "Der Landrat Peter Falk sagte, die Baufirma habe gezahlt. Ob er das wisse? Ja, das sei sicher, sagte sein Sprecher Jan Kruse.",
+    ))
+    assert not any("Falk" in n for n, _ in reactions(a)), reactions(a)
+
+
+def test_confession_answers_the_charges_against_its_speaker(analyze_text):
+    a = analyze_text(article(
+        "Die Vorwürfe gegen den Reporter Tim Hagen wiegen schwer. Am Montag konfrontiert ihn der Chef damit.",
+        "Am Nachmittag gesteht Hagen, die Geschichte über den Landrat weitgehend erfunden zu haben.",
+    ))
+    assert ("Tim Hagen", "confirmed") in reactions(a), reactions(a)
+
+
+def test_confession_after_charges_against_someone_else_is_no_reaction(analyze_text):
+    a = analyze_text(article(
+        "Die Vorwürfe gegen den Landrat Peter Falk wiegen schwer.",
+        "Der Reporter Tim Hagen gestand am Freitag, bei der Recherche über den Landrat Fehler gemacht zu haben.",
+    ))
+    assert not any("Hagen" in n for n, _ in reactions(a)), reactions(a)
+
+
+def test_a_version_in_contradiction_to_what_a_source_holds_is_disputed_by_it(analyze_text):
+    a = analyze_text(article(
+        "Der Landrat Peter Falk bestreitet, Geld von der Baufirma angenommen zu haben. "
+        "Seine Darstellung steht damit im Widerspruch zu Unterlagen, die dem Sender NDR vorliegen.",
+    ))
+    assert ("NDR", "disputed") in reactions(a), reactions(a)
+
+
+def test_plans_in_contradiction_to_goals_are_no_reaction(analyze_text):
+    a = analyze_text(article("Die Pläne des Landrats Peter Falk stehen im Widerspruch zu den Klimazielen des NDR."))
+    assert reactions(a) == set(), reactions(a)
+
+
+@pytest.mark.parametrize("confession", [
+    "Am Nachmittag gesteht Hagen, mehrere andere Geschichten über den Kreistag erfunden zu haben.",
+    "Hagen kommt am Nachmittag. Und er gesteht, mehrere weitere Geschichten über den Kreistag erfunden zu haben.",
+])
+def test_confessing_other_deeds_than_the_charged_is_no_reaction(analyze_text, confession):
+    a = analyze_text(article(
+        "Die Vorwürfe gegen den Reporter Tim Hagen wiegen schwer. Am Montag konfrontiert ihn der Chef damit.",
+        confession,
+    ))
+    assert not any(s == "confirmed" for _, s in reactions(a)), reactions(a)
+
+
+def test_beide_after_two_named_people_is_each_of_them(analyze_text):
+    a = analyze_text(article(
+        "Das „Nordblatt“ berichtet, der Landrat Peter Falk und die Kassenwartin Anna Roth hätten Spenden angenommen. "
+        "Wir fragen Peter Falk und Anna Roth am Montag danach. Beide bestreiten das entschieden.",
+    ))
+    denied = {n for n, s in reactions(a) if s == "denied"}
+    assert {"Peter Falk", "Anna Roth"} <= denied, reactions(a)
+
+
+@pytest.mark.parametrize("reply", [
+    "Falk sagte am Montag, der Brief sei eine Fälschung.",
+    "Die Unterlagen des Nordblatts seien gefälscht, sagte Falk am Montag.",
+])
+def test_calling_the_source_of_a_claim_forged_disputes_it(analyze_text, reply):
+    a = analyze_text(article(
+        "Das „Nordblatt“ berichtet unter Berufung auf einen Brief, der Landrat Peter Falk habe Spenden einer Baufirma angenommen.",
+        reply,
+    ))
+    assert ("Peter Falk", "disputed") in reactions(a), reactions(a)
+
+
+def test_a_finding_of_manipulation_is_no_reaction(analyze_text):
+    a = analyze_text(article("Die Polizei stellte am Montag fest, dass der Tacho des Wagens manipuliert worden war."))
+    assert reactions(a) == set(), reactions(a)
+
+
+@pytest.mark.parametrize("title,who", [
+    pytest.param("Vereinsvorsitzende", "Jan Kruse", id="the-role-as-a-compound-title"),
+    pytest.param("Parteivorsitzende", "der Vorsitzende des Vereins", id="another-organisation"),
+])
+def test_a_role_with_its_organisation_is_the_person_titled_so(analyze_text, title, who):
+    a = analyze_text(article(
+        "Das „Nordblatt“ berichtet, der Verein habe die Partei über die Anzeigen informiert.",
+        f"Der Vorsitzende des Vereins stritt ab, die Partei über die Anzeigen informiert zu haben. "
+        f"Die Partei kenne er gar nicht, sagt der {title} Jan Kruse.",
+    ))
+    assert (who, "denied") in reactions(a), reactions(a)
+
+
+@pytest.mark.parametrize("reply,expected", [
+    pytest.param("Falk wies die Vorwürfe am Dienstag entschieden von sich.", ("Peter Falk", "denied"), id="von-sich-weisen"),
+    pytest.param("Falk stellte das am Dienstag entschieden in Abrede.", ("Peter Falk", "denied"), id="in-abrede-stellen"),
+    pytest.param("Die Kassenwartin Anna Roth stellte die Angaben des Blattes am Dienstag in Frage.",
+                 ("Anna Roth", "disputed"), id="in-frage-stellen"),
+    pytest.param("Die Kassenwartin Anna Roth zog die Angaben des Blattes am Dienstag in Zweifel.",
+                 ("Anna Roth", "disputed"), id="in-zweifel-ziehen"),
+])
+def test_answers_with_a_phrase_at_the_clause_end(analyze_text, reply, expected):
+    a = analyze_text(article(CLAIM, reply))
+    assert expected in reactions(a), reactions(a)
+
+
+def test_questioning_a_plan_is_no_reaction(analyze_text):
+    a = analyze_text(article("Der Bürgermeister stellte die Pläne für das Hallenbad am Dienstag in Frage."))
+    assert reactions(a) == set(), reactions(a)

@@ -7,7 +7,8 @@ without a source, `hedged` when the article keeps its distance (soll, will, ange
 frameless Konjunktiv), `asserted` when the outlet states the same thing itself in the body,
 else `attributed`. A reply answers the claims of other sources that contain its key terms;
 failing that, an anaphoric reply ("die Angaben stimmten nicht") answers the claims of the
-source it names or, unnamed, of the most salient source before it. A speaker's specific reply
+source it names or, unnamed, of the most salient source before it. What others say a source
+said ("X soll gesagt haben") is their claim, which X can deny. A speaker's specific reply
 to a claim replaces his general one ("stimmt nicht" overall, but "bestätigte" the tests).
 """
 
@@ -21,17 +22,21 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
+from quellenlage.attribution.modals import HEARSAY, distancing_modal, modal_reading
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.attribution.speakers import via_names
 
 from quellenlage.claims.hedges import hedge
 from quellenlage.claims.reactions import (
     Reply,
+    CONFESSION,
     anaphor,
+    asked_person,
+    charged,
     frame_replies,
     is_plural,
-    named,
     principals,
+    quote_reactors,
     quote_status,
     reaction_cue,
 )
@@ -53,6 +58,7 @@ from quellenlage.schema import Claim, Reaction, Speaker
 LINK_MIN = 0.3  # share of a reply's key terms a claim must contain to be what it answers
 LINK_NEAR_BEST = 0.6  # a reply answers the best-matching claims, not every one sharing a word
 SAME_CLAIM = 0.7  # one source, terms this alike: the same claim told twice
+REPEATED = 0.6  # one speaker, one status, the shorter reply's terms mostly in the other: told twice
 ASSERTED = 0.7  # an unattributed, unhedged body sentence this alike: the outlet adopts the claim
 MIN_CONTENT = 2  # content words a statement needs to be a claim (not a quoted name or one word)
 HEDGING_RULES = frozenset({"soll", "will", "konjunktiv", "hearsay"})
@@ -78,6 +84,7 @@ class Draft:
     status: str
     terms: frozenset[str]
     replies: list[tuple[Reply, bool]] = field(default_factory=list)  # (reply, linked by its terms)
+    hearsay: bool = False  # others say the source said it ("X soll gesagt haben"): X can deny it
 
     @property
     def start(self) -> int:
@@ -113,10 +120,11 @@ class ClaimBuilder:
         for n, q in enumerate(doc.spans.get("quotes", []), start=1):
             qid = f"q{n}"
             sentence = self._sentence(doc, q.start, quoted)
-            status = quote_status(q, sentence) if q._.speaker is not None else None
+            answers = q._.speaker is not None or asked_person(doc, sentence) is not None
+            status = quote_status(q, sentence) if answers else None
             if status is not None:
-                by = named(q._.speaker, q._.speaker_mention) if q._.speaker_mention is not None else q._.speaker
-                replies.append(Reply(by, status[0], q, status[1], sentence, qid))
+                for by in quote_reactors(doc, q._.speaker, q._.speaker_mention, sentence):
+                    replies.append(Reply(by, status[0], q, status[1], sentence, qid))
             elif sum(is_content(t) for t in q) >= self.min_content:
                 drafts.append(self._draft(doc, qid, q, sentence, index))
         quote_spans = list(doc.spans.get("quotes", []))
@@ -127,6 +135,7 @@ class ClaimBuilder:
         on_behalf = principals(doc)
         for reply in replies:
             reply.by = on_behalf.get(source_key(reply.by), reply.by)
+        replies = self._once(replies, index, weights)
         drafts = self._merge(drafts, weights)
         for reply in sorted(replies, key=lambda r: r.span.start):
             if not self._link(doc, reply, drafts, weights, index, quoted) and self._names_its_claim(reply):
@@ -139,7 +148,9 @@ class ClaimBuilder:
                     key_terms(reply.span, index, set(range(reply.cue.start, reply.cue.end))),
                     [(reply, True)],
                 ))
-            elif reply.quote_id is not None and not any(r is reply for d in drafts for r, _ in d.replies):
+            elif reply.quote_id is not None and not any(
+                r is reply or qid == reply.quote_id for d in drafts for r, _ in d.replies for qid, _ in d.quotes
+            ):
                 drafts.append(self._draft(doc, reply.quote_id, reply.span, reply.sentence, index))
         drafts.sort(key=lambda d: d.start)
         self._mark_asserted(drafts, body, quote_spans, weights, index)
@@ -150,12 +161,30 @@ class ClaimBuilder:
         return doc
 
     @staticmethod
+    def _once(replies: list[Reply], index: dict[int, str], weights: Weights) -> list[Reply]:
+        """One reply per speaker, status and content: a lead that sums up a denial ("X und Y
+        bestreiten, davon gewusst zu haben") and the body that reports it again in detail are
+        one reaction, kept where it is told first."""
+        kept: list[tuple[Reply, frozenset[str]]] = []
+        for reply in sorted(replies, key=lambda r: r.span.start):
+            terms = key_terms(reply.span, index)
+            if not any(
+                source_key(k.by) == source_key(reply.by) and k.status == reply.status and k.span.start != reply.span.start
+                and max(coverage(terms, t, weights), coverage(t, terms, weights)) >= REPEATED
+                for k, t in kept
+            ):
+                kept.append((reply, terms))
+        return [r for r, _ in kept]
+
+    @staticmethod
     def _names_its_claim(reply: Reply) -> bool:
         """Whether an answer that links to no reported claim still says what it answers: a
-        verb of denial or dispute, a narrated answer ("Beide sagen Nein"), a statement opening
+        verb of denial, a verb of dispute with a statement as its object ("zweifelte die Angaben
+        an", "bezweifelt, dass …"; not "stellte die Pläne in Frage"), a narrated answer ("Beide sagen Nein"), a statement opening
         with its verdict ("Absolut richtig – …"), or a confirmation pointing back ("Das
         bestätigt X"). An admission ("räumte ein, Fehler gemacht zu
-        haben") is a reaction only when it answers a claim the article reports."""
+        haben") is a reaction only when it answers a claim or a charge against its speaker
+        the article reports."""
         if reply.narrated:
             return True
         cue = reaction_cue(reply.cue[0], reply.sentence) if len(reply.cue) else None
@@ -164,8 +193,12 @@ class ClaimBuilder:
             # nicht") answers what was said right before it
             first = next((t for t in reply.span if not t.is_punct and not t.is_space), None)
             return first is not None and len(reply.cue) > 0 and reply.cue.start <= first.i
-        if cue[1] != "confirmed":
+        if cue[1] == "denied":
             return True
+        if cue[1] == "disputed":  # what it questions must be a statement, not a plan ("stellte die Pläne in Frage")
+            return anaphor(reply.sentence) is not None or any(t.lower_ in ("dass", "ob") for t in reply.sentence)
+        if cue[0] in CONFESSION and charged(reply.sentence.doc, reply):
+            return True  # "gesteht, die Geschichte erfunden zu haben" after "die Vorwürfe gegen X"
         first = next((t for t in reply.sentence if not t.is_space and not t.is_punct), None)
         return first is not None and first.lower_ in ("das", "dies")
 
@@ -187,7 +220,9 @@ class ClaimBuilder:
         else:
             status = "attributed"
         frame = {i for part in (q._.cue, q._.speaker_mention, *q._.via) if part is not None for i in range(part.start, part.end)}
-        return Draft([(qid, q)], speaker, via_names(doc, q), status, key_terms(q, index, frame))
+        modal = distancing_modal(sentence)
+        hearsay = modal is not None and modal_reading(modal, sentence) == HEARSAY
+        return Draft([(qid, q)], speaker, via_names(doc, q), status, key_terms(q, index, frame), hearsay=hearsay)
 
     @staticmethod
     def _merge(drafts: list[Draft], weights: Weights) -> list[Draft]:
@@ -215,7 +250,7 @@ class ClaimBuilder:
         self, doc: Doc, reply: Reply, drafts: list[Draft], weights: Weights, index: dict[int, str], quoted: set[int]
     ) -> bool:
         """Attach the reply to the claims it answers; False if it answers none."""
-        others = [d for d in drafts if d.key is None or d.key != source_key(reply.by)]
+        others = [d for d in drafts if d.key is None or d.key != source_key(reply.by) or d.hearsay]
         phrase = anaphor(reply.span)
         skip = set(range(reply.cue.start, reply.cue.end)) | (set(range(phrase.start, phrase.end)) if phrase else set())
         terms = key_terms(reply.span, index, skip)

@@ -11,7 +11,7 @@ are its evidence, and the voice they speak in decides the verdict:
   speech verb with its actor ("Musik-Stars fordern …"), "laut"/"zufolge", hearsay "soll … haben"
   or the subject's own "will" (attribution/modals.py);
 - `supported`: a sentence of the body states it in the outlet's own voice, or several sources
-  report it;
+  report it, or another source confirms what one reports;
 - `unsupported_as_fact`: the best support is attributed to a single source, hedged (hearsay
   modal, "angeblich", frameless Konjunktiv) or reported as denied, and the headline drops that
   marking (an evaluative word such as "paranoid" that the body gives no basis for is named in
@@ -114,7 +114,8 @@ class Unit:
 
 @dataclass
 class Voice:
-    """In whose voice a sentence carries the matched words: own | attributed | hedged | denied;
+    """In whose voice a sentence carries the matched words: own | attributed | hedged | denied |
+    confirmed (attributed, and another source confirms it);
     `source` names the source (attributed, denied: who denies) or the marker (hedged), `key`
     identifies the source (one source or several)."""
 
@@ -282,6 +283,9 @@ class HeadlineChecker:
             return "supported", "the body states it in the outlet's own voice", own[:MAX_EVIDENCE]
         if not evidence:
             return "not_in_body", "no sentence of the body states this", []
+        confirmed = [s for s in evidence if s.voice.kind == "confirmed"]
+        if confirmed and not any(s.voice.kind == "denied" for s in evidence):
+            return "supported", f"reported and confirmed: {_names([s.voice.source for s in confirmed])}", confirmed
         keys = {s.voice.key for s in evidence if s.voice.kind == "attributed"}
         if len(keys) >= 2 and all(s.voice.kind == "attributed" for s in evidence):
             return "supported", f"reported by several sources: {_names([s.voice.source for s in evidence])}", evidence
@@ -380,7 +384,8 @@ def _reports(frame, matched: list[Token]) -> bool:
 
 def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voice:
     """The voice of a statement the body quotes: denied when someone denies or disputes the
-    claim, hedged when reported without a source or with a distancing marker, else attributed."""
+    claim, confirmed when another source confirms it, hedged when reported without a source or
+    with a distancing marker, else attributed."""
     ids = {f"q{n}" for n, q in enumerate(quotes[0].doc.spans.get("quotes", []), start=1) if q in quotes}
     mine = [c for c in claims if set(c.quote_ids) & ids]
     against = [r for c in mine for r in c.reactions if r.status in ("denied", "disputed")]
@@ -388,6 +393,14 @@ def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voi
         extra = tuple(TextSpan(start=r.start, end=r.end, text=r.text) for r in against)
         return Voice("denied", _names([f"{r.by.name} ({r.status})" for r in against]), None, extra)
     speakers = [q._.speaker for q in quotes if q._.speaker is not None]
+    confirming = [
+        r for c in mine for r in c.reactions
+        if r.status == "confirmed" and source_key(r.by) != source_key(c.source)
+    ]
+    if speakers and confirming:  # "X sagte … Das bestätigte Y": two sources, no longer X's alone
+        extra = tuple(TextSpan(start=r.start, end=r.end, text=r.text) for r in confirming)
+        names = _names([s.name for s in speakers])
+        return Voice("confirmed", f"{names}, confirmed by {_names([r.by.name for r in confirming])}", None, extra)
     if speakers and all(s.name.casefold() in FIRST_PERSON for s in speakers):
         return Voice("own", "the author")
     if not speakers:

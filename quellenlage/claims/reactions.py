@@ -9,8 +9,12 @@ erfunden", "nichts Derartiges"). A denial inside the statement outranks the cue 
 by restating it (shared key terms) or by an anaphor ("die Angaben", "diese Geschichten", "das",
 "nichts Derartiges"), sometimes with the claim's source ("Woodwards Behauptungen"). Replies the
 outlet narrates ("X wies die Vorwürfe zurück", "Beide sagen Nein") get their speaker from the
-sentence's subject, each of a coordinated subject, or the person an "er"/"sie" stands for; a
-reply made "im Auftrag von X" is X's.
+sentence's subject, each of a coordinated subject, the two a "Beide" stands for, or the person
+an "er"/"sie" stands for; a role with its organisation ("der Vorsitzende des Vereins") is the
+person the paragraph titles so; a reply made "im Auftrag von X" is X's, and a reported answer
+right after a reported question ("Ob er … sei? Ja, das sei er.") is the asked person's. A
+claim "im Widerspruch zu" what a source holds is disputed by that source; a confession answers
+the charges the article reports against its speaker.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.frames import subject_of_main_clause
 from quellenlage.attribution.lines import line_span
+from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.attribution.grammar import (
     DEFINITE,
     PARTICLES,
@@ -34,7 +39,7 @@ from quellenlage.attribution.grammar import (
     pos,
     verb_lemmas,
 )
-from quellenlage.attribution.speakers import mention_index, resolve_mention
+from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index, resolve_mention
 from quellenlage.claims.hedges import hedge
 from quellenlage.attribution.modals import CLAIM, distancing_modal, modal_reading
 from quellenlage.lexicons import patterns, rows
@@ -83,7 +88,8 @@ def reaction_cues() -> dict[str, str]:
 
 def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
     """(lemma, status, cue span) when t is a verb of answering, also with a separated particle
-    ("wies … zurück", "stritt … ab")."""
+    ("wies … zurück", "stritt … ab") or a two-word phrase at the clause's end ("stellte … in
+    Abrede", "wies … von sich")."""
     if pos(t) not in ("VERB", "AUX") and not is_finite(t):
         return None
     cues = reaction_cues()
@@ -96,6 +102,11 @@ def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
         for lem in lemmas:
             if last.lower_ + lem in cues:
                 return last.lower_ + lem, cues[last.lower_ + lem], t.doc[t.i : t.i + 1]
+    if last is not None and end - 2 > t.i:  # a phrase at the clause's end: "stellte das in Abrede", "wies sie von sich"
+        phrase = t.doc[end - 2].lower_ + last.lower_
+        for lem in lemmas:
+            if phrase + lem in cues:
+                return phrase + lem, cues[phrase + lem], t.doc[t.i : t.i + 1]
     for lem in lemmas:
         if lem in cues:
             return lem, cues[lem], t.doc[t.i : t.i + 1]
@@ -146,42 +157,76 @@ def verb_status(cue: Span | None, sentence: Span) -> tuple[str, str, Span] | Non
 
 def quote_status(quote: Span, sentence: Span) -> tuple[str, Span] | None:
     """How a quote reacts: a denial in its words (unless confessed), else its cue verb, else
-    other reaction words."""
+    other reaction words; no reply for a confession that admits more than any charge."""
     words = phrase_status(quote)
     verb = verb_status(quote._.cue, sentence)
     if verb is not None and verb[0] in CONFESSION:
-        return verb[1], verb[2]
+        return None if admits_more(quote) else (verb[1], verb[2])
     if words is not None and words[0] == "denied":
         return words
     return (verb[1], verb[2]) if verb is not None else words
 
 
+def admits_more(span: Span) -> bool:
+    """A confession of other or further deeds ("gesteht, mehrere andere Geschichten erfunden zu
+    haben") admits more than any charge: it answers none."""
+    return any(t.lower_.startswith(("andere", "weitere")) for t in span)
+
+
 def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
     """Replies the outlet narrates: a verb of answering ("Das Ministerium wies die Vorwürfe
     zurück", "Sowohl X als auch Y weisen diese Darstellung zurück": one reply per coordinated
-    subject), a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
+    subject), a claim "im Widerspruch zu" what a source holds, a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
     Zweifel zu entkräften"), or a negated self-claim ("will X nicht kennen"). Not under a hedge
     ("Vielleicht leugnen sie"): a supposed answer is none."""
     out = []
     index = mention_index(doc)
     if hedge(sentence) is not None and distancing_modal(sentence) is None:
         return out
+    act = act_status(sentence)
+    act_verb = act[1][0] if act is not None and pos(act[1][0]) in ("VERB", "AUX") else None
     for t in sentence:
-        if t.i in skip or not is_finite(t):
+        if t.i in skip or not (is_finite(t) or t == act_verb):  # "sagen Nein" is finite whatever the tagger says
             continue
-        cue = reaction_cue(t, sentence)
+        cue = reaction_cue(t, sentence) if is_finite(t) else None
+        if cue is not None and cue[0] in CONFESSION and admits_more(sentence):
+            continue
         if cue is not None:
             status, cue_span = cue[1], cue[2]
         elif _negated_self_claim(t, sentence):
             status, cue_span = "denied", doc[t.i : t.i + 1]
         else:
-            act = act_status(sentence) if t.i == _first_finite(sentence, skip) else None
-            if act is None:
+            if act is None or not (t.i == _first_finite(sentence, skip) or t == act_verb):
                 continue
             status, cue_span = act
         speaker_list = _reacting(doc, sentence, t, skip, index)
         out.extend(Reply(sp, status, sentence, cue_span, sentence, narrated=cue is None) for sp in speaker_list)
-    return out
+    return out + _contradicting(doc, sentence, skip, index)
+
+
+def _contradicting(doc: Doc, sentence: Span, skip: set[int], index: dict) -> list[Reply]:
+    """A claim "im Widerspruch zu" what someone holds ("Ihre Version steht im Widerspruch zu
+    Dokumenten, die X vorliegen"): each person or organisation named after it disputes the
+    claim. Only when a claim noun (Version, Darstellung, Angaben …) stands before it: plans or
+    policies in contradiction to goals are criticism, not a reply."""
+    for t in sentence:
+        if t.lower_ != "widerspruch" or t.i in skip or t.i + 1 >= sentence.end:
+            continue
+        if t.i - 1 < sentence.start or doc[t.i - 1].lower_ != "im" or doc[t.i + 1].lower_ not in ("zu", "mit"):
+            continue
+        if not any(pos(x) == "NOUN" and x.lower_.startswith(anaphor_nouns()) for x in doc[sentence.start : t.i - 1]):
+            continue
+        holders = []
+        for i in range(t.i + 2, sentence.end):
+            c = index.get(i)
+            if c is not None and c.type in ("person", "organization", "media", "agency") and c not in holders:
+                holders.append(c)
+        cue = doc[t.i - 1 : t.i + 1]
+        return [
+            Reply(Speaker(name=c.name, type=ENTITY_SPEAKER_TYPES[c.type], entity_id=c.id), "disputed", sentence, cue, sentence, narrated=True)
+            for c in holders
+        ]
+    return []
 
 
 def _first_finite(sentence: Span, skip: set[int]) -> int | None:
@@ -214,6 +259,8 @@ def _reacting(doc: Doc, sentence: Span, t: Token, skip: set[int], index: dict) -
     end = clause_bounds(sentence, t.i)[1]
     first = next((x for x in sentence if not x.is_space and not x.is_punct), t)
     fronted = first.lower_ in PRONOUN_ANAPHORS and first.i + 1 == t.i  # "Das bestätigt X"
+    if first.lower_ == "beide" and first.i + 1 == t.i:  # "Beide sagen Nein" (often tagged an adverb)
+        return the_two(doc, first)
     subject = _coordinated_prefield(doc, sentence, t, index)
     if subject is None and modal_reading(t, sentence) == CLAIM:
         after = t.i + 1
@@ -236,7 +283,52 @@ def _reacting(doc: Doc, sentence: Span, t: Token, skip: set[int], index: dict) -
         return [speaker] if speaker is not None else []
     if pos(subject[-1]) == "PRON":
         return []
-    return [named(resolve_mention(doc, m, index), m) for m in _conjuncts(doc, subject, index)]
+    speakers = [named(resolve_mention(doc, m, index), m) for m in _conjuncts(doc, subject, index)]
+    return [role_holder(doc, subject, index) or sp if sp.entity_id is None else sp for sp in speakers]
+
+
+def role_holder(doc: Doc, mention: Span, index: dict) -> Speaker | None:
+    """The person a role with its organisation in the genitive stands for ("Der Vorsitzende
+    des Vereins stritt ab …"): the person the same paragraph names with that role as a
+    compound title ("… sagt der Vereinsvorsitzende David Bendels")."""
+    nouns = [t for t in mention if pos(t) in ("NOUN", "PROPN")]
+    if len(nouns) != 2 or not any(t.lower_ in ("des", "der") and nouns[0].i < t.i < nouns[1].i for t in mention):
+        return None
+    role, org = lemma(nouns[0]), lemma(nouns[1])
+    line = line_span(doc, mention.start_char)
+    for t in line:
+        title = t.lower_
+        c = index.get(t.i + 1)
+        if c is None or c.type != "person" or t.i in index or not title.startswith(org) or not title.endswith(role):
+            continue
+        if len(title) > len(org) + len(role) + 1:  # the organisation and the role, nothing else ("Vereins|vorsitzende")
+            continue
+        return Speaker(name=c.name, type="person", entity_id=c.id)
+    return None
+
+
+def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None, sentence: Span) -> list[Speaker]:
+    """Who answers with a quote: unless the sentence names its speaker, the person a reported
+    question just before asked ("Ob er … sei? Ja, das sei er."), each person of a coordinated speaker ("Sowohl X als auch Y
+    behaupten, nichts gewusst zu haben": two denials), the person an unresolved "er"/"sie"
+    stands for (none if nobody is named before), the person a role stands for ("der Vorsitzende
+    des Vereins"), else the speaker as the text names it."""
+    named_here = mention is not None and sentence.start <= mention.start < sentence.end
+    asked = asked_person(doc, sentence) if not named_here else None
+    if asked is not None:
+        return [asked]
+    if mention is None:
+        return [speaker] if speaker is not None else []
+    if len(mention) == 1 and mention[0].lower_ in PERSONAL and speaker.entity_id is None:
+        person = last_person(doc, mention[0])  # "Nein, das habe er nie getan": the person named before
+        return [person] if person is not None else []
+    index = mention_index(doc)
+    parts = _conjuncts(doc, mention, index)
+    if len(parts) >= 2 and all(index[p.start].type == "person" for p in parts):
+        people = [(index[p.start], p) for p in parts]  # one entity each: its name, whatever the tagger says of "Keuter"
+        return [Speaker(name=c.name, type="person", entity_id=c.id) for c, p in people]
+    holder = role_holder(doc, mention, index) if speaker is None or speaker.entity_id is None else None
+    return [holder or named(speaker, mention)]
 
 
 def named(speaker: Speaker, mention: Span) -> Speaker:
@@ -296,6 +388,40 @@ def _subject_after(doc: Doc, start: int, end: int) -> Span | None:
             return noun_phrase(doc, t.i)
         return None
     return None
+
+
+def asked_person(doc: Doc, sentence: Span) -> Speaker | None:
+    """The person a reported yes/no question right before the sentence asks ("Philipp H. geht
+    ans Telefon. Ob er der Vorsitzende sei? Ja, das sei er."): in a reported interview the
+    answer after the question is theirs."""
+    before = [s for s in sentences(line_span(doc, sentence.start_char), quoted_tokens(doc)) if s.end <= sentence.start]
+    words = [t for t in before[-1] if not t.is_space] if before else []
+    if len(words) < 3 or words[0].lower_ != "ob" or words[-1].text != "?":
+        return None
+    pronoun = next((t for t in words if t.lower_ in ("er", "sie")), None)
+    return last_person(doc, pronoun) if pronoun is not None else None
+
+
+def the_two(doc: Doc, pronoun: Token) -> list[Speaker]:
+    """Who a subject "Beide" stands for: whichever comes last before it in the paragraph, a
+    "beiden <Nomen>" ("fragt die beiden Männer … Beide sagen Nein": one group, named in the
+    nominative, a dative plural "Männern" losing its -n) or two people joined by "und" ("Falk
+    und Roth … Beide bestreiten das": each of them)."""
+    line = line_span(doc, pronoun.idx)
+    index = mention_index(doc)
+    for t in reversed(doc[line.start : pronoun.i]):
+        if t.lower_ == "und" and t.i > line.start and t.i + 1 < pronoun.i:
+            left, right = index.get(t.i - 1), index.get(t.i + 1)
+            if left is not None and right is not None and left is not right and left.type == right.type == "person":
+                return [Speaker(name=c.name, type="person", entity_id=c.id) for c in (left, right)]
+        if t.lower_ != "beiden" or t.i + 1 >= pronoun.i or pos(doc[t.i + 1]) != "NOUN":
+            continue
+        noun = doc[t.i + 1]
+        word = noun.text
+        if word.endswith(("ern", "eln")) and lemma(noun) != word.lower():  # not "Eltern"
+            word = word[:-1]  # dative plural: "den beiden Männern" -> "die beiden Männer"
+        return [Speaker(name=f"die beiden {word}", type="anonymous")]
+    return []
 
 
 def last_person(doc: Doc, pronoun: Token) -> Speaker | None:
@@ -373,8 +499,8 @@ def _conjuncts(doc: Doc, subject: Span, index: dict) -> list[Span]:
 
 def anaphor(span: Span) -> Span | None:
     """The phrase by which a reply points back: 'die Angaben', 'Woodwards Behauptungen',
-    'keine dieser Geschichten von X' (up to the next punctuation), or a leading 'das'/'dies' in
-    a short reply."""
+    'keine dieser Geschichten von X' (up to the next punctuation), a leading 'das'/'dies' in
+    a short reply or before a verb of answering ("Das bestätigte … X")."""
     doc = span.doc
     nouns = anaphor_nouns()
     for t in span:
@@ -394,7 +520,29 @@ def anaphor(span: Span) -> Span | None:
         return doc[pointing.i : pointing.i + 1]
     if words and words[0].lower_ in PRONOUN_ANAPHORS and len(words) <= SHORT_REPLY:
         return doc[words[0].i : words[0].i + 1]
+    if len(words) > 1 and words[0].lower_ in ("das", "dies") and reaction_cue(words[1], span) is not None:
+        return doc[words[0].i : words[0].i + 1]  # a fronted object of answering: "Das bestätigte am Dienstag auch X …"
     return None
+
+
+@lru_cache(maxsize=1)
+def charge_nouns() -> tuple[str, ...]:
+    return tuple(r[1] for r in rows(PKG, "reactions.tsv") if r[0] == "charge")
+
+
+def charged(doc: Doc, reply: Reply) -> bool:
+    """Whether the article, before the reply, names charges against its speaker in one sentence
+    ("Die Vorwürfe gegen Relotius sind massiv", "konfrontiert X mit dem Verdacht"): a
+    confession after that answers them."""
+    if reply.by.entity_id is None or not doc.has_annotation("SENT_START"):
+        return False
+    index = mention_index(doc)
+    for sent in doc[: reply.sentence.start].sents:
+        if any(pos(t) == "NOUN" and t.lower_.startswith(charge_nouns()) for t in sent) and any(
+            t.i in index and index[t.i].id == reply.by.entity_id for t in sent
+        ):
+            return True
+    return False
 
 
 def is_plural(phrase: Span) -> bool:

@@ -32,6 +32,7 @@ from quellenlage.attribution.grammar import (
 from quellenlage.attribution.lines import role_at
 from quellenlage.extensions import LINGUISTIC
 from quellenlage.lexicons import rows
+from quellenlage.names import first_name_gender
 
 AMBIGUOUS_MEDIA = frozenset({"Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild", "Kurier", "Standard", "Independent", "Guardian"})
 AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährigen?[rm]?$")
@@ -514,28 +515,6 @@ def person_gender(cluster: EntityCluster) -> str | None:
             if gender is not None:
                 return gender
     return None
-
-
-@lru_cache(maxsize=4096)
-def first_name_gender(name: str) -> str | None:
-    """Gender of a first name from gender-guesser's name dictionary (German usage first)."""
-    if not name[:1].isupper() or INITIAL.match(name):
-        return None
-    detector = _name_detector()
-    for part in name.split("-")[:1]:
-        for answer in (detector.get_gender(part, "germany"), detector.get_gender(part)):
-            if answer in ("male", "mostly_male"):
-                return "m"
-            if answer in ("female", "mostly_female"):
-                return "f"
-    return None
-
-
-@lru_cache(maxsize=1)
-def _name_detector():
-    import gender_guesser.detector  # about 0.3 s to load: only when a gender is asked for
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
 
 
 @Language.factory("entity_resolver", requires=[*LINGUISTIC, "doc.ents", "doc._.lines"], assigns=["doc._.entities"])

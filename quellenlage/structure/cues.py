@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quellenlage.lexicons import grouped, patterns
+from quellenlage.names import is_first_name
 
 BULLET = re.compile(r"^\s*([•·▪►▶■□◦‣➤→✓✔*]|[-–—](?=\s))\s*")
 TERMINAL = re.compile(r"[.!?…]([\"'“”»«‘’)]*)\s*$|[\"“”»«]\s*$")
@@ -129,19 +130,12 @@ AUTHOR_BOX_HEADING = re.compile(r"^\W*(über (den|die) autor(in)?|(der|die) auto
 NAME_LINE = re.compile(r"^(Dr\.\s+)?([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$")
 
 
-@lru_cache(maxsize=1)
-def _first_names():
-    import gender_guesser.detector  # about 0.3 s to load: only when a line has a name's shape
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
 @lru_cache(maxsize=4096)
 def is_name_line(text: str) -> bool:
     """The line is a person's name and nothing else: a name's shape whose first word is a
     known first name (gender-guesser's list), so that "Neue Rechte" or "Weitere Themen" is not."""
     m = NAME_LINE.match(text.strip())
-    return bool(m) and _first_names().get_gender(m.group(2).split("-")[0]) != "unknown"
+    return bool(m) and is_first_name(m.group(2))
 
 
 def outside_quotes_of(text: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from quellenlage.eval.datasets import germeval_spans
+from quellenlage.eval.datasets import germeval_sentences
 
 
 # ------------------------------------------------------------------ GermEval 2014 train
@@ -32,20 +32,8 @@ def normalise_germeval(word: str) -> str:
 
 def read_germeval_train(path: Path):
     """(words, spans) per sentence of germ.train.iob2.gz (token, outer tag, inner tag)."""
-    words, tags = [], []
     with gzip.open(path, "rt", encoding="utf8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if words:
-                    yield words, germeval_spans(tags)
-                words, tags = [], []
-                continue
-            cols = line.split("\t")
-            words.append(normalise_germeval(cols[0]))
-            tags.append(cols[1])
-    if words:
-        yield words, germeval_spans(tags)
+        yield from germeval_sentences(fh, word_col=0, normalise=normalise_germeval)
 
 
 # ------------------------------------------------------------------ generic IOB files

@@ -360,20 +360,26 @@ def _alone_on_line(doc: Doc, q: Span) -> bool:
     return len(line.text.strip()) - len(q.text) <= 4
 
 
+def _subject_of_sentence_before(doc: Doc, sent: Span) -> Span | None:
+    """The subject of the main clause of the sentence before, within the same paragraph."""
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n" in doc[before.end - 1 : sent.start + 1].text.strip(" "):
+        return None
+    finite = next((x for x in before if is_finite(x)), None)
+    if finite is None:
+        return None
+    return subject_of_main_clause(before, finite, clause_bounds(before, finite.i)[1], set())[0]
+
+
 def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, EntityCluster], clusters: dict) -> Speaker | None:
     """A pronoun opening its sentence takes up the subject of the sentence before when that
     is a person of its gender (the subject is the most salient antecedent in German)."""
     t = pronoun[0]
-    sent = t.sent
-    if t.i != next((x.i for x in sent if not (x.is_punct or x.is_space)), -1) or sent.start == 0:
+    if t.i != next((x.i for x in t.sent if not (x.is_punct or x.is_space)), -1):
         return None
-    before = doc[sent.start - 1].sent
-    if "\n" in doc[before.end - 1 : sent.start + 1].text.strip(" "):
-        return None  # only within a paragraph
-    finite = next((x for x in before if is_finite(x)), None)
-    if finite is None:
-        return None
-    subject, _ = subject_of_main_clause(before, finite, clause_bounds(before, finite.i)[1], set())
+    subject = _subject_of_sentence_before(doc, t.sent)
     if subject is None:
         return None
     named = [index[i] for i in range(subject.start, subject.end) if i in index]
@@ -391,16 +397,7 @@ def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, Ent
 def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster], previous: list[Span], resolver) -> tuple[Span, Speaker] | None:
     """A Konjunktiv report that continues no report: the person the sentence before is about
     (its subject, a name, a described person or a pronoun for one), in the same paragraph."""
-    sent = doc[q.start].sent
-    if sent.start == 0:
-        return None
-    before = doc[sent.start - 1].sent
-    if "\n" in doc[before.end - 1 : sent.start + 1].text.strip(" "):
-        return None
-    finite = next((x for x in before if is_finite(x)), None)
-    if finite is None:
-        return None
-    subject, _ = subject_of_main_clause(before, finite, clause_bounds(before, finite.i)[1], set())
+    subject = _subject_of_sentence_before(doc, doc[q.start].sent)
     if subject is None:
         return None
     if len(subject) == 1 and subject[0].lower_ in ("er", "sie"):

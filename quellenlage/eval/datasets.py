@@ -75,22 +75,28 @@ def conllu_doc(vocab, toks) -> Doc:
 
 
 def read_germeval(path: Path):
-    """(words, [(start, end, label)]) per sentence; outer level only."""
+    """(words, [(start, end, label)]) per sentence of a GermEval .tsv (id, token, outer, inner); outer level only."""
+    with open(path, encoding="utf8") as fh:
+        yield from germeval_sentences(fh, word_col=1)
+
+
+def germeval_sentences(lines, word_col: int, normalise=lambda w: w):
+    """(words, outer spans) per blank-line separated sentence of GermEval-style rows; the tag
+    is the column after the word; '#' comment rows are skipped."""
     words: list[str] = []
     tags: list[str] = []
-    with open(path, encoding="utf8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line.startswith("#\t") or line.startswith("# "):
-                continue
-            if not line.strip():
-                if words:
-                    yield words, germeval_spans(tags)
-                words, tags = [], []
-                continue
-            cols = line.split("\t")
-            words.append(cols[1])
-            tags.append(cols[2])
+    for line in lines:
+        line = line.rstrip("\n")
+        if line.startswith("#\t") or line.startswith("# "):
+            continue
+        if not line.strip():
+            if words:
+                yield words, germeval_spans(tags)
+            words, tags = [], []
+            continue
+        cols = line.split("\t")
+        words.append(normalise(cols[word_col]))
+        tags.append(cols[word_col + 1])
     if words:
         yield words, germeval_spans(tags)
 

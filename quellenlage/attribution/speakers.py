@@ -456,8 +456,8 @@ def _last_argument(cluster: EntityCluster, before: int) -> int:
         if m.end > before:
             continue
         k = m.start - 1
-        while k >= 0 and pos(doc[k]) in ("DET", "ADJ"):
-            k -= 1
+        while k >= 0 and (pos(doc[k]) in ("DET", "ADJ") or (doc[k].text[:1].isupper() and not doc[k].is_sent_start and k >= m.start - 2)):
+            k -= 1  # "im Heute Journal": the rest of a name the mention does not cover
         if k >= 0 and doc[k].lower_ in LOCATIVE_PREPOSITIONS:
             continue
         starts.append(m.start)

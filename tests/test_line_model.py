@@ -477,3 +477,13 @@ def test_a_photo_credit_inside_the_article_is_a_caption():
     roles = ["headline", "paragraph", "paragraph", "paragraph", "boilerplate"]
     LineClassifier().credits_in_the_article(roles, [cues.shape(i, 0, t) for i, t in enumerate(texts)], [""] * 5)
     assert roles == ["headline", "caption", "paragraph", "paragraph", "boilerplate"]  # the footer's © stays
+
+
+def test_a_title_printed_twice_above_the_body_is_the_headline_where_it_stands_last():
+    from quellenlage.structure.lines import repeated_title
+
+    texts = ["Startseite", "Ein Albtraum", "Politik", "Ein  Albtraum", "Von Anna Muster", "Ein langer erster Absatz."]
+    title_like = [True, True, True, True, False, False]
+    assert repeated_title(texts, title_like, keep=1, body_start=5) == 3
+    assert repeated_title(texts, title_like, keep=2, body_start=5) == 2  # no repeat: unchanged
+    assert repeated_title(texts, title_like, keep=1, body_start=2) == 1  # the repeat is in the body

@@ -138,6 +138,7 @@ class LineClassifier:
         if context is None:  # plain text: the headline chooser weighs the candidates the CRF cannot
             keep = self.headline.choose(shapes, title_like, lambda k: marginals[k]["headline"])
             if keep is not None:
+                keep = repeated_title(texts, title_like, keep, first)
                 roles[keep], why[keep] = "headline", "the most probable headline candidate"
         one_headline(roles, marginals, why, keep, title_like, first if first < len(shapes) else None)
         if context is not None and description:
@@ -353,6 +354,14 @@ def standfirst(roles: list[str], texts: list[str], description: str, why: list[s
         if len(texts[k].split()) >= 6 and title_similarity(texts[k], description) >= MIN_DESCRIPTION_SIMILARITY:
             roles[k], why[k] = "teaser", "the page description's line (markup)"
             return
+
+
+def repeated_title(texts: Sequence[str], title_like: Sequence[bool], keep: int, body_start: int) -> int:
+    """A title printed twice above the body (in the page's navigation or breadcrumb, then as the
+    article's heading) is the headline where it stands last, next to the article."""
+    same = " ".join(texts[keep].split()).casefold()
+    later = [k for k in range(keep + 1, min(body_start, len(texts))) if title_like[k] and " ".join(texts[k].split()).casefold() == same]
+    return later[-1] if later else keep
 
 
 def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: int | None = None,

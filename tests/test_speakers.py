@@ -260,3 +260,10 @@ def test_a_view_without_content_is_no_source(analyze_text):
     analysis = analyze_text("Ist das eine Marke? Greta Berg sieht das offenbar so. Der Verband kritisierte die Pläne.")
     names = [s.name for s in analysis.sources]
     assert "Greta Berg" not in names and any("Verband" in n for n in names), names
+
+
+def test_the_agency_of_a_wire_dateline_is_a_source(analyze_text):
+    analysis = analyze_text("Gericht verurteilt Betrüger\n\nFrankfurt/Main (dpa) - Ein Mann muss drei Jahre in Haft. Er hatte Rentner betrogen.")
+    assert ("dpa", "agency") in [(s.name, s.type) for s in analysis.sources]
+    plain = analyze_text("Gericht verurteilt Betrüger\n\nFrankfurt/Main - Ein Mann (42) muss drei Jahre in Haft.")
+    assert not any(s.type == "agency" for s in plain.sources)

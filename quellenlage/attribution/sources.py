@@ -17,6 +17,8 @@ from quellenlage.attribution.grammar import media_names
 from quellenlage.attribution.speakers import mention_index, resolve_mention, title_evidence
 from quellenlage.schema import Source, Speaker, TextSpan
 
+# The dateline of wire copy that opens the first paragraph: "Frankfurt/Main (dpa) - …", "Berlin (AFP/dpa) –".
+DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][\w./ -]{1,40}?\s*\(([\w/ .,-]{2,30})\)\s*[-–—]\s")
 SOURCE_TYPES = {"person", "organization", "media", "agency", "document", "anonymous"}
 
 
@@ -67,8 +69,9 @@ class SourceCollector:
             if ttype is not None:
                 add(Speaker(name=title.text, type=ttype), title)
         for line in doc._.lines:
-            if line.role == "byline":
-                for word in re.findall(r"[\w.-]+", line.text):
+            dateline = DATELINE.match(line.text) if line.role == "paragraph" else None
+            if line.role == "byline" or dateline:  # "(Quelle: dpa)", "Frankfurt/Main (dpa) - …"
+                for word in re.findall(r"[\w.-]+", dateline.group(1) if dateline else line.text):
                     if media_names().get(word) in ("agency", "media"):
                         add(Speaker(name=word, type="media"), None)
         doc._.sources = list(sources.values())

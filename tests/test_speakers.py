@@ -267,3 +267,8 @@ def test_the_agency_of_a_wire_dateline_is_a_source(analyze_text):
     assert ("dpa", "agency") in [(s.name, s.type) for s in analysis.sources]
     plain = analyze_text("Gericht verurteilt Betrüger\n\nFrankfurt/Main - Ein Mann (42) muss drei Jahre in Haft.")
     assert not any(s.type == "agency" for s in plain.sources)
+
+
+def test_agencies_named_only_by_their_kind_in_the_byline(analyze_text):
+    analysis = analyze_text("Uber verliert weniger\n\nDer Konzern hat im Quartal weniger Verlust gemacht als erwartet. Die Aktie stieg am Abend deutlich.\n\nQuelle: Agenturen")
+    assert ("Agenturen", "agency") in [(s.name, s.type) for s in analysis.sources]

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import FrameFinder, source_type_of
-from quellenlage.attribution.grammar import media_names
+from quellenlage.attribution.grammar import media_names, source_nouns
 from quellenlage.attribution.speakers import mention_index, resolve_mention, title_evidence
 from quellenlage.schema import Source, Speaker, TextSpan
 
@@ -40,7 +40,8 @@ class SourceCollector:
                 return
             stype = speaker.type
             if stype == "media" and (
-                media_names().get(speaker.name) == "agency" or mention is not None and source_type_of(mention) == "agency"
+                media_names().get(speaker.name) == "agency" or source_nouns().get(speaker.name.lower()) == "agency"
+                or mention is not None and source_type_of(mention) == "agency"
             ):
                 stype = "agency"  # "dpa", "russische Nachrichtenagenturen"
             if stype not in SOURCE_TYPES:
@@ -74,6 +75,8 @@ class SourceCollector:
                 for word in re.findall(r"[\w.-]+", dateline.group(1) if dateline else line.text):
                     if media_names().get(word) in ("agency", "media"):
                         add(Speaker(name=word, type="media"), None)
+                    elif word[:1].isupper() and source_nouns().get(word.lower()) == "agency":
+                        add(Speaker(name=word, type="media"), None)  # "(Agenturen)": agencies not named
         doc._.sources = list(sources.values())
         return doc
 

@@ -256,8 +256,9 @@ def test_indicative_report_after_a_verb_of_saying(analyze_text):
     assert not any(q.kind == "indirect" for q in analyze_text("Er sagte nichts, und ging nach Hause.").quotes)
 
 
-def test_a_view_without_content_is_no_source(analyze_text):
-    analysis = analyze_text("Ist das eine Marke? Greta Berg sieht das offenbar so. Der Verband kritisierte die Pläne.")
+def test_a_view_or_a_publication_without_content_is_no_source(analyze_text):
+    analysis = analyze_text("Ist das eine Marke? Greta Berg sieht das offenbar so. Die Abendpost veröffentlichte einen Text. Der Verband kritisierte die Pläne.")
+    assert "Abendpost" not in " ".join(s.name for s in analysis.sources)
     names = [s.name for s in analysis.sources]
     assert "Greta Berg" not in names and any("Verband" in n for n in names), names
 

@@ -190,9 +190,9 @@ class ReportedSpeechFinder:
                 reporting = in_report
                 previous = None if in_report else sent
         doc.spans["quotes"] = sorted(direct + found + self._quoted_in_reports(doc, found), key=lambda s: s.start)
-        # labelled with the verb class: a view ("sieht das so") announces a speaker but cites no source
+        # labelled "class:lemma": a view ("sieht das so") announces a speaker but cites no source
         doc.spans["reported_sources"] = [
-            Span(doc, f.speaker.start, f.speaker.end, label=f.verb_class or "speech") for f in reported_only if f.speaker is not None
+            Span(doc, f.speaker.start, f.speaker.end, label=f"{f.verb_class or 'speech'}:{f.lemma}") for f in reported_only if f.speaker is not None
         ]
         return doc
 

@@ -63,7 +63,9 @@ class SourceCollector:
                     if frame.speaker is not None and frame.rule in ("laut", "zufolge", "angaben"):
                         add(resolve_mention(doc, frame.speaker, index), frame.speaker)
         for mention in doc.spans.get("reported_sources", []):
-            if mention.label_ != "thought":  # "Greta Thunberg sieht das so": a view, not a source
+            verb_class, _, verb = mention.label_.partition(":")
+            # "Greta Thunberg sieht das so" is a view, "veröffentlicht einen Text" a publication: no source
+            if verb_class != "thought" and verb != "veröffentlichen":
                 add(resolve_mention(doc, mention, index), mention)
         for title in doc.spans.get("titles", []):
             ttype = title_evidence(doc, title)

@@ -69,7 +69,7 @@ class SourceCollector:
                 add(resolve_mention(doc, mention, index), mention)
         for title in doc.spans.get("titles", []):
             ttype = title_evidence(doc, title)
-            if ttype is not None:
+            if ttype is not None and not any(c in title.text for c in "„“”»«\""):  # not '„Vogelschiss“-Zitat' as one token
                 add(Speaker(name=title.text, type=ttype), title)
         for line in doc._.lines:
             dateline = DATELINE.match(line.text) if line.role == "paragraph" else None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from quellenlage.eval.datasets import germeval_sentences
+from quellenlage.eval.datasets import germeval_sentences, iob_spans
 
 
 # ------------------------------------------------------------------ GermEval 2014 train
@@ -56,18 +56,6 @@ def read_iob(path: Path, tag_col: int):
             tags.append(cols[tag_col])
     if words:
         yield words, iob_spans(tags)
-
-
-def iob_spans(tags):
-    out, start, label = [], None, None
-    for i, t in enumerate(list(tags) + ["O"]):
-        lab = None if t == "O" else t[2:]
-        if start is not None and (lab is None or t.startswith("B-") or lab != label):
-            out.append((start, i, label))
-            start, label = None, None
-        if lab is not None and start is None:
-            start, label = i, lab
-    return out
 
 
 # LER coarse classes (Leitner et al. 2019); everything legal (norms, regulations, court

@@ -102,17 +102,25 @@ def germeval_sentences(lines, word_col: int, normalise=lambda w: w):
 
 
 def germeval_spans(tags):
-    out, start, label = [], None, None
+    """Outer entity spans of GermEval tags: derived and partial names (-deriv, -part) are no
+    entities, OTH is MISC."""
+    def label(lab: str) -> str | None:
+        return None if "deriv" in lab or "part" in lab else {"OTH": "MISC"}.get(lab, lab)
+
+    return iob_spans(tags, label)
+
+
+def iob_spans(tags, label=lambda lab: lab):
+    """(start, end, label) of each entity in a list of IOB tags; `label` maps a tag's label
+    (None drops it)."""
+    out, start, current = [], None, None
     for i, t in enumerate(list(tags) + ["O"]):
-        lab = t[2:] if t != "O" else None
-        if lab and ("deriv" in lab or "part" in lab):
-            lab = None
-        lab = {"OTH": "MISC"}.get(lab, lab)
-        if start is not None and (lab is None or t.startswith("B-") or lab != label):
-            out.append((start, i, label))
-            start, label = None, None
+        lab = label(t[2:]) if t != "O" else None
+        if start is not None and (lab is None or t.startswith("B-") or lab != current):
+            out.append((start, i, current))
+            start, current = None, None
         if lab is not None and start is None:
-            start, label = i, lab
+            start, current = i, lab
     return out
 
 

@@ -20,6 +20,8 @@ from quellenlage.attribution.grammar import (
     PERSONAL_PRONOUNS,
     SUBORDINATORS,
     clause_bounds,
+    is_year,
+    time_nouns,
     cue_verbs,
     frame_nouns_lower,
     is_finite,
@@ -39,6 +41,8 @@ from quellenlage.extensions import doc_cache
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
 HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden"})
+# Frames that name a source without a verb: "laut X", "X zufolge", "nach Angaben X", "…, so X".
+PREPOSITIONAL_RULES = frozenset({"laut", "zufolge", "angaben", "so"})
 # Relative pronouns after a preposition: "von denen", "mit dem", "in der".
 PREPOSITIONAL_RELATIVES = frozenset("dem der denen den deren dessen welchem welcher welchen".split())
 # Articles that cannot open a subject (dative and genitive forms).
@@ -587,8 +591,8 @@ def _fold(frames: list[Frame]) -> list[Frame]:
     so der Autor")."""
     # a view ("sehen das anders", "glauben") does not carry a "nach Angaben X": X reports the view
     verbs = [f for f in frames if f.rule == "verb" and f.verb_class != "thought"]
-    kept = [f for f in frames if f.rule not in ("laut", "zufolge", "angaben", "so")]
-    for other in (f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")):
+    kept = [f for f in frames if f.rule not in PREPOSITIONAL_RULES]
+    for other in (f for f in frames if f.rule in PREPOSITIONAL_RULES):
         host = next((v for v in verbs if v.clause[0] <= other.cue.start < v.clause[1]), None)
         if host is None and other.rule == "so":
             host = next((v for v in verbs if v.speaker is None and v.cue.start < other.cue.start), None)
@@ -612,17 +616,9 @@ def passive(doc: Doc, start: int, end: int) -> bool:
 
 # Heads of abstract nouns that name no one who could speak ("die Befürchtung", "die Freiheit").
 ABSTRACT_SUFFIXES = ("ung", "heit", "keit", "tion", "ismus", "tät", "nis", "nisse", "ungen", "ionen", "sicht", "zeit", "weise")
-# Nouns of time: "am Montag", "im Jahr 2005" are when, not who.
-TIME_NOUNS = frozenset(
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai juni juli"
-    " august september oktober november dezember jahr jahre jahren woche wochen tag tage tagen monat monate"
-    " monaten abend morgen mittag nacht nachmittag vormittag wochenende stunde stunden minute minuten"
-    " jahrhundert jahrzehnt quartal".split()
-)
-
-
 def is_temporal(t: Token) -> bool:
-    return t.lower_ in TIME_NOUNS or (t.like_num and len(t.text) == 4 and t.text.isdigit())
+    """A noun of time or a year: "am Montag", "im Jahr 2005" are when, not who."""
+    return t.lower_ in time_nouns() or is_year(t)
 
 
 def plausible_source(np: Span) -> bool:

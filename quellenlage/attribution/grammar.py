@@ -72,6 +72,11 @@ def source_nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def time_nouns() -> frozenset[str]:
+    return words(PKG, "time_nouns.tsv")
+
+
+@lru_cache(maxsize=1)
 def title_nouns() -> frozenset[str]:
     return words(PKG, "title_nouns.tsv")
 
@@ -269,7 +274,7 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     n = len(doc)
     if not 0 <= i < n:
         return None  # a phrase "after" the last token: a text cut off mid-clause
-    if i + 1 < n and doc[i].like_num and len(doc[i].text) == 4 and doc[i + 1].lower_ in DEFINITE | INDEFINITE:
+    if i + 1 < n and is_year(doc[i]) and doc[i + 1].lower_ in DEFINITE | INDEFINITE:
         i += 1  # "2005 der mexikanische Präsident": a year, then the phrase
     j = i
     if doc[i].lower_ in INDEFINITE_PRONOUNS and (i + 1 >= n or pos(doc[i + 1]) not in ("NOUN", "PROPN", "ADJ")):
@@ -291,11 +296,9 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
         if k + 1 < n and pos(doc[k]) == "ADJ" and pos(doc[k + 1]) in NOUNISH:
             j = k + 1
     head_start = j
-    if j + 1 < n and is_quote_char(doc[j]) and doc[j + 1].text[:1].isupper():
-        close = next((k for k in range(j + 1, min(j + 7, n)) if is_quote_char(doc[k])), None)
-        if close is not None:  # a quoted name, whatever its words' tags: 'der britische "Daily Express"'
-            j = close + 1
-            return doc[i:j]
+    close = _quoted_name_end(doc, j)
+    if close is not None:  # a quoted name, whatever its words' tags: 'der britische "Daily Express"'
+        return doc[i:close]
     while j < n and (
         pos(doc[j]) in NOUNISH or (is_quote_char(doc[j]) and j > head_start)
         or (_inline_space(doc[j]) and j > head_start and j + 1 < n and pos(doc[j + 1]) in NOUNISH)
@@ -333,11 +336,29 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     while j > i and is_quote_char(doc[j - 1]) and sum(is_quote_char(t) for t in doc[i:j]) % 2:
         j -= 1
     # a quoted name in close apposition: "die britische Zeitung „The Sun“"
-    if head_start < j < n - 1 and is_quote_char(doc[j]) and doc[j + 1].text[:1].isupper() and pos(doc[j - 1]) == "NOUN":
-        close = next((k for k in range(j + 1, min(j + 7, n)) if is_quote_char(doc[k])), None)
-        if close is not None:
-            return doc[i : close + 1]
+    close = _quoted_name_end(doc, j) if j > head_start and pos(doc[j - 1]) == "NOUN" else None
+    if close is not None:
+        return doc[i:close]
     return doc[i:j] if j > i else None
+
+
+def _quoted_name_end(doc: Doc, j: int) -> int | None:
+    """End (after the closing mark) of a short quoted name opening at token j: „The Sun“."""
+    if j + 1 >= len(doc) or not is_quote_char(doc[j]) or not doc[j + 1].text[:1].isupper():
+        return None
+    close = next((k for k in range(j + 1, min(j + 7, len(doc))) if is_quote_char(doc[k])), None)
+    return close + 1 if close is not None else None
+
+
+def is_year(t: Token) -> bool:
+    """A four-digit year ("2005")."""
+    return t.like_num and len(t.text) == 4 and t.text.isdigit()
+
+
+def opens_relative_clause(doc: Doc, i: int) -> bool:
+    """A relative pronoun at token i, or a preposition with one: "der …", "von denen …"."""
+    t = doc[i]
+    return t.tag_ in ("PRELS", "PRELAT") or (pos(t) == "ADP" and i + 1 < len(doc) and doc[i + 1].tag_ in ("PRELS", "PRELAT"))
 
 
 def _inline_space(t: Token) -> bool:
@@ -352,4 +373,3 @@ def noun_phrase_ending(doc: Doc, end: int, floor: int) -> Span | None:
         if np is not None and np.end == end:
             best = np
     return best
-

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from quellenlage.attribution.grammar import clause_bounds, lemma
+from quellenlage.attribution.grammar import clause_bounds, is_year, lemma
 from quellenlage.lexicons import grouped
 
 PKG = "quellenlage.attribution"
@@ -80,7 +80,7 @@ def modal_reading(t: Token, sent: Span) -> str | None:
 
 def _is_future_year(t: Token) -> bool:
     """A four-digit year after a time preposition or alone ("2027"): a schedule, whatever the year."""
-    return t.like_num and len(t.text) == 4 and t.text.isdigit() and t.text.startswith("20")
+    return is_year(t) and t.text.startswith("20")
 
 
 def distancing_modal(span: Span) -> Token | None:

@@ -58,6 +58,12 @@ def _after_noun(doc: Doc, span: Span) -> bool:
     return before is not None and before.tag_ in ("NN", "NE") and pos(before) in ("NOUN", "PROPN")
 
 
+def _glued(q: Span) -> bool:
+    """The quote is glued to a compound after its closing mark: '„engine cutoff“-Sensoren'."""
+    doc = q.doc
+    return q.end + 1 < len(doc) and doc[q.end + 1].text.startswith("-") and not doc[q.end].whitespace_
+
+
 def _near_title_noun(doc: Doc, span: Span) -> bool:
     """'Buch', 'Film', 'Zeitung' … within three words of the quotation marks."""
     near = list(doc[max(0, span.start - 4) : span.start - 1]) + list(doc[span.end + 1 : span.end + 4])
@@ -256,7 +262,7 @@ class DirectQuoteFinder:
         doc = q.doc
         mention = q._.speaker_mention
         return (
-            (q.end + 1 < len(doc) and doc[q.end + 1].text.startswith("-") and not doc[q.end].whitespace_)
+            _glued(q)
             or DOMAIN.search(q.text) is not None
             or _named_by_article(doc, q)
             or _subject_of_cue(doc, q)
@@ -310,7 +316,7 @@ class DirectQuoteFinder:
         count too ('die als „nebelartig“ beschrieben wurden'); a phrase glued to a compound
         ('„engine cutoff“-Sensoren') never does."""
         doc = q.doc
-        if q.end + 1 < len(doc) and doc[q.end + 1].text.startswith("-") and not doc[q.end].whitespace_:
+        if _glued(q):
             return False
         mention = q._.speaker_mention
         if mention is not None and mention.start <= q.start and q.end <= mention.end:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.frames import Frame, FrameFinder, relative_clause
+from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, relative_clause
 from quellenlage.attribution.grammar import (
     COORDINATORS,
     SUBORDINATORS,
@@ -21,6 +21,7 @@ from quellenlage.attribution.grammar import (
     clause_bounds,
     is_finite,
     is_konjunktiv1,
+    opens_relative_clause,
     is_zu_infinitive,
     noun_phrase,
     pos,
@@ -77,7 +78,7 @@ def _main_finite(unit: Span):
             sub = True
         elif t.lower_ in ("was", "wer") and t.tag_ in ("PRELS", "PWS", "PRELAT") and not sub:
             sub = True  # "Nicht alles, was … gefordert wird, sei …": a free relative clause
-        elif t.tag_ in ("PRELS", "PRELAT") and t.i > unit.start and unit.doc[t.i - 1].text == ",":
+        elif t.i > unit.start and unit.doc[t.i - 1].text == "," and opens_relative_clause(unit.doc, t.i):
             sub = True  # "Der Takt, der … eingeführt werden soll, habe …": a relative clause
         elif is_finite(t) and not sub:
             return t
@@ -122,7 +123,7 @@ def _opens_dependent_clause(doc: Doc, i: int) -> bool:
     t = doc[i]
     if t.lower_ in SUBORDINATORS and t.lower_ not in ("wie", "so", "als"):
         return True
-    return t.tag_ in ("PRELS", "PRELAT") or (pos(t) == "ADP" and i + 1 < len(doc) and doc[i + 1].tag_ in ("PRELS", "PRELAT"))
+    return opens_relative_clause(doc, i)
 
 
 def _named_view(frame: Frame) -> bool:
@@ -220,7 +221,7 @@ class ReportedSpeechFinder:
             return None
         reading = modal_reading(finite, unit)
         if reading == HEARSAY:
-            frame = next((f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")), None)
+            frame = next((f for f in frames if f.rule in PREPOSITIONAL_RULES), None)
             return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], frame.speaker if frame else None, [])
         if reading == CLAIM:
             subject = noun_phrase(doc, start)
@@ -236,7 +237,7 @@ class ReportedSpeechFinder:
         hedge = next((t for t in doc[start:end] if t.lower_ in HEARSAY_ADVERBS and t.i not in in_quote), None)
         if hedge is not None and not self._inside_quote(unit, in_quote):
             # "Er hat angeblich mit ihm gesprochen": the writer passes on what others claim
-            frame = next((f for f in frames if f.rule in ("laut", "zufolge", "angaben", "so")), None)
+            frame = next((f for f in frames if f.rule in PREPOSITIONAL_RULES), None)
             return self._make(doc[start:end], "hedge", doc[hedge.i : hedge.i + 1], frame.speaker if frame else None, [])
         return None
 
@@ -305,9 +306,7 @@ class ReportedSpeechFinder:
             return doc[start:end] if end - start >= MIN_TOKENS else None
         # the frame stands after its content: "…, sagte X" / "…, so X" / "…, schreibt X:"
         # "…, von denen X behauptet, …": a relative clause with its own subject frames what follows
-        relative = (
-            doc[fstart].tag_ in ("PRELS", "PRELAT") or (pos(doc[fstart]) == "ADP" and doc[fstart + 1].tag_ in ("PRELS", "PRELAT"))
-        ) and frame.speaker is not None and frame.speaker.start > fstart + 1
+        relative = opens_relative_clause(doc, fstart) and frame.speaker is not None and frame.speaker.start > fstart + 1
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-") and not relative:
             if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
                 return None
@@ -375,7 +374,7 @@ class ReportedSpeechFinder:
             # its own ("Die Zeitung berichtete, 200 Mitarbeiter sollen gehen"), not "sagte er, und ging"
             if not subjunctive and not (
                 frame.verb_class in ("speech", "report") and doc[j].lower_ not in COORDINATORS
-                and pos(doc[j]) not in ("CCONJ", "ADV") and doc[j].tag_ not in ("PRELS", "PRELAT")
+                and pos(doc[j]) not in ("CCONJ", "ADV") and not opens_relative_clause(doc, j)
                 and finite.i > j and frame.cue.start < j
             ):
                 return None
@@ -408,10 +407,9 @@ class ReportedSpeechFinder:
         'Dabei gehe es um „kulturelle Vielfalt“' gives the indirect clause and the direct words."""
         out = []
         for q in doc.spans.get("unattributed_quotes", []):
-            host = next((r for r in reports if r.start < q.start and q.end <= r.end and (r.start, r.end) != (q.start, q.end)), None)
+            host = next((r for r in reports if r.start < q.start and q.end <= r.end), None)
             if host is None:
                 continue
-            q._.kind = "direct"
             q._.rule = "in_report"
             q._.cue = host._.cue
             q._.speaker_mention = host._.speaker_mention

@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.frames import FrameFinder, source_type_of
+from quellenlage.attribution.frames import PREPOSITIONAL_RULES, FrameFinder, source_type_of
 from quellenlage.attribution.grammar import media_names, source_nouns
 from quellenlage.attribution.speakers import mention_index, resolve_mention, title_evidence
 from quellenlage.schema import Source, Speaker, TextSpan
@@ -60,7 +60,7 @@ class SourceCollector:
         for q in doc.spans.get("quotes", []):
             if q._.kind == "direct":  # sources the quoted speaker cites ("Einem Mitarbeiter zufolge …")
                 for frame in self.frames.find(q):
-                    if frame.speaker is not None and frame.rule in ("laut", "zufolge", "angaben"):
+                    if frame.speaker is not None and frame.rule in PREPOSITIONAL_RULES - {"so"}:
                         add(resolve_mention(doc, frame.speaker, index), frame.speaker)
         for mention in doc.spans.get("reported_sources", []):
             verb_class, _, verb = mention.label_.partition(":")

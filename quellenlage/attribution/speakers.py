@@ -75,7 +75,7 @@ def describe(span: Span) -> str:
             words[0] = NOMINATIVE_ARTICLES[(definite, head.morph.get("Gender")[0])]
         if oblique and head.lemma_ and head.lemma_.lower() != head.lower_ and head.lemma_[:3] == head.text[:3]:
             words[tokens.index(head)] = head.lemma_[:1].upper() + head.lemma_[1:]
-        if oblique and head.morph.get("Number") == ["Sing"]:
+        if oblique:
             for k, t in enumerate(tokens[1 : tokens.index(head)], start=1):
                 if pos(t) == "ADJ" and t.text.endswith("en"):
                     words[k] = t.text[:-1]  # weak nominative: "der Süddeutschen Zeitung" -> "die Süddeutsche Zeitung"
@@ -199,8 +199,7 @@ class SpeakerResolver:
         for q in quotes:
             mention = q._.speaker_mention
             if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS | POSSESSIVE_THIRD:
-                antecedent = self._antecedent(doc, mention, previous, index)
-                q._.speaker = antecedent
+                q._.speaker = antecedent(doc, mention, previous, index)
             elif q._.rule == "anaphoric":  # "Demnach …": who spoke last speaks on
                 source = self._continued(doc, q, previous)
                 announced = self._announced(doc, q, source)
@@ -228,7 +227,7 @@ class SpeakerResolver:
                     if not q._.cue and source._.cue is not None and q._.rule == "":
                         q._.rule = "continuation"
                 elif q._.rule == "konjunktiv":
-                    topic = _previous_person_subject(doc, q, index, previous, self)
+                    topic = _previous_person_subject(doc, q, index, previous)
                     if topic is not None:  # "… von einer Dame. Sie ist sehr freundlich. Es sei niemand da."
                         q._.speaker_mention, q._.speaker = topic
             previous.append(q)
@@ -237,42 +236,6 @@ class SpeakerResolver:
             q._.via_names = via_names(doc, q, index)
         doc.spans["quotes"] = quotes
         return doc
-
-    @staticmethod
-    def _antecedent(doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, EntityCluster]) -> Speaker | None:
-        """The last speaker, else the last entity mentioned, before the pronoun that agrees with
-        it: "er" a man, singular "sie" a woman, plural "sie" a group or an organisation."""
-        gender, plural = pronoun_agreement(pronoun)
-        clusters = {c.id: c for c in doc._.entities}
-
-        def agrees(speaker: Speaker) -> bool:
-            if plural:
-                return speaker.type != "person" or " und " in speaker.name
-            if speaker.type != "person":
-                return False
-            cluster = clusters.get(speaker.entity_id or "")
-            return cluster is None or cluster.gender in (None, gender)
-
-        last_quote = next(
-            (q for q in reversed(previous) if q._.speaker is not None and pronoun.start - q.end < 80 and agrees(q._.speaker)),
-            None,
-        )
-        people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
-        # a pronoun never stands for a name in its own clause ("Philipp H. kenne er privat")
-        own_clause = clause_bounds(pronoun[0].sent, pronoun.start)[0]
-        named = [(_last_argument(c, own_clause), c) for c in people]
-        position, best = max(named, key=lambda pc: pc[0], default=(-1, None))
-        topic = None if plural else _previous_subject(doc, pronoun, gender, index, clusters)
-        if topic is not None:
-            return topic  # "Der IT-Kollege öffnet die Mail, die X Y zeigte. Er stellt fest: …"
-        described = None if plural else _last_description(doc, pronoun.start, gender, index)
-        if described is not None and described.start > max(position, last_quote.end if last_quote is not None else -1):
-            return Speaker(name=describe(described), type="anonymous")  # "der IT-Kollege … Er stellt fest"
-        if last_quote is not None and (best is None or position < last_quote.end):
-            return last_quote._.speaker  # nobody else was named since that speaker's quote
-        if best is None or position < 0:
-            return None
-        return Speaker(name=best.name, type="person", entity_id=best.id)
 
     @staticmethod
     def _last_named(doc: Doc, pronoun: Span) -> Speaker | None:
@@ -321,6 +284,42 @@ class SpeakerResolver:
                 continue  # a quoted exchange does not carry over to the narrator's report
             return p
         return None
+
+
+def antecedent(doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, EntityCluster]) -> Speaker | None:
+    """The last speaker, else the last entity mentioned, before the pronoun that agrees with
+    it: "er" a man, singular "sie" a woman, plural "sie" a group or an organisation."""
+    gender, plural = pronoun_agreement(pronoun)
+    clusters = {c.id: c for c in doc._.entities}
+
+    def agrees(speaker: Speaker) -> bool:
+        if plural:
+            return speaker.type != "person" or " und " in speaker.name
+        if speaker.type != "person":
+            return False
+        cluster = clusters.get(speaker.entity_id or "")
+        return cluster is None or cluster.gender in (None, gender)
+
+    topic = None if plural else _previous_subject(doc, pronoun, gender, index)
+    if topic is not None:
+        return topic  # "Der IT-Kollege öffnet die Mail, die X Y zeigte. Er stellt fest: …"
+    last_quote = next(
+        (q for q in reversed(previous) if q._.speaker is not None and pronoun.start - q.end < 80 and agrees(q._.speaker)),
+        None,
+    )
+    people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
+    # a pronoun never stands for a name in its own clause ("Philipp H. kenne er privat")
+    own_clause = clause_bounds(pronoun[0].sent, pronoun.start)[0]
+    named = [(_last_argument(c, own_clause), c) for c in people]
+    position, best = max(named, key=lambda pc: pc[0], default=(-1, None))
+    described = None if plural else _last_description(doc, pronoun.start, gender, index)
+    if described is not None and described.start > max(position, last_quote.end if last_quote is not None else -1):
+        return Speaker(name=describe(described), type="anonymous")  # "der IT-Kollege … Er stellt fest"
+    if last_quote is not None and (best is None or position < last_quote.end):
+        return last_quote._.speaker  # nobody else was named since that speaker's quote
+    if best is None or position < 0:
+        return None
+    return Speaker(name=best.name, type="person", entity_id=best.id)
 
 
 # Prepositions of place and time: what follows them is a setting, seldom the next speaker.
@@ -373,43 +372,49 @@ def _subject_of_sentence_before(doc: Doc, sent: Span) -> Span | None:
     return subject_of_main_clause(before, finite, clause_bounds(before, finite.i)[1], set())[0]
 
 
-def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, EntityCluster], clusters: dict) -> Speaker | None:
+def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, EntityCluster]) -> Speaker | None:
     """A pronoun opening its sentence takes up the subject of the sentence before when that
     is a person of its gender (the subject is the most salient antecedent in German)."""
     t = pronoun[0]
     if t.i != next((x.i for x in t.sent if not (x.is_punct or x.is_space)), -1):
         return None
     subject = _subject_of_sentence_before(doc, t.sent)
-    if subject is None:
-        return None
-    named = [index[i] for i in range(subject.start, subject.end) if i in index]
-    if named:
-        person = named[-1]
-        if person.type == "person" and person.gender in (None, gender):
-            return Speaker(name=person.name, type="person", entity_id=person.id)
-        return None
-    head = next((x for x in subject if pos(x) == "NOUN"), None)
-    if head is not None and _person_noun(head) and {"Masc": "m", "Fem": "f"}.get((head.morph.get("Gender") or [""])[0]) == gender:
-        return Speaker(name=describe(subject), type="anonymous")
-    return None
+    return _person_of(subject, index, gender) if subject is not None else None
 
 
-def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster], previous: list[Span], resolver) -> tuple[Span, Speaker] | None:
+def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster], previous: list[Span]) -> tuple[Span, Speaker] | None:
     """A Konjunktiv report that continues no report: the person the sentence before is about
     (its subject, a name, a described person or a pronoun for one), in the same paragraph."""
     subject = _subject_of_sentence_before(doc, doc[q.start].sent)
     if subject is None:
         return None
     if len(subject) == 1 and subject[0].lower_ in ("er", "sie"):
-        speaker = resolver._antecedent(doc, subject, previous, index)
-        return (subject, speaker) if speaker is not None and speaker.type in ("person", "anonymous") else None
+        speaker = antecedent(doc, subject, previous, index)
+    else:
+        speaker = _person_of(subject, index)
+    return (subject, speaker) if speaker is not None and speaker.type in ("person", "anonymous") else None
+
+
+def _person_of(subject: Span, index: dict[int, EntityCluster], gender: str | None = None) -> Speaker | None:
+    """The person a subject names (of the given gender): a named person, or a singular
+    description of one ("der IT-Kollege"); None for anything else."""
     named = [index[i] for i in range(subject.start, subject.end) if i in index]
     if named:
-        return (subject, Speaker(name=named[-1].name, type="person", entity_id=named[-1].id)) if named[-1].type == "person" else None
+        person = named[-1]
+        if person.type == "person" and (gender is None or person.gender in (None, gender)):
+            return Speaker(name=person.name, type="person", entity_id=person.id)
+        return None
     head = next((x for x in subject if pos(x) == "NOUN"), None)
-    if head is not None and _person_noun(head) and head.morph.get("Number") != ["Plur"]:
-        return subject, Speaker(name=describe(subject), type="anonymous")
-    return None
+    if head is None or not _person_noun(head) or head.morph.get("Number") == ["Plur"]:
+        return None
+    if gender is not None and _noun_gender(head) != gender:
+        return None
+    return Speaker(name=describe(subject), type="anonymous")
+
+
+def _noun_gender(t) -> str | None:
+    """'m' or 'f' from a noun's grammatical gender."""
+    return {"Masc": "m", "Fem": "f"}.get((t.morph.get("Gender") or [""])[0])
 
 
 DESCRIPTION_REACH = 60  # tokens: a description is an antecedent within the sentences before
@@ -427,8 +432,7 @@ def _last_description(doc: Doc, before: int, gender: str, index: dict[int, Entit
         article = doc[k - 1] if k > 0 else None
         if article is None or article.lower_ not in DEFINITE | INDEFINITE:
             continue
-        noun_gender = {"Masc": "m", "Fem": "f"}.get((t.morph.get("Gender") or [""])[0])
-        if noun_gender != gender or (t.i + 1 < len(doc) and pos(doc[t.i + 1]) == "PROPN"):
+        if _noun_gender(t) != gender or (t.i + 1 < len(doc) and pos(doc[t.i + 1]) == "PROPN"):
             continue  # another gender, or a role before a name ("der Dokumentar Geicke")
         return noun_phrase(doc, article.i) or doc[article.i : t.i + 1]
     return None

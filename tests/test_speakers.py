@@ -273,3 +273,20 @@ def test_the_agency_of_a_wire_dateline_is_a_source(analyze_text):
 def test_agencies_named_only_by_their_kind_in_the_byline(analyze_text):
     analysis = analyze_text("Uber verliert weniger\n\nDer Konzern hat im Quartal weniger Verlust gemacht als erwartet. Die Aktie stieg am Abend deutlich.\n\nQuelle: Agenturen")
     assert ("Agenturen", "agency") in [(s.name, s.type) for s in analysis.sources]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "gender"),
+    [
+        ("Laut der Sprecherin Kim Weber", 1, 5, "f"),  # genitive/dative feminine: "der …in"
+        ("Laut der Sprecher Kim Weber", 1, 5, "m"),
+        ("Das sagte Frau Kim Weber", 3, 5, "f"),  # a title before the name
+    ],
+)
+def test_person_gender_from_article_and_title(text, start, end, gender):
+    import spacy
+
+    from quellenlage.attribution.entities import EntityCluster, person_gender
+
+    doc = spacy.blank("de")(text)
+    assert person_gender(EntityCluster(id="e1", name="Kim Weber", type="person", mentions=[doc[start:end]])) == gender

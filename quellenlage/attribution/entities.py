@@ -76,6 +76,19 @@ class EntityCluster:
         return max((m.start for m in self.mentions if m.end <= i), default=-1)
 
 
+def _people(clusters: dict[str, EntityCluster]) -> dict[str, EntityCluster]:
+    """Person clusters by their key name ("Woodward", "Sebastian K.")."""
+    return {key.split(":", 1)[1]: c for key, c in clusters.items() if key.startswith("person:")}
+
+
+def _named_last_with_initial(people: dict[str, EntityCluster], initial: str, before: int) -> str | None:
+    """The person named last before token `before` whose name ends in the initial: "K." after
+    "Sebastian K." and "Jacek K." is whichever of the two the text spoke of last."""
+    named = [(c.last_before(before), k) for k, c in people.items() if k.endswith(" " + initial)]
+    position, key = max(named, default=(-1, None))
+    return key if position >= 0 else None
+
+
 def _role_match(head: str, role: str) -> bool:
     """'kremlsprecher' ~ 'sprecher', 'ex-us-präsident' ~ 'präsident', 'autor' ~ 'autor'."""
     head, role = _adjectival_stem(head.lower()), _adjectival_stem(role.lower())
@@ -248,9 +261,7 @@ class EntityResolver:
                 if INITIAL.match(last):  # "Sebastian K." and "Jacek K." are two people
                     key = " ".join(t.text for t in span if not is_role_noun(t))
                     if len(span) == 1:  # "K." alone: the one named last with that initial
-                        named = [c for k, c in clusters.items() if k.endswith(" " + last)]
-                        if named:
-                            key = next(k for k, c in clusters.items() if c is max(named, key=lambda c: c.last_before(span.start)))[7:]
+                        key = _named_last_with_initial(_people(clusters), last, span.start) or key
                 key = "person:" + key
             else:
                 text = " ".join(_strong_adjectives(span)) if len(span) > 1 else span.text
@@ -281,16 +292,14 @@ class EntityResolver:
         """Every further occurrence of a known surname ("Woodward", "Woodwards") is a mention:
         the NER model misses repeated short forms more often than first full names."""
         taken = {i for c in clusters.values() for m in c.mentions for i in range(m.start, m.end)}
-        people = {key.split(":", 1)[1]: c for key, c in clusters.items() if key.startswith("person:")}
+        people = _people(clusters)
         for t in doc:
             if t.i in taken or not t.text[:1].isupper() or role_at(doc, t.idx) == "boilerplate":
                 continue
             cluster = people.get(t.text) or people.get(strip_genitive(t.text))
             if cluster is None and INITIAL.match(t.text):  # "K." for the last "Sebastian K."
-                named = [c for k, c in people.items() if k.endswith(" " + t.text)]
-                cluster = max(named, key=lambda c: c.last_before(t.i), default=None)
-                if cluster is not None and cluster.last_before(t.i) >= 0:
-                    cluster.mentions.append(doc[t.i : t.i + 1])
+                if key := _named_last_with_initial(people, t.text, t.i):
+                    people[key].mentions.append(doc[t.i : t.i + 1])
                 continue
             if cluster is not None and len(t.text) > 2:
                 start = t.i
@@ -491,22 +500,25 @@ def organisation_descriptions() -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(e.strip() for e in row[1].split("|")) for row in rows(PKG, "org_descriptions.tsv")}
 
 
+def _feminine_role(noun: str) -> bool:
+    """'sprecherin', 'ministerin': the feminine form of a source noun."""
+    return noun.endswith("in") and noun[:-2] in source_nouns()
+
+
 def person_gender(cluster: EntityCluster) -> str | None:
     """'m' or 'f': from a title or description in the article ("Frau Müller", "die 54-Jährige",
     "Sprecherin"), else from the first name."""
     doc_votes = {"m": 0, "f": 0}
     for m in cluster.mentions:
         first = m[0].lower_
-        if first in ("frau", "die") or (first == "der" and len(m) > 1 and m[-1].text.endswith("in")):
-            doc_votes["f" if first != "der" else "m"] += 1
+        if first in ("frau", "die") or (first == "der" and any(_feminine_role(t.lower_) for t in m[1:])):
+            doc_votes["f"] += 1  # "der Sprecherin": genitive or dative of a feminine noun
         elif first in ("herr", "herrn", "der", "dem", "den"):
             doc_votes["m"] += 1
         before = m.doc[m.start - 1] if m.start > 0 else None
         if before is not None and before.lower_ in ("frau", "herr", "herrn"):
             doc_votes["f" if before.lower_ == "frau" else "m"] += 1
-    for role in cluster.roles:
-        if role.endswith("in") and role[:-2] in source_nouns():
-            doc_votes["f"] += 1
+    doc_votes["f"] += sum(1 for role in cluster.roles if _feminine_role(role))
     if doc_votes["m"] != doc_votes["f"]:
         return max(doc_votes, key=doc_votes.get)
     for m in cluster.mentions:

@@ -488,7 +488,7 @@ def _is_label(span: Span) -> bool:
     words besides an article ("Zwischenbilanz", "Precision Farming", "Ein Albtraum")."""
     if any(pos(t) in ("VERB", "AUX") or t.like_num for t in span):
         return False
-    if any(t.text in ("•", "|", "·", "»") for t in span):
+    if any(t.text in ("•", "|", "·") for t in span):
         return True  # "Marketing • Social Media": a list of topics
     words_ = [t for t in span if not t.is_punct and pos(t) != "DET"]
     return len(words_) <= 2 or not any(is_content(t) for t in span)

@@ -283,36 +283,15 @@ def _reacting(doc: Doc, sentence: Span, t: Token, skip: set[int], index: dict) -
         return [speaker] if speaker is not None else []
     if pos(subject[-1]) == "PRON":
         return []
-    speakers = [named(resolve_mention(doc, m, index), m) for m in _conjuncts(doc, subject, index)]
-    return [role_holder(doc, subject, index) or sp if sp.entity_id is None else sp for sp in speakers]
-
-
-def role_holder(doc: Doc, mention: Span, index: dict) -> Speaker | None:
-    """The person a role with its organisation in the genitive stands for ("Der Vorsitzende
-    des Vereins stritt ab …"): the person the same paragraph names with that role as a
-    compound title ("… sagt der Vereinsvorsitzende David Bendels")."""
-    nouns = [t for t in mention if pos(t) in ("NOUN", "PROPN")]
-    if len(nouns) != 2 or not any(t.lower_ in ("des", "der") and nouns[0].i < t.i < nouns[1].i for t in mention):
-        return None
-    role, org = lemma(nouns[0]), lemma(nouns[1])
-    line = line_span(doc, mention.start_char)
-    for t in line:
-        title = t.lower_
-        c = index.get(t.i + 1)
-        if c is None or c.type != "person" or t.i in index or not title.startswith(org) or not title.endswith(role):
-            continue
-        if len(title) > len(org) + len(role) + 1:  # the organisation and the role, nothing else ("Vereins|vorsitzende")
-            continue
-        return Speaker(name=c.name, type="person", entity_id=c.id)
-    return None
+    return [named(resolve_mention(doc, m, index), m) for m in _conjuncts(doc, subject, index)]
 
 
 def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None, sentence: Span) -> list[Speaker]:
     """Who answers with a quote: unless the sentence names its speaker, the person a reported
     question just before asked ("Ob er … sei? Ja, das sei er."), each person of a coordinated speaker ("Sowohl X als auch Y
     behaupten, nichts gewusst zu haben": two denials), the person an unresolved "er"/"sie"
-    stands for (none if nobody is named before), the person a role stands for ("der Vorsitzende
-    des Vereins"), else the speaker as the text names it."""
+    stands for (none if nobody is named before), else the speaker as the text names it (a role
+    such as "der Vorsitzende des Vereins" is already linked to its holder by the entity resolver)."""
     named_here = mention is not None and sentence.start <= mention.start < sentence.end
     asked = asked_person(doc, sentence) if not named_here else None
     if asked is not None:
@@ -327,8 +306,7 @@ def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None, sent
     if len(parts) >= 2 and all(index[p.start].type == "person" for p in parts):
         people = [(index[p.start], p) for p in parts]  # one entity each: its name, whatever the tagger says of "Keuter"
         return [Speaker(name=c.name, type="person", entity_id=c.id) for c, p in people]
-    holder = role_holder(doc, mention, index) if speaker is None or speaker.entity_id is None else None
-    return [holder or named(speaker, mention)]
+    return [named(speaker, mention)]
 
 
 def named(speaker: Speaker, mention: Span) -> Speaker:

@@ -104,6 +104,17 @@ def main_prose_run(shapes: Sequence[Shape]) -> tuple[int, int]:
     return main[0], main[-1]
 
 
+# Features that say a pattern occurs somewhere in the line.
+SEARCHED = (
+    ("clock", CLOCK),
+    ("relative-time", RELATIVE_TIME),
+    ("reading-time", READING_TIME),
+    ("separator", SITE_SEPARATOR),
+    ("domain", DOMAIN),
+    ("quote-mark", QUOTE_MARK),
+)
+
+
 class PageFeatures:
     """Turns a page's lines into per-line feature lists."""
 
@@ -143,20 +154,9 @@ class PageFeatures:
             f.append("date" if n > 8 else "date-short")
         if DATE_LINE.match(text):
             f.append("date-line")
-        if CLOCK.search(text):
-            f.append("clock")
-        if RELATIVE_TIME.search(text):
-            f.append("relative-time")
-        if READING_TIME.search(text):
-            f.append("reading-time")
-        if SITE_SEPARATOR.search(text):
-            f.append("separator")
-        if DOMAIN.search(text):
-            f.append("domain")
+        f += [name for name, pattern in SEARCHED if pattern.search(text)]
         if "©" in text or "(c)" in text.lower():
             f.append("copyright")
-        if QUOTE_MARK.search(text):
-            f.append("quote-mark")
         if BREADCRUMB.match(text) and not s.terminal:
             f.append("breadcrumb")
         cue = self.cues.boilerplate_cue(s)

@@ -9,10 +9,11 @@ DATA ?= ../shared/data
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-$(STAMP): requirements.txt requirements-corpus.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-corpus.txt requirements-dev.txt requirements-en.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-en.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 

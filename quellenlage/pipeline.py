@@ -1,7 +1,7 @@
 """The one streaming entry: every caller (CLI, corpus mode, web app) goes through `analyze_many`.
 
-The language pipeline of `quellenlage.nlp` is extended with the attribution components named
-in `Settings.components`, each a spaCy factory registered by name and run guarded: its
+Each document is analysed in its language (`quellenlage.lang`): the language's pipeline is
+extended with the attribution components its profile names, each a spaCy factory registered by name and run guarded: its
 exception is recorded in `Analysis.errors` and costs only its own findings.
 """
 
@@ -20,7 +20,8 @@ from quellenlage import __version__
 from quellenlage.convert import doc_to_analysis
 from quellenlage.extensions import store_findings
 from quellenlage.ingest import Article
-from quellenlage.nlp import load_pipeline
+from quellenlage.lang import get_language
+from quellenlage.lang.detect import detect_language
 from quellenlage.schema import Analysis, Meta
 from quellenlage.settings import Settings
 
@@ -77,24 +78,25 @@ def guarded_factory(wraps: str) -> str:
     return name
 
 
-def build_pipeline(settings: Settings = Settings()) -> Language:
-    """The German pipeline with our attribution components appended in `Settings.components`
-    order, each one guarded."""
-    nlp = load_pipeline()
-    for name in settings.components:
+def build_pipeline(settings: Settings = Settings(), language: str = "de") -> Language:
+    """The pipeline of `language` with its attribution components (or `settings.components`)
+    appended in order, each one guarded."""
+    profile = get_language(language)
+    nlp = profile.load_pipeline()
+    for name in settings.components or profile.components:
         nlp.add_pipe(guarded_factory(name), name=name)
     nlp.max_length = 6_000_000
     return nlp
 
 
-def get_pipeline(settings: Settings = Settings()) -> Language:
-    """The pipeline of these settings, built once per list of components."""
-    return _pipeline_of(settings.components)
+def get_pipeline(settings: Settings = Settings(), language: str = "de") -> Language:
+    """The pipeline of these settings in `language`, built once per language and list of components."""
+    return _pipeline_of(language, settings.components)
 
 
 @lru_cache(maxsize=4)
-def _pipeline_of(components: tuple[str, ...]) -> Language:
-    return build_pipeline(Settings(components=components))
+def _pipeline_of(language: str, components: tuple[str, ...] | None) -> Language:
+    return build_pipeline(Settings(components=components), language)
 
 
 def _as_article(item: str | Article) -> Article:
@@ -199,22 +201,36 @@ def nothing_analysed(analysis: Analysis) -> bool:
 
 
 def analyze_many(items: Iterable[str | Article], settings: Settings = Settings()) -> Iterator[Analysis]:
-    """Analyse a stream of texts or Articles, in order, batched on `nlp.pipe` (over
-    `settings.n_process` processes when it is more than one).
+    """Analyse a stream of texts or Articles, in order, each in its language (`settings.language`),
+    batched on `nlp.pipe` (over `settings.n_process` processes when it is more than one).
 
     A component that fails costs only its own findings (`errors` names it); a document that
     fails in the language model yields an Analysis with only its text and `errors` saying why
     (`nothing_analysed`); the stream goes on.
     """
-    nlp = get_pipeline(settings)
+    if settings.language != "auto":  # one stream, one pipeline
+        yield from _analysed(items, get_language(settings.language).code, settings)
+        return
+    # a mixed stream: grouped by language in windows large enough to keep the batches full
+    for articles in _batches(items, settings.batch_size * max(1, settings.n_process) * 8):
+        by_language: dict[str, list[int]] = {}
+        for n, article in enumerate(articles):
+            by_language.setdefault(detect_language(article.text, article.meta.get("language")), []).append(n)
+        results: dict[int, Analysis] = {}
+        for language, numbers in by_language.items():
+            analysed = _analysed((articles[n] for n in numbers), language, settings)
+            results.update(zip(numbers, analysed))
+        yield from (results[n] for n in range(len(articles)))
+
+
+def _analysed(articles: Iterable[str | Article], language: str, settings: Settings) -> Iterator[Analysis]:
+    """The Analyses of `articles`, all in `language`, in order."""
+    nlp = get_pipeline(settings, language)
     model = _model_name(nlp)
-    for article, doc in _docs(nlp, items, settings):
-        meta = Meta(
-            **{k: v for k, v in article.meta.items() if k in Meta.model_fields and v is not None},
-            input_format=article.input_format,
-            quellenlage_version=__version__,
-            model=model,
-        )
+    for article, doc in _docs(nlp, articles, settings):
+        known = {k: v for k, v in article.meta.items() if k in Meta.model_fields and v is not None}
+        known["language"] = language
+        meta = Meta(**known, input_format=article.input_format, quellenlage_version=__version__, model=model)
         yield _to_analysis(doc, article, meta)
 
 

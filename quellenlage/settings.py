@@ -11,16 +11,9 @@ class Settings:
     batch_size: int = 32
     #: Processes for `nlp.pipe` (1 = in process).
     n_process: int = 1
-    #: Components of the attribution layer, in the order they run after the language pipeline
-    #: (the one place of that order; each factory declares its config, requires and assigns).
-    components: tuple[str, ...] = (
-        "line_classifier",
-        "entity_resolver",
-        "direct_quote_finder",
-        "reported_speech_finder",
-        "interview_finder",
-        "speaker_resolver",
-        "source_collector",
-        "claim_builder",
-        "headline_checker",
-    )
+    #: The language to analyse in: a code of `quellenlage.lang` ('de', 'en') or 'auto' (each
+    #: document's declared or detected language, `quellenlage.lang.detect`).
+    language: str = "auto"
+    #: Attribution components in the order they run after the language pipeline; None: the
+    #: language's own list (`LanguageProfile.components`, the one place of that order).
+    components: tuple[str, ...] | None = None

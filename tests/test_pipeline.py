@@ -2,6 +2,8 @@
 
 import pytest
 
+from quellenlage.lang import get_language
+
 
 @pytest.fixture(scope="module")
 def nlp():
@@ -32,16 +34,15 @@ def test_a_component_before_what_it_needs_is_reported():
     from quellenlage.pipeline import build_pipeline
     from quellenlage.settings import Settings
 
-    components = list(Settings().components)
+    components = list(get_language("de").components)
     components.remove("claim_builder")
     nlp = build_pipeline(Settings(components=(*components, "claim_builder")))
     assert "doc._.claims" in nlp.analyze_pipes(pretty=False)["problems"]["headline_checker"]
 
 
 def test_the_order_is_the_settings_order_after_the_language_pipeline(nlp):
-    from quellenlage.settings import Settings
 
-    ours = list(Settings().components)
+    ours = list(get_language("de").components)
     assert nlp.pipe_names[-len(ours):] == ours
 
 

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.pipeline import Tagger
 
 from quellenlage.attribution.grammar import speech_nouns
+from quellenlage.lang import get_language
 from quellenlage.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,7 +126,7 @@ REPORT = (
 @pytest.fixture(scope="module")
 def failing_settings():
 
-    components = list(Settings().components)
+    components = list(get_language("de").components)
     components.insert(components.index("speaker_resolver"), "failing_component_for_tests")
     return Settings(components=tuple(components))
 
@@ -143,7 +144,7 @@ def test_a_failing_component_costs_only_itself(failing_settings, analyze_text):
     assert [s.name for s in broken.sources] == [s.name for s in healthy.sources]
 
 
-@pytest.mark.parametrize("name", Settings().components)
+@pytest.mark.parametrize("name", get_language("de").components)
 def test_each_component_knocked_out_leaves_the_others_working(name, analyze_text, monkeypatch):
     from quellenlage import analyze
     from quellenlage.pipeline import get_pipeline

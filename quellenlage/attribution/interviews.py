@@ -60,7 +60,7 @@ INTRO_ROLES = ("section", "headline", "teaser", "caption", "subheading", "paragr
 
 @lru_cache(maxsize=1)
 def interview_words() -> dict[str, frozenset[str]]:
-    return {kind: frozenset(words) for kind, words in grouped("quellenlage.attribution", "interview_words.tsv").items()}
+    return {kind: frozenset(words) for kind, words in grouped("de", "interview_words.tsv").items()}
 
 
 @dataclass

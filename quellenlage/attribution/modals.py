@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from quellenlage.attribution.grammar import clause_bounds, is_year, lemma
 from quellenlage.lexicons import grouped
 
-PKG = "quellenlage.attribution"
+LANG = "de"  # the German rules read the German word lists
 HEARSAY = "hearsay"  # soll: others say so
 CLAIM = "claim"  # will + perfect: the subject says so of itself
 PLAN = "plan"  # soll: plan, schedule, obligation
@@ -30,7 +30,7 @@ INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF", "VVIZU"})
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str]]:
-    return {kind: frozenset(words) for kind, words in grouped(PKG, "modals.tsv").items()}
+    return {kind: frozenset(words) for kind, words in grouped(LANG, "modals.tsv").items()}
 
 
 def _is_modal(t: Token, lemma_: str) -> bool:

@@ -22,7 +22,7 @@ from quellenlage.attribution.grammar import (
     INDEFINITE,
     INDEFINITE_PRONOUNS,
     PERSONAL_PRONOUNS,
-    PKG,
+    LANG,
     clause_bounds,
     frame_nouns_lower,
     is_finite,
@@ -448,7 +448,7 @@ def _person_noun(t) -> bool:
 
 @lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
-    return words(PKG, "person_nouns.tsv")
+    return words(LANG, "person_nouns.tsv")
 
 
 def _last_argument(cluster: EntityCluster, before: int) -> int:

@@ -54,7 +54,7 @@ from quellenlage.extensions import LINGUISTIC
 from quellenlage.lexicons import rows, words
 from quellenlage.schema import Claim, HeadlineCheck, HeadlineFinding, SensationalWord, TextSpan
 
-PKG = "quellenlage.claims"
+LANG = "de"  # the German rules read the German word lists
 CLAUSE_BREAKS = frozenset({":", ";", "–", "—", "-", "|"})
 FRAME_MAX = 4  # tokens of a clause before a colon that only introduces what follows
 EVIDENCE_MIN = 0.5  # weighted share of the assertion's terms a sentence must contain
@@ -84,7 +84,7 @@ class Loaded:
 def loaded_words() -> tuple[Loaded, ...]:
     return tuple(
         Loaded(r[0].lower(), r[1], tuple(x.strip() for x in r[2].split(",") if x.strip()) if len(r) > 2 else ())
-        for r in rows(PKG, "sensational.tsv")
+        for r in rows(LANG, "sensational.tsv")
     )
 
 
@@ -100,7 +100,7 @@ def loaded(t: Token) -> Loaded | None:
 
 @lru_cache(maxsize=1)
 def speech_act_verbs() -> frozenset[str]:
-    return words(PKG, "speech_acts.tsv")
+    return words(LANG, "speech_acts.tsv")
 
 
 @dataclass

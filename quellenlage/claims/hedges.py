@@ -17,12 +17,12 @@ from quellenlage.attribution.grammar import is_finite, is_konjunktiv1
 from quellenlage.attribution.modals import distancing_modal
 from quellenlage.lexicons import patterns
 
-PKG = "quellenlage.claims"
+LANG = "de"  # the German rules read the German word lists
 
 
 @lru_cache(maxsize=1)
 def hedge_patterns() -> list[tuple[str, Pattern[str]]]:
-    return patterns(PKG, "hedges.tsv")
+    return patterns(LANG, "hedges.tsv")
 
 
 def hedge(span: Span, konjunktiv: bool = False) -> tuple[str, str] | None:

@@ -45,7 +45,7 @@ from quellenlage.attribution.modals import CLAIM, distancing_modal, modal_readin
 from quellenlage.lexicons import patterns, rows
 from quellenlage.schema import Speaker
 
-PKG = "quellenlage.claims"
+LANG = "de"  # the German rules read the German word lists
 STATUSES = ("denied", "disputed", "confirmed")  # priority when a statement has several
 DETERMINERS = DEFINITE | POSSESSIVE | frozenset(
     "diese dieser dieses diesen jene jener solche solcher derartige entsprechende genannte keine kein keiner".split()
@@ -64,7 +64,7 @@ CONFESSION = frozenset({"gestehen", "eingestehen", "zugeben", "einräumen"})  # 
 def phrases() -> dict[str, list[re.Pattern[str]]]:
     """status -> the reply phrases of reactions.tsv (acts included)."""
     out: dict[str, list[re.Pattern[str]]] = {s: [] for s in STATUSES}
-    for kind, rx in patterns(PKG, "reactions.tsv"):
+    for kind, rx in patterns(LANG, "reactions.tsv"):
         if kind.removesuffix("-act") in out:
             out[kind.removesuffix("-act")].append(rx)
     return out
@@ -74,7 +74,7 @@ def phrases() -> dict[str, list[re.Pattern[str]]]:
 def act_phrases() -> dict[str, list[re.Pattern[str]]]:
     """status -> the phrases that describe a subject's answer ("sagen Nein")."""
     out: dict[str, list[re.Pattern[str]]] = {s: [] for s in STATUSES}
-    for kind, rx in patterns(PKG, "reactions.tsv"):
+    for kind, rx in patterns(LANG, "reactions.tsv"):
         if kind.endswith("-act") and kind.removesuffix("-act") in out:
             out[kind.removesuffix("-act")].append(rx)
     return out
@@ -83,7 +83,7 @@ def act_phrases() -> dict[str, list[re.Pattern[str]]]:
 @lru_cache(maxsize=1)
 def reaction_cues() -> dict[str, str]:
     """verb lemma -> status, reaction_cues.tsv."""
-    return {r[0]: r[1] for r in rows(PKG, "reaction_cues.tsv")}
+    return {r[0]: r[1] for r in rows(LANG, "reaction_cues.tsv")}
 
 
 def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
@@ -115,7 +115,7 @@ def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
 
 @lru_cache(maxsize=1)
 def anaphor_nouns() -> tuple[str, ...]:
-    return tuple(r[1] for r in rows(PKG, "reactions.tsv") if r[0] == "anaphor")
+    return tuple(r[1] for r in rows(LANG, "reactions.tsv") if r[0] == "anaphor")
 
 
 @dataclass
@@ -505,7 +505,7 @@ def anaphor(span: Span) -> Span | None:
 
 @lru_cache(maxsize=1)
 def charge_nouns() -> tuple[str, ...]:
-    return tuple(r[1] for r in rows(PKG, "reactions.tsv") if r[0] == "charge")
+    return tuple(r[1] for r in rows(LANG, "reactions.tsv") if r[0] == "charge")
 
 
 def charged(doc: Doc, reply: Reply) -> bool:

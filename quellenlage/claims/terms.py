@@ -25,7 +25,7 @@ from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.extensions import doc_cache
 from quellenlage.lexicons import rows
 
-PKG = "quellenlage.claims"
+LANG = "de"  # the German rules read the German word lists
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "X"})
 # Verbs that carry tense, voice or modality, not content.
@@ -167,7 +167,7 @@ def compound_parts(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def number_words() -> dict[str, str]:
-    return {r[0]: r[1] for r in rows(PKG, "numbers.tsv")}
+    return {r[0]: r[1] for r in rows(LANG, "numbers.tsv")}
 
 
 def token_terms(t: Token, index: dict[int, str]) -> set[str]:

@@ -86,6 +86,7 @@ class Page:
     og_title: str = ""  # og:title / twitter:title
     description: str = ""  # og:description / description
     site: str = ""  # og:site_name / application-name
+    language: str = ""  # <html lang>, og:locale or content-language, as declared ("de-DE")
 
 
 def _class_words(el: etree._Element) -> str:
@@ -214,6 +215,8 @@ def render_page(html: str) -> Page:
         og_title=_meta(root, "og:title", "twitter:title"),
         description=_meta(root, "og:description", "description", "twitter:description"),
         site=_meta(root, "og:site_name", "application-name"),
+        language=(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or _meta(root, "og:locale", "language")
+                  or next(iter(root.xpath("//meta[@http-equiv='content-language']/@content")), "")).strip(),
     )
     body = root.find("body")
     renderer = _Renderer()

@@ -72,5 +72,5 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
         titles=(page.og_title, page.title), site=site, description=page.description,
     )
     headline = next((line.text for line in lines if line.role == "headline"), None)
-    meta = {**meta, "title": headline or meta.get("title"), "input_name": name}
+    meta = {**meta, "title": headline or meta.get("title"), "input_name": name, "language": page.language or None}
     return Article(text=text, id=name, meta=meta, input_format="html", lines=lines)

@@ -60,9 +60,9 @@ class Cues:
     """The lexicon cues of a line (loaded once: building the patterns is not per-page work)."""
 
     def __init__(self) -> None:
-        self.boilerplate = patterns("quellenlage.structure", "boilerplate.tsv")
-        self.credits = [rx for _, rx in patterns("quellenlage.structure", "credits.tsv", flags=0)]
-        agencies = grouped("quellenlage.structure", "bylines.tsv")["agency"]
+        self.boilerplate = patterns("de", "boilerplate.tsv")
+        self.credits = [rx for _, rx in patterns("de", "credits.tsv", flags=0)]
+        agencies = grouped("de", "bylines.tsv")["agency"]
         alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
         self.agency_byline = re.compile(
             rf"^[\s(/]*((quelle|mit material von|material|text|mitarbeit)\s*:\s*)?"

@@ -32,7 +32,7 @@ def _is_site(part: str, separator: str, site: str | None) -> bool:
     if separator == "|" or separator == "::":
         return True
     tokens = {w.lower() for w in re.findall(r"\w+", part)}
-    return bool(tokens & words("quellenlage.structure", "site_words.tsv"))
+    return bool(tokens & words("de", "site_words.tsv"))
 
 
 def strip_site_name(title: str, site: str | None = None) -> str:

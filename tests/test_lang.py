@@ -1,0 +1,63 @@
+"""The language layer: profiles by code, detection, and each document analysed in its language."""
+
+from __future__ import annotations
+
+import pytest
+
+from quellenlage.lang import UnknownLanguage, available, get_language
+from quellenlage.lang.detect import declared_language, detect_language
+
+GERMAN = "Die Ministerin sagte am Dienstag, sie habe von dem Plan nichts gewusst. Das sei nicht wahr."
+ENGLISH = "The minister said on Tuesday that she had not known about the plan. That is not true, he said."
+
+
+def test_profiles_by_code():
+    assert {"de", "en"} <= set(available())
+    assert get_language("DE").code == "de"
+    assert "speaker_resolver" in get_language("en").components
+    with pytest.raises(UnknownLanguage, match="available: de, en"):
+        get_language("xx")
+
+
+@pytest.mark.parametrize(
+    "text, declared, expected",
+    [
+        (GERMAN, None, "de"),
+        (ENGLISH, None, "en"),
+        (ENGLISH, "de-DE", "de"),  # the page's own declaration wins
+        (GERMAN, "en_US", "en"),
+        (GERMAN, "fr", "de"),  # a language we do not have: detected instead
+        ("", None, "de"),
+        ("12345 !!!", None, "de"),
+    ],
+)
+def test_detect_language(text, declared, expected):
+    assert detect_language(text, declared) == expected
+
+
+def test_declared_language_forms():
+    assert declared_language(" en-GB ") == "en"
+    assert declared_language("") is None
+    assert declared_language("pt-BR") is None
+
+
+def test_mixed_stream_keeps_order_and_language():
+    from quellenlage import analyze_many
+    from quellenlage.settings import Settings
+
+    texts = [GERMAN, ENGLISH, GERMAN]
+    out = list(analyze_many(texts, Settings(batch_size=2)))
+    assert [a.text for a in out] == texts
+    assert [a.meta.language for a in out] == ["de", "en", "de"]
+    assert out[1].meta.model.startswith("core_web_sm")
+    forced = next(analyze_many([ENGLISH], Settings(language="de")))
+    assert forced.meta.language == "de"
+
+
+def test_html_declares_its_language():
+    from quellenlage.ingest.html import article_from_html
+
+    body = "<p>" + GERMAN + " " + GERMAN + "</p>"
+    for declaration, expected in [('<html lang="en-GB">', "en"), ('<html><head><meta property="og:locale" content="de_DE"></head>', "de")]:
+        article = article_from_html(f"{declaration}<body><h1>Titel</h1>{body}</body></html>")
+        assert detect_language(article.text, article.meta.get("language")) == expected

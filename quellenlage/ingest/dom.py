@@ -204,6 +204,12 @@ def _meta(root: etree._Element, *names: str) -> str:
     return ""
 
 
+def _declared_language(root: etree._Element) -> str:
+    """The language the page declares: <html lang>, og:locale or content-language ("de-DE")."""
+    declared = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or _meta(root, "og:locale", "language")
+    return (declared or next(iter(root.xpath("//meta[@http-equiv='content-language']/@content")), "")).strip()
+
+
 def render_page(html: str) -> Page:
     """The page's reader-view lines with their context; an empty Page for unparsable markup."""
     try:
@@ -215,8 +221,7 @@ def render_page(html: str) -> Page:
         og_title=_meta(root, "og:title", "twitter:title"),
         description=_meta(root, "og:description", "description", "twitter:description"),
         site=_meta(root, "og:site_name", "application-name"),
-        language=(root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or _meta(root, "og:locale", "language")
-                  or next(iter(root.xpath("//meta[@http-equiv='content-language']/@content")), "")).strip(),
+        language=_declared_language(root),
     )
     body = root.find("body")
     renderer = _Renderer()

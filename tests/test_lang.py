@@ -61,3 +61,44 @@ def test_html_declares_its_language():
     for declaration, expected in [('<html lang="en-GB">', "en"), ('<html><head><meta property="og:locale" content="de_DE"></head>', "de")]:
         article = article_from_html(f"{declaration}<body><h1>Titel</h1>{body}</body></html>")
         assert detect_language(article.text, article.meta.get("language")) == expected
+
+
+def test_a_language_plugs_in_from_its_package_alone():
+    """A made-up language with one rule, registered here as a language package would register
+    itself: nothing outside its own code changes, and the whole analysis runs on it."""
+    import re
+
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import SpanGroup
+
+    from quellenlage import analyze
+    from quellenlage.extensions import QUOTE_FINDINGS
+    from quellenlage.lang import LanguageProfile, languages
+    from quellenlage.schema import Speaker
+    from quellenlage.settings import Settings
+
+    @Language.factory("zz_dixit_quotes", assigns=["doc.spans", *QUOTE_FINDINGS])
+    def make_dixit(nlp: Language, name: str):
+        def find(doc):
+            quotes = []
+            for m in re.finditer(r"(\w+) dixit «([^»]+)»", doc.text):
+                quote = doc.char_span(*m.span(2))
+                quote._.kind, quote._.rule = "direct", "dixit"
+                quote._.cue = doc.char_span(m.end(1) + 1, m.end(1) + 6)
+                quote._.speaker_mention = doc.char_span(*m.span(1))
+                quote._.speaker = Speaker(name=m.group(1), type="person")
+                quotes.append(quote)
+            doc.spans["quotes"] = SpanGroup(doc, name="quotes", spans=quotes)
+            return doc
+
+        return find
+
+    languages.register("zz", func=LanguageProfile(
+        code="zz", name="Test", load_pipeline=lambda: spacy.blank("xx"), components=("zz_dixit_quotes",),
+        stop_words=frozenset({"dixit"}),
+    ))
+    analysis = analyze("Marcus dixit «alea iacta est» et abiit.", Settings(language="zz"))
+    assert analysis.meta.language == "zz" and not analysis.errors
+    [quote] = analysis.quotes
+    assert (quote.text, quote.kind, quote.speaker.name, quote.cue.text) == ("alea iacta est", "direct", "Marcus", "dixit")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import catalogue
 from spacy.language import Language
@@ -40,6 +41,7 @@ class UnknownLanguage(QuellenlageError):
     """A language code no language package provides."""
 
 
+@lru_cache(maxsize=None)
 def get_language(code: str) -> LanguageProfile:
     """The profile of language `code` ('de', 'en'), importing its package on first use."""
     code = code.lower()

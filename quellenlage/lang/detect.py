@@ -34,6 +34,7 @@ def detect_language(text: str, declared: str | None = None) -> str:
     words = [w.lower() for w in _WORD.findall(text[: SAMPLE_WORDS * 12])][:SAMPLE_WORDS]
     if not words:
         return DEFAULT
-    counts = {c: sum(w in get_language(c).stop_words for w in words) for c in SHIPPED}
+    stop_words = {c: get_language(c).stop_words for c in SHIPPED}
+    counts = {c: sum(w in stop_words[c] for w in words) for c in SHIPPED}
     best = max(counts, key=lambda c: (counts[c], c == DEFAULT))
     return best if counts[best] > 0 else DEFAULT

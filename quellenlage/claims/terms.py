@@ -210,16 +210,35 @@ def _terms_per_token(doc: Doc, index: dict[int, str]) -> list[frozenset[str]]:
 
 class Weights:
     """Inverse document frequency of terms over a list of term sets (the body's sentences),
-    plus one, so that in a short body a term found everywhere still counts."""
+    plus one, so that in a short body a term found everywhere still counts.
+
+    A unit counts for a term when it `contains` it; the units are indexed once by their terms
+    and affixes (the term is in the unit or begins or ends one of its terms) and by their
+    plain terms (one of them begins or ends the term), so a term's frequency costs a few
+    lookups, not a pass over the body."""
 
     def __init__(self, units: list[frozenset[str]]) -> None:
         self.units = units
         self._cache: dict[str, float] = {}
+        self._by_key: dict[str, set[int]] = {}
+        self._by_plain: dict[str, set[int]] = {}
+        for n, unit in enumerate(units):
+            plain, affixes = _affix_index(unit)
+            for key in unit | affixes:
+                self._by_key.setdefault(key, set()).add(n)
+            for term in plain:
+                self._by_plain.setdefault(term, set()).add(n)
+
+    def _df(self, term: str) -> int:
+        found = set(self._by_key.get(term, ()))
+        if not term.startswith(ENTITY_PREFIX) and len(term) >= MIN_AFFIX:
+            for k in range(MIN_AFFIX, len(term)):
+                found |= self._by_plain.get(term[:k], set()) | self._by_plain.get(term[-k:], set())
+        return len(found)
 
     def __call__(self, term: str) -> float:
         if term not in self._cache:
-            df = sum(contains(u, term) for u in self.units)
-            self._cache[term] = 1.0 + math.log((1 + len(self.units)) / (1 + df))
+            self._cache[term] = 1.0 + math.log((1 + len(self.units)) / (1 + self._df(term)))
         return self._cache[term]
 
 

@@ -45,6 +45,8 @@ web-load: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/quellenlage bench --data-dir $(DATA)
+	$(BIN)/python benchmarks/pipeline_bench.py overhead --lang de
+	$(BIN)/python benchmarks/pipeline_bench.py overhead --lang en
 
 bench-corpus: $(STAMP)
 	$(BIN)/python benchmarks/corpus_bench.py

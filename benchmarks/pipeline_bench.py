@@ -1,10 +1,11 @@
 """Speed and memory of the analysis pipeline: figures printed, nothing asserted.
 
     python benchmarks/pipeline_bench.py processes [--repeat 2]   # analyze_many words/s, 1 vs 2 processes
-    python benchmarks/pipeline_bench.py overhead [--repeat 2]    # full analysis vs the bare language pipeline
+    python benchmarks/pipeline_bench.py overhead [--repeat 2] [--lang en]   # full analysis vs the bare language pipeline
     python benchmarks/pipeline_bench.py coldstart [--repeat 3]   # `quellenlage analyze` on the example: wall s, peak RSS
 
-Texts: the 24 pages of ../shared/dev (plain text), each repeated `--repeat` times. Rates are
+Texts: the 24 pages of ../shared/dev (plain text), each repeated `--repeat` times; for English
+(`--lang en`), the first 24 articles of PolNeAR dev (measuring only). Rates are
 after model loading and a warm-up: `overhead` per CPU-second of its one process, `processes`
 per wall-clock second (the workers' time is not ours to count); the machine is shared, so
 compare figures of one run only, on a quiet machine.
@@ -21,14 +22,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "dev"
+ENGLISH = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
 EXAMPLE = ROOT / "quellenlage" / "examples" / "newsde-putin-trump-woodward.de.txt"
 WARM_UP = "Die Ministerin sagte am Montag, sie sei zuversichtlich."
 
 
-def dev_texts(repeat: int) -> list[str]:
-    paths = sorted(DEV.glob("*.txt"))
+def dev_texts(repeat: int, lang: str = "de") -> list[str]:
+    folder = ENGLISH if lang == "en" else DEV
+    paths = sorted(folder.glob("*.txt"))[:24]
     if not paths:
-        sys.exit(f"no texts in {DEV}")
+        sys.exit(f"no texts in {folder}")
     return [p.read_text(encoding="utf-8") for p in paths] * repeat
 
 
@@ -68,17 +71,20 @@ def processes(repeat: int) -> None:
     print(f"ratio 2/1 processes: {rates[2] / rates[1]:.2f} wall rate, {cpus[2] / cpus[1]:.2f} CPU time")
 
 
-def overhead(repeat: int) -> None:
-    from quellenlage.nlp import load_pipeline
+def overhead(repeat: int, lang: str = "de") -> None:
+    from quellenlage.lang import get_language
     from quellenlage.pipeline import analyze_many, get_pipeline
+    from quellenlage.settings import Settings
 
-    texts = dev_texts(repeat)
-    bare = load_pipeline()
+    texts = dev_texts(repeat, lang)
+    bare = get_language(lang).load_pipeline()
     bare(WARM_UP)
-    get_pipeline()(WARM_UP)
+    get_pipeline(language=lang)(WARM_UP)
+    settings = Settings(language=lang)
     # CPU time of this one process: what the work costs, whatever else the machine runs
     spacy_rate = rate(lambda ts: list(bare.pipe(ts)), texts, time.process_time)
-    full_rate = rate(lambda ts: list(analyze_many(ts)), texts, time.process_time)
+    full_rate = rate(lambda ts: list(analyze_many(ts, settings)), texts, time.process_time)
+    print(f"language: {lang}, {len(texts)} texts, {words(texts):,} words")
     print(f"bare language pipeline: {spacy_rate:,.0f} words per CPU-second")
     print(f"full analysis (analyze_many): {full_rate:,.0f} words per CPU-second")
     print(f"ratio full/bare: {full_rate / spacy_rate:.2f}")
@@ -105,8 +111,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("what", choices=["processes", "overhead", "coldstart"])
     parser.add_argument("--repeat", type=int, default=2, help="times each dev text is analysed (coldstart: runs)")
+    parser.add_argument("--lang", choices=["de", "en"], default="de", help="overhead: the language of the texts")
     args = parser.parse_args()
-    {"processes": processes, "overhead": overhead, "coldstart": coldstart}[args.what](args.repeat)
+    if args.what == "overhead":
+        overhead(args.repeat, args.lang)
+    else:
+        {"processes": processes, "coldstart": coldstart}[args.what](args.repeat)
 
 
 if __name__ == "__main__":

@@ -44,4 +44,25 @@ def test_the_german_dictionary_is_read_once_for_lemmas_and_compound_terms():
     from quellenlage.claims.terms import _dictionary
     from quellenlage.nlp.lemma_dictionary import german_dictionary
 
-    assert _dictionary() is german_dictionary()  # one copy of about 100 MB, not two
+    assert _dictionary() is german_dictionary()  # one dictionary, opened once
+
+
+def _lemma_in_child(dictionary, out) -> None:
+    out.put(dictionary.get("Häuser"))
+
+
+def test_the_cached_dictionary_works_across_a_fork(tmp_path, monkeypatch):
+    """The workers of `nlp.pipe(n_process=…)` are forked with the dictionary already open."""
+    import multiprocessing
+
+    monkeypatch.setenv("QUELLENLAGE_CACHE", str(tmp_path))
+    dictionary = CachedDictionaryFactory().get_dictionary("de")
+    assert isinstance(dictionary, lemma_dictionary.SqliteMap)
+    assert dictionary.get("Häuser") == "Haus"  # opened in the parent
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    child = context.Process(target=_lemma_in_child, args=(dictionary, out))
+    child.start()
+    child.join(60)
+    assert out.get(timeout=5) == "Haus"
+    assert dictionary.get("gingen") == "gehen"  # and still in the parent

@@ -145,13 +145,15 @@ def eval_gold(
     html: bool = typer.Option(False, "--html", help="also read each page's HTML (origin.path) and check the HTML path"),
     html_dir: Optional[Path] = typer.Option(None, help="where the pages' .html.gz are "
                                             "[default: GOLD_DIR/../data/trafilatura-eval/cache-de-news]"),
+    lang: str = typer.Option("auto", "--lang", help="analyse in this language (de, en); auto: each gold file's lang"),
 ) -> None:
     """Score the analyzer on gold files (ANNOTATION.md scheme)."""
     from quellenlage.eval.gold import eval_gold_command
 
     if html and html_dir is None:
         html_dir = gold_dir.parent / "data" / "trafilatura-eval" / "cache-de-news"
-    raise typer.Exit(eval_gold_command(gold_dir, json_out, gold_headline=gold_headline, confusion=confusion, html_dir=html_dir))
+    raise typer.Exit(eval_gold_command(gold_dir, json_out, gold_headline=gold_headline, confusion=confusion, html_dir=html_dir,
+                                       lang=lang))
 
 
 @app.command("eval-spkatt")

@@ -150,13 +150,15 @@ def eval_gold(
     html: bool = typer.Option(False, "--html", help="also read each page's HTML (origin.path) and check the HTML path"),
     html_dir: Optional[Path] = typer.Option(None, help="where the pages' .html.gz are "
                                             "[default: GOLD_DIR/../data/trafilatura-eval/cache-de-news]"),
+    lang: str = typer.Option("auto", "--lang", help="analyse in this language (de, en); auto: each gold file's lang"),
 ) -> None:
     """Score the analyzer on gold files (ANNOTATION.md scheme)."""
     from quellenlage.eval.gold import eval_gold_command
 
     if html and html_dir is None:
         html_dir = gold_dir.parent / "data" / "trafilatura-eval" / "cache-de-news"
-    raise typer.Exit(eval_gold_command(gold_dir, json_out, gold_headline=gold_headline, confusion=confusion, html_dir=html_dir))
+    raise typer.Exit(eval_gold_command(gold_dir, json_out, gold_headline=gold_headline, confusion=confusion, html_dir=html_dir,
+                                       lang=lang))
 
 
 @app.command("eval-spkatt")
@@ -172,11 +174,25 @@ def eval_spkatt(
     raise typer.Exit(eval_spkatt_command(spkatt_dir, limit=limit, worst=worst, json_out=json_out))
 
 
+@app.command("eval-polnear")
+def eval_polnear(
+    polnear_dir: Path = typer.Argument(..., help="PolNeAR compartment folder with text/ and attributions/"),
+    limit: Optional[int] = typer.Option(None, help="only the first N articles (quick run)"),
+    worst: int = typer.Option(10, help="show the N documents with most errors"),
+    json_out: bool = typer.Option(False, "--json", help="print the figures as JSON"),
+    lang: str = typer.Option("en", "--lang", help="analyse in this language (de, en)"),
+) -> None:
+    """Score quote, source and cue finding on PolNeAR (English political news, brat)."""
+    from quellenlage.eval.polnear import eval_polnear_command
+
+    raise typer.Exit(eval_polnear_command(polnear_dir, limit=limit, worst=worst, json_out=json_out, lang=lang))
+
+
 def _register_subcommands(command: str | None) -> None:
     """Commands that live with their stage (corpus mode, benchmarks, model evaluation),
     imported only when asked for, so `quellenlage analyze` starts fast."""
     wanted = {command} if command in ("batch", "report", "bench", "models") else {"batch", "report", "bench", "models"}
-    if command in ("analyze", "demo", "schema", "eval", "eval-spkatt", "serve"):
+    if command in ("analyze", "demo", "schema", "eval", "eval-spkatt", "eval-polnear", "serve"):
         return
     if wanted & {"batch", "report"}:
         from quellenlage.batch.cli import batch, report

@@ -72,3 +72,16 @@ def test_cli_writes_markdown_and_json_with_the_same_figures(tmp_path: Path) -> N
     data = json.loads((tmp_path / "benchmarks.json").read_text(encoding="utf-8"))
     assert data["suites"][0]["suite"] == "speech" and data["machine"]["versions"]["spacy"]
     assert "German speech representation" in (tmp_path / "benchmarks.md").read_text(encoding="utf-8")
+
+
+def test_rerun_keeps_the_hand_written_part_of_benchmarks_md(tmp_path: Path) -> None:
+    from quellenlage.bench.report import HAND_WRITTEN, Machine, Report, write_report
+
+    machine = Machine(date="d", platform="p", python="3", cpu="c", cores=1, git_commit=None, versions={})
+    report = Report(machine=machine, command="quellenlage bench", suites=[])
+    md, _ = write_report(report, tmp_path, "first")
+    md.write_text(md.read_text(encoding="utf-8") + f"\n{HAND_WRITTEN}\n## English: PolNeAR\nby hand\n", encoding="utf-8")
+    write_report(report, tmp_path, "second")
+    text = md.read_text(encoding="utf-8")
+    assert "second" in text and "first" not in text
+    assert text.count(HAND_WRITTEN) == 1 and text.endswith("## English: PolNeAR\nby hand\n")

@@ -163,10 +163,19 @@ def to_markdown(report: Report, preamble: str) -> str:
     return "\n".join(out) + "\n"
 
 
+# Below this line benchmarks.md is written by hand (measurements `bench` does not run, e.g.
+# `eval-polnear`); a rerun keeps that part as it is.
+HAND_WRITTEN = "<!-- hand-written below: `quellenlage bench` keeps this part -->"
+
+
 def write_report(report: Report, out_dir: Path, preamble: str) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     md, js = out_dir / "benchmarks.md", out_dir / "benchmarks.json"
-    md.write_text(to_markdown(report, preamble), encoding="utf-8")
+    kept = ""
+    if md.exists():
+        _, marker, rest = md.read_text(encoding="utf-8").partition(HAND_WRITTEN)
+        kept = f"\n{marker}{rest}" if marker else ""
+    md.write_text(to_markdown(report, preamble) + kept, encoding="utf-8")
     js.write_text(json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n",
                   encoding="utf-8")
     return md, js

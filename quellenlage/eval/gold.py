@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Annotated, Literal, Optional
@@ -118,22 +119,44 @@ def load_gold_dir(gold_dir: Path) -> list[tuple[str, str, dict]]:
 
 
 def evaluate_gold(
-    gold_dir: Path, analyze_many: Optional[AnalyzeMany] = None, gold_headline: bool = False
+    gold_dir: Path, analyze_many: Optional[AnalyzeMany] = None, gold_headline: bool = False,
+    lang: str = "auto",
 ) -> GoldReport:
     """Analyse every text of the folder in one stream and score it against its gold; with
-    `gold_headline`, the gold's headline line is given to the analyzer (claims.py)."""
+    `gold_headline`, the gold's headline line is given to the analyzer (claims.py).
+
+    `lang` is the language to analyse in; 'auto' takes each gold file's `lang` where it has one
+    (else the text's detected language)."""
     pairs = load_gold_dir(gold_dir)
     if gold_headline:
         golds = [gold for _, _, gold in pairs]
         analyze = lambda texts: analyze_with_gold_headline(texts, golds)  # noqa: E731
     else:
-        analyze = resolve_analyze_many(analyze_many)
+        analyze = resolve_analyze_many(analyze_many or _analyzer_in(lang, [gold.get("lang") for _, _, gold in pairs]))
     analyses = analyze(text for _, text, _ in pairs)
     files = [
         score_file(name, text, gold, analysis)
         for (name, text, gold), analysis in zip(pairs, analyses, strict=True)
     ]
     return GoldReport(files=files, overall=sum_scores(files))
+
+
+def _analyzer_in(lang: str, declared: list[Optional[str]]) -> AnalyzeMany:
+    """The real pipeline in `lang`, or ('auto') in each text's declared gold language."""
+    from .. import Settings
+    from .. import analyze_many as real
+    from ..ingest.article import Article
+    from ..lang import get_language
+
+    if lang != "auto":
+        get_language(lang)  # an unknown code fails here, as a one-line error
+        return lambda texts: real(texts, Settings(language=lang))
+
+    def run(texts: Iterable[str]) -> Iterator[Analysis]:
+        articles = (Article(text=t, meta={"language": d} if d else {}) for t, d in zip(texts, declared, strict=True))
+        return real(articles, Settings(language="auto"))
+
+    return run
 
 
 def score_file(name: str, text: str, gold: dict, analysis: Analysis) -> FileScores:
@@ -434,6 +457,7 @@ def eval_gold_command(
     gold_headline: bool = False,
     confusion: bool = False,
     html_dir: Optional[Path] = None,
+    lang: str = "auto",
 ) -> int:
     """Score the analyzer on a gold folder; returns the exit code (2: unusable input). With
     `gold_headline`, the analyzer is given the gold headline line; with `confusion`, also the
@@ -448,4 +472,4 @@ def eval_gold_command(
             checks = print_html_checks(html_checks(load_gold_dir(gold_dir), html_dir))
             Console(soft_wrap=True).print(escape(checks), highlight=False)
 
-    return run_report(lambda: evaluate_gold(gold_dir, gold_headline=gold_headline), show, json_out)
+    return run_report(lambda: evaluate_gold(gold_dir, gold_headline=gold_headline, lang=lang), show, json_out)

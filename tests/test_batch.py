@@ -222,6 +222,20 @@ def test_real_pipeline_end_to_end(tmp_path: Path) -> None:
     assert (summary.analysed, summary.failed) == (4, 3)
     articles = read(tmp_path / "r", "articles")
     assert (articles.model != "").all() and articles.n_words.gt(50).all()
+    assert set(articles.language) == {"de"}
+
+
+def test_a_mixed_corpus_is_analysed_per_document(tmp_path: Path) -> None:
+    """Each document in its own language, the language kept in the articles table."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "de.txt").write_text("Der Sprecher der Stadt sagte am Montag, die Brücke bleibe bis Juni gesperrt.\n", encoding="utf-8")
+    (folder / "en.txt").write_text("The city's spokesman said on Monday that the bridge would stay closed until June.\n", encoding="utf-8")
+    summary = run_batch([folder], tmp_path / "r", show_progress=False)
+    assert (summary.analysed, summary.failed) == (2, 0)
+    articles = read(tmp_path / "r", "articles")
+    assert sorted(articles.language) == ["de", "en"]
+    assert articles.model.str.startswith("core_web_sm").sum() == 1
 
 
 def test_cli_batch_without_the_corpus_extra_says_what_to_install(tmp_path: Path, monkeypatch) -> None:

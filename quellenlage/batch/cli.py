@@ -37,8 +37,15 @@ def batch(
     chunk_size: int = typer.Option(100, "--chunk-size", min=1, help="documents per work unit"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
     fetch: bool = typer.Option(False, "--fetch", help="fetch the web pages feeds and sitemaps link to (public addresses only)"),
+    lang: str = typer.Option("auto", "--lang", "-l", help="auto (each document in its declared or detected language) | de | en"),
 ) -> None:
     """Analyse a corpus into Parquet tables; killed runs resume where they stopped."""
+    from functools import partial
+
+    import quellenlage
+    from quellenlage.lang import get_language
+    from quellenlage.settings import Settings
+
     try:
         from quellenlage.batch.runner import run_batch
     except ModuleNotFoundError as err:
@@ -46,8 +53,11 @@ def batch(
     from quellenlage.ingest.fetch import Fetcher
 
     try:
+        if lang != "auto":
+            get_language(lang)  # an unknown code: one line naming the available ones
         summary = run_batch(inputs, out, workers=workers, scheduler=scheduler, chunk_size=chunk_size,
-                            sqlite=sqlite, show_progress=not quiet, fetcher=Fetcher() if fetch else None)
+                            sqlite=sqlite, show_progress=not quiet, fetcher=Fetcher() if fetch else None,
+                            analyze_fn=partial(quellenlage.analyze_many, settings=Settings(language=lang)))
     except QuellenlageError as err:
         _fail(str(err))
     except KeyboardInterrupt:

@@ -19,7 +19,7 @@ LIST = pa.list_(pa.string())
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
         ("article_id", S), ("input", S), ("position", S), ("input_format", S),
-        ("title", S), ("date", S), ("month", S), ("outlet", S), ("url", S), ("author", S),
+        ("title", S), ("date", S), ("month", S), ("outlet", S), ("url", S), ("author", S), ("language", S),
         ("n_chars", I), ("n_words", I), ("n_quotes", I), ("n_direct", I), ("n_indirect", I),
         ("n_entities", I), ("n_sources", I), ("n_claims", I),
         ("named_sources", I), ("anonymous_sources", I), ("body_sentences", I),
@@ -86,7 +86,7 @@ def analysis_rows(analysis: Analysis, input_name: str, position: str, raw_meta: 
     article = {
         "article_id": aid, "input": input_name, "position": position, "input_format": m.input_format,
         "title": m.title, "date": date, "month": _month(date), "outlet": _outlet(raw_meta, m.site, m.url),
-        "url": m.url, "author": m.author, "n_chars": len(analysis.text),
+        "url": m.url, "author": m.author, "language": m.language, "n_chars": len(analysis.text),
         "n_words": len(analysis.text.split()), "n_quotes": len(kinds),
         "n_direct": kinds.count("direct"), "n_indirect": kinds.count("indirect"),
         "n_entities": len(analysis.entities), "n_sources": len(analysis.sources),

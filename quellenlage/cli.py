@@ -25,10 +25,21 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def render(analysis, fmt: str) -> str:
+def render(analysis, fmt: str, ui_lang: str = "auto") -> str:
     from quellenlage.render import render_html, render_json, render_text
 
-    return {"text": render_text, "json": render_json, "html": render_html}[fmt](analysis)
+    if fmt == "json":
+        return render_json(analysis)
+    if fmt == "html":
+        return render_html(analysis, ui_language=ui_lang)
+    return render_text(analysis, ui_language=ui_lang)
+
+
+def _check_ui_lang(ui_lang: str) -> None:
+    from quellenlage.render.i18n import UI_LANGUAGES
+
+    if ui_lang != "auto" and ui_lang not in UI_LANGUAGES:
+        fail(f"unknown UI language {ui_lang!r}; choose auto, {', '.join(UI_LANGUAGES)}")
 
 
 @app.command()
@@ -37,8 +48,10 @@ def analyze(
     fmt: str = typer.Option("text", "--format", "-f", help="text | json | html"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="folder: one output file per input"),
     lang: str = typer.Option("auto", "--lang", "-l", help="auto (declared or detected per input) | de | en"),
+    ui_lang: str = typer.Option("auto", "--ui-lang", help="language of the labels: auto (the article's) | de | en"),
 ) -> None:
     """Analyse articles and show quotes, speakers and sources."""
+    _check_ui_lang(ui_lang)
     from quellenlage import analyze_many
     from quellenlage.lang import get_language
     from quellenlage.pipeline import nothing_analysed
@@ -65,7 +78,7 @@ def analyze(
             failed += 1
         else:
             analysed += 1
-        text = render(analysis, fmt)
+        text = render(analysis, fmt, ui_lang)
         if out is None:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         else:
@@ -114,15 +127,19 @@ def serve(
 
 
 @app.command()
-def demo(out: Path = typer.Option(Path("quellenlage-demo.html"), "--out", "-o", help="where to write the report")) -> None:
+def demo(
+    out: Path = typer.Option(Path("quellenlage-demo.html"), "--out", "-o", help="where to write the report"),
+    ui_lang: str = typer.Option("auto", "--ui-lang", help="language of the labels: auto (the article's) | de | en"),
+) -> None:
     """Analyse the bundled example article and write a self-contained HTML report."""
+    _check_ui_lang(ui_lang)
     from quellenlage import analyze
     from quellenlage.ingest import read_path
     from quellenlage.render import render_html, render_text
 
     analysis = analyze(read_path(str(EXAMPLE)))
-    sys.stdout.write(render_text(analysis))
-    out.write_text(render_html(analysis), encoding="utf-8")
+    sys.stdout.write(render_text(analysis, ui_language=ui_lang))
+    out.write_text(render_html(analysis, ui_language=ui_lang), encoding="utf-8")
     err_console.print(f"\nHTML report: [bold]{out.resolve()}[/]", highlight=False)
 
 

@@ -232,7 +232,7 @@ def test_overlapping_and_out_of_range_spans_stay_well_formed() -> None:
 
 
 def test_text_view_shows_speakers_counts_and_findings() -> None:
-    out = render_text(analysis())
+    out = render_text(analysis(), ui_language="en")
     for name in ("Anna Weber", "Jonas Krüger", "Stadtanzeiger", "ein Sprecher der Stadt"):
         assert name in out
     assert "Boilerplate lines removed: 1" in out
@@ -246,8 +246,8 @@ def test_text_view_shows_speakers_counts_and_findings() -> None:
 @pytest.mark.parametrize("a", [Analysis(text=""), Analysis(text="Nur ein Satz ohne Struktur.\nUnd noch einer.")])
 def test_minimal_analysis_renders_everywhere(a: Analysis) -> None:
     assert Analysis.model_validate_json(render_json(a)) == a
-    checker = parse(render_html(a))
+    checker = parse(render_html(a, ui_language="en"))
     assert squeeze("".join(checker.article_text)) == (squeeze(a.text) or "No text.")
-    out = render_text(a)
+    out = render_text(a, ui_language="en")
     assert "No quotes found." in out and "Boilerplate lines removed: 0" in out
     assert "Claims" not in out and "Transparency" not in out

@@ -93,7 +93,7 @@ def test_form_text_shows_quotes_speakers_and_downloads(client):
     assert analysis.id == link.rsplit("/", 1)[1]
     assert {q.speaker.name for q in analysis.quotes if q.speaker} >= {"Anna Berger", "Paul Wendt"}
     report = client.get(f"{link}.html")
-    assert report.text == render_html(analysis)
+    assert report.text == render_html(analysis, ui_language="en")  # the UI language of the request (no Accept-Language: English)
     assert "attachment" in report.headers["content-disposition"]
 
 

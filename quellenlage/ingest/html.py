@@ -57,6 +57,7 @@ def with_main_text_marks(html: str, lines: list[DomLine]) -> list[frozenset[str]
 
 def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
     """The page as lines with their roles; raises ExtractionError when it holds no article."""
+    from quellenlage.lang.detect import detect_language
     from quellenlage.structure.lines import LineClassifier
 
     page = render_page(html)
@@ -67,7 +68,9 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
     meta = _metadata(html, url)
     title = page.og_title or page.title or meta.get("title") or None
     site = page.site or meta.get("site") or None
-    lines = LineClassifier().classify(
+    # The page's declared language ("en-US" → "en"), else the one its words are in.
+    language = detect_language(text, page.language)
+    lines = LineClassifier(language).classify(
         text, with_main_text_marks(html, page.lines), [line.link_density for line in page.lines], title,
         titles=(page.og_title, page.title), site=site, description=page.description,
     )

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Optional
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from quellenlage.render.i18n import Translations, i18n_environment, translations
+from quellenlage.render.i18n import ui_language as choose_ui_language
 from quellenlage.render.summary import (
     VERDICT_LABELS,
     boilerplate_count,
@@ -65,26 +67,36 @@ class Block:
     items: list[Markup]
 
 
-def render_html(a: Analysis) -> str:
-    """A standalone report: inline CSS, no scripts, no external resources."""
-    return _environment().get_template("report.html.j2").render(css=_css(), **report_context(a))
+def render_html(a: Analysis, ui_language: str = "auto") -> str:
+    """A standalone report: inline CSS, no scripts, no external resources. Its labels are in
+    `ui_language` ('de', 'en'; 'auto': the article's language)."""
+    lang = report_language(a, ui_language)
+    return _environment(lang).get_template("report.html.j2").render(css=_css(), **report_context(a, lang))
 
 
-def report_context(a: Analysis) -> dict:
-    """What report.html.j2 needs besides its stylesheet; the web app's page extends that template."""
+def report_language(a: Analysis, requested: str = "auto") -> str:
+    """The UI language of a report: the one asked for, for 'auto' the article's language."""
+    return choose_ui_language(requested, a.meta.language)
+
+
+def report_context(a: Analysis, ui_language: str = "en") -> dict:
+    """What report.html.j2 needs besides its stylesheet; the web app's page extends that template.
+    The labels computed here are in `ui_language`."""
+    t = translations(ui_language)
+    _ = t.gettext
     quote_numbers = {q.id: n for n, q in enumerate(a.quotes, 1)}
     kinds = Counter(q.kind for q in a.quotes)
     return dict(
         a=a,
-        h=header(a),
+        h=header(a, _),
         kinds=kinds,
         boilerplate=boilerplate_count(a),
-        blocks=_blocks(a, _marks(a)),
-        quotes=[(n, q, _quote_title(n, q)) for n, q in enumerate(a.quotes, 1)],
-        sources=sources_by_type(a),
+        blocks=_blocks(a, _marks(a, t)),
+        quotes=[(n, q, _quote_title(n, q, t)) for n, q in enumerate(a.quotes, 1)],
+        sources=sources_by_type(a, _),
         quote_numbers=quote_numbers,
-        transparency=transparency_rows(a.transparency) if has_transparency(a) else [],
-        speaker_label=speaker_label,
+        transparency=transparency_rows(a.transparency, _) if has_transparency(a) else [],
+        speaker_label=partial(speaker_label, _=_),
         shorten=shorten,
         verdict_labels=VERDICT_LABELS,
         table_chars=TABLE_QUOTE_CHARS,
@@ -92,15 +104,10 @@ def report_context(a: Analysis) -> dict:
 
 
 @cache
-def _environment() -> Environment:
-    """Autoescaping on, so every value the template prints is escaped unless it is `Markup`."""
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+def _environment(ui_language: str = "en") -> Environment:
+    """Autoescaping on, so every value the template prints is escaped unless it is `Markup`;
+    one environment per UI language (its gettext callables are installed once)."""
+    return i18n_environment(FileSystemLoader(TEMPLATES), ui_language)
 
 
 @cache
@@ -109,37 +116,43 @@ def _css() -> Markup:
     return Markup((TEMPLATES / "report.css").read_text(encoding="utf-8"))
 
 
-def _quote_title(n: int, q: Quote) -> str:
+def _quote_title(n: int, q: Quote, t: Translations | None = None) -> str:
     """The tooltip of a quote: everything the attribution rests on."""
-    parts = [f"Quote {n} ({q.kind})", f"speaker: {speaker_label(q.speaker, q.speaker_type)}"]
+    _ = (t or translations("en")).gettext
+    parts = [_("Quote %(n)s (%(kind)s)") % {"n": n, "kind": _(q.kind)},
+             _("speaker: %(speaker)s") % {"speaker": speaker_label(q.speaker, q.speaker_type, _)}]
     if q.cue:
-        parts.append(f"cue: {q.cue.text}" + (f" [{q.cue_type}]" if q.cue_type else ""))
+        parts.append(_("cue: %(cue)s") % {"cue": q.cue.text} + (f" [{q.cue_type}]" if q.cue_type else ""))
     if q.via:
-        parts.append("via: " + " ← ".join(q.via))
+        parts.append(_("via: %(via)s") % {"via": " ← ".join(q.via)})
     return " · ".join(parts)
 
 
-def _marks(a: Analysis) -> list[Mark]:
+def _marks(a: Analysis, t: Translations | None = None) -> list[Mark]:
     """Every highlightable span; earlier marks nest outside later ones with the same extent."""
+    _ = (t or translations("en")).gettext
     marks: list[Mark] = []
     for n, q in enumerate(a.quotes, 1):
-        name = q.speaker.name if q.speaker else "no source"
-        marks.append(Mark(q.start, q.end, f"q q-{q.kind}", f"q-{n}", name, _quote_title(n, q)))
+        name = q.speaker.name if q.speaker else _("no source")
+        marks.append(Mark(q.start, q.end, f"q q-{q.kind}", f"q-{n}", name, _quote_title(n, q, t)))
     for n, c in enumerate(a.claims, 1):
-        source = f" · source: {speaker_label(c.source)}" if c.source else ""
-        marks.append(Mark(c.start, c.end, "claim", f"c-{n}", title=f"Claim C{n} ({c.status}){source}"))
+        source = " · " + _("source: %(source)s") % {"source": speaker_label(c.source, _=_)} if c.source else ""
+        title = _("Claim C%(n)s (%(status)s)") % {"n": n, "status": _(c.status)} + source
+        marks.append(Mark(c.start, c.end, "claim", f"c-{n}", title=title))
         for k, r in enumerate(c.reactions, 1):
-            title = f"C{n}: {r.status} by {speaker_label(r.by)}"
+            title = f"C{n}: " + _("%(status)s by %(by)s") % {"status": _(r.status), "by": speaker_label(r.by, _=_)}
             marks.append(Mark(r.start, r.end, f"reaction reaction-{r.status}", f"c-{n}-r-{k}", title=title))
     if a.headline_check:
         for n, f in enumerate(a.headline_check.findings, 1):
-            marks.append(Mark(f.start, f.end, f"assertion verdict-{f.verdict}", f"h-{n}", title=f"{f.verdict}: {f.why}"))
+            verdict = _(VERDICT_LABELS[f.verdict])
+            marks.append(Mark(f.start, f.end, f"assertion verdict-{f.verdict}", f"h-{n}", title=f"{verdict}: {f.why}"))
             marks.extend(
-                Mark(e.start, e.end, "evidence", f"h-{n}-e-{k}", title=f"evidence for headline assertion {n}")
+                Mark(e.start, e.end, "evidence", f"h-{n}-e-{k}", title=_("evidence for headline assertion %(n)s") % {"n": n})
                 for k, e in enumerate(f.evidence, 1)
             )
         marks.extend(
-            Mark(w.start, w.end, "sensational", title="sensational word" + (", also in body" if w.in_body else ", headline only"))
+            Mark(w.start, w.end, "sensational",
+                 title=_("sensational word, also in body") if w.in_body else _("sensational word, headline only"))
             for w in a.headline_check.sensational
         )
     # Several quotes may share one cue or speaker mention: one unlabelled mark is enough.
@@ -147,7 +160,8 @@ def _marks(a: Analysis) -> list[Mark]:
         (span.start, span.end, cls): Mark(span.start, span.end, cls, title=title)
         for n, q in enumerate(a.quotes, 1)
         for span, cls, title in (
-            (q.cue, "cue", f"cue of quote {n}"), (q.speaker_mention, "speaker-mention", f"speaker of quote {n}")
+            (q.cue, "cue", _("cue of quote %(n)s") % {"n": n}),
+            (q.speaker_mention, "speaker-mention", _("speaker of quote %(n)s") % {"n": n}),
         )
         if span is not None
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Optional, get_args
 
@@ -27,6 +28,14 @@ VERDICT_LABELS: dict[str, str] = {
 assert set(VERDICT_LABELS) == set(get_args(HeadlineFinding.model_fields["verdict"].annotation)), "every verdict needs a label"
 
 
+#: A translation of a UI label (`quellenlage.render.i18n`); the English labels are the msgids.
+Gettext = Callable[[str], str]
+
+
+def _same(message: str) -> str:
+    return message
+
+
 @dataclass(frozen=True)
 class Header:
     """The article's identity as the page presents it, falling back to metadata."""
@@ -42,7 +51,7 @@ def first_line(a: Analysis, role: LineRole) -> Optional[str]:
     return next((line.text.strip() for line in a.lines if line.role == role and line.text.strip()), None)
 
 
-def header(a: Analysis) -> Header:
+def header(a: Analysis, _: Gettext = _same) -> Header:
     """Section, headline, byline and the known metadata fields (unknown ones are left out)."""
     m = a.meta
     headline = first_line(a, "headline") or m.title or (a.headline_check.text if a.headline_check else None)
@@ -51,7 +60,7 @@ def header(a: Analysis) -> Header:
         section=first_line(a, "section"),
         headline=headline,
         byline=first_line(a, "byline"),
-        meta=[(label, value) for label, value in known if value],
+        meta=[(_(label), value) for label, value in known if value],
     )
 
 
@@ -60,17 +69,17 @@ def boilerplate_count(a: Analysis) -> int:
     return sum(1 for line in a.lines if line.role == "boilerplate")
 
 
-def sources_by_type(a: Analysis) -> list[tuple[str, list[Source]]]:
+def sources_by_type(a: Analysis, _: Gettext = _same) -> list[tuple[str, list[Source]]]:
     """Sources grouped under a plural label, in a fixed type order; empty groups are left out."""
-    groups = [(label, [s for s in a.sources if s.type == kind]) for kind, label in SOURCE_TYPE_LABELS.items()]
+    groups = [(_(label), [s for s in a.sources if s.type == kind]) for kind, label in SOURCE_TYPE_LABELS.items()]
     return [(label, members) for label, members in groups if members]
 
 
-def speaker_label(speaker: Optional[Speaker], fallback_type: str = "unknown") -> str:
+def speaker_label(speaker: Optional[Speaker], fallback_type: str = "unknown", _: Gettext = _same) -> str:
     """`Name (type)`, or a plain marker when the article names no source."""
     if speaker is None:
-        return "no source given" if fallback_type == "unknown" else f"({fallback_type})"
-    return f"{speaker.name} ({speaker.type})"
+        return _("no source given") if fallback_type == "unknown" else f"({_(fallback_type)})"
+    return f"{speaker.name} ({_(speaker.type)})"
 
 
 def shorten(text: str, limit: int) -> str:
@@ -87,11 +96,12 @@ def has_transparency(a: Analysis) -> bool:
     return a.transparency != Transparency()
 
 
-def transparency_rows(t: Transparency) -> list[tuple[str, str]]:
+def transparency_rows(t: Transparency, _: Gettext = _same) -> list[tuple[str, str]]:
     """The transparency figures as label/value pairs, the share as a percentage."""
+    share = _("%(part)s of %(whole)s") % {"part": t.attributed_sentences, "whole": t.body_sentences}
     return [
-        ("Named sources", str(t.named_sources)),
-        ("Anonymous sources", str(t.anonymous_sources)),
-        ("Attributed body sentences", f"{t.attributed_sentences} of {t.body_sentences} ({t.attributed_share:.0%})"),
-        ("Single-source claims", str(t.single_source_claims)),
+        (_("Named sources"), str(t.named_sources)),
+        (_("Anonymous sources"), str(t.anonymous_sources)),
+        (_("Attributed body sentences"), f"{share} ({t.attributed_share:.0%})"),
+        (_("Single-source claims"), str(t.single_source_claims)),
     ]

@@ -15,8 +15,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from quellenlage.render.i18n import translations
+from quellenlage.render.i18n import ui_language as choose_ui_language
 from quellenlage.render.summary import (
     VERDICT_LABELS,
+    Gettext,
     boilerplate_count,
     has_transparency,
     header,
@@ -33,8 +36,10 @@ VERDICT_STYLES = {"supported": "green", "attributed_only": "yellow", "unsupporte
 KIND_STYLES = {"direct": "cyan", "indirect": "magenta"}
 
 
-def render_text(a: Analysis, width: int = 100, color: bool = False) -> str:
-    """Render `a` for a terminal; plain text unless `color` asks for ANSI styles."""
+def render_text(a: Analysis, width: int = 100, color: bool = False, ui_language: str = "auto") -> str:
+    """Render `a` for a terminal; plain text unless `color` asks for ANSI styles. The labels are
+    in `ui_language` ('de', 'en'; 'auto': the article's language)."""
+    _ = translations(choose_ui_language(ui_language, a.meta.language)).gettext
     out = io.StringIO()
     console = Console(
         file=out,
@@ -43,7 +48,7 @@ def render_text(a: Analysis, width: int = 100, color: bool = False) -> str:
         color_system="standard" if color else None,
         highlight=False,
     )
-    for part in _sections(a):
+    for part in _sections(a, _):
         console.print(part)
         console.print()
     rendered = out.getvalue()
@@ -52,17 +57,17 @@ def render_text(a: Analysis, width: int = 100, color: bool = False) -> str:
     return rendered.rstrip("\n") + "\n"
 
 
-def _sections(a: Analysis) -> list[RenderableType]:
+def _sections(a: Analysis, _: Gettext) -> list[RenderableType]:
     """The view top to bottom; optional findings appear only when the analysis has them."""
-    parts: list[RenderableType] = [_header(a), _structure(a), _quotes(a), _sources(a)]
+    parts: list[RenderableType] = [_header(a, _), _structure(a, _), _quotes(a, _), _sources(a, _)]
     if a.claims:
-        parts.append(_claims(a.claims))
+        parts.append(_claims(a.claims, _))
     if a.headline_check:
-        parts.append(_headline_check(a.headline_check))
+        parts.append(_headline_check(a.headline_check, _))
     if has_transparency(a):
-        parts.append(_titled("Transparency", _pairs(transparency_rows(a.transparency))))
+        parts.append(_titled(_("Transparency"), _pairs(transparency_rows(a.transparency, _))))
     if a.errors:
-        parts.append(_titled("Errors", Group(*(Text(f"- {e}", style="red") for e in a.errors))))
+        parts.append(_titled(_("Errors"), Group(*(Text(f"- {e}", style="red") for e in a.errors))))
     return parts
 
 
@@ -86,13 +91,13 @@ def _pairs(rows: list[tuple[str, str]]) -> Table:
     return table
 
 
-def _header(a: Analysis) -> Group:
+def _header(a: Analysis, _: Gettext) -> Group:
     """What the article is: section, headline, byline and known metadata."""
-    h = header(a)
+    h = header(a, _)
     lines: list[RenderableType] = []
     if h.section:
         lines.append(Text(h.section.upper(), style="dim"))
-    lines.append(Text(h.headline or "(no headline found)", style="bold"))
+    lines.append(Text(h.headline or _("(no headline found)"), style="bold"))
     if h.byline:
         lines.append(Text(h.byline, style="italic"))
     if h.meta:
@@ -100,30 +105,32 @@ def _header(a: Analysis) -> Group:
     return Group(*lines)
 
 
-def _structure(a: Analysis) -> Text:
+def _structure(a: Analysis, _: Gettext) -> Text:
     """Line roles at a glance, and how much non-article text was dropped."""
     roles = Counter(line.role for line in a.lines if line.role != "boilerplate")
-    kept = ", ".join(f"{n} {role}" for role, n in roles.most_common()) or "none"
-    return Text(f"Lines kept: {kept}. Boilerplate lines removed: {boilerplate_count(a)}.")
+    kept = ", ".join(f"{n} {_(role)}" for role, n in roles.most_common()) or _("none")
+    summary = _("Lines kept: %(kept)s. Boilerplate lines removed: %(removed)s.")
+    return Text(summary % {"kept": kept, "removed": boilerplate_count(a)})
 
 
-def _quotes(a: Analysis) -> RenderableType:
+def _quotes(a: Analysis, _: Gettext) -> RenderableType:
     if not a.quotes:
-        return _titled("Quotes", Text("No quotes found."))
+        return _titled(_("Quotes"), Text(_("No quotes found.")))
     kinds = Counter(q.kind for q in a.quotes)
-    title = f"Quotes ({kinds['direct']} direct, {kinds['indirect']} indirect)"
+    counts = _("%(direct)s direct, %(indirect)s indirect") % {"direct": kinds["direct"], "indirect": kinds["indirect"]}
+    title = f"{_('Quotes')} ({counts})"
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Speaker", ratio=2)
-    table.add_column("Cue", max_width=16, overflow="fold")
-    table.add_column("Via", ratio=2)
-    table.add_column("Quote", ratio=6)
+    table.add_column(_("Kind"), no_wrap=True)
+    table.add_column(_("Speaker"), ratio=2)
+    table.add_column(_("Cue"), max_width=16, overflow="fold")
+    table.add_column(_("Via"), ratio=2)
+    table.add_column(_("Quote"), ratio=6)
     for n, q in enumerate(a.quotes, 1):
         table.add_row(
             Text(str(n)),
-            Text(q.kind, style=KIND_STYLES[q.kind]),
-            Text(speaker_label(q.speaker, q.speaker_type)),
+            Text(_(q.kind), style=KIND_STYLES[q.kind]),
+            Text(speaker_label(q.speaker, q.speaker_type, _)),
             Text(q.cue.text if q.cue else ""),
             Text(" ← ".join(q.via)),
             Text(shorten(q.text, QUOTE_CHARS)),
@@ -131,49 +138,50 @@ def _quotes(a: Analysis) -> RenderableType:
     return _titled(title, table)
 
 
-def _sources(a: Analysis) -> RenderableType:
-    groups = sources_by_type(a)
+def _sources(a: Analysis, _: Gettext) -> RenderableType:
+    groups = sources_by_type(a, _)
     if not groups:
-        return _titled("Sources", Text("No sources found."))
+        return _titled(_("Sources"), Text(_("No sources found.")))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Type")
-    table.add_column("Source")
-    table.add_column("Quotes", justify="right")
+    table.add_column(_("Type"))
+    table.add_column(_("Source"))
+    table.add_column(_("Quotes"), justify="right")
     for label, members in groups:
         for i, source in enumerate(members):
             table.add_row(Text(label if i == 0 else "", style="bold"), Text(source.name), Text(str(len(source.quote_ids))))
-    return _titled(f"Sources ({len(a.sources)})", table)
+    return _titled(f"{_('Sources')} ({len(a.sources)})", table)
 
 
-def _claims(claims: list[Claim]) -> Group:
+def _claims(claims: list[Claim], _: Gettext) -> Group:
     """One row per claim, with a hanging indent so the claim number stays visible."""
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True, style="bold")
     table.add_column()
     for n, c in enumerate(claims, 1):
-        via = f" via {' ← '.join(c.via)}" if c.via else ""
+        via = f" {_('via')} {' ← '.join(c.via)}" if c.via else ""
         reactions = [
-            Text.assemble((r.status, STATUS_STYLES[r.status]), f" by {speaker_label(r.by)}: ", shorten(r.text, QUOTE_CHARS))
+            Text.assemble((_(r.status), STATUS_STYLES[r.status]), f" {_('by')} {speaker_label(r.by, _=_)}: ",
+                          shorten(r.text, QUOTE_CHARS))
             for r in c.reactions
         ]
         body = Group(
-            Text.assemble((f"[{c.status}] ", "bold"), shorten(c.text, QUOTE_CHARS * 2)),
-            _indent(Text(f"source: {speaker_label(c.source)}{via}"), *reactions),
+            Text.assemble((f"[{_(c.status)}] ", "bold"), shorten(c.text, QUOTE_CHARS * 2)),
+            _indent(Text(_("source: %(source)s") % {"source": speaker_label(c.source, _=_)} + via), *reactions),
         )
         table.add_row(Text(f"C{n}"), body)
-    return _titled("Claims", table)
+    return _titled(_("Claims"), table)
 
 
-def _headline_check(check: HeadlineCheck) -> Group:
+def _headline_check(check: HeadlineCheck, _: Gettext) -> Group:
     items: list[RenderableType] = [Text(check.text, style="bold")]
     for f in check.findings:
         items.append(_indent(Text.assemble(
-            (VERDICT_LABELS[f.verdict], VERDICT_STYLES[f.verdict]), f": {f.assertion}",
+            (_(VERDICT_LABELS[f.verdict]), VERDICT_STYLES[f.verdict]), f": {f.assertion}",
             style="dim" if f.verdict == "not_in_body" else "",
         )))
-        evidence = [Text(f"evidence: {shorten(e.text, QUOTE_CHARS)}") for e in f.evidence]
-        items.append(_indent(Text(f"why: {f.why}"), *evidence, level=2))
+        evidence = [Text(_("evidence: %(text)s") % {"text": shorten(e.text, QUOTE_CHARS)}) for e in f.evidence]
+        items.append(_indent(Text(_("why: %(why)s") % {"why": f.why}), *evidence, level=2))
     if check.sensational:
-        words = ", ".join(f"{w.word} ({'also in body' if w.in_body else 'headline only'})" for w in check.sensational)
-        items.append(_indent(Text(f"sensational words: {words}")))
-    return _titled("Headline check", Group(*items))
+        words = ", ".join(f"{w.word} ({_('also in body') if w.in_body else _('headline only')})" for w in check.sensational)
+        items.append(_indent(Text(_("sensational words: %(words)s") % {"words": words})))
+    return _titled(_("Headline check"), Group(*items))

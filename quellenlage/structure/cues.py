@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quellenlage.lang import SHIPPED
 from quellenlage.lexicons import grouped, patterns
 from quellenlage.names import is_first_name
 
@@ -35,6 +36,13 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 LONG_PROSE_WORDS = 60
 
 
+def lexicon_language(language: str | None) -> str:
+    """The language whose line lexicons read a text in `language` (a spaCy `doc.lang_`, a
+    page's declared tag such as "en-US"): its own when Quellenlage ships them, else German."""
+    code = re.split(r"[-_]", (language or "").strip().lower(), maxsplit=1)[0]
+    return code if code in SHIPPED else "de"
+
+
 @dataclass
 class Shape:
     index: int
@@ -57,23 +65,35 @@ class Shape:
 
 
 class Cues:
-    """The lexicon cues of a line (loaded once: building the patterns is not per-page work)."""
+    """The lexicon cues of a line in one language (loaded once per language: building the
+    patterns is not per-page work). The word lists are the language's own
+    (`quellenlage/lang/<language>/lexicons/`: boilerplate.tsv, credits.tsv, bylines.tsv);
+    the features built on them are the same in every language, so the line model reads an
+    English page's "Share this article" as it reads a German page's "Artikel teilen"."""
 
-    def __init__(self) -> None:
-        self.boilerplate = patterns("de", "boilerplate.tsv")
-        self.credits = [rx for _, rx in patterns("de", "credits.tsv", flags=0)]
-        agencies = grouped("de", "bylines.tsv")["agency"]
-        alt = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    def __init__(self, language: str = "de") -> None:
+        self.language = language = lexicon_language(language)
+        self.boilerplate = patterns(language, "boilerplate.tsv")
+        self.credits = [rx for _, rx in patterns(language, "credits.tsv", flags=0)]
+        by = grouped(language, "bylines.tsv")
+        alt = "|".join(re.escape(a) for a in sorted(by["agency"], key=len, reverse=True))
+        prefix = "|".join(by.get("agency_prefix", ()))
         self.agency_byline = re.compile(
-            rf"^[\s(/]*((quelle|mit material von|material|text|mitarbeit)\s*:\s*)?"
+            rf"^[\s(/]*(({prefix})\s*:\s*)?"
             rf"((\w[\w.-]*\.(de|at|ch|com|net|org)|{alt})\s*[/,|&]?\s*){{1,5}}\)?\s*$",
             re.IGNORECASE,
         )
+        intro, source = "|".join(by.get("author_intro", ())), "|".join(by.get("source_intro", ()))
         self.author_byline = re.compile(
-            r"^\W*(von|by|text|autor(in)?|(geschrieben|verfasst) von|eine?\s+[a-zäöü]+\s+von)\s*:?\s+[A-ZÄÖÜ][\w.-]+"
-            r"|^\W*quelle\s*:\s*\S.{0,40}$",  # a source line: "Quelle: Golem", "(Quelle: APA/dpa)"
+            rf"^\W*({intro})\s*:?\s+[A-ZÄÖÜ][\w.-]+"
+            rf"|^\W*({source})\s*:\s*\S.{{0,40}}$",  # a source line: "Quelle: Golem", "(Quelle: APA/dpa)"
             re.IGNORECASE,
         )
+        self.author_box_heading = re.compile(rf"^\W*({'|'.join(by.get('author_box', ()))})\W*$", re.IGNORECASE)
+        #: "Stand: 05/08/2019, 5:30", "Veröffentlicht am …", "Updated 3:45 p.m. ET": the article's date.
+        self.dated_label = re.compile(rf"^\W*({'|'.join(by.get('dated', ()))})\b.*\d", re.IGNORECASE)
+        #: Whole lines that are bylines by the language's conventions (English datelines, "5 min read").
+        self.byline_lines = [re.compile(rx, re.IGNORECASE) for rx in by.get("line", ())]
 
     def shape(self, index: int, start: int, raw: str) -> Shape:
         return Shape(index, start, raw, *self._measure(raw))
@@ -110,7 +130,7 @@ class Cues:
         return any(rx.search(text) for rx in self.credits)
 
     def is_author_box_heading(self, s: Shape) -> bool:
-        return bool(AUTHOR_BOX_HEADING.match(s.text))
+        return bool(self.author_box_heading.match(s.text))
 
     def is_byline(self, s: Shape) -> bool:
         if s.words > 10 or s.bullet:
@@ -120,11 +140,9 @@ class Cues:
     @lru_cache(maxsize=8192)  # noqa: B019 - see _cue
     def _byline(self, text: str) -> bool:
         return bool(self.agency_byline.match(text) or self.author_byline.match(text) or AGENCY_CODES.match(text)
-                    or AUTHOR_BOX_HEADING.match(text))
+                    or self.author_box_heading.match(text) or any(rx.match(text) for rx in self.byline_lines))
 
 
-#: The heading of an author box: "Über den Autor", "Die Autorin", "AUTOR".
-AUTHOR_BOX_HEADING = re.compile(r"^\W*(über (den|die) autor(in)?|(der|die) autor(in)?|autor(in)?|autoren)\W*$", re.IGNORECASE)
 #: A person's name alone on a line: two or three capitalised words ("Hanna Petersen",
 #: "Jan-Ole von Berg" is left to the "Von …" shape).
 NAME_LINE = re.compile(r"^(Dr\.\s+)?([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?){1,2}$")

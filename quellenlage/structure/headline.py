@@ -4,7 +4,7 @@ Page titles and scraped headline lines end in the outlet ("… | ZEIT ONLINE", "
 Süddeutsche.de"). A pipe is never part of a German headline, so what follows the last pipe
 goes when it is short; a dash is part of many headlines, so what follows it goes only when it
 is recognisably a site: a domain, the page's own site name, or a word outlets name themselves
-with (site_words.tsv).
+with (site_words.tsv of the page's language).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from quellenlage.lexicons import words
+from quellenlage.structure.cues import lexicon_language
 
 SEPARATOR = re.compile(r"\s+(\||–|—|-|::|·|•)\s+")
 DOMAIN = re.compile(r"\b[\w-]+\.(de|at|ch|com|net|org|info|eu|news)\b", re.IGNORECASE)
@@ -20,7 +21,7 @@ DOMAIN = re.compile(r"\b[\w-]+\.(de|at|ch|com|net|org|info|eu|news)\b", re.IGNOR
 MAX_SITE_WORDS = 5
 
 
-def _is_site(part: str, separator: str, site: str | None) -> bool:
+def _is_site(part: str, separator: str, site: str | None, language: str = "de") -> bool:
     part = part.strip()
     n = len(part.split())
     if not part or n > MAX_SITE_WORDS:
@@ -32,16 +33,16 @@ def _is_site(part: str, separator: str, site: str | None) -> bool:
     if separator == "|" or separator == "::":
         return True
     tokens = {w.lower() for w in re.findall(r"\w+", part)}
-    return bool(tokens & words("de", "site_words.tsv"))
+    return bool(tokens & words(lexicon_language(language), "site_words.tsv"))
 
 
-def strip_site_name(title: str, site: str | None = None) -> str:
+def strip_site_name(title: str, site: str | None = None, language: str = "de") -> str:
     """The title without trailing site-name parts; the title itself when nothing is one. Once
     the site is gone, a one- or two-word part before it with the same separator is the
     section ("Title - Wirtschaft - Süddeutsche.de") and goes too."""
     text = " ".join(title.split())
     first = SEPARATOR.search(text)
-    if first and _is_site(text[: first.start()], "", site) and len(text[first.end():].split()) > MAX_SITE_WORDS:
+    if first and _is_site(text[: first.start()], "", site, language) and len(text[first.end():].split()) > MAX_SITE_WORDS:
         text = text[first.end():]  # "ZEIT ONLINE | Title …"
     stripped_sep = None
     while True:
@@ -51,7 +52,7 @@ def strip_site_name(title: str, site: str | None = None) -> str:
         m = matches[-1]
         tail, sep = text[m.end():], m.group(1)
         section = stripped_sep == sep and len(tail.split()) <= 2
-        if not (section or (stripped_sep is None and _is_site(tail, sep, site))):
+        if not (section or (stripped_sep is None and _is_site(tail, sep, site, language))):
             break
         text, stripped_sep = text[: m.start()].rstrip(), sep
     return text.strip()
@@ -63,7 +64,8 @@ FURNITURE_CONTEXT = frozenset({"nav", "footer", "aside", "form", "cls:nav", "cls
 MIN_TITLE_SIMILARITY = 0.75
 
 
-def title_line(texts: Sequence[str], contexts: Sequence[frozenset[str]], *titles: str, site: str | None = None) -> int | None:
+def title_line(texts: Sequence[str], contexts: Sequence[frozenset[str]], *titles: str, site: str | None = None,
+               language: str = "de") -> int | None:
     """The line of a page that is its headline by the page's own markup: outside navigation
     and boxes of other articles, the line most like one of the page's titles (og:title,
     <title>; site name cut; failing the whole title, its first part before a separator),
@@ -74,7 +76,7 @@ def title_line(texts: Sequence[str], contexts: Sequence[frozenset[str]], *titles
 
     candidates: list[tuple[str, float]] = []
     for title in titles:
-        clean = strip_site_name(title or "", site)
+        clean = strip_site_name(title or "", site, language)
         if clean:
             candidates.append((clean, 1.0))
             parts = SEPARATOR.split(clean)

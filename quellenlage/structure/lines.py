@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quellenlage.schema import Line
-from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape, is_name_line
+from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape, is_name_line, lexicon_language
 from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
 from quellenlage.structure.headline_model import HeadlineChooser
@@ -50,8 +50,6 @@ MIN_KEPT_WORDS = 5
 AUTHOR = re.compile(r"\b(?:[Vv]on|[Bb]y|VON|BY)\s+((?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\w-]+){1,2})")
 #: An author box's biography is a few sentences, not an article.
 MAX_BIO_WORDS = 80
-#: "Stand: 05/08/2019, 5:30", "Veröffentlicht am …", "Aktualisiert …": the article's date.
-DATED_LABEL = re.compile(r"^\W*(stand|veröffentlicht|aktualisiert|zuletzt aktualisiert|erschienen)\b.*\d", re.IGNORECASE)
 #: The author's initials (Kürzel) that close a German article, right under its last line or
 #: another byline: "kb", "(as)", "/jul".
 INITIALS = re.compile(r"^\W{0,2}[a-zäöü]{2,3}\W{0,2}$")
@@ -69,19 +67,28 @@ MAX_BODY_GAP = 6
 MINOR_BODY_SHARE = 0.25
 
 
-@lru_cache(maxsize=1)
-def _shared() -> tuple[PageFeatures, pycrfsuite.Tagger]:
-    """One feature extractor and tagger per process: loading them is not per-page work."""
+#: Languages whose news pages open with a teaser (Vorspann) under the headline; an English
+#: article's first paragraph is its lede, part of the body.
+LEAD_TEASER_LANGUAGES = frozenset({"de"})
+
+
+@lru_cache(maxsize=None)
+def _shared(language: str = "de") -> tuple[PageFeatures, pycrfsuite.Tagger]:
+    """One feature extractor (on the language's lexicons) and tagger per language and process:
+    loading them is not per-page work. The model is the same for every language."""
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL_PATH))
-    return PageFeatures(Cues()), tagger
+    return PageFeatures(Cues(language)), tagger
 
 
 class LineClassifier:
-    """Assigns every non-blank line a role of ANNOTATION.md section 1."""
+    """Assigns every non-blank line a role of ANNOTATION.md section 1, reading the lexicon cues
+    of `language` (a code such as "en", or a tag such as "en-US"; German when Quellenlage
+    has no word lists for it)."""
 
-    def __init__(self) -> None:
-        self.features, self.tagger = _shared()
+    def __init__(self, language: str = "de") -> None:
+        self.language = lexicon_language(language)
+        self.features, self.tagger = _shared(self.language)
         self.rules = self.features.rules
         self.headline = HeadlineChooser(self.features.cues)
 
@@ -120,7 +127,7 @@ class LineClassifier:
             return [Line(index=i, role="paragraph", text=raw, start=start, why="the only line")]
         texts = [raw for _, _, raw in spans]
         if context is None and self.is_extracted_article(texts):
-            return self.cleaned(self.rules.classify(text), site)
+            return self.cleaned(self.rules.classify(text), site, self.language)
         xseq = self.features.page(texts, context, link_density, title)
         self.tagger.set(xseq)
         roles = self.tagger.tag()
@@ -129,7 +136,7 @@ class LineClassifier:
         why = ["line model"] * len(roles)
         keep = None
         if context is not None:
-            keep = title_line([raw for _, _, raw in spans], context, *titles, site=site)
+            keep = title_line([raw for _, _, raw in spans], context, *titles, site=site, language=self.language)
             if keep is not None:
                 roles[keep], why[keep] = "headline", "the page title's line (markup)"
         shapes = [self.features.cues.shape(k, 0, raw) for k, (_, _, raw) in enumerate(spans)]
@@ -149,7 +156,8 @@ class LineClassifier:
         if context is None:  # markup says where the article ends and what its teaser is; plain text needs the conventions
             self.body_goes_on(roles, shapes, why)
             body_ends_with_prose(roles, shapes, why)
-            lead_is_teaser(roles, shapes, why)
+            if self.language in LEAD_TEASER_LANGUAGES:
+                lead_is_teaser(roles, shapes, why)
         if context is None:
             self.subheadings_between_paragraphs(roles, shapes, why)
             self.credits_in_the_article(roles, shapes, why)
@@ -160,7 +168,7 @@ class LineClassifier:
             self.comment_section(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
-            site,
+            site, self.language,
         )
 
     def title_like(self, s: Shape) -> bool:
@@ -186,7 +194,7 @@ class LineClassifier:
             near = body[0] - BYLINE_REACH <= k < body[0] or body[-1] < k <= body[-1] + BYLINE_REACH
             if near and roles[k] not in ("headline", "byline") and s.words <= 12 and (
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
-                or is_name_line(s.text) or DATED_LABEL.match(s.text) or (k > body[-1] and roles[k - 1] in ("paragraph", "byline") and INITIALS.match(s.text))
+                or is_name_line(s.text) or self.features.cues.dated_label.match(s.text) or (k > body[-1] and roles[k - 1] in ("paragraph", "byline") and INITIALS.match(s.text))
             ):
                 roles[k], why[k] = "byline", "date, reading time or author line at the body"
 
@@ -284,17 +292,17 @@ class LineClassifier:
                 roles[k], why[k] = "byline", "the byline's author (author box)"
 
     @staticmethod
-    def cleaned(lines: list[Line], site: str | None) -> list[Line]:
+    def cleaned(lines: list[Line], site: str | None, language: str = "de") -> list[Line]:
         for line in lines:
             if line.role == "headline":
-                clean_headline(line, site)
+                clean_headline(line, site, language)
         return lines
 
 
-def clean_headline(line: Line, site: str | None = None) -> None:
+def clean_headline(line: Line, site: str | None = None, language: str = "de") -> None:
     """The headline line without a site-name part ("… | ZEIT ONLINE"): its text and start
     become those of the headline proper, which stays a substring of the input at `start`."""
-    clean = strip_site_name(line.text, site)
+    clean = strip_site_name(line.text, site, language)
     if clean and clean != line.text.strip():
         offset = line.text.find(clean)
         if offset >= 0:
@@ -430,12 +438,13 @@ def body_ends_with_prose(roles: list[str], shapes: list[Shape], why: list[str]) 
 @Language.factory("line_classifier", assigns=["doc._.lines"])
 def make_line_classifier(nlp: Language, name: str):
     """The first component: sets `doc._.lines` from the raw text, unless the HTML reader has
-    already set them from the page's markup."""
-    classifier = LineClassifier()
+    already set them from the page's markup. The lexicon cues are those of the pipeline's
+    language (`doc.lang_`)."""
+    classifier = LineClassifier(nlp.lang)
 
     def line_classifier(doc: Doc) -> Doc:
         if not doc._.lines:
-            doc._.lines = classifier.classify(doc.text)
+            doc._.lines = (classifier if doc.lang_ == nlp.lang else LineClassifier(doc.lang_)).classify(doc.text)
         return doc
 
     return line_classifier

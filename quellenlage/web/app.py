@@ -22,7 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -33,6 +33,7 @@ from quellenlage.ingest.fetch import Fetcher, FetchError
 from quellenlage.ingest.text import MAX_BYTES, decode_bytes, looks_like_html
 from quellenlage.render.html import TEMPLATES as REPORT_TEMPLATES
 from quellenlage.render.html import render_html, report_context
+from quellenlage.render.i18n import DEFAULT_UI_LANGUAGE, UI_LANGUAGES, accepted_language, i18n_environment, translations
 from quellenlage.schema import Analysis, AnalysisRequest, AnalysisSummary
 from quellenlage.web.service import AnalysisFailed, AnalysisService
 from quellenlage.web.store import Store, Summary
@@ -51,15 +52,19 @@ HISTORY_FIELDS = {"all": "title, site or speaker", "title": "title", "site": "si
 log = logging.getLogger("quellenlage.web")
 
 
-def _environment() -> Environment:
-    """Our pages first, then the report's templates they extend; autoescape on everywhere."""
-    return Environment(
-        loader=ChoiceLoader([FileSystemLoader(HERE / "templates"), FileSystemLoader(REPORT_TEMPLATES)]),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+def _environment(language: str = DEFAULT_UI_LANGUAGE) -> Environment:
+    """Our pages first, then the report's templates they extend; autoescape on everywhere; the
+    labels in the UI language `language`."""
+    return i18n_environment(ChoiceLoader([FileSystemLoader(HERE / "templates"), FileSystemLoader(REPORT_TEMPLATES)]), language)
+
+
+def ui_language_of(request: Request, asked: str | None = None) -> str:
+    """The UI language of a page: `?lang=de|en` (or a form's `lang`), else the browser's
+    Accept-Language, else English."""
+    asked = asked or request.query_params.get("lang")
+    if asked in UI_LANGUAGES:
+        return asked
+    return accepted_language(request.headers.get("accept-language")) or DEFAULT_UI_LANGUAGE
 
 
 class BodyLimit:
@@ -125,7 +130,7 @@ def create_app(db: str | None = None, fetcher: Fetcher | None = None, worker: An
     store = Store(db)
     own_worker = worker is None  # a worker handed in (tests, several apps) is closed by its owner
     service = AnalysisService(store, worker or AnalysisWorker(), fetcher or Fetcher())
-    env = _environment()
+    envs = {language: _environment(language) for language in UI_LANGUAGES}
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -154,10 +159,14 @@ def create_app(db: str | None = None, fetcher: Fetcher | None = None, worker: An
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
-    def page(name: str, request: Request, status: int = 200, **context) -> HTMLResponse:
+    def page(name: str, request: Request, status: int = 200, ui: str | None = None, **context) -> HTMLResponse:
         token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(32)
-        html = env.get_template(name).render(csrf_token=token, version=__version__, **context)
+        language = ui_language_of(request, ui)
+        if "title" in context and name == "error.html.j2":
+            context["title"] = translations(language).gettext(context["title"])
+        html = envs[language].get_template(name).render(csrf_token=token, version=__version__, **context)
         response = HTMLResponse(html, status_code=status)
+        response.headers["Vary"] = "Accept-Language"
         if request.cookies.get(CSRF_COOKIE) != token:
             response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
         return response
@@ -234,7 +243,7 @@ def create_app(db: str | None = None, fetcher: Fetcher | None = None, worker: An
                         message="the form's security token is missing or stale: reload the start page and submit again")
 
         def again(status: int, error: str) -> HTMLResponse:
-            return page("index.html.j2", request, status, recent=[], error=error, url=url, text=text)
+            return page("index.html.j2", request, status, ui=field("lang"), recent=[], error=error, url=url, text=text)
 
         html, name = None, None
         upload = form.get("file")
@@ -259,7 +268,8 @@ def create_app(db: str | None = None, fetcher: Fetcher | None = None, worker: An
             outcome = await run_in_threadpool(run, url=url, text=text, html=html, name=name)
         except HTTPException as err:
             return again(err.status_code, err.detail)
-        return RedirectResponse(f"/a/{outcome.id}", status_code=303)
+        asked = field("lang")  # the form's UI language goes along; without one the browser's applies
+        return RedirectResponse(f"/a/{outcome.id}" + (f"?lang={asked}" if asked in UI_LANGUAGES else ""), status_code=303)
 
     @app.get("/a/{analysis_id}.json", include_in_schema=False)
     def download_json(analysis_id: str):
@@ -268,15 +278,15 @@ def create_app(db: str | None = None, fetcher: Fetcher | None = None, worker: An
                         headers={"Content-Disposition": f'attachment; filename="quellenlage-{analysis_id}.json"'})
 
     @app.get("/a/{analysis_id}.html", include_in_schema=False)
-    def download_report(analysis_id: str):
+    def download_report(request: Request, analysis_id: str):
         analysis = stored(analysis_id)
-        return Response(render_html(analysis), media_type="text/html; charset=utf-8",
+        return Response(render_html(analysis, ui_language_of(request)), media_type="text/html; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="quellenlage-{analysis_id}.html"'})
 
     @app.get("/a/{analysis_id}", response_class=HTMLResponse, include_in_schema=False)
     def show(request: Request, analysis_id: str):
         analysis = stored(analysis_id)
-        return page("analysis.html.j2", request, analysis_id=analysis_id, **report_context(analysis))
+        return page("analysis.html.j2", request, analysis_id=analysis_id, **report_context(analysis, ui_language_of(request)))
 
     @app.get("/history", response_class=HTMLResponse, include_in_schema=False)
     def history(request: Request, q: str = Query("", max_length=200), field: str = Query("all"),

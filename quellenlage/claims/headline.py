@@ -77,6 +77,9 @@ class Loaded:
     related: tuple[str, ...]
 
     def in_word(self, word: str) -> bool:
+        if self.stem.endswith("$"):  # a whole word or its plural: "secret$" is not in "secretary"
+            base = self.stem[:-1]
+            return any(part in (base, base + "s") for part in (word, *word.split("-")))
         return any(part.startswith(self.stem) for part in (word, *word.split("-")))
 
 
@@ -192,7 +195,7 @@ class HeadlineChecker:
         sensational = [
             SensationalWord(
                 word=t.text, start=t.idx, end=t.idx + len(t.text),
-                in_body=any(part.startswith(entry.stem) for part in body_parts),
+                in_body=any(entry.in_word(part) for part in body_parts),
             )
             for t in span
             if (entry := loaded(t)) is not None
@@ -356,7 +359,7 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
         at = {t.i for t in matched}
         speakers = [
             s for s in (
-                en.speaker_of(doc, mention, mentions) for mention, _, said in en.report_frames(unit.span)
+                en.frame_speaker(doc, mention, cue, mentions) for mention, cue, said in en.report_frames(unit.span)
                 if at & said and not at <= set(range(mention.start, mention.end))
             )
             if s.type != "unknown" or s.name.casefold() in first_person

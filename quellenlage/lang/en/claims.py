@@ -67,7 +67,7 @@ REFUSALS = frozenset({"decline", "refuse", "fail", "reject"})
 #: Verbs of answering that answer a claim only with a claim as their object.
 NEEDS_CLAIM_OBJECT = frozenset({"reject", "dismiss", "challenge", "question", "counter", "correct", "contest"})
 #: Words that begin like an anaphor noun of reactions.tsv but name something else.
-NOT_ANAPHORS = ("reporter", "accountant", "accounting", "accountab", "claimant", "chargeable", "documentar", "statements of account")
+NOT_ANAPHORS = ("reporter", "accountant", "accounting", "accountab", "claimant", "chargeable", "documentar")
 #: Headline colon frames and trailing frames that name a source ("Report: …", "…, police say").
 SOURCE_NOUNS = frozenset(
     "report reports study survey poll police officials official sources source experts expert analysts "
@@ -275,17 +275,29 @@ def subject_of(t: Token) -> Token | None:
     return None
 
 
-def subject_span(subj: Token) -> Span:
+def subject_span(subj: Token, within: Span | None = None) -> Span:
     """The subject's noun phrase (its subtree, without a relative or participle clause after
-    the head, at most eight tokens)."""
+    the head, within its sentence and line, at most eight tokens)."""
     doc = subj.doc
+    lo, hi = (within.start, within.end) if within is not None else (0, len(doc))
     end = subj.i + 1
     for c in subj.rights:
         if c.dep_ in ("relcl", "acl", "punct", "appos", "advcl"):
             break
         end = c.right_edge.i + 1
-    start = subj.left_edge.i
-    end = min(end, start + 8) if end - start > 8 else end
+    start = max(subj.left_edge.i, lo)
+    for k in range(subj.i - 1, start - 1, -1):  # the parse may run across lines: not past a line break
+        if doc[k].is_space or doc[k].text in (".", "!", "?"):
+            start = k + 1
+            break
+    end = min(end, hi)
+    for k in range(subj.i + 1, end):
+        if doc[k].is_space:
+            end = k
+            break
+    if end - start > 8:
+        start = max(start, subj.i - 7)
+        end = min(end, start + 8)
     return doc[start:end]
 
 
@@ -364,7 +376,8 @@ def reacting(doc: Doc, t: Token, index: dict) -> list[Speaker]:
         return [person] if person is not None else []
     if is_anaphor_noun(subj):
         return []
-    out = [speaker_of(doc, subject_span(s), index) for s in (subj, *subj.conjuncts)]
+    within = t.sent if doc.has_annotation("SENT_START") else None
+    out = [speaker_of(doc, subject_span(s, within), index) for s in (subj, *subj.conjuncts)]
     return [s for s in out if s.type != "unknown" or s.name]
 
 
@@ -421,6 +434,30 @@ def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None) -> l
 # --- the voice of a body sentence and headline frames ---------------------------------------
 
 
+def _name_before(t: Token, span: Span) -> Token | None:
+    """The head of the noun phrase right before a verb ("Councillor Peter Falk said")."""
+    k = t.i - 1
+    if k < span.start or pos(t.doc[k]) not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return t.doc[k]
+
+
+def frame_speaker(doc: Doc, mention: Span, cue: Token, index: dict) -> Speaker:
+    """Who a report frame names: a pronoun's person ("he said": the person named before, else
+    the pronoun), the speaker of the mention; what follows "according to" or is named as the
+    subject of a verb of saying is a source whatever the model calls it."""
+    if len(mention) == 1 and pos(mention[0]) == "PRON":
+        word = mention[0].lower_
+        person = last_person(doc, mention[0]) if word in ("he", "she") else None
+        if person is not None:
+            return person
+        return Speaker(name=word, type="unknown" if word in FIRST_PERSON else "anonymous")
+    speaker = speaker_of(doc, mention, index)
+    if speaker.type == "unknown" and (cue.lower_ == "according" or pos(mention.root) == "PROPN" or mention.root.ent_type_):
+        return Speaker(name=speaker.name, type="anonymous", entity_id=speaker.entity_id)
+    return speaker
+
+
 def report_frames(span: Span) -> list[tuple[Span, Token, set[int]]]:
     """(speaker mention, cue, the tokens of what is reported) of the attributions in a
     sentence: "according to X", "X said (that) …", "…, X said", "X told Y …"; not "…, as X
@@ -446,9 +483,11 @@ def report_frames(span: Span) -> list[tuple[Span, Token, set[int]]]:
         if any(c.dep_ == "mark" and c.lower_ in REFERENCE for c in t.children):
             continue  # "…, as the Post reported"
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None and not span.start <= subj.i < span.end:
+            subj = _name_before(t, span)  # the parse ran across a line break
         if subj is None:
             continue
-        subject = subject_span(subj)
+        subject = subject_span(subj, span)
         said = {
             x.i for c in t.children if c.dep_ in ("ccomp", "parataxis", "xcomp", "dobj", "advcl")
             for x in c.subtree
@@ -460,7 +499,9 @@ def report_frames(span: Span) -> list[tuple[Span, Token, set[int]]]:
         if first is not None and doc[first].lower_ in OPEN_QUESTION:
             continue  # "X explained how …"
         comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
-        if comp is not None and any(x.lower_ in OPEN_QUESTION and x.i < comp.i for x in comp.subtree if x.dep_ in ("advmod", "mark", "dobj", "nsubj")):
+        if comp is not None and any(
+            x.lower_ in OPEN_QUESTION and x.i < comp.i for x in comp.subtree if x.dep_ in ("advmod", "mark", "dobj", "nsubj")
+        ):
             continue  # "X explained how …"
         if said:
             out.append((subject, t, said))

@@ -491,9 +491,11 @@ def _english_marking(span: Span) -> str | None:
     marker = hedge(span)
     if marker is not None:
         return f"hedged ({marker[1]!r})"
-    if not any(en.is_finite(t) for t in span):
+    if not any(en.pos(t) in ("VERB", "AUX") for t in span):
         about = next((t for t in span if t.lower_ == en.ABOUT), None)
-        if about is not None and about.i > span.start and en.pos(span[0]) == "PROPN" and span[0].ent_type_ in en.NAME_LABELS:
+        if about is not None and about.i > span.start and all(
+            t.ent_type_ in en.NAME_LABELS for t in doc[span.start : about.i]
+        ):
             return f"what {doc[span.start : about.i].text} says (\"{en.ABOUT}\")"
     return None
 

@@ -108,7 +108,7 @@ def lemma(t: Token) -> str:
 
 def is_finite(t: Token) -> bool:
     """A finite verb: VerbForm=Fin, or a past/present/modal PTB tag."""
-    return "Fin" in t.morph.get("VerbForm") or t.tag_ in FINITE_TAGS
+    return "Fin" in t.morph.get("VerbForm", []) or t.tag_ in FINITE_TAGS
 
 
 def stem(word: str) -> str:
@@ -333,7 +333,7 @@ def speaker_of(doc: Doc, mention: Span, index: dict | None = None) -> Speaker:
     name = describe(mention)
     low = lemma(head)
     if low in ROLE_NOUNS:
-        return Speaker(name=name, type="person" if "Plur" not in head.morph.get("Number") else "anonymous")
+        return Speaker(name=name, type="person" if "Plur" not in head.morph.get("Number", []) else "anonymous")
     if low in ORG_NOUNS:
         return Speaker(name=name, type="organization")
     if low in MEDIA_NOUNS:

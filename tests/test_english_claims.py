@@ -480,3 +480,12 @@ def run_de(text: str) -> Doc:
     doc = get_pipeline(Settings(), "de")(text)
     assert doc.lang_ == "de"
     return doc
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ['Smith: "The tax cut will pass next week"', '"The tax cut will pass next week," says Smith'],
+)
+def test_quote_headlines_are_attributed(nlp, headline):
+    doc = run(nlp, article(headline, "Senator Jane Smith said on Monday that the tax cut would pass the Senate next week."))
+    assert [f.verdict for f in findings(doc)] == ["attributed_only"], [(f.assertion, f.why) for f in findings(doc)]

@@ -56,7 +56,7 @@ LIGHT_VERBS = frozenset(
 #: Verbs of saying and reporting that frame what a source says (their subject is the source).
 SPEECH_VERBS = frozenset(
     "say tell report claim allege state announce write add insist explain argue note testify "
-    "assert contend maintain declare tweet post suggest warn acknowledge admit confirm deny".split()
+    "assert contend maintain declare tweet suggest warn acknowledge admit confirm deny".split()
 )
 #: Passive verbs of reporting that make hearsay with a to-infinitive ("is said to have").
 REPORTING_PASSIVE = frozenset(
@@ -547,7 +547,7 @@ def says(t: Token) -> bool:
     """A headline verb of saying or of a verbal act ("says", "slams", "vows"), also terse."""
     if pos(t) not in ("VERB", "AUX") or t.tag_ in ("VBN",) and not is_finite(t):
         return False
-    return lemma(t) in speech_act_verbs() or lemma(t) in SPEECH_VERBS
+    return lemma(t) in speech_act_verbs()
 
 
 def predicates(span: Span) -> bool:

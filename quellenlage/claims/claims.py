@@ -22,17 +22,18 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
-from quellenlage.attribution.modals import HEARSAY, distancing_modal, modal_reading
+from quellenlage.attribution.modals import HEARSAY, modal_reading
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.attribution.speakers import via_names
 
-from quellenlage.claims.hedges import hedge
+from quellenlage.claims.hedges import distancing_modal, hedge
+from quellenlage.claims.language import ENGLISH, GERMAN, english, language
 from quellenlage.claims.reactions import (
     Reply,
-    CONFESSION,
     anaphor,
     asked_person,
     charged,
+    confession,
     frame_replies,
     is_plural,
     principals,
@@ -53,6 +54,7 @@ from quellenlage.claims.terms import (
 from quellenlage.claims.transparency import transparency
 from quellenlage.convert import text_span
 from quellenlage.extensions import LINGUISTIC
+from quellenlage.lang.en import claims as en
 from quellenlage.schema import Claim, Reaction, Speaker
 
 LINK_MIN = 0.3  # share of a reply's key terms a claim must contain to be what it answers
@@ -64,14 +66,15 @@ MIN_CONTENT = 2  # content words a statement needs to be a claim (not a quoted n
 HEDGING_RULES = frozenset({"soll", "will", "konjunktiv", "hearsay"})
 
 
-def source_key(speaker: Speaker | None) -> str | None:
-    """One key per source: its entity, else its name without article ("der Nordkurier")."""
+def source_key(speaker: Speaker | None, lang: str = GERMAN) -> str | None:
+    """One key per source: its entity, else its name without article ("der Nordkurier", "the Post")."""
     if speaker is None:
         return None
     if speaker.entity_id:
         return speaker.entity_id
     words = speaker.name.casefold().split()
-    return " ".join(words[1:] if len(words) > 1 and words[0] in DEFINITE | INDEFINITE else words)
+    articles = en.DEFINITE | en.INDEFINITE if lang == ENGLISH else DEFINITE | INDEFINITE
+    return " ".join(words[1:] if len(words) > 1 and words[0] in articles else words)
 
 
 @dataclass
@@ -85,6 +88,7 @@ class Draft:
     terms: frozenset[str]
     replies: list[tuple[Reply, bool]] = field(default_factory=list)  # (reply, linked by its terms)
     hearsay: bool = False  # others say the source said it ("X soll gesagt haben"): X can deny it
+    lang: str = GERMAN
 
     @property
     def start(self) -> int:
@@ -92,14 +96,14 @@ class Draft:
 
     @property
     def key(self) -> str | None:
-        return source_key(self.source)
+        return source_key(self.source, self.lang)
 
     def told_by(self, phrase_stems: set[str], entity_ids: set[str]) -> bool:
         """Whether a phrase names this claim's source or a link of its chain."""
         if self.source is not None and self.source.entity_id in entity_ids:
             return True
         names = ([self.source.name] if self.source is not None else []) + self.via
-        return any(stem(w) in phrase_stems for name in names for w in name.split() if w[:1].isupper())
+        return any(stem(w, self.lang) in phrase_stems for name in names for w in name.split() if w[:1].isupper())
 
 
 class ClaimBuilder:
@@ -132,9 +136,10 @@ class ClaimBuilder:
         cues = {r.cue.start for r in replies}
         for sent in body:
             replies.extend(r for r in frame_replies(doc, sent, inside) if r.cue.start not in cues)
+        lang = language(doc)
         on_behalf = principals(doc)
         for reply in replies:
-            reply.by = on_behalf.get(source_key(reply.by), reply.by)
+            reply.by = on_behalf.get(source_key(reply.by, lang), reply.by)
         replies = self._once(replies, index, weights)
         drafts = self._merge(drafts, weights)
         for reply in sorted(replies, key=lambda r: r.span.start):
@@ -146,7 +151,7 @@ class ClaimBuilder:
                 drafts.append(Draft(
                     [(reply.quote_id, reply.span)], None, [], "rumour",
                     key_terms(reply.span, index, set(range(reply.cue.start, reply.cue.end))),
-                    [(reply, True)],
+                    [(reply, True)], lang=lang,
                 ))
             elif reply.quote_id is not None and not any(
                 r is reply or qid == reply.quote_id for d in drafts for r, _ in d.replies for qid, _ in d.quotes
@@ -169,7 +174,7 @@ class ClaimBuilder:
         for reply in sorted(replies, key=lambda r: r.span.start):
             terms = key_terms(reply.span, index)
             if not any(
-                source_key(k.by) == source_key(reply.by) and k.status == reply.status and k.span.start != reply.span.start
+                source_key(k.by, language(reply.span)) == source_key(reply.by, language(reply.span)) and k.status == reply.status and k.span.start != reply.span.start
                 and max(coverage(terms, t, weights), coverage(t, terms, weights)) >= REPEATED
                 for k, t in kept
             ):
@@ -196,11 +201,12 @@ class ClaimBuilder:
         if cue[1] == "denied":
             return True
         if cue[1] == "disputed":  # what it questions must be a statement, not a plan ("stellte die Pläne in Frage")
-            return anaphor(reply.sentence) is not None or any(t.lower_ in ("dass", "ob") for t in reply.sentence)
-        if cue[0] in CONFESSION and charged(reply.sentence.doc, reply):
+            content_clause = en.CONTENT_CLAUSE if english(reply.sentence) else ("dass", "ob")
+            return anaphor(reply.sentence) is not None or any(t.lower_ in content_clause for t in reply.sentence)
+        if cue[0] in confession(reply.sentence) and charged(reply.sentence.doc, reply):
             return True  # "gesteht, die Geschichte erfunden zu haben" after "die Vorwürfe gegen X"
         first = next((t for t in reply.sentence if not t.is_space and not t.is_punct), None)
-        return first is not None and first.lower_ in ("das", "dies")
+        return first is not None and first.lower_ in (en.FRONTED if english(reply.sentence) else ("das", "dies"))
 
     @staticmethod
     def _sentence(doc: Doc, i: int, quoted: set[int]) -> Span:
@@ -221,8 +227,12 @@ class ClaimBuilder:
             status = "attributed"
         frame = {i for part in (q._.cue, q._.speaker_mention, *q._.via) if part is not None for i in range(part.start, part.end)}
         modal = distancing_modal(sentence)
-        hearsay = modal is not None and modal_reading(modal, sentence) == HEARSAY
-        return Draft([(qid, q)], speaker, via_names(doc, q), status, key_terms(q, index, frame), hearsay=hearsay)
+        lang = language(doc)
+        reading = en.modal_reading if lang == ENGLISH else modal_reading
+        hearsay = modal is not None and reading(modal, sentence) == HEARSAY
+        return Draft(
+            [(qid, q)], speaker, via_names(doc, q), status, key_terms(q, index, frame), hearsay=hearsay, lang=lang
+        )
 
     @staticmethod
     def _merge(drafts: list[Draft], weights: Weights) -> list[Draft]:
@@ -250,7 +260,7 @@ class ClaimBuilder:
         self, doc: Doc, reply: Reply, drafts: list[Draft], weights: Weights, index: dict[int, str], quoted: set[int]
     ) -> bool:
         """Attach the reply to the claims it answers; False if it answers none."""
-        others = [d for d in drafts if d.key is None or d.key != source_key(reply.by) or d.hearsay]
+        others = [d for d in drafts if d.key is None or d.key != source_key(reply.by, language(doc)) or d.hearsay]
         phrase = anaphor(reply.span)
         skip = set(range(reply.cue.start, reply.cue.end)) | (set(range(phrase.start, phrase.end)) if phrase else set())
         terms = key_terms(reply.span, index, skip)
@@ -278,7 +288,7 @@ class ClaimBuilder:
         named: list[Draft] = []
         for p in (phrase, self._previous_anaphor(doc, reply.sentence, quoted)):
             if p is not None and not named:
-                stems = {stem(t.text) for t in p}
+                stems = {stem(t.text, language(doc)) for t in p}
                 ids = {index[t.i] for t in p if t.i in index}
                 named = [d for d in earlier if d.told_by(stems, ids)]
         if not named:
@@ -322,10 +332,10 @@ class ClaimBuilder:
     @staticmethod
     def _claim(cid: str, d: Draft) -> Claim:
         key_span = d.quotes[0][1]
-        specific_by = {source_key(r.by) for r, linked in d.replies if linked}
+        specific_by = {source_key(r.by, d.lang) for r, linked in d.replies if linked}
         reactions: list[Reaction] = []
         for r, linked in d.replies:
-            if not linked and source_key(r.by) in specific_by:
+            if not linked and source_key(r.by, d.lang) in specific_by:
                 continue  # the speaker answered this claim specifically
             reaction = Reaction(
                 by=r.by, status=r.status, text=r.span.text, start=r.span.start_char, end=r.span.end_char,

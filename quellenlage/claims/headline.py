@@ -45,16 +45,16 @@ from quellenlage.attribution.grammar import (
 )
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
-from quellenlage.attribution.speakers import resolve_mention
+from quellenlage.attribution.speakers import mention_index, resolve_mention
 from quellenlage.claims.claims import source_key
 from quellenlage.claims.hedges import hedge
 from quellenlage.attribution.modals import CLAIM, HEARSAY, INTENTION, modal_reading
+from quellenlage.claims.language import ENGLISH, GERMAN, english, language
 from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
 from quellenlage.extensions import LINGUISTIC
+from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import rows, words
 from quellenlage.schema import Claim, HeadlineCheck, HeadlineFinding, SensationalWord, TextSpan
-
-LANG = "de"  # the German rules read the German word lists
 CLAUSE_BREAKS = frozenset({":", ";", "–", "—", "-", "|"})
 FRAME_MAX = 4  # tokens of a clause before a colon that only introduces what follows
 EVIDENCE_MIN = 0.5  # weighted share of the assertion's terms a sentence must contain
@@ -77,30 +77,33 @@ class Loaded:
     related: tuple[str, ...]
 
     def in_word(self, word: str) -> bool:
+        if self.stem.endswith("$"):  # a whole word or its plural: "secret$" is not in "secretary"
+            base = self.stem[:-1]
+            return any(part in (base, base + "s") for part in (word, *word.split("-")))
         return any(part.startswith(self.stem) for part in (word, *word.split("-")))
 
 
-@lru_cache(maxsize=1)
-def loaded_words() -> tuple[Loaded, ...]:
+@lru_cache(maxsize=None)
+def loaded_words(lang: str = GERMAN) -> tuple[Loaded, ...]:
     return tuple(
         Loaded(r[0].lower(), r[1], tuple(x.strip() for x in r[2].split(",") if x.strip()) if len(r) > 2 else ())
-        for r in rows(LANG, "sensational.tsv")
+        for r in rows(lang, "sensational.tsv")
     )
 
 
 @lru_cache(maxsize=65536)
-def _loaded_word(word: str) -> Loaded | None:
-    return next((entry for entry in loaded_words() if entry.in_word(word)), None)
+def _loaded_word(lang: str, word: str) -> Loaded | None:
+    return next((entry for entry in loaded_words(lang) if entry.in_word(word)), None)
 
 
 def loaded(t: Token) -> Loaded | None:
-    """The sensational-lexicon entry a word belongs to (cached per word form)."""
-    return _loaded_word(t.lower_)
+    """The sensational-lexicon entry of the Doc's language a word belongs to (cached per word form)."""
+    return _loaded_word(language(t), t.lower_)
 
 
-@lru_cache(maxsize=1)
-def speech_act_verbs() -> frozenset[str]:
-    return words(LANG, "speech_acts.tsv")
+@lru_cache(maxsize=None)
+def speech_act_verbs(lang: str = GERMAN) -> frozenset[str]:
+    return words(lang, "speech_acts.tsv")
 
 
 @dataclass
@@ -135,7 +138,8 @@ class Support:
 @dataclass
 class Assertion:
     span: Span
-    frame: Span | None  # a source frame before a colon ("Bericht:")
+    frame: Span | None  # a source frame before a colon ("Bericht:") or after a comma ("…, report says")
+    frame_kind: str = "colon frame"
 
 
 def _text_span(span: Span) -> TextSpan:
@@ -191,7 +195,7 @@ class HeadlineChecker:
         sensational = [
             SensationalWord(
                 word=t.text, start=t.idx, end=t.idx + len(t.text),
-                in_body=any(part.startswith(entry.stem) for part in body_parts),
+                in_body=any(entry.in_word(part) for part in body_parts),
             )
             for t in span
             if (entry := loaded(t)) is not None
@@ -201,7 +205,8 @@ class HeadlineChecker:
 
     @staticmethod
     def assertions(line: Span) -> list[Assertion]:
-        """The assertions of a headline line: its clauses, with the source frame before a colon."""
+        """The assertions of a headline line: its clauses, with the source frame before a colon
+        (English also after a comma: "Tax cut will pass, says Smith")."""
         out: list[Assertion] = []
         doc = line.doc
         pieces: list[tuple[Span, str]] = []  # (clause, the break after it)
@@ -215,8 +220,17 @@ class HeadlineChecker:
         frame: Span | None = None
         trimmed = [(_trim(piece), brk) for piece, brk in pieces]
         trimmed = [(piece, brk) for piece, brk in trimmed if piece is not None]
+        trailing: set[int] = set()  # English "…, says Smith": the clause after names the source
         for k, (piece, brk) in enumerate(trimmed):
             rest = trimmed[k + 1][0] if k + 1 < len(trimmed) else None
+            if k in trailing:
+                continue
+            if english(line) and brk == "," and rest is not None and en.trailing_frame(rest):
+                trailing.add(k + 1)
+                if not _is_label(piece):
+                    out.append(Assertion(piece, rest, "trailing frame"))
+                frame = None
+                continue
             if brk == ":" and len(piece) <= FRAME_MAX and rest is not None and (
                 _introduces(piece) or _names_source(piece, rest)
             ):
@@ -325,10 +339,13 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
     """In whose voice the sentence carries the words that match the assertion: the quotes that
     cover most of them, else the sentence's own markers (hedges, attribution frames)."""
     doc = unit.span.doc
+    lang = language(doc)
+    open_question = en.OPEN_QUESTION if lang == ENGLISH else OPEN_QUESTION
+    first_person = en.FIRST_PERSON if lang == ENGLISH else FIRST_PERSON
     matched = [t for t in unit.span if is_content(t) and any(contains(token_terms(t, index), a) for a in terms)]
     quotes = [
         q for q in doc.spans.get("quotes", [])
-        if q.start < unit.span.end and unit.span.start < q.end and q[0].lower_ not in OPEN_QUESTION
+        if q.start < unit.span.end and unit.span.start < q.end and q[0].lower_ not in open_question
         and _plausible_speaker(q) and not _stated_with_reference(q)
     ]  # not "X erklärt, wie Mieter …" (the topic of what X explains)
     inside = [q for q in quotes if sum(q.start <= t.i < q.end for t in matched) * 2 > len(matched)]
@@ -337,19 +354,32 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
     marker = hedge(unit.span, konjunktiv=True)
     if marker is not None:
         return Voice("hedged", repr(marker[1]))
-    frames = [f for f in FrameFinder().find(unit.span) if f.speaker is not None and f.reaction == "-" and _reports(f, matched)]
-    speakers = [s for s in (resolve_mention(doc, f.speaker) for f in frames) if s.type != "unknown"]
+    if lang == ENGLISH:
+        mentions = mention_index(doc)
+        at = {t.i for t in matched}
+        speakers = [
+            s for s in (
+                en.frame_speaker(doc, mention, cue, mentions) for mention, cue, said in en.report_frames(unit.span)
+                if at & said and not at <= set(range(mention.start, mention.end))
+            )
+            if s.type != "unknown" or s.name.casefold() in first_person
+        ]
+    else:
+        frames = [f for f in FrameFinder().find(unit.span) if f.speaker is not None and f.reaction == "-" and _reports(f, matched)]
+        speakers = [s for s in (resolve_mention(doc, f.speaker) for f in frames) if s.type != "unknown"]
     if speakers:
-        if all(s.name.casefold() in FIRST_PERSON for s in speakers):
+        if all(s.name.casefold() in first_person for s in speakers):
             return Voice("own", "the author")
-        return Voice("attributed", _names([s.name for s in speakers]), source_key(speakers[0]))
+        return Voice("attributed", _names([s.name for s in speakers]), source_key(speakers[0], lang))
     return Voice("own", "the outlet")
 
 
 def _stated_with_reference(q: Span) -> bool:
-    """"…, wie die Zeitung X berichtete": the outlet states it and names where it read it."""
+    """"…, wie die Zeitung X berichtete", "…, as the Post reported": the outlet states it and
+    names where it read it."""
     cue = q._.cue
-    return cue is not None and cue.start >= q.end and any(t.lower_ == "wie" for t in q.doc[q.end : cue.start])
+    reference = en.REFERENCE if english(q) else frozenset({"wie"})
+    return cue is not None and cue.start >= q.end and any(t.lower_ in reference for t in q.doc[q.end : cue.start])
 
 
 def _plausible_speaker(q: Span) -> bool:
@@ -358,6 +388,8 @@ def _plausible_speaker(q: Span) -> bool:
     if q._.speaker is None or q._.speaker.type != "unknown":
         return True
     cue = q._.cue
+    if english(q):
+        return cue is not None and len(cue) > 0 and en.lemma(cue[0]) in en.SPEECH_VERBS
     found = verb_cue(cue[0], q.doc[max(0, cue.start - 20) : min(len(q.doc), cue.end + 20)]) if cue is not None and len(cue) else None
     return found is not None and cue_verbs()[found[0]][0] in ("speech", "writing")
 
@@ -386,6 +418,8 @@ def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voi
     """The voice of a statement the body quotes: denied when someone denies or disputes the
     claim, confirmed when another source confirms it, hedged when reported without a source or
     with a distancing marker, else attributed."""
+    lang = language(sentence)
+    first_person = en.FIRST_PERSON if lang == ENGLISH else FIRST_PERSON
     ids = {f"q{n}" for n, q in enumerate(quotes[0].doc.spans.get("quotes", []), start=1) if q in quotes}
     mine = [c for c in claims if set(c.quote_ids) & ids]
     against = [r for c in mine for r in c.reactions if r.status in ("denied", "disputed")]
@@ -395,20 +429,20 @@ def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voi
     speakers = [q._.speaker for q in quotes if q._.speaker is not None]
     confirming = [
         r for c in mine for r in c.reactions
-        if r.status == "confirmed" and source_key(r.by) != source_key(c.source)
+        if r.status == "confirmed" and source_key(r.by, lang) != source_key(c.source, lang)
     ]
     if speakers and confirming:  # "X sagte … Das bestätigte Y": two sources, no longer X's alone
         extra = tuple(TextSpan(start=r.start, end=r.end, text=r.text) for r in confirming)
         names = _names([s.name for s in speakers])
         return Voice("confirmed", f"{names}, confirmed by {_names([r.by.name for r in confirming])}", None, extra)
-    if speakers and all(s.name.casefold() in FIRST_PERSON for s in speakers):
+    if speakers and all(s.name.casefold() in first_person for s in speakers):
         return Voice("own", "the author")
     if not speakers:
         marker = hedge(sentence, konjunktiv=True)
         return Voice("hedged", f"{marker[1]!r}, no named source" if marker else "no named source")
     if any(q._.rule in HEDGING_RULES for q in quotes):
         return Voice("hedged", f"{_names([s.name for s in speakers])}, with distance")
-    return Voice("attributed", _names([s.name for s in speakers]), source_key(speakers[0]))
+    return Voice("attributed", _names([s.name for s in speakers]), source_key(speakers[0], lang))
 
 
 def headline_marking(assertion: Assertion) -> str | None:
@@ -417,9 +451,11 @@ def headline_marking(assertion: Assertion) -> str | None:
     "laut"/"zufolge", hearsay "soll … haben", the subject's own "will", "X über Y"."""
     span = assertion.span
     if assertion.frame is not None:
-        return f"a statement of {assertion.frame.text!r} (colon frame)"
+        return f"a statement of {assertion.frame.text!r} ({assertion.frame_kind})"
     if _mostly_quoted(span):
         return "a quotation"
+    if english(span):
+        return _english_marking(span)
     for t in span:
         if t.lower_ in ATTRIBUTING_WORDS:
             return f"attributed ({t.text!r})"
@@ -434,6 +470,33 @@ def headline_marking(assertion: Assertion) -> str | None:
         about = next((t for t in span if t.lower_ == "über"), None)
         if about is not None and about.i > span.start and pos(span[0]) == "PROPN":
             return f"what {span.doc[span.start : about.i].text} says (\"über\")"
+    return None
+
+
+def _english_marking(span: Span) -> str | None:
+    """The English headline's own marking: "according to", hearsay ("is said to"), the subject's
+    claim or intention ("claims to", "wants to"), a verb of saying with its actor ("Smith says
+    …", "Union slams …"), a hedge ("allegedly", "reportedly", "may have"), "Smith on tax cuts"."""
+    doc = span.doc
+    for t in span:
+        if t.lower_ == "according" and t.i + 1 < span.end and doc[t.i + 1].lower_ == "to":
+            return "attributed ('according to')"
+        reading = en.modal_reading(t, span)
+        if reading == HEARSAY:
+            return f"hearsay ({t.text!r})"
+        if reading in (CLAIM, INTENTION):
+            return f"the subject's own claim or intention ({t.text!r})"
+        if t.i > span.start and en.says(t):
+            return f"what its subject says ({t.text!r})"
+    marker = hedge(span)
+    if marker is not None:
+        return f"hedged ({marker[1]!r})"
+    if not any(en.pos(t) in ("VERB", "AUX") for t in span):
+        about = next((t for t in span if t.lower_ == en.ABOUT), None)
+        if about is not None and about.i > span.start and all(
+            t.ent_type_ in en.NAME_LABELS for t in doc[span.start : about.i]
+        ):
+            return f"what {doc[span.start : about.i].text} says (\"{en.ABOUT}\")"
     return None
 
 
@@ -460,7 +523,8 @@ def _mostly_quoted(span: Span) -> bool:
 
 
 def _has_finite(span: Span) -> bool:
-    return any(is_finite(t) for t in span)
+    finite = en.is_finite if english(span) else is_finite
+    return any(finite(t) for t in span)
 
 
 def _inside_word(t: Token) -> bool:
@@ -472,6 +536,8 @@ def _names_source(span: Span, rest: Span) -> bool:
     """A colon frame that names a source: a source or speech noun ("Bericht:", "Polizei:"), or
     a name followed by a statement with a verb ("Verdi: Löhne müssen steigen"), not by a
     noun phrase ("HTC Touch: Bald bei o2" names a topic)."""
+    if english(span):
+        return en.names_source(span, rest)
     nouns = [t for t in span if pos(t) in ("NOUN", "PROPN")]
     if not nouns:
         return False
@@ -486,26 +552,38 @@ def _names_source(span: Span, rest: Span) -> bool:
 def _is_label(span: Span) -> bool:
     """A topic label, no assertion (ANNOTATION.md §4): no verb, no figure, and at most two
     words besides an article ("Zwischenbilanz", "Precision Farming", "Ein Albtraum")."""
-    if any(pos(t) in ("VERB", "AUX") or t.like_num for t in span):
+    if any(_pos(t) in ("VERB", "AUX") or t.like_num for t in span):
         return False
     if any(t.text in ("•", "|", "·") for t in span):
         return True  # "Marketing • Social Media": a list of topics
-    words_ = [t for t in span if not t.is_punct and pos(t) != "DET"]
+    words_ = [t for t in span if not t.is_punct and _pos(t) != "DET"]
     return len(words_) <= 2 or not any(is_content(t) for t in span)
 
 
+def _pos(t: Token) -> str:
+    """The POS in the Doc's language (the German one corrects the small tagger by spelling)."""
+    return en.pos(t) if english(t) else pos(t)
+
+
 def _has_verb(span: Span) -> bool:
-    return any(pos(t) in ("VERB", "AUX") for t in span)
+    return any(_pos(t) in ("VERB", "AUX") for t in span)
 
 
 def _predicates(span: Span) -> bool:
-    """A verbless statement: a name with a predicative adjective ("Putin paranoid")."""
+    """A verbless statement: a name with a predicative adjective ("Putin paranoid", "Putin furious")."""
+    if english(span):
+        return en.predicates(span)
     return any(pos(t) == "PROPN" for t in span) and any(t.tag_ == "ADJD" for t in span)
 
 
 def _introduces(span: Span) -> bool:
     """A clause that announces what follows: a speech verb ("Experte warnt") or a disclosure
     verb, also as particle verb ("Insider enthüllen", "deckt auf", "packt aus")."""
+    if english(span):
+        lang = ENGLISH
+        return en.introduces(span) or any(
+            e.kind == "revelation" and e.in_word(t.lower_) for t in span for e in loaded_words(lang)
+        )
     if any(verb_cue(t, span) is not None for t in span):
         return True
     verbs = [t for t in span if is_finite(t)]

@@ -1,9 +1,12 @@
-"""Distance markers: how a German text reports a statement without vouching for it.
+"""Distance markers: how a text reports a statement without vouching for it.
 
-A modal of hearsay or self-claim (attribution/modals.py: "soll … haben", "will … gewusst haben", not the
-"soll" of plans), hearsay ("wird nachgesagt", "heißt es"), epistemic
+German: a modal of hearsay or self-claim (attribution/modals.py: "soll … haben", "will …
+gewusst haben", not the "soll" of plans), hearsay ("wird nachgesagt", "heißt es"), epistemic
 adverbs ("angeblich", "mutmaßlich") from hedges.tsv, and, where asked, Konjunktiv I: in a
 sentence with no speech verb of its own, the Konjunktiv is what keeps the outlet's distance.
+English (quellenlage/lang/en/claims.py): a passive verb of reporting ("is said to have"), a
+self-claim ("claims to have"), hearsay, epistemic adverbs and speculative modals ("reportedly",
+"allegedly", "may have") from the English hedges.tsv; English has no mood of reported speech.
 """
 
 from __future__ import annotations
@@ -14,27 +17,33 @@ from re import Pattern
 from spacy.tokens import Span
 
 from quellenlage.attribution.grammar import is_finite, is_konjunktiv1
-from quellenlage.attribution.modals import distancing_modal
+from quellenlage.attribution.modals import distancing_modal as german_distancing_modal
+from quellenlage.claims.language import ENGLISH, language
+from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import patterns
 
-LANG = "de"  # the German rules read the German word lists
+
+@lru_cache(maxsize=None)
+def hedge_patterns(lang: str) -> list[tuple[str, Pattern[str]]]:
+    return patterns(lang, "hedges.tsv")
 
 
-@lru_cache(maxsize=1)
-def hedge_patterns() -> list[tuple[str, Pattern[str]]]:
-    return patterns(LANG, "hedges.tsv")
+def distancing_modal(span: Span):
+    """The word that reports without vouching, in the span's language ("soll … haben", "is said to")."""
+    return en.distancing_modal(span) if language(span) == ENGLISH else german_distancing_modal(span)
 
 
 def hedge(span: Span, konjunktiv: bool = False) -> tuple[str, str] | None:
     """(kind, the words) of the first distance marker in the span, or None if it asserts."""
+    lang = language(span)
     modal = distancing_modal(span)
     if modal is not None:
         return "modal", modal.text
-    for kind, rx in hedge_patterns():
+    for kind, rx in hedge_patterns(lang):
         m = rx.search(span.text)
         if m:
             return kind, m.group()
-    if konjunktiv:
+    if konjunktiv and lang != ENGLISH:
         for t in span:
             if is_finite(t) and is_konjunktiv1(t):  # a finite verb: the tagger may call 'diese' a verb
                 return "konjunktiv", t.text

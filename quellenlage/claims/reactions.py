@@ -20,6 +20,7 @@ the charges the article reports against its speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,10 +43,10 @@ from quellenlage.attribution.grammar import (
 from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index, resolve_mention
 from quellenlage.claims.hedges import hedge
 from quellenlage.attribution.modals import CLAIM, distancing_modal, modal_reading
+from quellenlage.claims.language import ENGLISH, GERMAN, english, language
+from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import patterns, rows
 from quellenlage.schema import Speaker
-
-LANG = "de"  # the German rules read the German word lists
 STATUSES = ("denied", "disputed", "confirmed")  # priority when a statement has several
 DETERMINERS = DEFINITE | POSSESSIVE | frozenset(
     "diese dieser dieses diesen jene jener solche solcher derartige entsprechende genannte keine kein keiner".split()
@@ -60,36 +61,38 @@ SHORT_REPLY = 10  # a pronoun only points back in a reply this short ("Das ist f
 CONFESSION = frozenset({"gestehen", "eingestehen", "zugeben", "einräumen"})  # its content is the charge, not a denial
 
 
-@lru_cache(maxsize=1)
-def phrases() -> dict[str, list[re.Pattern[str]]]:
+@lru_cache(maxsize=None)
+def phrases(lang: str = GERMAN) -> dict[str, list[re.Pattern[str]]]:
     """status -> the reply phrases of reactions.tsv (acts included)."""
     out: dict[str, list[re.Pattern[str]]] = {s: [] for s in STATUSES}
-    for kind, rx in patterns(LANG, "reactions.tsv"):
+    for kind, rx in patterns(lang, "reactions.tsv"):
         if kind.removesuffix("-act") in out:
             out[kind.removesuffix("-act")].append(rx)
     return out
 
 
-@lru_cache(maxsize=1)
-def act_phrases() -> dict[str, list[re.Pattern[str]]]:
+@lru_cache(maxsize=None)
+def act_phrases(lang: str = GERMAN) -> dict[str, list[re.Pattern[str]]]:
     """status -> the phrases that describe a subject's answer ("sagen Nein")."""
     out: dict[str, list[re.Pattern[str]]] = {s: [] for s in STATUSES}
-    for kind, rx in patterns(LANG, "reactions.tsv"):
+    for kind, rx in patterns(lang, "reactions.tsv"):
         if kind.endswith("-act") and kind.removesuffix("-act") in out:
             out[kind.removesuffix("-act")].append(rx)
     return out
 
 
-@lru_cache(maxsize=1)
-def reaction_cues() -> dict[str, str]:
+@lru_cache(maxsize=None)
+def reaction_cues(lang: str = GERMAN) -> dict[str, str]:
     """verb lemma -> status, reaction_cues.tsv."""
-    return {r[0]: r[1] for r in rows(LANG, "reaction_cues.tsv")}
+    return {r[0]: r[1] for r in rows(lang, "reaction_cues.tsv")}
 
 
 def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
     """(lemma, status, cue span) when t is a verb of answering, also with a separated particle
     ("wies … zurück", "stritt … ab") or a two-word phrase at the clause's end ("stellte … in
-    Abrede", "wies … von sich")."""
+    Abrede", "wies … von sich"); English: en.reaction_cue (not negated or refused)."""
+    if english(t):
+        return en.reaction_cue(t, sent)
     if pos(t) not in ("VERB", "AUX") and not is_finite(t):
         return None
     cues = reaction_cues()
@@ -113,9 +116,9 @@ def reaction_cue(t: Token, sent: Span) -> tuple[str, str, Span] | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def anaphor_nouns() -> tuple[str, ...]:
-    return tuple(r[1] for r in rows(LANG, "reactions.tsv") if r[0] == "anaphor")
+@lru_cache(maxsize=None)
+def anaphor_nouns(lang: str = GERMAN) -> tuple[str, ...]:
+    return tuple(r[1] for r in rows(lang, "reactions.tsv") if r[0] == "anaphor")
 
 
 @dataclass
@@ -140,7 +143,7 @@ def char_span(within: Span, start: int, end: int) -> Span:
 def phrase_status(span: Span) -> tuple[str, Span] | None:
     """The strongest reaction the words of a statement express, with the phrase."""
     for status in STATUSES:
-        for rx in phrases()[status]:
+        for rx in phrases(language(span))[status]:
             m = rx.search(span.text)
             if m:
                 start = span.start_char + m.start()
@@ -160,17 +163,23 @@ def quote_status(quote: Span, sentence: Span) -> tuple[str, Span] | None:
     other reaction words; no reply for a confession that admits more than any charge."""
     words = phrase_status(quote)
     verb = verb_status(quote._.cue, sentence)
-    if verb is not None and verb[0] in CONFESSION:
+    if verb is not None and verb[0] in confession(quote):
         return None if admits_more(quote) else (verb[1], verb[2])
     if words is not None and words[0] == "denied":
         return words
     return (verb[1], verb[2]) if verb is not None else words
 
 
+def confession(x: Doc | Span | Token) -> frozenset[str]:
+    """The verbs of confession of the language: their content is the charge, not a denial."""
+    return en.CONFESSION if english(x) else CONFESSION
+
+
 def admits_more(span: Span) -> bool:
     """A confession of other or further deeds ("gesteht, mehrere andere Geschichten erfunden zu
-    haben") admits more than any charge: it answers none."""
-    return any(t.lower_.startswith(("andere", "weitere")) for t in span)
+    haben", "admitted to other fabrications") admits more than any charge: it answers none."""
+    others = en.OTHER_DEEDS if english(span) else ("andere", "weitere")
+    return any(t.lower_.startswith(others) for t in span)
 
 
 def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
@@ -178,9 +187,11 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
     zurück", "Sowohl X als auch Y weisen diese Darstellung zurück": one reply per coordinated
     subject), a claim "im Widerspruch zu" what a source holds, a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
     Zweifel zu entkräften"), or a negated self-claim ("will X nicht kennen"). Not under a hedge
-    ("Vielleicht leugnen sie"): a supposed answer is none."""
+    ("Vielleicht leugnen sie"): a supposed answer is none. English: en.frame_replies."""
     out = []
     index = mention_index(doc)
+    if english(doc):
+        return en.frame_replies(doc, sentence, skip, act_status, index, Reply)
     if hedge(sentence) is not None and distancing_modal(sentence) is None:
         return out
     act = act_status(sentence)
@@ -237,7 +248,7 @@ def act_status(sentence: Span) -> tuple[str, Span] | None:
     """A phrase of reactions.tsv marked as an act ("denied-act"): it describes what the
     sentence's subject answers, so it counts outside quotes too."""
     for status in STATUSES:
-        for rx in act_phrases()[status]:
+        for rx in act_phrases(language(sentence))[status]:
             m = rx.search(sentence.text)
             if m:
                 start = sentence.start_char + m.start()
@@ -292,6 +303,8 @@ def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None, sent
     behaupten, nichts gewusst zu haben": two denials), the person an unresolved "er"/"sie"
     stands for (none if nobody is named before), else the speaker as the text names it (a role
     such as "der Vorsitzende des Vereins" is already linked to its holder by the entity resolver)."""
+    if english(doc):
+        return en.quote_reactors(doc, speaker, mention)
     named_here = mention is not None and sentence.start <= mention.start < sentence.end
     asked = asked_person(doc, sentence) if not named_here else None
     if asked is not None:
@@ -371,7 +384,9 @@ def _subject_after(doc: Doc, start: int, end: int) -> Span | None:
 def asked_person(doc: Doc, sentence: Span) -> Speaker | None:
     """The person a reported yes/no question right before the sentence asks ("Philipp H. geht
     ans Telefon. Ob er der Vorsitzende sei? Ja, das sei er."): in a reported interview the
-    answer after the question is theirs."""
+    answer after the question is theirs. (German only: "Ob er … sei?")"""
+    if english(doc):
+        return None
     before = [s for s in sentences(line_span(doc, sentence.start_char), quoted_tokens(doc)) if s.end <= sentence.start]
     words = [t for t in before[-1] if not t.is_space] if before else []
     if len(words) < 3 or words[0].lower_ != "ob" or words[-1].text != "?":
@@ -428,16 +443,18 @@ def principals(doc: Doc) -> dict[str, Speaker]:
 
     out: dict[str, Speaker] = {}
     index = mention_index(doc)
+    lang = language(doc)
+    on, behalf, of = en.BEHALF if lang == ENGLISH else ({"im"}, {"auftrag", "namen"}, {"von", "des", "der"})
     for q in doc.spans.get("quotes", []):
         m = q._.speaker_mention
         if m is None or q._.speaker is None or m.end + 3 >= len(doc):
             continue
         a, b, c = doc[m.end], doc[m.end + 1], doc[m.end + 2]
-        if a.lower_ == "im" and b.lower_ in ("auftrag", "namen") and c.lower_ in ("von", "des", "der"):
+        if a.lower_ in on and b.lower_ in behalf and c.lower_ in of:
             k = m.end + 3
             if k in index:
                 cluster = index[k]
-                out[source_key(q._.speaker)] = Speaker(
+                out[source_key(q._.speaker, lang)] = Speaker(
                     name=cluster.name, type="person" if cluster.type == "person" else "organization", entity_id=cluster.id
                 )
     return out
@@ -480,12 +497,29 @@ def anaphor(span: Span) -> Span | None:
     'keine dieser Geschichten von X' (up to the next punctuation), a leading 'das'/'dies' in
     a short reply or before a verb of answering ("Das bestätigte … X")."""
     doc = span.doc
-    nouns = anaphor_nouns()
+    if english(doc):
+        return _anaphor(
+            span, en.is_anaphor_noun, en.DETERMINERS, en.POINTING_PRONOUNS, en.PRONOUN_ANAPHORS, en.FRONTED,
+            lambda x: x.tag_ == "POS",  # "Smith 's claims"
+        )
+    return _anaphor(
+        span, lambda t: pos(t) in ("NOUN", "PROPN") and t.lower_.startswith(anaphor_nouns()), DETERMINERS,
+        POINTING_PRONOUNS, PRONOUN_ANAPHORS, frozenset({"das", "dies"}),
+        lambda x: x.text.endswith("s") and pos(x) == "PROPN",  # "Woodwards Behauptungen"
+    )
+
+
+def _anaphor(
+    span: Span, is_noun: Callable[[Token], bool], determiners: frozenset[str], pointing_pronouns: frozenset[str],
+    pronoun_anaphors: frozenset[str], fronted: frozenset[str], genitive: Callable[[Token], bool],
+) -> Span | None:
+    """`anaphor` with the words of a language."""
+    doc = span.doc
     for t in span:
-        if pos(t) not in ("NOUN", "PROPN") or not t.lower_.startswith(nouns):
+        if not is_noun(t):
             continue
         window = doc[max(span.start, t.i - ANAPHOR_WINDOW) : t.i]
-        starts = [x.i for x in window if x.lower_ in DETERMINERS or (x.text.endswith("s") and pos(x) == "PROPN")]
+        starts = [x.i for x in window if x.lower_ in determiners or genitive(x)]
         if not starts:
             continue
         end = t.i + 1
@@ -493,19 +527,19 @@ def anaphor(span: Span) -> Span | None:
             end += 1
         return doc[starts[0] : end]
     words = [t for t in span if not t.is_punct and not t.is_space]
-    pointing = next((t for t in words if t.lower_ in POINTING_PRONOUNS), None)
+    pointing = next((t for t in words if t.lower_ in pointing_pronouns), None)
     if pointing is not None:  # "er habe nichts Derartiges gesagt"
         return doc[pointing.i : pointing.i + 1]
-    if words and words[0].lower_ in PRONOUN_ANAPHORS and len(words) <= SHORT_REPLY:
+    if words and words[0].lower_ in pronoun_anaphors and len(words) <= SHORT_REPLY:
         return doc[words[0].i : words[0].i + 1]
-    if len(words) > 1 and words[0].lower_ in ("das", "dies") and reaction_cue(words[1], span) is not None:
+    if len(words) > 1 and words[0].lower_ in fronted and reaction_cue(words[1], span) is not None:
         return doc[words[0].i : words[0].i + 1]  # a fronted object of answering: "Das bestätigte am Dienstag auch X …"
     return None
 
 
-@lru_cache(maxsize=1)
-def charge_nouns() -> tuple[str, ...]:
-    return tuple(r[1] for r in rows(LANG, "reactions.tsv") if r[0] == "charge")
+@lru_cache(maxsize=None)
+def charge_nouns(lang: str = GERMAN) -> tuple[str, ...]:
+    return tuple(r[1] for r in rows(lang, "reactions.tsv") if r[0] == "charge")
 
 
 def charged(doc: Doc, reply: Reply) -> bool:
@@ -516,7 +550,7 @@ def charged(doc: Doc, reply: Reply) -> bool:
         return False
     index = mention_index(doc)
     for sent in doc[: reply.sentence.start].sents:
-        if any(pos(t) == "NOUN" and t.lower_.startswith(charge_nouns()) for t in sent) and any(
+        if any(pos(t) == "NOUN" and t.lower_.startswith(charge_nouns(language(doc))) for t in sent) and any(
             t.i in index and index[t.i].id == reply.by.entity_id for t in sent
         ):
             return True
@@ -525,6 +559,9 @@ def charged(doc: Doc, reply: Reply) -> bool:
 
 def is_plural(phrase: Span) -> bool:
     """'die Angaben', 'keine dieser Geschichten' point at several claims; 'das' at one."""
+    if english(phrase):
+        nouns = [t for t in phrase if en.is_anaphor_noun(t)]
+        return bool(nouns) and ("Plur" in nouns[0].morph.get("Number") or nouns[0].lower_.endswith("s"))
     nouns = [t for t in phrase if t.lower_.startswith(anaphor_nouns())]
     if not nouns:
         return False

@@ -22,10 +22,10 @@ from spacy.tokens import Doc, Span, Token
 from quellenlage.attribution.grammar import cue_verbs, lemma, pos, strip_genitive, verb_lemmas
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
+from quellenlage.claims.language import ENGLISH, GERMAN, language
 from quellenlage.extensions import doc_cache
+from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import rows
-
-LANG = "de"  # the German rules read the German word lists
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "X"})
 # Verbs that carry tense, voice or modality, not content.
@@ -43,9 +43,11 @@ ENTITY_PREFIX = "@"
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
+def stem(word: str, lang: str = GERMAN) -> str:
     """Lower case minus one inflectional ending (a light stemmer: the same for headline and
-    body, which is all matching needs); genitive names lose the -s."""
+    body, which is all matching needs); genitive names lose the -s. English: en.stem."""
+    if lang == ENGLISH:
+        return en.stem(word)
     low = word.lower()
     if word[:1].isupper() and low == word.lower():
         low = strip_genitive(low)
@@ -106,10 +108,15 @@ def entity_index(doc: Doc) -> dict[int, str]:
 
 def is_content(t: Token) -> bool:
     """A content word: noun, name, adjective, figure, or full verb that is not a speech verb."""
-    if t.like_num and any(ch.isdigit() for ch in t.text) or t.lower_ in number_words():
+    lang = language(t)
+    if t.like_num and any(ch.isdigit() for ch in t.text) or t.lower_ in number_words(lang):
         return True  # figures and number words ("Vier Modelle"), whatever the tagger calls them
     if t.is_stop or t.is_punct or t.is_space or len(t.text) < 3 or not any(ch.isalpha() for ch in t.text):
         return False
+    if lang == ENGLISH:
+        if en.pos(t) not in CONTENT_POS:
+            return False
+        return en.pos(t) != "VERB" or not (en.lemma(t) in en.LIGHT_VERBS or en.lemma(t) in en.frame_verbs())
     if pos(t) not in CONTENT_POS:
         return False
     if pos(t) == "VERB":
@@ -165,21 +172,23 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return ()
 
 
-@lru_cache(maxsize=1)
-def number_words() -> dict[str, str]:
-    return {r[0]: r[1] for r in rows(LANG, "numbers.tsv")}
+@lru_cache(maxsize=None)
+def number_words(lang: str = GERMAN) -> dict[str, str]:
+    return {r[0]: r[1] for r in rows(lang, "numbers.tsv")}
 
 
 def token_terms(t: Token, index: dict[int, str]) -> set[str]:
     """The terms of one token: its stem and its lemma's, the stems of its hyphenated and
-    compound parts, the figure of a number word, its entity id."""
-    out = {stem(t.text), stem(lemma(t))}
+    compound parts, the figure of a number word, its entity id (English: no compound splitting)."""
+    lang = language(t)
+    out = {stem(t.text, lang), stem(lemma(t), lang)}
     pieces = [part for part in t.text.split("-") if len(part) >= MIN_PART] if "-" in t.text else [t.text]
     if len(pieces) > 1:
-        out |= {stem(part) for part in pieces}
-    for piece in pieces:
-        out |= {stem(part) for part in compound_parts(piece)}
-    figure = number_words().get(t.lower_)
+        out |= {stem(part, lang) for part in pieces}
+    if lang != ENGLISH:
+        for piece in pieces:
+            out |= {stem(part) for part in compound_parts(piece)}
+    figure = number_words(lang).get(t.lower_)
     if figure is not None:
         out.add(figure)
     if t.i in index:

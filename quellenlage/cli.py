@@ -172,11 +172,25 @@ def eval_spkatt(
     raise typer.Exit(eval_spkatt_command(spkatt_dir, limit=limit, worst=worst, json_out=json_out))
 
 
+@app.command("eval-polnear")
+def eval_polnear(
+    polnear_dir: Path = typer.Argument(..., help="PolNeAR compartment folder with text/ and attributions/"),
+    limit: Optional[int] = typer.Option(None, help="only the first N articles (quick run)"),
+    worst: int = typer.Option(10, help="show the N documents with most errors"),
+    json_out: bool = typer.Option(False, "--json", help="print the figures as JSON"),
+    lang: str = typer.Option("en", "--lang", help="analyse in this language (de, en)"),
+) -> None:
+    """Score quote, source and cue finding on PolNeAR (English political news, brat)."""
+    from quellenlage.eval.polnear import eval_polnear_command
+
+    raise typer.Exit(eval_polnear_command(polnear_dir, limit=limit, worst=worst, json_out=json_out, lang=lang))
+
+
 def _register_subcommands(command: str | None) -> None:
     """Commands that live with their stage (corpus mode, benchmarks, model evaluation),
     imported only when asked for, so `quellenlage analyze` starts fast."""
     wanted = {command} if command in ("batch", "report", "bench", "models") else {"batch", "report", "bench", "models"}
-    if command in ("analyze", "demo", "schema", "eval", "eval-spkatt", "serve"):
+    if command in ("analyze", "demo", "schema", "eval", "eval-spkatt", "eval-polnear", "serve"):
         return
     if wanted & {"batch", "report"}:
         from quellenlage.batch.cli import batch, report

@@ -39,6 +39,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
+CALL_FOR = frozenset("call push press argue plead appeal lobby campaign".split())
 TITLE_WORDS = frozenset("on in titled called dubbed named entitled book film movie show song album series program programme column".split())
 
 
@@ -247,7 +248,7 @@ class EnglishQuoteFinder:
         for q in direct:
             in_quote.update(range(q.start, q.end))
         line_bounds = _line_bounds(doc)
-        frames = self._frames(doc, in_quote)
+        frames = self._frames(doc, in_quote) + self._headline_frames(doc, in_quote)
         reported = self._reported(doc, frames, direct, in_quote, line_bounds)
         self._attribute_direct(doc, direct, frames, in_quote, line_bounds)
         direct = [q for q in direct if self._keep(doc, q)]
@@ -379,7 +380,7 @@ class EnglishQuoteFinder:
                 if frame is not None:
                     frames.append(frame)
                 continue
-            if t.pos_ in ("VERB", "AUX"):
+            if t.pos_ in ("VERB", "AUX") or t.lower_ in ("says", "warns", "claims", "insists", "admits") and any(c.dep_ == "ccomp" for c in t.children):
                 frame = self._verb_frame(doc, t)
                 if frame is not None:
                     frames.append(frame)
@@ -389,13 +390,48 @@ class EnglishQuoteFinder:
                     frames.append(frame)
         return frames
 
+    def _headline_frames(self, doc: Doc, in_quote: set[int]) -> list[Frame]:
+        """A headline of the form "Source: claim" ("Poll: Trump Ties Clinton", "Wash Post Fact-Check: …"):
+        the claim is an indirect quote of the source (ANNOTATION, headlines)."""
+        out: list[Frame] = []
+        lines = [(line.start, line.text) for line in doc._.lines if line.role in ("headline", "subheading")]
+        if not lines:
+            first = next(((start, text) for start, text in self._lines(doc) if text.strip()), None)
+            lines = [first] if first is not None else []
+        for start, text in lines:
+            colon = text.find(":")
+            if colon < 2 or colon > 60 or text.rstrip().endswith(".") and len(text) > 200:
+                continue
+            source = doc.char_span(start, start + colon, alignment_mode="contract")
+            content = doc.char_span(start + colon + 1, start + len(text), alignment_mode="contract")
+            if source is None or content is None or len(source) > 6 or len(content) < 2:
+                continue
+            if not any(t.pos_ in ("PROPN", "NOUN") for t in source) or any(t.i in in_quote for t in source):
+                continue
+            if any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in source):
+                continue
+            a, b = trim(doc, content.start, content.end)
+            if b - a < 2:
+                continue
+            colon_token = doc[source.end] if source.end < len(doc) else source[-1]
+            out.append(Frame(cue=colon_token, rule="en_headline", content=(a, b), speaker=source.root, head=None))
+        return out
+
     @staticmethod
     def _verb_frame(doc: Doc, t: Token) -> Frame | None:
-        cls = verb_classes().get(t.lemma_)
-        intention = intention_verbs().get(t.lemma_)
+        lemma = t.lemma_ if t.pos_ in ("VERB", "AUX") else t.lower_[:-1]
+        cls = verb_classes().get(lemma)
+        intention = intention_verbs().get(lemma)
         if cls is None and intention is None:
             return None
         comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+        if comp is None and lemma in CALL_FOR:  # "X called for an investigation", "X urged Congress to act"
+            prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is not None:
+                start, end = trim(doc, pobj.left_edge.i, pobj.right_edge.i + 1)
+                if end - start >= 2:
+                    return Frame(cue=t, rule="en_call_for", content=(start, end), speaker=subject_of(t), head=pobj)
         rule = "en_belief" if cls == "cognition" else "en_verb"
         if comp is None and intention is not None:
             comp = next((c for c in t.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)

@@ -58,7 +58,9 @@ def test_interrupted_quote_gives_two_spans_of_one_speaker(analyze):
 
 
 def test_quote_paragraph_continues_the_speaker_before(analyze):
-    a = analyze("“The budget is a mess,” Senator Tom Baker said on Tuesday.\n\n“Nobody in this town wants to admit how bad it is.”\n")
+    a = analyze(
+        "“The budget is a mess,” Senator Tom Baker said on Tuesday.\n\n“Nobody in this town wants to admit how bad it is.”\n"
+    )
     q = find(a, "Nobody in this town wants to admit how bad it is.")
     assert q.speaker.name == "Tom Baker" and q.cue_type == "en_continued"
 

@@ -256,7 +256,7 @@ def load_polnear(
     text_dir, ann_dir = folder / "text", folder / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise InputError(f"{folder}: not a PolNeAR compartment (needs text/ and attributions/)")
-    docs = []
+    docs: list[PolnearDoc] = []
     for path in sorted(text_dir.glob("*.txt")):
         if limit is not None and len(docs) >= limit:
             break

@@ -74,7 +74,9 @@ def first_name_gender(name: str) -> str | None:
 
 
 def is_title(t) -> bool:
-    return t.text in titles() or (t.text[:1].isupper() and t.lower_ in role_nouns() and role_nouns()[t.lower_] in ("person", "anonymous"))
+    return t.text in titles() or (
+        t.text[:1].isupper() and t.lower_ in role_nouns() and role_nouns()[t.lower_] in ("person", "anonymous")
+    )
 
 
 def trim_mention(span: Span) -> Span | None:
@@ -82,8 +84,13 @@ def trim_mention(span: Span) -> Span | None:
     or punctuation ("Sen. John Smith's" -> "John Smith")."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in ("the", "a", "an") and span.label_ == "PERSON" or is_title(doc[start]) and end - start > 1
-                           or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        and span.label_ == "PERSON"
+        or is_title(doc[start])
+        and end - start > 1
+        or doc[start].is_punct
+    ):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct and doc[end - 1].text != "."):
         end -= 1
@@ -111,7 +118,17 @@ class EnglishEntityResolver:
             if any(i in taken for i in range(start, end)):
                 continue
             span = doc[start:end]
-            if span.text in ("Time", "Fox", "The Post", "The Times", "The Journal", "The Hill", "Salon", "Slate", "ABC") and not self._media_context(span):
+            if span.text in (
+                "Time",
+                "Fox",
+                "The Post",
+                "The Times",
+                "The Journal",
+                "The Hill",
+                "Salon",
+                "Slate",
+                "ABC",
+            ) and not self._media_context(span):
                 continue
             if len(span) == 1 and span[0].is_sent_start and span.text in ("Time",):
                 continue
@@ -122,9 +139,10 @@ class EnglishEntityResolver:
             etype = LABEL_TYPES.get(ent.label_)
             if etype is None or any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            span = trim_mention(ent)
-            if span is None:
+            trimmed = trim_mention(ent)
+            if trimmed is None:
                 continue
+            span = trimmed
             if etype == "organization" and span.text.lower() in media_lower():
                 etype = "media"
             if etype == "person" and all(t.pos_ != "PROPN" for t in span):
@@ -153,7 +171,10 @@ class EnglishEntityResolver:
         for t in doc:  # a surname the NER model missed or took for an organisation ("Smith said")
             if t.i not in taken and t.text in surnames and t.pos_ == "PROPN":
                 mentions.append((doc[t.i : t.i + 1], "person"))
-        mentions = [(m, "person" if len(m) == 1 and m.text in surnames and t in ("organization", "place", "misc") else t) for m, t in mentions]
+        mentions = [
+            (m, "person" if len(m) == 1 and m.text in surnames and t in ("organization", "place", "misc") else t)
+            for m, t in mentions
+        ]
         mentions.sort(key=lambda m: m[0].start)
         for span, etype in mentions:
             words = [t.text for t in span]

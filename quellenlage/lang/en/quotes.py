@@ -40,7 +40,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
 CALL_FOR = frozenset("call push press argue plead appeal lobby campaign".split())
-TITLE_WORDS = frozenset("on in titled called dubbed named entitled book film movie show song album series program programme column".split())
+TITLE_WORDS = frozenset(
+    "on in titled called dubbed named entitled book film movie show song album series program programme column".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +78,7 @@ def pair_quotes(text: str) -> tuple[list[tuple[int, int]], bool]:
     start = -1
     closer = ""
     for k, c in enumerate(text):
-        if c not in "\"“”«»„":
+        if c not in '"“”«»„':
             continue
         if start < 0:
             if c in OPENERS or (c == '"' and _is_open_straight(text, k)) or (c == "”" and _is_open_straight(text, k)):
@@ -199,7 +201,9 @@ def is_passive(verb: Token) -> bool:
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Without punctuation, spaces and conjunctions at the edges (quotation marks inside stay)."""
-    while start < end and (doc[start].is_punct and doc[start].text not in QUOTE_CHARS or doc[start].is_space or doc[start].dep_ == "cc"):
+    while start < end and (
+        doc[start].is_punct and doc[start].text not in QUOTE_CHARS or doc[start].is_space or doc[start].dep_ == "cc"
+    ):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS or doc[end - 1].is_space):
         end -= 1
@@ -304,9 +308,13 @@ class EnglishQuoteFinder:
             return False
         capitalised = all(t.text[:1].isupper() or t.lower_ in ("of", "the", "a", "and", "in", "on", "for", "to") for t in alpha)
         before = doc[q.start - 2] if q.start >= 2 else None
-        return capitalised and (len(alpha) > 1 or before is not None and before.lower_ in TITLE_WORDS) and not (
-            q.end < len(doc) and doc[q.end].text in (",", ".") and q.text.endswith(("!", "?"))
-        ) and before is not None and (before.lower_ in TITLE_WORDS or before.pos_ in ("ADP", "DET", "NOUN", "PROPN"))
+        return (
+            capitalised
+            and (len(alpha) > 1 or before is not None and before.lower_ in TITLE_WORDS)
+            and not (q.end < len(doc) and doc[q.end].text in (",", ".") and q.text.endswith(("!", "?")))
+            and before is not None
+            and (before.lower_ in TITLE_WORDS or before.pos_ in ("ADP", "DET", "NOUN", "PROPN"))
+        )
 
     @staticmethod
     def _keep(doc: Doc, q: Span) -> bool:
@@ -315,7 +323,9 @@ class EnglishQuoteFinder:
             return True
         return sum(1 for t in q if t.is_alpha) > 2
 
-    def _attribute_direct(self, doc: Doc, quotes: list[Span], frames: list[Frame], in_quote: set[int], line_bounds: list[tuple[int, int]]) -> None:
+    def _attribute_direct(
+        self, doc: Doc, quotes: list[Span], frames: list[Frame], in_quote: set[int], line_bounds: list[tuple[int, int]]
+    ) -> None:
         for q in quotes:
             region_start = doc[q.start].sent.start
             region_end = doc[q.end - 1].sent.end
@@ -354,7 +364,7 @@ class EnglishQuoteFinder:
 
     @staticmethod
     def _colon_speaker(doc: Doc, q: Span, region_start: int) -> Span | None:
-        """"Smith: “We will win.”" (headlines, captions): a name right before a colon before the quote."""
+        """ "Smith: “We will win.”" (headlines, captions): a name right before a colon before the quote."""
         k = q.start - 1
         while k >= 0 and doc[k].text in QUOTE_CHARS:
             k -= 1
@@ -380,7 +390,11 @@ class EnglishQuoteFinder:
                 if frame is not None:
                     frames.append(frame)
                 continue
-            if t.pos_ in ("VERB", "AUX") or t.lower_ in ("says", "warns", "claims", "insists", "admits") and any(c.dep_ == "ccomp" for c in t.children):
+            if (
+                t.pos_ in ("VERB", "AUX")
+                or t.lower_ in ("says", "warns", "claims", "insists", "admits")
+                and any(c.dep_ == "ccomp" for c in t.children)
+            ):
                 frame = self._verb_frame(doc, t)
                 if frame is not None:
                     frames.append(frame)
@@ -490,8 +504,14 @@ class EnglishQuoteFinder:
 
     @staticmethod
     def _noun_frame(doc: Doc, t: Token) -> Frame | None:
-        comp = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        comp = next(
+            (
+                c
+                for c in t.children
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
         if comp is None:
             return None
         start, end = trim(doc, comp.left_edge.i, comp.right_edge.i + 1)
@@ -505,12 +525,19 @@ class EnglishQuoteFinder:
             speaker = subject_of(t.head)
         return Frame(cue=t, rule="en_noun", content=(start, end), speaker=speaker, head=comp)
 
-    def _reported(self, doc: Doc, frames: list[Frame], direct: list[Span], in_quote: set[int], line_bounds: list[tuple[int, int]]) -> list[Span]:
+    def _reported(
+        self, doc: Doc, frames: list[Frame], direct: list[Span], in_quote: set[int], line_bounds: list[tuple[int, int]]
+    ) -> list[Span]:
         by_cue = {f.cue.i: f for f in frames}
         dropped: set[int] = set()
         for f in frames:  # "The Post reported that officials said …": the inner report, via The Post
             inner = by_cue.get(f.head.i) if f.head is not None else None
-            if inner is not None and inner is not f and verb_classes().get(inner.cue.lemma_) == "speech" and f.rule != "en_belief":
+            if (
+                inner is not None
+                and inner is not f
+                and verb_classes().get(inner.cue.lemma_) == "speech"
+                and f.rule != "en_belief"
+            ):
                 if inner.speaker is not None or f.speaker is None:
                     if f.speaker is not None:
                         inner.via.append(f.speaker)

@@ -78,7 +78,7 @@ class EnglishSpeakerResolver:
                 self._learn_gender(doc, q._.speaker_mention, q._.speaker)
             previous.append(q)
         for q in quotes:
-            q._.via_names = [self.resolve(doc, v, index).name for v in q._.via]
+            q._.via_names = [s.name for v in q._.via if (s := self.resolve(doc, v, index)) is not None]
         doc.spans["quotes"] = quotes
         return doc
 
@@ -127,7 +127,9 @@ class EnglishSpeakerResolver:
         if kind == "document":
             return Speaker(name=text, type="document")
         if root.pos_ == "PROPN" and root.text not in titles():
-            return Speaker(name=text, type="person" if root.ent_type_ == "PERSON" else "organization" if root.ent_type_ else "unknown")
+            return Speaker(
+                name=text, type="person" if root.ent_type_ == "PERSON" else "organization" if root.ent_type_ else "unknown"
+            )
         return Speaker(name=text, type="anonymous")
 
     @staticmethod

@@ -39,6 +39,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
+KEEP_UNATTRIBUTED_WORDS = 2  # quoted words with neither cue nor speaker: more than this many are a quote
 CALL_FOR = frozenset("call push press argue plead appeal lobby campaign".split())
 TITLE_WORDS = frozenset(
     "on in titled called dubbed named entitled book film movie show song album series program programme column".split()
@@ -274,31 +275,59 @@ class EnglishQuoteFinder:
 
     def _direct(self, doc: Doc) -> list[Span]:
         quotes = []
-        for start, text in self._lines(doc):
-            pairs, _ = pair_quotes(text)
-            for a, b in pairs:
-                piece = text[a:b]
-                lead = len(piece) - len(piece.lstrip())
-                body = piece.strip().rstrip(",")
-                if not any(c.isalnum() for c in body):
-                    continue
-                span = doc.char_span(start + a + lead, start + a + lead + len(body), alignment_mode="expand")
-                if span is None or len(span) == 0:
-                    continue
-                s, e = span.start, span.end
-                while e > s and doc[e - 1].text in QUOTE_CHARS:
-                    e -= 1
-                while s < e and doc[s].text in QUOTE_CHARS:
-                    s += 1
-                if e <= s:
-                    continue
-                q = doc[s:e]
-                if self._is_title(doc, q):
-                    continue
-                q._.kind = "direct"
-                q._.rule = "en_direct"
-                quotes.append(q)
+        for a, b in self._quote_chars(doc):
+            piece = doc.text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip().rstrip(",")
+            if not any(c.isalnum() for c in body):
+                continue
+            span = doc.char_span(a + lead, a + lead + len(body), alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            s, e = span.start, span.end
+            while e > s and doc[e - 1].text in QUOTE_CHARS:
+                e -= 1
+            while s < e and doc[s].text in QUOTE_CHARS:
+                s += 1
+            if e <= s:
+                continue
+            q = doc[s:e]
+            if self._is_title(doc, q):
+                continue
+            q._.kind = "direct"
+            q._.rule = "en_direct"
+            quotes.append(q)
         return quotes
+
+    def _quote_chars(self, doc: Doc) -> list[tuple[int, int]]:
+        """Character bounds of the quotations, a multi-paragraph one (each paragraph opening with a
+        mark again, only the last one closing it) as one."""
+        out: list[tuple[int, int]] = []
+        pending: int | None = None  # start of a quotation still open at the end of the paragraph before
+        for start, text in self._lines(doc):
+            if not text.strip():
+                continue
+            pairs, unclosed = pair_quotes(text)
+            opens = text.lstrip()[:1] in ("“", '"', "«")
+            if pending is not None and not (opens and pairs and pairs[0][0] == len(text) - len(text.lstrip()) + 1):
+                out.append((pending, pending_end))
+                pending = None
+            for k, (a, b) in enumerate(pairs):
+                last = k == len(pairs) - 1
+                if k == 0 and pending is not None:
+                    if last and unclosed:
+                        pending_end = start + b
+                        continue
+                    out.append((pending, start + b))
+                    pending = None
+                    continue
+                if last and unclosed:
+                    pending, pending_end = start + a, start + b
+                else:
+                    out.append((start + a, start + b))
+        if pending is not None:
+            out.append((pending, pending_end))
+        return out
 
     @staticmethod
     def _is_title(doc: Doc, q: Span) -> bool:
@@ -321,7 +350,7 @@ class EnglishQuoteFinder:
         """Scare quotes (one or two words with nobody to say them) are no quotes."""
         if q._.speaker_mention is not None or q._.cue is not None:
             return True
-        return sum(1 for t in q if t.is_alpha) > 2
+        return sum(1 for t in q if t.is_alpha) > KEEP_UNATTRIBUTED_WORDS
 
     def _attribute_direct(
         self, doc: Doc, quotes: list[Span], frames: list[Frame], in_quote: set[int], line_bounds: list[tuple[int, int]]

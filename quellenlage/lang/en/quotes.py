@@ -39,7 +39,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
-KEEP_UNATTRIBUTED_WORDS = 2  # quoted words with neither cue nor speaker: more than this many are a quote
+KEEP_UNATTRIBUTED_WORDS = 1  # quoted words with neither cue nor speaker: more than this many are a quote
 CALL_FOR = frozenset("call push press argue plead appeal lobby campaign".split())
 TITLE_WORDS = frozenset(
     "on in titled called dubbed named entitled book film movie show song album series program programme column".split()

@@ -159,3 +159,9 @@ def test_media_source_and_entities(analyze):
     q = find(a, "that the senator would resign")
     assert q.speaker.name == "CNN" and q.speaker.type == "media"
     assert ("CNN", "media") in [(s.name, s.type) for s in a.sources]
+
+
+def test_partial_quote_takes_the_clause_subject(analyze):
+    a = analyze("Ted Cruz attacked the “New York values” of his rival.\n")
+    q = find(a, "New York values")
+    assert q.speaker.name == "Ted Cruz" and q.cue_type == "en_partial"

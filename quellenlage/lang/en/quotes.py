@@ -304,6 +304,7 @@ class EnglishQuoteFinder:
         mark again, only the last one closing it) as one."""
         out: list[tuple[int, int]] = []
         pending: int | None = None  # start of a quotation still open at the end of the paragraph before
+        pending_end = 0
         for start, text in self._lines(doc):
             if not text.strip():
                 continue
@@ -390,6 +391,19 @@ class EnglishQuoteFinder:
             if colon is not None:
                 q._.speaker_mention = colon
                 q._.rule = "en_colon"
+                continue
+            # a partial quote without a speech verb: the words of the clause's subject
+            # ("Cruz mocked Trump's “New York values.”")
+            root = doc[q.start].sent.root
+            subject = subject_of(root) if root.i not in in_quote and root.pos_ in ("VERB", "AUX") else None
+            if (
+                subject is not None
+                and subject.i not in in_quote
+                and line_bounds[subject.i] == line_bounds[q.start]
+                and (subject.ent_type_ in ("PERSON", "ORG", "NORP") or subject.lower_ in ("he", "she", "they"))
+            ):
+                q._.speaker_mention = noun_phrase(speaker_head(subject))
+                q._.rule = "en_partial"
 
     @staticmethod
     def _colon_speaker(doc: Doc, q: Span, region_start: int) -> Span | None:

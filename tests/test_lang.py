@@ -14,7 +14,7 @@ ENGLISH = "The minister said on Tuesday that she had not known about the plan. T
 def test_profiles_by_code():
     assert {"de", "en"} <= set(available())
     assert get_language("DE").code == "de"
-    assert "speaker_resolver" in get_language("en").components
+    assert "en_speaker_resolver" in get_language("en").components
     with pytest.raises(UnknownLanguage, match="available: de, en"):
         get_language("xx")
 

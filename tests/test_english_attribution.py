@@ -165,3 +165,27 @@ def test_partial_quote_takes_the_clause_subject(analyze):
     a = analyze("Ted Cruz attacked the “New York values” of his rival.\n")
     q = find(a, "New York values")
     assert q.speaker.name == "Ted Cruz" and q.cue_type == "en_partial"
+
+
+def test_an_anonymous_description_is_named_without_its_relative_clause(analyze):
+    a = analyze(
+        "A senior official at the agency who spoke on condition of anonymity because he was not "
+        "authorized to discuss the matter said that the minister had called him twice."
+    )
+    q = find(a, "that the minister had called him twice")
+    assert (q.speaker.name, q.speaker.type) == ("A senior official at the agency", "anonymous")
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, kind",
+    [
+        ("The mayor approved the deal in secret, according to a report in The Guardian on Sunday.",
+         "The mayor approved the deal in secret", "The Guardian", "media"),
+        ("According to a report by Reuters, the factory will close in June.", "the factory will close in June", "Reuters", None),
+        ("According to a report, the factory will close in June.", "the factory will close in June", "a report", "document"),
+    ],
+)
+def test_a_document_speaks_for_its_named_author(analyze, text, content, speaker, kind):
+    q = find(analyze(text), content)
+    assert q.speaker.name == speaker
+    assert kind is None or q.speaker.type == kind

@@ -133,7 +133,7 @@ def noun_phrase(head: Token) -> Span:
     common = head.pos_ != "PROPN"
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "case") or (common and child.dep_ in NP_RIGHT_DESCRIPTION and child.i == end):
-            end = max(end, child.right_edge.i + 1)
+            end = max(end, _edge_before_clause(child))
         else:
             break
     for k in range(head.i - 1, start - 1, -1):  # never across a line break
@@ -149,6 +149,13 @@ def noun_phrase(head: Token) -> Span:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+def _edge_before_clause(modifier: Token) -> int:
+    """The end of a modifier's words up to a relative clause inside it ("an official at the
+    authority | who spoke on condition of anonymity"): the clause describes, it does not name."""
+    clauses = [t.left_edge.i for t in modifier.subtree if t.dep_ == "relcl" and t.i != modifier.i]
+    return min([modifier.right_edge.i + 1, *clauses])
 
 
 def speaker_head(head: Token) -> Token:

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.entities import EntityCluster
 from quellenlage.lang.en.entities import media_lower, role_nouns, titles
@@ -53,6 +53,18 @@ def describe(mention: Span) -> str:
     tokens = [t for t in mention if not t.is_punct or t.text in ("-", ".")]
     text = " ".join(t.text for t in tokens)
     return text.replace(" 's", "'s").replace(" ’s", "’s").replace(" - ", "-")
+
+
+def _document_owner(mention: Span) -> Token | None:
+    """The named author of a document mention: "a report in/by/from The Times", "a statement
+    from the ministry"."""
+    root = mention.root
+    for prep in root.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "from", "of") and prep.i < mention.end:
+            owner = next((c for c in prep.children if c.dep_ == "pobj" and c.i < mention.end), None)
+            if owner is not None and (owner.pos_ == "PROPN" or role_nouns().get(owner.lower_) == "organization"):
+                return owner
+    return None
 
 
 class EnglishSpeakerResolver:
@@ -125,6 +137,9 @@ class EnglishSpeakerResolver:
         if kind == "organization":
             return Speaker(name=text, type="organization")
         if kind == "document":
+            owner = _document_owner(mention)
+            if owner is not None:  # "a report in The Times": the outlet speaks through its report
+                return _speaker(index[owner.i]) if owner.i in index else self.resolve(doc, doc[owner.i : owner.i + 1], index)
             return Speaker(name=text, type="document")
         if root.pos_ == "PROPN" and root.text not in titles():
             return Speaker(

@@ -366,7 +366,7 @@ UNSUPPORTED = [
     ),
     pytest.param(
         "Fire was started deliberately",
-        ("The fire at the warehouse may have been started deliberately, investigators believe.",),
+        ("The fire at the warehouse may have been started deliberately.",),
         "Fire", "hedged", id="may-have",
     ),
     pytest.param(  # one named source only

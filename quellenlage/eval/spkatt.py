@@ -33,7 +33,18 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..schema import Analysis, Quote, TextSpan
-from .metrics import PRF, AnalyzeMany, Ratio, Span, greedy_match, overlaps, pct, resolve_analyze_many, run_report
+from .metrics import (
+    PRF,
+    AnalyzeMany,
+    Ratio,
+    Span,
+    greedy_match,
+    overlaps,
+    pct,
+    print_partial_and_worst,
+    resolve_analyze_many,
+    run_report,
+)
 
 TokenId = tuple[int, int]  # (SentenceId, token index)
 
@@ -435,20 +446,11 @@ def print_spkatt_report(report: SpkattReport, console: Optional[Console] = None)
         f"(not counted as false positives), {report.wrong_kind} of them cover a missed one but "
         f"have the other kind; {report.outside_predictions} lie outside the tokens (title line)[/]"
     )
-    if report.analyzer_errors:
-        first = next(iter(report.analyzer_errors.items()))
-        console.print(f"[yellow]{len(report.analyzer_errors)} article(s) analysed only partially, "
-                      f"e.g. {escape(first[0])}: {escape(first[1][0])}[/]")
-    for doc in report.worst:
-        if not doc.errors:
-            break
-        console.rule(f"{escape(doc.doc_id)}: {len(doc.missed)} missed, {len(doc.false_positives)} false "
-                     f"positive(s) — {escape(doc.title)}", align="left")
-        for label, examples in (("missed", doc.missed), ("false pos.", doc.false_positives),
-                                ("source", doc.wrong_sources)):
-            for ex in examples[:EXAMPLES_SHOWN]:
-                detail = f"  [dim]{escape(ex.detail)}[/]" if ex.detail else ""
-                console.print(f"  {label:<10} {ex.kind:<20} {escape(ex.text)}{detail}")
+    print_partial_and_worst(
+        console, report.analyzer_errors, report.worst, kind_width=20, shown=EXAMPLES_SHOWN,
+        heading=lambda doc: f"{escape(doc.doc_id)}: {len(doc.missed)} missed, "  # type: ignore[attr-defined]
+        f"{len(doc.false_positives)} false positive(s) — {escape(doc.title)}",  # type: ignore[attr-defined]
+    )
 
 
 def eval_spkatt_command(

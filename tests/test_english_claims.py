@@ -257,6 +257,11 @@ FAIR = [
          "Taxes could rise next year, the mayor said."),
         "budget", "supported", id="unrelated-hedge",
     ),
+    pytest.param(  # "is likely to": a forecast of the event the headline announces, not a hedge
+        "Mayor faces questions over stadium deal",
+        ("The mayor is likely to face tough questions over the stadium deal when the council meets on Thursday.",),
+        "questions", "supported", id="likely-to-forecast",
+    ),
     pytest.param(  # "is to": a schedule in the outlet's own voice
         "Pool reopens in spring 2026",
         ("The new swimming pool in the park is to reopen in spring 2026; construction began in March.",),
@@ -349,6 +354,11 @@ def test_fair_headline_is_not_flagged(nlp, headline, body, words, verdict):
 
 
 UNSUPPORTED = [
+    pytest.param(  # "likely" as an adverb: the body does not vouch for it
+        "Warehouse fire started deliberately",
+        ("The fire at the old warehouse was likely started deliberately.",),
+        "fire", "hedged", id="likely-adverb",
+    ),
     pytest.param(
         "Player moves to Madrid",
         ("The player is reportedly moving to Madrid in the summer for ten million euros.",),

@@ -172,6 +172,10 @@ def _be_before(t: Token) -> bool:
     return False
 
 
+#: Words that schedule or forecast with "to": the outlet's own statement about the future, not hearsay.
+PLANNING = frozenset({"plan", "intend", "aim", "schedule", "set", "due", "expect", "prepare", "likely", "poise", "slate"})
+
+
 def modal_reading(t: Token, sent: Span) -> str | None:
     """hearsay | claim | plan | intention for the word that makes a statement reported,
     claimed, planned or intended, else None."""
@@ -188,8 +192,8 @@ def modal_reading(t: Token, sent: Span) -> str | None:
         return PLAN
     if lem == "be" and nxt_low == "to" and (after := _next(t, 2)) is not None and after.tag_ == "VB":
         return PLAN  # "is to open"
-    if lem in ("plan", "intend", "aim", "schedule", "set", "due", "expect", "prepare") and nxt_low == "to":
-        return PLAN  # "plans to", "is set to", "is due to", "is expected to"
+    if lem in PLANNING and nxt_low == "to":
+        return PLAN  # "plans to", "is set to", "is due to", "is expected to", "is likely to" (a forecast, not hearsay)
     if lem in ("want", "seek", "hope", "wish") and nxt_low == "to" and is_finite(t):
         return INTENTION  # "Smith wants to buy Greenland"
     return None

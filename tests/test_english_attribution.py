@@ -189,3 +189,8 @@ def test_a_document_speaks_for_its_named_author(analyze, text, content, speaker,
     q = find(analyze(text), content)
     assert q.speaker.name == speaker
     assert kind is None or q.speaker.type == kind
+
+
+def test_a_pronoun_skips_the_people_a_quote_talks_about(analyze):
+    a = analyze('Senator John Reed spoke to voters in Dayton on Tuesday. "Nobody trusts Mark Evans any more," he said.')
+    assert find(a, "Nobody trusts Mark Evans any more").speaker.name == "John Reed"

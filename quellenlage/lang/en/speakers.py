@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.entities import EntityCluster
+from quellenlage.extensions import doc_cache
 from quellenlage.lang.en.entities import media_lower, role_nouns, titles
 from quellenlage.schema import Speaker
 
@@ -65,6 +66,15 @@ def _document_owner(mention: Span) -> Token | None:
             if owner is not None and (owner.pos_ == "PROPN" or role_nouns().get(owner.lower_) == "organization"):
                 return owner
     return None
+
+
+def _quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens inside the direct quotes found (computed once per Doc)."""
+    cache = doc_cache(doc)
+    if "en.quoted" not in cache:
+        direct = [q for q in doc.spans.get("quotes", []) if q._.kind == "direct"]
+        cache["en.quoted"] = frozenset(i for q in direct for i in range(q.start, q.end))
+    return cache["en.quoted"]
 
 
 class EnglishSpeakerResolver:
@@ -162,12 +172,16 @@ class EnglishSpeakerResolver:
 
     @staticmethod
     def _antecedent(doc: Doc, pronoun: Span, gender: str) -> Speaker | None:
-        """The person mentioned last before the pronoun whose gender agrees (unknown agrees)."""
+        """The person mentioned last before the pronoun whose gender agrees (unknown agrees).
+
+        Mentions inside quotation marks do not count: a speaker talks about people, and the
+        "he" of the next frame is the speaker, not the man he talked about."""
+        quoted = _quoted_tokens(doc)
         best: tuple[int, int, EntityCluster] | None = None
         for c in doc._.entities:
             if c.type != "person" or (c.gender is not None and c.gender != gender):
                 continue
-            last = c.last_before(pronoun.start)
+            last = max((m.start for m in c.mentions if m.end <= pronoun.start and m.start not in quoted), default=-1)
             if last < 0:
                 continue
             score = (1 if c.gender == gender else 0, last)

@@ -194,3 +194,10 @@ def test_a_document_speaks_for_its_named_author(analyze, text, content, speaker,
 def test_a_pronoun_skips_the_people_a_quote_talks_about(analyze):
     a = analyze('Senator John Reed spoke to voters in Dayton on Tuesday. "Nobody trusts Mark Evans any more," he said.')
     assert find(a, "Nobody trusts Mark Evans any more").speaker.name == "John Reed"
+
+
+def test_a_passive_after_a_clause_is_not_its_frame(analyze):
+    a = analyze("Lee, 35, is charged with two counts of fraud; Park, 40, is charged with one.")
+    assert not a.quotes
+    b = analyze("The bridge will stay closed until June, the mayor said.")
+    assert find(b, "The bridge will stay closed until June").speaker.name == "the mayor"

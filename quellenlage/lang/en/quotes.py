@@ -514,6 +514,8 @@ class EnglishQuoteFinder:
             return None
         if comp.i < t.i and any(c.dep_ == "mark" for c in comp.children) and comp.dep_ != "ccomp":
             return None
+        if comp.i < t.i and is_passive(t):
+            return None  # "…; Thomas is charged with three": a passive after the clause is no frame of it
         start, end = comp.left_edge.i, comp.right_edge.i + 1
         if comp.i < t.i:  # content before the frame: up to the frame's own words
             end = min([end, t.i] + [c.left_edge.i for c in t.lefts if c.i > comp.right_edge.i])

@@ -201,3 +201,12 @@ def test_a_passive_after_a_clause_is_not_its_frame(analyze):
     assert not a.quotes
     b = analyze("The bridge will stay closed until June, the mayor said.")
     assert find(b, "The bridge will stay closed until June").speaker.name == "the mayor"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Lee signed false certifications, according to court records.", "Lee signed false certifications", "court records"),
+    ("According to the indictment, Lee lied to investigators.", "Lee lied to investigators", "the indictment"),
+])
+def test_records_and_filings_are_documents(analyze, text, content, speaker):
+    q = find(analyze(text), content)
+    assert (q.speaker.name, q.speaker.type) == (speaker, "document")

@@ -210,3 +210,9 @@ def test_a_passive_after_a_clause_is_not_its_frame(analyze):
 def test_records_and_filings_are_documents(analyze, text, content, speaker):
     q = find(analyze(text), content)
     assert (q.speaker.name, q.speaker.type) == (speaker, "document")
+
+
+def test_the_tail_of_a_fuller_name_is_the_same_person(analyze):
+    a = analyze("The minister put Kathleen Hawk Sawyer in charge. Hawk Sawyer said the agency would recover.")
+    assert [e.name for e in a.entities if e.type == "person"] == ["Kathleen Hawk Sawyer"]
+    assert find(a, "the agency would recover").speaker.name == "Kathleen Hawk Sawyer"

@@ -188,7 +188,9 @@ class EnglishEntityResolver:
                         # "Donald Trump" after "Donald J. Trump", or after a bare "Trump" mentioned first
                         for c in people_by_surname.get(surname, []):
                             firsts = {m[0].text for m in c.mentions if len(m) > 1}
-                            if not firsts or words[0] in firsts:
+                            # "Hawk Sawyer" after "Kathleen Hawk Sawyer": the tail of a fuller name
+                            tail = any([t.text for t in m[-len(words):]] == words for m in c.mentions if len(m) > len(words))
+                            if not firsts or words[0] in firsts or tail:
                                 cluster = c
                                 break
                 else:

@@ -216,3 +216,10 @@ def test_the_tail_of_a_fuller_name_is_the_same_person(analyze):
     a = analyze("The minister put Kathleen Hawk Sawyer in charge. Hawk Sawyer said the agency would recover.")
     assert [e.name for e in a.entities if e.type == "person"] == ["Kathleen Hawk Sawyer"]
     assert find(a, "the agency would recover").speaker.name == "Kathleen Hawk Sawyer"
+
+
+def test_a_quoted_phrase_inside_reported_speech_has_the_reporters_speaker(analyze):
+    a = analyze('Colonel Anne Vega told lawmakers it was her "duty" to report the call to the Army lawyers.')
+    report = next(q for q in a.quotes if q.kind == "indirect")
+    partial = find(a, "duty")
+    assert report.speaker.name == partial.speaker.name == "Anne Vega"

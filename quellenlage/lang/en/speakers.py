@@ -99,10 +99,24 @@ class EnglishSpeakerResolver:
             if q._.speaker is not None and q._.speaker_mention is not None:
                 self._learn_gender(doc, q._.speaker_mention, q._.speaker)
             previous.append(q)
+        self._partials_share_their_report(quotes)
         for q in quotes:
             q._.via_names = [s.name for v in q._.via if (s := self.resolve(doc, v, index)) is not None]
         doc.spans["quotes"] = quotes
         return doc
+
+    @staticmethod
+    def _partials_share_their_report(quotes: list[Span]) -> None:
+        """A quoted phrase inside reported speech ("he called it his “duty” to report") is the
+        reported speaker's words: it takes the speaker, mention and cue of the report around it."""
+        reports = [q for q in quotes if q._.kind == "indirect" and q._.speaker is not None]
+        for q in quotes:
+            if q._.kind != "direct":
+                continue
+            around = next((r for r in reports if r.start <= q.start and q.end <= r.end and len(r) > len(q)), None)
+            if around is not None and (q._.speaker is None or q._.speaker.name != around._.speaker.name):
+                q._.speaker, q._.speaker_mention, q._.cue = around._.speaker, around._.speaker_mention, around._.cue
+                q._.via = list(around._.via)
 
     @staticmethod
     def _continued(q: Span, previous: list[Span]) -> Span | None:

@@ -223,3 +223,8 @@ def test_a_quoted_phrase_inside_reported_speech_has_the_reporters_speaker(analyz
     report = next(q for q in a.quotes if q.kind == "indirect")
     partial = find(a, "duty")
     assert report.speaker.name == partial.speaker.name == "Anne Vega"
+
+
+def test_a_hyphenated_name_is_printed_as_written(analyze):
+    a = analyze("Eva-Marie Persson said the decision had been taken after interviews with seven witnesses.")
+    assert find(a, "the decision had been taken after interviews with seven witnesses").speaker.name == "Eva-Marie Persson"

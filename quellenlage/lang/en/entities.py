@@ -102,7 +102,8 @@ def trim_mention(span: Span) -> Span | None:
 
 
 def name_text(span: Span) -> str:
-    return " ".join(t.text for t in span)
+    """The name as printed ("Eva-Marie Persson"), with any run of whitespace as one space."""
+    return " ".join(span.text.split())
 
 
 class EnglishEntityResolver:

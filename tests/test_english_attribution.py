@@ -228,3 +228,12 @@ def test_a_quoted_phrase_inside_reported_speech_has_the_reporters_speaker(analyz
 def test_a_hyphenated_name_is_printed_as_written(analyze):
     a = analyze("Eva-Marie Persson said the decision had been taken after interviews with seven witnesses.")
     assert find(a, "the decision had been taken after interviews with seven witnesses").speaker.name == "Eva-Marie Persson"
+
+
+@pytest.mark.parametrize("text", ["A spokesman for the ministry declined to comment.", "The mayor refused to say more on Friday."])
+def test_a_refusal_to_speak_is_no_quote(analyze, text):
+    assert not analyze(text).quotes
+
+
+def test_a_promise_is_reported(analyze):
+    assert find(analyze("The mayor promised to cut the water rates."), "to cut the water rates").speaker.name == "The mayor"

@@ -158,6 +158,17 @@ def _edge_before_clause(modifier: Token) -> int:
     return min([modifier.right_edge.i + 1, *clauses])
 
 
+#: Verbs of answering that, bare after "declined to" / "refused to", report that nothing was said.
+NOTHING_SAID = frozenset({"comment", "say", "elaborate", "respond", "answer", "speculate", "discuss", "specify"})
+
+
+def _says_nothing(verb: Token) -> bool:
+    """"(declined) to comment", "(refused) to say more": a refusal to speak with nothing said
+    (no clause or object of what was said) is no statement."""
+    said = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "dobj" and c.lower_ not in ("more", "much", "anything")]
+    return verb.lemma_.lower() in NOTHING_SAID and not said
+
+
 def speaker_head(head: Token) -> Token:
     """The named one of an apposition: "the ministry's spokeswoman, Jane Doe" -> Doe."""
     if head.pos_ != "PROPN":
@@ -522,7 +533,7 @@ class EnglishQuoteFinder:
         start, end = trim(doc, start, end)
         if end - start < 2 and not (end - start == 1 and doc[start].pos_ in ("VERB", "AUX")):
             return None
-        if rule == "en_infinitive" and end - start < 2:
+        if rule == "en_infinitive" and (end - start < 2 or _says_nothing(comp)):
             return None
         speaker = subject_of(t)
         if is_passive(t) and speaker is None:

@@ -179,6 +179,30 @@ def run_report(compute: Callable[[], R], show: Callable[[R], None], json_out: bo
     return 0
 
 
+class Example(BaseModel):
+    """A miss, false positive or wrong source, as text to read."""
+
+    kind: str
+    text: str
+    detail: str = ""
+
+
+class DocErrors(BaseModel):
+    """One document's errors in a corpus evaluation (SpkAtt, PolNeAR)."""
+
+    doc_id: str
+    title: str = ""
+    missed: list[Example] = []
+    false_positives: list[Example] = []
+    wrong_sources: list[Example] = []
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def errors(self) -> int:
+        """Misses plus false positives: what ranks the worst documents."""
+        return len(self.missed) + len(self.false_positives)
+
+
 def print_partial_and_worst(
     console: Console, analyzer_errors: dict[str, list[str]], worst: Iterable, heading: Callable[[object], str],
     kind_width: int, shown: int = 3,

@@ -47,7 +47,18 @@ from rich.table import Table
 
 from ..errors import InputError
 from ..schema import Analysis, Quote
-from .metrics import AnalyzeMany, Ratio, Span, greedy_match, overlaps, pct, print_partial_and_worst, run_report
+from .metrics import (
+    AnalyzeMany,
+    DocErrors,
+    Example,
+    Ratio,
+    Span,
+    greedy_match,
+    overlaps,
+    pct,
+    print_partial_and_worst,
+    run_report,
+)
 
 MIN_COVERAGE = 0.5
 EXAMPLES_SHOWN = 3
@@ -304,24 +315,6 @@ class Scores(BaseModel):
     def f1(self) -> Optional[float]:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p is not None and r is not None and p + r else None
-
-
-class Example(BaseModel):
-    kind: str
-    text: str
-    detail: str = ""
-
-
-class DocErrors(BaseModel):
-    doc_id: str
-    missed: list[Example] = []
-    false_positives: list[Example] = []
-    wrong_sources: list[Example] = []
-
-    @computed_field
-    @property
-    def errors(self) -> int:
-        return len(self.missed) + len(self.false_positives)
 
 
 class PolnearReport(BaseModel):

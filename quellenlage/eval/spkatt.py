@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from pydantic import BaseModel, computed_field
+from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -36,6 +36,8 @@ from ..schema import Analysis, Quote, TextSpan
 from .metrics import (
     PRF,
     AnalyzeMany,
+    DocErrors,
+    Example,
     Ratio,
     Span,
     greedy_match,
@@ -254,28 +256,6 @@ def _gold(doc: SpkDoc, ann: dict) -> _Gold:
 def _token_text(doc: SpkDoc, tid: TokenId) -> str:
     start, end = doc.token_spans[tid]
     return doc.text[start:end]
-
-
-class Example(BaseModel):
-    """A miss, false positive or wrong source, as text to read."""
-
-    kind: str
-    text: str
-    detail: str = ""
-
-
-class DocErrors(BaseModel):
-    doc_id: str
-    title: str
-    missed: list[Example] = []
-    false_positives: list[Example] = []
-    wrong_sources: list[Example] = []
-
-    @computed_field
-    @property
-    def errors(self) -> int:
-        """Misses plus false positives: what ranks the worst documents."""
-        return len(self.missed) + len(self.false_positives)
 
 
 class SpkattReport(BaseModel):

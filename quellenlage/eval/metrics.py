@@ -196,7 +196,7 @@ class DocErrors(BaseModel):
     false_positives: list[Example] = []
     wrong_sources: list[Example] = []
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field
     @property
     def errors(self) -> int:
         """Misses plus false positives: what ranks the worst documents."""

@@ -19,11 +19,11 @@ def text_span(span: Span | None) -> TextSpan | None:
 
 def doc_to_analysis(doc: Doc, meta: Meta | None = None, id: str | None = None) -> Analysis:
     quotes = []
-    for n, q in enumerate(doc.spans.get("quotes", []) if "quotes" in doc.spans else [], start=1):
+    for q in doc.spans.get("quotes", []):
         speaker = q._.speaker
         quotes.append(
             Quote(
-                id=f"q{n}",
+                id=q._.id,
                 kind=q._.kind or "indirect",
                 text=q.text,
                 start=q.start_char,

@@ -53,8 +53,8 @@ class SourceCollector:
             if mention is not None and all(m.start != mention.start_char for m in src.mentions):
                 src.mentions.append(_span(mention))
 
-        for n, q in enumerate(doc.spans.get("quotes", []), start=1):
-            add(q._.speaker, q._.speaker_mention, f"q{n}")
+        for q in doc.spans.get("quotes", []):
+            add(q._.speaker, q._.speaker_mention, q._.id)
             for via in q._.via:
                 add(resolve_mention(doc, via, index), via)
         for q in doc.spans.get("quotes", []):

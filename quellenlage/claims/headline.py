@@ -420,7 +420,7 @@ def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voi
     with a distancing marker, else attributed."""
     lang = language(sentence)
     first_person = en.FIRST_PERSON if lang == ENGLISH else FIRST_PERSON
-    ids = {f"q{n}" for n, q in enumerate(quotes[0].doc.spans.get("quotes", []), start=1) if q in quotes}
+    ids = {q._.id for q in quotes}
     mine = [c for c in claims if set(c.quote_ids) & ids]
     against = [r for c in mine for r in c.reactions if r.status in ("denied", "disputed")]
     if against:

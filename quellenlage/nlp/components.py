@@ -22,6 +22,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Span
 
+from quellenlage.lang.punctuation import CLOSING, TERMINALS, breaks_line, is_terminal
+
 logger = logging.getLogger("quellenlage.nlp")
 
 # --------------------------------------------------------------------------- sentences
@@ -39,13 +41,11 @@ def newline_sents(doc: Doc) -> Doc:
             prev_nl = False
         elif prev_nl and tok.is_space:
             tok.is_sent_start = False
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+        if breaks_line(tok):
             prev_nl = True
     return doc
 
 
-_TERMINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
-_CLOSING = {"“", "”", '"', "'", "’", "»", "«", ")", "]", "}", "‘"}
 _NO_SPLIT_BEFORE = {",", ";", ":", "-", "–", "—", ")", "]"}
 
 
@@ -57,12 +57,13 @@ def sentences(doc: Doc) -> Doc:
     closing quotes/brackets, unless the next token is a comma/colon/dash or starts lower case
     („Nein!“, rief sie). Abbreviations (Dr., z.B., 3.) are single tokens in spaCy's
     German tokenizer. Internal dev (SpkAtt-2023 news sentences): F1 96.5 (spaCy sentencizer 96.0).
+    The marks are those attribution's splitter uses too (`quellenlage.lang.punctuation`).
     """
     n = len(doc)
     if not n:
         return doc
     texts = [t.text for t in doc]
-    nl = ["\n" in t.text or "\n" in t.whitespace_ for t in doc]
+    nl = [breaks_line(t) for t in doc]
     space = [t.is_space for t in doc]
     starts = numpy.full(n, -1, dtype="int64")
     starts[0] = 1
@@ -77,9 +78,9 @@ def sentences(doc: Doc) -> Doc:
                 starts[j] = 1
             i = j
             continue
-        if text in _TERMINAL or (text[:1] in "!?." and text[-1:] in "!?" and len(text) < 4):
+        if is_terminal(text):
             j = i + 1
-            while j < n and (texts[j] in _CLOSING or texts[j] in _TERMINAL) and not nl[j - 1]:
+            while j < n and (texts[j] in CLOSING or texts[j] in TERMINALS) and not nl[j - 1]:
                 j += 1
             if j < n and not nl[j - 1]:
                 k = j

@@ -42,7 +42,7 @@ def doc_to_analysis(doc: Doc, meta: Meta | None = None, id: str | None = None) -
                 speaker_type=speaker.type if speaker is not None else "unknown",
                 speaker_mention=text_span(q._.speaker_mention),
                 cue=text_span(q._.cue),
-                cue_type=q._.rule or "",
+                rule=q._.rule or "",
                 via=list(q._.via_names),
             )
         )

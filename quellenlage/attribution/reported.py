@@ -31,6 +31,7 @@ from quellenlage.attribution.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
 from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 from quellenlage.lang.de.mood import konjunktiv2_for_konjunktiv1
+from quellenlage.schema import GermanRule
 
 ADVERBIAL_SUBORDINATORS = frozenset(
     "wenn falls als nachdem weil obwohl bevor während seit seitdem sobald damit sodass da um ohne statt".split()
@@ -417,7 +418,7 @@ class ReportedSpeechFinder:
         return out
 
     @staticmethod
-    def _make(content: Span, rule: str, cue: Span | None, speaker: Span | None, via: list[Span]) -> Span:
+    def _make(content: Span, rule: GermanRule, cue: Span | None, speaker: Span | None, via: list[Span]) -> Span:
         span = content.doc[content.start : content.end]
         span._.kind = "indirect"
         span._.rule = rule

@@ -7,9 +7,9 @@ from them (`quellenlage schema`).
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import AliasChoices, BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field, StringConstraints
 
 SCHEMA_VERSION = "1.0"
 
@@ -37,6 +37,9 @@ EnglishRule = Literal[
 ]
 #: The rule that found a quote; "" where no rule names it (a direct quote without a frame).
 QuoteRule = Literal[GermanRule, EnglishRule, ""]
+#: A rule of a language package that does not ship with Quellenlage (`quellenlage.lang`): its
+#: language code, "_" and a name ("zz_dixit"), so that a language plugs in without a schema edit.
+OtherLanguageRule = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}_[a-z0-9_]+$")]
 
 
 class TextSpan(BaseModel):
@@ -80,7 +83,7 @@ class Quote(BaseModel):
         None, description="the mention the attribution rests on (may be a pronoun or description)"
     )
     cue: Optional[TextSpan] = Field(None, description="the word(s) that mark the attribution")
-    rule: QuoteRule = Field(
+    rule: QuoteRule | OtherLanguageRule = Field(
         "",
         validation_alias=AliasChoices("rule", "cue_type"),  # "cue_type" in analyses stored before 2026-12
         description="which rule produced the quote, e.g. 'verb', 'zufolge', 'konjunktiv'",

@@ -36,8 +36,27 @@ def test_an_analysis_stored_with_cue_type_loads_and_writes_rule():
     assert written["rule"] == "verb" and "cue_type" not in written
 
 
-def test_a_rule_name_outside_the_list_is_rejected():
+@pytest.mark.parametrize("rule", ["sagte", "Verb", "x_verb"])
+def test_a_rule_name_outside_the_list_is_rejected(rule):
     stored = json.loads(json.dumps(STORED_BEFORE_THE_RENAME))
-    stored["quotes"][0]["cue_type"] = "sagte"
+    stored["quotes"][0]["cue_type"] = rule
     with pytest.raises(ValidationError):
         Analysis.model_validate(stored)
+
+
+def test_a_language_package_names_its_rules_with_its_code():
+    stored = json.loads(json.dumps(STORED_BEFORE_THE_RENAME))
+    stored["quotes"][0]["cue_type"] = "zz_dixit"
+    assert Analysis.model_validate(stored).quotes[0].rule == "zz_dixit"
+
+
+def test_the_shipped_examples_use_only_the_listed_rule_names(analyze_text):
+    from typing import get_args
+
+    from quellenlage.schema import QuoteRule
+
+    examples = Path(__file__).resolve().parents[1] / "quellenlage" / "examples"
+    listed = set(get_args(QuoteRule))
+    for path in sorted(examples.glob("*.txt")):
+        rules = {q.rule for q in analyze_text(path.read_text(encoding="utf-8")).quotes}
+        assert rules and rules <= listed, (path.name, rules - listed)

@@ -5,25 +5,35 @@ Conversion only reads: every name, speaker and chain is resolved by the componen
 
 from __future__ import annotations
 
+from typing import overload
+
 from spacy.tokens import Doc, Span
 
 import quellenlage.extensions  # noqa: F401
-from quellenlage.schema import Analysis, Entity, Meta, Quote, TextSpan, Transparency
+from quellenlage.schema import Analysis, Entity, Meta, Quote, Reaction, TextSpan, Transparency
 
 
-def text_span(span: Span | None) -> TextSpan | None:
+@overload
+def text_span(span: None) -> None: ...
+@overload
+def text_span(span: Span | Reaction) -> TextSpan: ...
+def text_span(span: Span | Reaction | None) -> TextSpan | None:
+    """The output form of a stretch of text (its character offsets and text): of a spaCy span,
+    or of the statement of a reaction; the one place a `TextSpan` is built."""
     if span is None:
         return None
-    return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
+    if isinstance(span, Span):
+        return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
+    return TextSpan(start=span.start, end=span.end, text=span.text)
 
 
 def doc_to_analysis(doc: Doc, meta: Meta | None = None, id: str | None = None) -> Analysis:
     quotes = []
-    for n, q in enumerate(doc.spans.get("quotes", []) if "quotes" in doc.spans else [], start=1):
+    for q in doc.spans.get("quotes", []):
         speaker = q._.speaker
         quotes.append(
             Quote(
-                id=f"q{n}",
+                id=q._.id,
                 kind=q._.kind or "indirect",
                 text=q.text,
                 start=q.start_char,
@@ -32,7 +42,7 @@ def doc_to_analysis(doc: Doc, meta: Meta | None = None, id: str | None = None) -
                 speaker_type=speaker.type if speaker is not None else "unknown",
                 speaker_mention=text_span(q._.speaker_mention),
                 cue=text_span(q._.cue),
-                cue_type=q._.rule or "",
+                rule=q._.rule or "",
                 via=list(q._.via_names),
             )
         )
@@ -41,7 +51,7 @@ def doc_to_analysis(doc: Doc, meta: Meta | None = None, id: str | None = None) -
             id=c.id,
             name=c.name,
             type=c.type,
-            mentions=[TextSpan(start=m.start_char, end=m.end_char, text=m.text) for m in c.mentions],
+            mentions=[text_span(m) for m in c.mentions],
         )
         for c in doc._.entities
     ]

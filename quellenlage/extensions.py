@@ -1,7 +1,7 @@
 """The custom attributes our components set on spaCy objects (registered once, on import).
 
 Findings live on the Doc, as spaCy does it: quotes are `doc.spans["quotes"]` whose spans
-carry `kind`, `cue`, `speaker_mention`, `speaker`, `via`, `via_names` and `rule`; line roles
+carry `id`, `kind`, `cue`, `speaker_mention`, `speaker`, `via`, `via_names` and `rule`; line roles
 are `doc.spans["lines"]` (the role is the label), entity mentions `doc.spans["entities"]`
 (the type is the label, the entity id the `kb_id`). Everything stored is a plain value
 (str, int, float, list, dict) or a SpanGroup, so `Doc.to_bytes()` and `nlp.pipe(n_process=…)`
@@ -29,6 +29,7 @@ from quellenlage.schema import Claim, HeadlineCheck, Line, Source, Speaker, Tran
 LINGUISTIC = ["token.tag", "token.pos", "token.morph", "token.lemma", "token.is_sent_start"]
 #: What a quote finder sets on the spans it adds to `doc.spans["quotes"]` (its declared `assigns`).
 QUOTE_FINDINGS = ["span._.kind", "span._.cue", "span._.speaker_mention", "span._.via", "span._.rule"]
+QUOTES = "quotes"  # doc.spans key of the quotes
 LINES = "lines"  # doc.spans key of the line roles
 ENTITIES = "entities"  # doc.spans key of the entity mentions
 
@@ -162,11 +163,15 @@ def _setter(name: str) -> Callable[[Doc, Any], None]:
 
 
 def store_findings(doc: Doc) -> None:
-    """Write the plain form of the findings assigned since the last call (after each component)."""
+    """Write the plain form of the findings assigned since the last call (after each component),
+    and number the quotes: "q1", "q2", … in the order of `doc.spans["quotes"]`, so that every
+    later component and the output name a quote by the same `span._.id`."""
     objects, dirty = _findings(doc)
     for name in sorted(dirty):
         _DOC_FINDINGS[name][0](doc, objects[name])
     dirty.clear()
+    for n, quote in enumerate(doc.spans.get(QUOTES, []), start=1):
+        quote._.id = f"q{n}"
 
 
 # --------------------------------------------------------------------------- Span findings
@@ -212,6 +217,7 @@ _DOC_PLAIN: dict[str, Any] = {
     "transparency_record": None,
 }
 _SPAN_PLAIN: dict[str, Any] = {
+    "id": None,  # on doc.spans["quotes"]: "q1", "q2", … (assigned by `store_findings`)
     "kind": None,  # "direct" | "indirect"
     "rule": "",  # which rule found it
     "via_names": [],  # the names of the chain a quote came through, nearest first, without its speaker

@@ -7,9 +7,9 @@ from them (`quellenlage schema`).
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field, StringConstraints
 
 SCHEMA_VERSION = "1.0"
 
@@ -20,6 +20,26 @@ EntityType = Literal["person", "organization", "media", "agency", "place", "misc
 SpeakerType = Literal["person", "organization", "media", "document", "anonymous", "unknown"]
 SourceType = Literal["person", "organization", "media", "agency", "document", "anonymous"]
 QuoteKind = Literal["direct", "indirect"]
+#: The German rules that find a quote: a frame ("verb", "laut", "zufolge", "angaben", "so",
+#: "view", "anaphoric", "hearsay"), the mood or modal of reported speech ("konjunktiv", "soll",
+#: "will", "hedge"), a speech noun ("noun"), a quotation inside a report ("in_report"), the
+#: layout of direct quotes ("colon", "intro", "pull_quote"), a quote that goes on from the
+#: previous speaker ("continuation") and interviews, posts and block quotes.
+GermanRule = Literal[
+    "verb", "laut", "zufolge", "angaben", "so", "view", "anaphoric", "hearsay",
+    "konjunktiv", "soll", "will", "hedge", "noun", "in_report",
+    "colon", "intro", "pull_quote", "continuation", "interview", "post", "block",
+]
+#: The English rules (`quellenlage.lang.en`), prefixed "en_".
+EnglishRule = Literal[
+    "en_direct", "en_colon", "en_partial", "en_headline", "en_continued", "en_verb", "en_belief",
+    "en_infinitive", "en_passive", "en_call_for", "en_according", "en_noun",
+]
+#: The rule that found a quote; "" where no rule names it (a direct quote without a frame).
+QuoteRule = Literal[GermanRule, EnglishRule, ""]
+#: A rule of a language package that does not ship with Quellenlage (`quellenlage.lang`): its
+#: language code, "_" and a name ("zz_dixit"), so that a language plugs in without a schema edit.
+OtherLanguageRule = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}_[a-z0-9_]+$")]
 
 
 class TextSpan(BaseModel):
@@ -63,7 +83,11 @@ class Quote(BaseModel):
         None, description="the mention the attribution rests on (may be a pronoun or description)"
     )
     cue: Optional[TextSpan] = Field(None, description="the word(s) that mark the attribution")
-    cue_type: str = Field("", description="which rule produced the quote, e.g. 'verb', 'zufolge', 'konjunktiv'")
+    rule: QuoteRule | OtherLanguageRule = Field(
+        "",
+        validation_alias=AliasChoices("rule", "cue_type"),  # "cue_type" in analyses stored before 2026-12
+        description="which rule produced the quote, e.g. 'verb', 'zufolge', 'konjunktiv'",
+    )
     via: list[str] = Field([], description="the chain the statement came through, nearest first")
 
 

@@ -39,7 +39,7 @@ def fake_analyze(items: Iterable[Article]) -> Iterator[Analysis]:
                   for i, m in enumerate(re.finditer(r"„[^“]+“", text))]
         quotes += [Quote(id=f"i{i}", kind="indirect", text=text[m.start():m.start() + 30], start=m.start(),
                          end=m.start() + 30, speaker_type="anonymous", cue=TextSpan(start=m.start() + 1,
-                         end=m.end(), text="sagte"), cue_type="verb")
+                         end=m.end(), text="sagte"), rule="verb")
                    for i, m in enumerate(re.finditer(r" sagte", text))]
         sources = [Source(name="Sprecher", type="person", quote_ids=[q.id for q in quotes if q.kind == "direct"])]
         if any(q.kind == "indirect" for q in quotes):

@@ -62,7 +62,7 @@ def test_quote_paragraph_continues_the_speaker_before(analyze):
         "“The budget is a mess,” Senator Tom Baker said on Tuesday.\n\n“Nobody in this town wants to admit how bad it is.”\n"
     )
     q = find(a, "Nobody in this town wants to admit how bad it is.")
-    assert q.speaker.name == "Tom Baker" and q.cue_type == "en_continued"
+    assert q.speaker.name == "Tom Baker" and q.rule == "en_continued"
 
 
 def test_scare_quotes_and_titles_are_no_quotes(analyze):
@@ -86,20 +86,20 @@ def test_reported_speech_content_before_frame(analyze):
 def test_reported_speech_verbs(analyze, verb):
     a = analyze(f"Robert King {verb} that the company had broken the law.\n")
     q = find(a, "that the company had broken the law")
-    assert q.speaker.name == "Robert King" and q.cue.text == verb and q.cue_type == "en_verb"
+    assert q.speaker.name == "Robert King" and q.cue.text == verb and q.rule == "en_verb"
 
 
 def test_belief_has_its_own_rule(analyze):
     a = analyze("Laura Chen believes that the market will recover next year.\n")
     q = find(a, "that the market will recover next year")
-    assert q.cue_type == "en_belief" and q.speaker.name == "Laura Chen"
+    assert q.rule == "en_belief" and q.speaker.name == "Laura Chen"
 
 
 def test_according_to_an_anonymous_source(analyze):
     a = analyze("According to people familiar with the matter, the deal is off.\n")
     q = find(a, "the deal is off")
     assert q.speaker.type == "anonymous" and q.speaker.name == "people familiar with the matter"
-    assert q.cue_type == "en_according"
+    assert q.rule == "en_according"
 
 
 def test_relative_clause_subject(analyze):
@@ -111,7 +111,7 @@ def test_relative_clause_subject(analyze):
 def test_passive_without_agent_has_no_speaker(analyze):
     a = analyze("It was reported that the talks had collapsed.\n")
     q = find(a, "that the talks had collapsed")
-    assert q.speaker is None and q.cue_type == "en_passive"
+    assert q.speaker is None and q.rule == "en_passive"
 
 
 def test_noun_frame(analyze):
@@ -123,7 +123,7 @@ def test_noun_frame(analyze):
 def test_infinitive_promise(analyze):
     a = analyze("Hillary Clinton promised to raise taxes on the rich.\n")
     q = find(a, "to raise taxes on the rich")
-    assert q.cue_type == "en_infinitive" and q.speaker.name == "Hillary Clinton"
+    assert q.rule == "en_infinitive" and q.speaker.name == "Hillary Clinton"
 
 
 def test_via_chain(analyze):
@@ -151,7 +151,7 @@ def test_headline_colon_frame(analyze):
 def test_call_for(analyze):
     a = analyze("Bernie Sanders called for a new investigation into the banks.\n")
     q = find(a, "a new investigation into the banks")
-    assert q.cue_type == "en_call_for" and q.speaker.name == "Bernie Sanders"
+    assert q.rule == "en_call_for" and q.speaker.name == "Bernie Sanders"
 
 
 def test_media_source_and_entities(analyze):
@@ -164,7 +164,7 @@ def test_media_source_and_entities(analyze):
 def test_partial_quote_takes_the_clause_subject(analyze):
     a = analyze("Ted Cruz attacked the “New York values” of his rival.\n")
     q = find(a, "New York values")
-    assert q.speaker.name == "Ted Cruz" and q.cue_type == "en_partial"
+    assert q.speaker.name == "Ted Cruz" and q.rule == "en_partial"
 
 
 def test_an_anonymous_description_is_named_without_its_relative_clause(analyze):

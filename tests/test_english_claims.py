@@ -18,7 +18,7 @@ from quellenlage.claims.headline import HeadlineChecker, loaded
 from quellenlage.claims.hedges import hedge
 from quellenlage.claims.reactions import frame_replies
 from quellenlage.claims.terms import is_content, number_words, stem
-from quellenlage.extensions import doc_cache
+from quellenlage.extensions import doc_cache, store_findings
 from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import rows
 from quellenlage.schema import HeadlineFinding, Speaker
@@ -67,6 +67,7 @@ def with_quotes(nlp, text: str, quotes: list[dict]) -> Doc:
                 at = text.index(q[attr], q.get(f"{attr}_after", 0))
                 setattr(span._, attr, doc.char_span(at, at + len(q[attr]), alignment_mode="expand"))
     doc_cache(doc).clear()
+    store_findings(doc)  # numbers the quotes (span._.id), as the pipeline does after each component
     doc = ClaimBuilder(nlp)(doc)
     return HeadlineChecker(nlp)(doc)
 

@@ -70,7 +70,7 @@ Den Ofen auf 180 Grad vorheizen und den Teig gleichmäßig in der Form verteilen
 
 
 def found(analysis, rule: str) -> list:
-    return [q for q in analysis.quotes if q.cue_type == rule]
+    return [q for q in analysis.quotes if q.rule == rule]
 
 
 def test_answers_of_an_unlabelled_interview_are_direct_quotes_of_the_interviewee(analyze_text):
@@ -238,7 +238,7 @@ def test_reports_of_the_interviewee_inside_answers_are_the_answer_not_extra_quot
     indirect = [q for q in analysis.quotes if q.kind == "indirect"]
     assert not any(q.text.startswith("dass die Preise") for q in indirect)  # "Ich glaube, dass …"
     assert any(q.text.startswith("dass der Bund") for q in indirect)  # a third party's report stays
-    assert any(q.cue_type == "interview" and q.text.startswith("Ich glaube") for q in analysis.quotes)
+    assert any(q.rule == "interview" and q.text.startswith("Ich glaube") for q in analysis.quotes)
 
 
 def test_a_colon_before_a_list_of_quoted_exchanges_is_no_block(analyze_text):

@@ -84,7 +84,7 @@ def test_a_language_plugs_in_from_its_package_alone():
             quotes = []
             for m in re.finditer(r"(\w+) dixit «([^»]+)»", doc.text):
                 quote = doc.char_span(*m.span(2))
-                quote._.kind, quote._.rule = "direct", "dixit"
+                quote._.kind, quote._.rule = "direct", "zz_dixit"
                 quote._.cue = doc.char_span(m.end(1) + 1, m.end(1) + 6)
                 quote._.speaker_mention = doc.char_span(*m.span(1))
                 quote._.speaker = Speaker(name=m.group(1), type="person")
@@ -102,3 +102,4 @@ def test_a_language_plugs_in_from_its_package_alone():
     assert analysis.meta.language == "zz" and not analysis.errors
     [quote] = analysis.quotes
     assert (quote.text, quote.kind, quote.speaker.name, quote.cue.text) == ("alea iacta est", "direct", "Marcus", "dixit")
+    assert quote.rule == "zz_dixit"  # its own rule name, prefixed with its code: no schema edit

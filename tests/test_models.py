@@ -113,3 +113,25 @@ def test_exclude(nlp):
 def test_entities_never_cross_newlines(nlp):
     doc = nlp("Das sagte Angela\nMerkel am Montag in Berlin.")
     assert all("\n" not in e.text for e in doc.ents)
+
+
+@pytest.mark.parametrize("text,verb,reported", [
+    ("Die Ministerin erklärte, die Lage sei ernst.", "sei", True),
+    ("Der Trainer betonte, die Mannschaft müsse sich steigern.", "müsse", True),
+    ("Der Trainer meinte, die Mannschaft wäre gern weitergekommen.", "wäre", False),
+    ("Die Sprecherin sagte, man hätte früher handeln können.", "hätte", False),
+])
+def test_the_pipeline_and_the_attribution_check_read_mood_from_the_same_forms(nlp, text, verb, reported):
+    """Konjunktiv I and II are both Mood=Sub; only Konjunktiv I marks reported speech."""
+    from quellenlage.attribution.grammar import is_konjunktiv1
+
+    t = _tok(nlp(text), verb)
+    assert t.morph.get("Mood") == ["Sub"], (verb, str(t.morph))
+    assert is_konjunktiv1(t) is reported
+
+
+def test_the_shipped_config_finds_the_mood_component_by_its_name(nlp):
+    from spacy.language import Language
+
+    assert nlp.get_pipe_meta("ql_konjunktiv").factory == "ql_konjunktiv"
+    assert Language.get_factory_meta("ql_konjunktiv").default_config == {"regular_k1": True}

@@ -65,7 +65,7 @@ def quote(qid: str, kind: QuoteKind, text: str, speaker: Optional[Speaker], cue:
         speaker=speaker,
         speaker_type=speaker.type if speaker else "unknown",
         cue=span(cue, s.start - 30 if s.start > 30 else 0) if cue else None,
-        cue_type="verb" if cue else "",
+        rule="verb" if cue else "",
         via=list(via),
     )
 

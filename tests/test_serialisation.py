@@ -67,6 +67,18 @@ def test_a_doc_from_bytes_gives_objects_to_code_that_reads_them(nlp):
     assert any(s.name == "Anna Berger" for s in doc._.sources)
 
 
+def test_each_quote_carries_its_id_and_keeps_it_through_bytes(nlp):
+    from spacy.tokens import Doc
+
+    doc = nlp(REPORT)
+    ids = [q._.id for q in doc.spans["quotes"]]
+    assert len(ids) >= 2 and ids == [f"q{n}" for n in range(1, len(ids) + 1)]
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [q._.id for q in back.spans["quotes"]] == ids
+    berger = next(s for s in back._.sources if s.name == "Anna Berger")
+    assert set(berger.quote_ids) <= set(ids) and berger.quote_ids
+
+
 def test_two_processes_give_the_same_analyses_as_one():
     from quellenlage.pipeline import analyze_many
     from quellenlage.settings import Settings

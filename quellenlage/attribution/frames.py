@@ -37,6 +37,7 @@ from quellenlage.attribution.grammar import (
     speech_nouns,
 )
 from quellenlage.extensions import doc_cache
+from quellenlage.schema import GermanRule
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
@@ -60,7 +61,7 @@ ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle",
 @dataclass
 class Frame:
     cue: Span
-    rule: str  # verb | laut | zufolge | angaben | view | so | hearsay | anonymous
+    rule: GermanRule  # verb | laut | zufolge | angaben | view | anaphoric | so | hearsay
     speaker: Span | None = None
     via: list[Span] = field(default_factory=list)
     reaction: str = "-"

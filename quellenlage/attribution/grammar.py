@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from quellenlage.lang.de.mood import has_konjunktiv1_shape, konjunktiv1_lemmas, konjunktiv2_stems
 from quellenlage.lexicons import rows, words
 
 LANG = "de"  # the German rules read the German word lists
@@ -33,8 +34,6 @@ INDEFINITE = frozenset("ein eine einer eines einem einen".split())
 POSSESSIVE = frozenset(
     "sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere unserer unseres unserem unseren".split()
 )
-# Konjunktiv II and past forms that the tagger also marks Mood=Sub: they are not reported-speech signals.
-KONJ2_STEMS = ("wär", "hätt", "würd", "könnt", "müsst", "dürft", "sollt", "wollt", "möcht", "gäb", "käm", "ging", "wüsst")
 # The separable particles of speech verbs ("teilte … mit", "wies … zurück", "legt … offen").
 PARTICLES = frozenset(
     "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus durch nach ab".split()
@@ -169,7 +168,7 @@ def lemma(t: Token) -> str:
 
 def is_finite(t: Token) -> bool:
     """A finite verb; the tagger's word for it unless the word cannot be a verb ("Weiß")."""
-    if _subjunctive_shape(t):
+    if has_konjunktiv1_shape(t):
         return True
     if pos(t) not in ("VERB", "AUX"):
         # the two taggers disagree ("ballere": ADJ but VVFIN): a lower-case word tagged finite is a verb
@@ -177,23 +176,9 @@ def is_finite(t: Token) -> bool:
     return "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
 
 
-def _subjunctive_shape(t: Token) -> bool:
-    """A lower-case stem + e whose lemma is that form + n ("schmelze" of "schmelzen"): a verb
-    in Konjunktiv I even where the small tagger calls it something else."""
-    low = t.text
-    return low.islower() and low.endswith("e") and len(low) > 3 and (t.lemma_ or "").lower() in _k1_lemmas(low)
-
-
-def _k1_lemmas(form: str) -> tuple[str, ...]:
-    """Infinitives whose Konjunktiv I (3rd person singular) is `form`: "gebe" of "geben", and
-    for verbs in -eln/-ern also "handele" of "handeln", "ändere" of "ändern"."""
-    if form.endswith(("ele", "ere")):
-        return form + "n", form[:-1] + "n"
-    return (form + "n",)
-
-
 def is_konjunktiv1(t: Token) -> bool:
-    """Konjunktiv I ("habe", "sei", "werde", "könne"), the grammatical mark of reported speech.
+    """Konjunktiv I ("habe", "sei", "werde", "könne"), the grammatical mark of reported speech:
+    the forms of `quellenlage.lang.de.mood` read in their clause (first person, imperative).
 
     Only forms that differ from the indicative count: "sei"/"seien", and the 3rd person
     singular stem + "e" ("habe" from "haben", "gebe" from "geben"); the plural ("haben") is
@@ -202,7 +187,7 @@ def is_konjunktiv1(t: Token) -> bool:
     low = t.lower_
     if low in ("sei", "seien", "seiest", "seist"):
         return True
-    if not low.endswith("e") or low.startswith(KONJ2_STEMS) or not (is_finite(t) or pos(t) in ("VERB", "AUX")):
+    if not low.endswith("e") or low.startswith(konjunktiv2_stems()) or not (is_finite(t) or pos(t) in ("VERB", "AUX")):
         return False
     prev = t.nbor(-1).lower_ if t.i > 0 else ""
     nxt = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
@@ -212,9 +197,9 @@ def is_konjunktiv1(t: Token) -> bool:
         return False  # "frage dich", "melde dich": an imperative addressed to the reader
     if _imperative(t, nxt):
         return False
-    if _subjunctive_shape(t) and t.i > 0:
+    if has_konjunktiv1_shape(t) and t.i > 0:
         return True
-    if "Sub" in t.morph.get("Mood") or lemma(t) in _k1_lemmas(low):  # the stem + e of its infinitive
+    if "Sub" in t.morph.get("Mood") or lemma(t) in konjunktiv1_lemmas(low):  # the stem + e of its infinitive
         return True
     # a word the tagger calls finite whose lemma went astray ("ballere" -> "baller"): stem + e,
     # not a weak preterite (-te), with no first person in its clause

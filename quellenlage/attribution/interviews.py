@@ -34,6 +34,7 @@ from quellenlage.attribution.frames import Frame, FrameFinder
 from quellenlage.attribution.sentences import sentences
 from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 from quellenlage.lexicons import grouped
+from quellenlage.schema import GermanRule
 
 MIN_EXCHANGES = 3  # question/answer pairs that make an unlabelled interview
 MIN_PRESENTED_EXCHANGES = 2  # … on a page that calls itself an interview
@@ -522,7 +523,7 @@ def _as_named(doc: Doc, name: Span | None, handle: str = "") -> Span | None:
     return name
 
 
-def _quote(span: Span, rule: str, cue: Span | None, mention: Span | None) -> Span:
+def _quote(span: Span, rule: GermanRule, cue: Span | None, mention: Span | None) -> Span:
     span._.kind = "direct"
     span._.rule = rule
     span._.cue = cue

@@ -30,14 +30,14 @@ from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
 from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
+from quellenlage.lang.de.mood import konjunktiv2_for_konjunktiv1
+from quellenlage.schema import GermanRule
 
 ADVERBIAL_SUBORDINATORS = frozenset(
     "wenn falls als nachdem weil obwohl bevor während seit seitdem sobald damit sodass da um ohne statt".split()
 )
 # Hearsay verbs whose passive carries the rumour itself: "Ihm wird ein Hang … nachgesagt".
 OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"})
-# Konjunktiv II forms that continue a report when Konjunktiv I equals the indicative.
-KONJUNKTIV2_REPORT = ("hätte", "wäre", "würde", "könnte", "müsste", "dürfte", "gäbe", "käme")
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 MIN_TOKENS = 3
 # Adverbs by which the writer passes on a claim without vouching for it.
@@ -228,7 +228,7 @@ class ReportedSpeechFinder:
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
         if any(f.rule == "verb" and f.verb_class != "thought" and not is_konjunktiv1(f.cue[0]) for f in frames):
             return None  # a report without content ("CNN berichtete darüber"); "Sie rate zum Kauf" is reported
-        if reporting and finite.lower_.startswith(KONJUNKTIV2_REPORT) and not self._inside_quote(unit, in_quote):
+        if reporting and finite.lower_.startswith(konjunktiv2_for_konjunktiv1()) and not self._inside_quote(unit, in_quote):
             # right after a report, Konjunktiv II stands in for an ambiguous Konjunktiv I
             # ("Starke Winde hätten den Brand verursacht")
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
@@ -418,7 +418,7 @@ class ReportedSpeechFinder:
         return out
 
     @staticmethod
-    def _make(content: Span, rule: str, cue: Span | None, speaker: Span | None, via: list[Span]) -> Span:
+    def _make(content: Span, rule: GermanRule, cue: Span | None, speaker: Span | None, via: list[Span]) -> Span:
         span = content.doc[content.start : content.end]
         span._.kind = "indirect"
         span._.rule = rule

@@ -4,7 +4,8 @@ Attribution needs the whole sentence around a quote ('„Das ist falsch. Wir pr�
 sagte er.' is one frame), which a statistical sentence splitter trained on little data
 often breaks. This splitter is rule-based and independent of the model: a sentence ends
 after . ! ? … (and a closing quotation mark right after it) when the next word starts a new
-sentence, and never inside a quotation.
+sentence, and never inside a quotation. Its marks are those of the pipeline's splitter
+(`quellenlage.lang.punctuation`, which says why there are two).
 """
 
 from __future__ import annotations
@@ -12,9 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.grammar import is_quote_char
-
-TERMINALS = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
-CLOSING = frozenset({"“", "”", "\"", "«", "»", "'", "’", "‘", ")"})
+from quellenlage.lang.punctuation import CLOSING, is_terminal
 
 
 def _starts_sentence(t) -> bool:
@@ -31,7 +30,7 @@ def sentences(span: Span, quoted: set[int] = frozenset()) -> list[Span]:
         t = doc[i]
         # the end of a quotation: '… gekommen.“ Der Vatikan …' (marks count as quoted)
         closes_quote = i + 1 < span.end and doc[i + 1].text in CLOSING and (i + 2 >= span.end or doc[i + 2].i not in quoted)
-        if t.text in TERMINALS and (t.i not in quoted or closes_quote):
+        if is_terminal(t.text) and (t.i not in quoted or closes_quote):
             j = i + 1
             while j < span.end and doc[j].text in CLOSING:
                 j += 1

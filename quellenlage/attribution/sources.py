@@ -15,15 +15,12 @@ from spacy.tokens import Doc, Span
 from quellenlage.attribution.frames import PREPOSITIONAL_RULES, FrameFinder, source_type_of
 from quellenlage.attribution.grammar import media_names, source_nouns
 from quellenlage.attribution.speakers import mention_index, resolve_mention, title_evidence
-from quellenlage.schema import Source, Speaker, TextSpan
+from quellenlage.convert import text_span
+from quellenlage.schema import Source, Speaker
 
 # The dateline of wire copy that opens the first paragraph: "Frankfurt/Main (dpa) - …", "Berlin (AFP/dpa) –".
 DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][\w./ -]{1,40}?\s*\(([\w/ .,-]{2,30})\)\s*[-–—]\s")
 SOURCE_TYPES = {"person", "organization", "media", "agency", "document", "anonymous"}
-
-
-def _span(s: Span) -> TextSpan:
-    return TextSpan(start=s.start_char, end=s.end_char, text=s.text)
 
 
 class SourceCollector:
@@ -51,10 +48,10 @@ class SourceCollector:
             if quote_id and quote_id not in src.quote_ids:
                 src.quote_ids.append(quote_id)
             if mention is not None and all(m.start != mention.start_char for m in src.mentions):
-                src.mentions.append(_span(mention))
+                src.mentions.append(text_span(mention))
 
-        for n, q in enumerate(doc.spans.get("quotes", []), start=1):
-            add(q._.speaker, q._.speaker_mention, f"q{n}")
+        for q in doc.spans.get("quotes", []):
+            add(q._.speaker, q._.speaker_mention, q._.id)
             for via in q._.via:
                 add(resolve_mention(doc, via, index), via)
         for q in doc.spans.get("quotes", []):

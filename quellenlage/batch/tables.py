@@ -30,7 +30,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("article_id", S), ("quote_id", S), ("kind", S), ("text", S), ("start", I), ("end", I),
         ("speaker", S), ("speaker_type", S), ("speaker_entity_id", S),
         ("speaker_mention", S), ("speaker_mention_start", I), ("speaker_mention_end", I),
-        ("cue", S), ("cue_start", I), ("cue_end", I), ("cue_type", S), ("via", LIST),
+        ("cue", S), ("cue_start", I), ("cue_end", I), ("rule", S), ("via", LIST),
     ]),
     "sources": pa.schema([
         ("article_id", S), ("name", S), ("type", S), ("entity_id", S),
@@ -105,7 +105,7 @@ def analysis_rows(analysis: Analysis, input_name: str, position: str, raw_meta: 
         "speaker_mention_start": q.speaker_mention.start if q.speaker_mention else None,
         "speaker_mention_end": q.speaker_mention.end if q.speaker_mention else None,
         "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
-        "cue_end": q.cue.end if q.cue else None, "cue_type": q.cue_type, "via": list(q.via),
+        "cue_end": q.cue.end if q.cue else None, "rule": q.rule, "via": list(q.via),
     } for q in analysis.quotes]
     sources = [{
         "article_id": aid, "name": s.name, "type": s.type, "entity_id": s.entity_id,

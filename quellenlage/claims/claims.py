@@ -121,8 +121,8 @@ class ClaimBuilder:
         weights = Weights([key_terms(s, index) for s in body])
         drafts: list[Draft] = []
         replies: list[Reply] = []
-        for n, q in enumerate(doc.spans.get("quotes", []), start=1):
-            qid = f"q{n}"
+        for q in doc.spans.get("quotes", []):
+            qid = q._.id
             sentence = self._sentence(doc, q.start, quoted)
             answers = q._.speaker is not None or asked_person(doc, sentence) is not None
             status = quote_status(q, sentence) if answers else None

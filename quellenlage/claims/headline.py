@@ -51,6 +51,7 @@ from quellenlage.claims.hedges import hedge
 from quellenlage.attribution.modals import CLAIM, HEARSAY, INTENTION, modal_reading
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
 from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
+from quellenlage.convert import text_span
 from quellenlage.extensions import LINGUISTIC
 from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import rows, words
@@ -140,10 +141,6 @@ class Assertion:
     span: Span
     frame: Span | None  # a source frame before a colon ("Bericht:") or after a comma ("…, report says")
     frame_kind: str = "colon frame"
-
-
-def _text_span(span: Span) -> TextSpan:
-    return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
 
 
 def _names(speakers: list[str]) -> str:
@@ -265,7 +262,7 @@ class HeadlineChecker:
         ]
         marking = headline_marking(assertion)
         verdict, why, shown = self._verdict(marking, evidence, own, evaluative)
-        spans = [_text_span(s.unit.span) for s in shown]
+        spans = [text_span(s.unit.span) for s in shown]
         for x in [x for s in shown for x in s.voice.extra][: self.max_replies]:
             if x not in spans:
                 spans.append(x)
@@ -420,11 +417,11 @@ def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voi
     with a distancing marker, else attributed."""
     lang = language(sentence)
     first_person = en.FIRST_PERSON if lang == ENGLISH else FIRST_PERSON
-    ids = {f"q{n}" for n, q in enumerate(quotes[0].doc.spans.get("quotes", []), start=1) if q in quotes}
+    ids = {q._.id for q in quotes}
     mine = [c for c in claims if set(c.quote_ids) & ids]
     against = [r for c in mine for r in c.reactions if r.status in ("denied", "disputed")]
     if against:
-        extra = tuple(TextSpan(start=r.start, end=r.end, text=r.text) for r in against)
+        extra = tuple(text_span(r) for r in against)
         return Voice("denied", _names([f"{r.by.name} ({r.status})" for r in against]), None, extra)
     speakers = [q._.speaker for q in quotes if q._.speaker is not None]
     confirming = [
@@ -432,7 +429,7 @@ def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voi
         if r.status == "confirmed" and source_key(r.by, lang) != source_key(c.source, lang)
     ]
     if speakers and confirming:  # "X sagte … Das bestätigte Y": two sources, no longer X's alone
-        extra = tuple(TextSpan(start=r.start, end=r.end, text=r.text) for r in confirming)
+        extra = tuple(text_span(r) for r in confirming)
         names = _names([s.name for s in speakers])
         return Voice("confirmed", f"{names}, confirmed by {_names([r.by.name for r in confirming])}", None, extra)
     if speakers and all(s.name.casefold() in first_person for s in speakers):

@@ -275,8 +275,8 @@ def _score_quotes(scores: FileScores, gold_quotes: list[dict], analysis: Analysi
         ]
         scores.errors += [
             QuoteError(what="false_positive", kind=kind, text=p.text,
-                       detail=f"speaker {_speaker_name(p)!r}, rule {p.cue_type!r}",
-                       category=f"false {kind}: rule {p.cue_type or 'none'}")
+                       detail=f"speaker {_speaker_name(p)!r}, rule {p.rule!r}",
+                       category=f"false {kind}: rule {p.rule or 'none'}")
             for i, p in enumerate(preds) if i not in pairs
         ]
     scores.quotes["all"] = sum((scores.quotes[k] for k in QUOTE_KINDS), PRF())

@@ -393,7 +393,7 @@ def score_document(doc: PolnearDoc, analysis: Analysis, report: PolnearReport) -
             report.contents[row].predicted_ok += ok
         if not ok:
             errors.false_positives.append(Example(
-                kind=quote.kind, text=_snippet(analysis.text, [span]), detail=quote.cue_type))
+                kind=quote.kind, text=_snippet(analysis.text, [span]), detail=quote.rule))
 
     for j, g in enumerate(golds):
         hit = j in matched

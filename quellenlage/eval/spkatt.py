@@ -321,7 +321,7 @@ def score_document(doc: SpkDoc, analysis: Analysis, report: SpkattReport) -> Doc
         else:
             fp[quote.kind] += 1
             errors.false_positives.append(
-                Example(kind=quote.kind, text=_snippet(doc, toks), detail=quote.cue_type)
+                Example(kind=quote.kind, text=_snippet(doc, toks), detail=quote.rule)
             )
     for kind in tp:
         n_gold = sum(1 for j in scored if FORM_KIND[golds[j].form] == kind)

@@ -4,9 +4,10 @@
   which respects preset boundaries).
 * ``ql_lemma_backoff``: where the trained edit-tree lemmatizer only copies the word form
   (unseen forms), fall back to the spacy-lookups-data German lemma table.
-* ``ql_konjunktiv``: rule-based German verb mood: Konjunktiv I (habe, sei, werde, könne,
-  gebe, ...) and the unambiguous Konjunktiv II forms (wäre, hätte, würde, könnte, ...) get
-  ``Mood=Sub``; unambiguous indicative forms (hat, ist, wird, kann) get ``Mood=Ind``.
+* ``ql_konjunktiv`` (in `quellenlage.lang.de.mood`): rule-based German verb mood: Konjunktiv I
+  (habe, sei, werde, könne, gebe, ...) and the unambiguous Konjunktiv II forms (wäre, hätte,
+  würde, könnte, ...) get ``Mood=Sub``; unambiguous indicative forms (hat, ist, wird, kann)
+  get ``Mood=Ind``.
 """
 from __future__ import annotations
 
@@ -20,7 +21,10 @@ from pathlib import Path
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, MorphAnalysis, Span
+from spacy.tokens import Doc, Span
+
+from quellenlage.lang.de import mood as _mood  # noqa: F401  (registers ql_konjunktiv)
+from quellenlage.lang.punctuation import CLOSING, TERMINALS, breaks_line, is_terminal
 
 logger = logging.getLogger("quellenlage.nlp")
 
@@ -39,13 +43,11 @@ def newline_sents(doc: Doc) -> Doc:
             prev_nl = False
         elif prev_nl and tok.is_space:
             tok.is_sent_start = False
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+        if breaks_line(tok):
             prev_nl = True
     return doc
 
 
-_TERMINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
-_CLOSING = {"“", "”", '"', "'", "’", "»", "«", ")", "]", "}", "‘"}
 _NO_SPLIT_BEFORE = {",", ";", ":", "-", "–", "—", ")", "]"}
 
 
@@ -57,12 +59,13 @@ def sentences(doc: Doc) -> Doc:
     closing quotes/brackets, unless the next token is a comma/colon/dash or starts lower case
     („Nein!“, rief sie). Abbreviations (Dr., z.B., 3.) are single tokens in spaCy's
     German tokenizer. Internal dev (SpkAtt-2023 news sentences): F1 96.5 (spaCy sentencizer 96.0).
+    The marks are those attribution's splitter uses too (`quellenlage.lang.punctuation`).
     """
     n = len(doc)
     if not n:
         return doc
     texts = [t.text for t in doc]
-    nl = ["\n" in t.text or "\n" in t.whitespace_ for t in doc]
+    nl = [breaks_line(t) for t in doc]
     space = [t.is_space for t in doc]
     starts = numpy.full(n, -1, dtype="int64")
     starts[0] = 1
@@ -77,9 +80,9 @@ def sentences(doc: Doc) -> Doc:
                 starts[j] = 1
             i = j
             continue
-        if text in _TERMINAL or (text[:1] in "!?." and text[-1:] in "!?" and len(text) < 4):
+        if is_terminal(text):
             j = i + 1
-            while j < n and (texts[j] in _CLOSING or texts[j] in _TERMINAL) and not nl[j - 1]:
+            while j < n and (texts[j] in CLOSING or texts[j] in TERMINALS) and not nl[j - 1]:
                 j += 1
             if j < n and not nl[j - 1]:
                 k = j
@@ -192,110 +195,8 @@ def make_lemmatizer(nlp: Language, name: str, pos: list[str], cache_size: int):
 
 # --------------------------------------------------------------------------- mood
 
-# Konjunktiv II forms that are never indicative (würde, hätte, wäre, könnte, ...)
-_K2 = {
-    "würde", "würdest", "würden", "würdet", "hätte", "hättest", "hätten", "hättet",
-    "wäre", "wärest", "wärst", "wären", "wäret", "wärt", "könnte", "könntest", "könnten",
-    "könntet", "müsste", "müsstest", "müssten", "müsstet", "müßte", "müßten", "dürfte",
-    "dürftest", "dürften", "dürftet", "möchte", "möchtest", "möchten", "möchtet",
-    "bräuchte", "bräuchten", "gäbe", "gäben", "käme", "kämen", "ginge", "stünde",
-    "stünden", "stände", "ständen", "läge", "lägen", "wüsste", "wüssten", "täte", "täten",
-    # (plurals without umlaut such as gingen/blieben/hielten equal the past indicative: left out)
-    "bliebe", "hielte", "fände", "fänden", "ließe",
-    "sähe", "sähen", "bekäme", "bekämen", "nähme", "nähmen", "zöge", "zögen",
-}
-# Konjunktiv I forms of irregular verbs that are never indicative
-_K1_IRREG = {
-    "sei": ("Sing", "3"), "seiest": ("Sing", "2"), "seist": ("Sing", "2"),
-    "seien": ("Plur", "3"), "seiet": ("Plur", "2"),
-    "könne": ("Sing", "3"), "müsse": ("Sing", "3"), "dürfe": ("Sing", "3"),
-    "wolle": ("Sing", "3"), "solle": ("Sing", "3"), "möge": ("Sing", "3"),
-    "wisse": ("Sing", "3"), "habe": ("Sing", "3"), "werde": ("Sing", "3"),
-    "habest": ("Sing", "2"), "werdest": ("Sing", "2"), "könnest": ("Sing", "2"),
-}
-# unambiguous indicative finite forms frequently mis-tagged
-_IND = {
-    "ist", "sind", "bin", "bist", "seid", "war", "waren", "hat", "hast", "habt", "hatte",
-    "hatten", "wird", "wirst", "werdet", "wurde", "wurden", "kann", "kannst", "konnte",
-    "konnten", "muss", "muß", "musste", "mussten", "darf", "durfte", "durften", "will",
-    "willst", "soll", "mag", "weiß", "gibt", "sagt", "sagte", "sagten",
-}
-_FIRST_PERSON = {"ich"}
-
-
-def _is_k1_regular(form: str, lemma: str) -> bool:
-    """3rd person singular Konjunktiv I of a regular verb: infinitive stem + 'e'
-    (gebe, stehe, komme, handle, ändere), distinct from the indicative 3sg (-t)."""
-    if not lemma or not form.endswith("e") or form.endswith("te") and not lemma.endswith("ten"):
-        return False
-    lem = lemma.lower()
-    f = form.lower()
-    if lem.endswith("eln") or lem.endswith("ern"):
-        stems = {lem[:-1], lem[:-3] + lem[-2] + "e"}  # ändere / handele, handle
-        stems.add(lem[:-3] + "le" if lem.endswith("eln") else lem[:-3] + "re")
-        return f in stems or any(f.endswith(s) for s in stems if len(s) > 3)
-    if lem.endswith("en"):
-        return f == lem[:-1] or (len(lem) > 5 and f.endswith(lem[:-1]) and len(f) - len(lem) < 6)
-    return False
-
-
-def _has_first_person(tok) -> bool:
-    """'ich' within three tokens (not across sentence-final punctuation): 'ich habe' is
-    indicative, 'er habe' subjunctive."""
-    doc = tok.doc
-    for step in (-1, 1):
-        j = tok.i + step
-        while 0 <= j < len(doc) and abs(j - tok.i) <= 3:
-            t = doc[j]
-            if t.text in (".", "!", "?", ":", ";") or "\n" in t.text:
-                break
-            if t.lower_ in _FIRST_PERSON:
-                return True
-            j += step
-    return False
-
-
-def _set_feats(tok, **feats) -> None:
-    d = tok.morph.to_dict()
-    d.update({k: v for k, v in feats.items() if v is not None})
-    d["VerbForm"] = "Fin"
-    tok.set_morph(MorphAnalysis(tok.doc.vocab, d))
-
-
-@Language.factory("ql_konjunktiv", default_config={"regular_k1": True})
-def make_konjunktiv(nlp: Language, name: str, regular_k1: bool):
-    def konjunktiv(doc: Doc) -> Doc:
-        for tok in doc:
-            if tok.is_space:  # whitespace tokens (newlines) are not words
-                tok.pos_, tok.tag_, tok.lemma_ = "SPACE", "_SP", tok.text
-                tok.set_morph(None)  # type: ignore[attr-defined]  # in spaCy, not in its stubs
-                continue
-            if tok.pos_ not in ("VERB", "AUX"):
-                continue
-            low = tok.lower_
-            morph = tok.morph
-            finite = "Fin" in morph.get("VerbForm", None) or bool(morph.get("Mood", None)) or tok.tag_.endswith("FIN")
-            if low in _K2:
-                _set_feats(tok, Mood="Sub", Tense="Past",
-                           Number="Plur" if low.endswith(("en", "et", "t")) and not low.endswith("est") else None)
-            elif low in _K1_IRREG:
-                if low in ("habe", "werde") and _has_first_person(tok):
-                    if finite:
-                        _set_feats(tok, Mood="Ind", Tense="Pres", Person="1", Number="Sing")
-                    continue
-                num, pers = _K1_IRREG[low]
-                _set_feats(tok, Mood="Sub", Tense="Pres", Number=num, Person=pers)
-            elif low in _IND:
-                if finite and morph.get("Mood", None) != ["Ind"]:
-                    _set_feats(tok, Mood="Ind")
-            elif regular_k1 and finite and tok.i > 0 and _is_k1_regular(low, tok.lemma_):
-                if _has_first_person(tok) or tok.i > 0 and tok.nbor(-1).lower_ in ("du", "ihr"):
-                    continue
-                # imperative-looking sentence-initial forms (Gebe ...!) stay as predicted
-                _set_feats(tok, Mood="Sub", Tense="Pres", Number="Sing", Person="3")
-        return doc
-
-    return konjunktiv
+# ``ql_konjunktiv`` is registered by `quellenlage.lang.de.mood` (imported above), where the
+# attribution checks find the same forms.
 
 
 # --------------------------------------------------------------------------- gazetteer

@@ -122,7 +122,7 @@ def _quote_title(n: int, q: Quote, t: Translations | None = None) -> str:
     parts = [_("Quote %(n)s (%(kind)s)") % {"n": n, "kind": _(q.kind)},
              _("speaker: %(speaker)s") % {"speaker": speaker_label(q.speaker, q.speaker_type, _)}]
     if q.cue:
-        parts.append(_("cue: %(cue)s") % {"cue": q.cue.text} + (f" [{q.cue_type}]" if q.cue_type else ""))
+        parts.append(_("cue: %(cue)s") % {"cue": q.cue.text} + (f" [{q.rule}]" if q.rule else ""))
     if q.via:
         parts.append(_("via: %(via)s") % {"via": " ← ".join(q.via)})
     return " · ".join(parts)

@@ -290,3 +290,26 @@ def test_person_gender_from_article_and_title(text, start, end, gender):
 
     doc = spacy.blank("de")(text)
     assert person_gender(EntityCluster(id="e1", name="Kim Weber", type="person", mentions=[doc[start:end]])) == gender
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a generic occupation picks up the person its paragraph is about, not an earlier holder
+        ("Der SPD-Politiker Martin Schulz sprach am Montag in Berlin.\nGuido Reil, der Spitzenkandidat der Partei, "
+         "wurde gefragt, warum die Partei antrete. Er wolle für Transparenz sorgen, antwortete der Politiker.\n", "Guido Reil"),
+        # the person the paragraph starts with, not one it names in passing
+        ("Der SPD-Politiker Martin Schulz sprach am Montag in Berlin.\nGuido Reil wurde in der Sendung von Markus Lanz "
+         "gefragt, warum die Partei antrete. Er wolle für Transparenz sorgen, antwortete der Politiker.\n", "Guido Reil"),
+        # an office refers to its holder, even when another person stands nearer
+        ("Bundeskanzler Olaf Scholz sprach am Montag in Berlin.\nScholz traf Guido Reil. Die Lage sei ernst, sagte der Kanzler.\n",
+         "Olaf Scholz"),
+        # the paragraph names a holder of the role itself: that holder
+        ("Die Politikerin Anna Berg traf am Montag Guido Reil. Die Lage sei ernst, sagte die Politikerin.\n", "Anna Berg"),
+    ],
+)
+def test_definite_role_descriptions(text, speaker):
+    from quellenlage import analyze
+
+    [quote] = [q for q in analyze(text).quotes if "sorgen" in q.text or "ernst" in q.text]
+    assert quote.speaker is not None and quote.speaker.name == speaker

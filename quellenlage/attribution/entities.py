@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.grammar import (
     DEFINITE,
@@ -29,9 +29,9 @@ from quellenlage.attribution.grammar import (
     source_nouns,
     strip_genitive,
 )
-from quellenlage.attribution.lines import role_at
+from quellenlage.attribution.lines import line_of, role_at
 from quellenlage.extensions import LINGUISTIC
-from quellenlage.lexicons import rows
+from quellenlage.lexicons import rows, words
 from quellenlage.names import first_name_gender
 
 AMBIGUOUS_MEDIA = frozenset({"Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild", "Kurier", "Standard", "Independent", "Guardian"})
@@ -394,12 +394,41 @@ class EntityResolver:
             before = [(c.last_before(start - 1), c) for c in candidates]
             before = [(p, c) for p, c in before if p >= 0]
             span = doc[start - 1 if definite else start : t.i + 1]
+            topic = _paragraph_topic(doc, t, everyone) if definite and _generic_role(t) else None
+            if topic is not None and not any(doc[p].idx >= line_of(doc, t.idx).start for p, _ in before):
+                topic[1].mentions.append(span)  # "Guido Reil … antwortete der Politiker": the paragraph's person
+                continue
             if before:
                 max(before, key=lambda pc: pc[0])[1].mentions.append(span)
             elif len(candidates) == 1:
                 candidates[0].mentions.append(span)  # a teaser names the role before the person
         for c in people:
             c.mentions.sort(key=lambda m: m.start)
+
+
+def _generic_role(t: Token) -> bool:
+    """An occupation used as a variation for a person ("der Politiker"), compounds by their last part."""
+    word = (t.lemma_ or t.text).lower().split("-")[-1]
+    return word in words(LANG, "generic_roles.tsv") or t.lower_.split("-")[-1] in words(LANG, "generic_roles.tsv")
+
+
+def _paragraph_topic(doc: Doc, role: Token, people: list[EntityCluster]) -> tuple[int, EntityCluster] | None:
+    """(start of its mention, the person) a definite role noun's paragraph is about, if the
+    noun's gender agrees: a description picks up that person, unless the paragraph also names a
+    holder of the role (checked by the caller)."""
+    line = line_of(doc, role.idx)
+    gender = {"Masc": "m", "Fem": "f"}.get(next(iter(role.morph.get("Gender")), ""), None)
+    best: tuple[tuple[bool, int], int, EntityCluster] | None = None
+    for c in people:
+        mentions = [m for m in c.mentions if m.end <= role.i and m[0].idx >= line.start]
+        if not mentions or gender is not None and c.gender is not None and c.gender != gender:
+            continue
+        # the person a sentence of the paragraph starts with is what it is about ("Guido Reil, …,
+        # wurde in der Talkshow Markus Lanz gefragt"), before one named later in passing
+        key = max((m[0].is_sent_start is True, m.start) for m in mentions)
+        if best is None or key > best[0]:
+            best = (key, key[1], c)
+    return (best[1], best[2]) if best is not None else None
 
 
 # First parts of compounds that name a public institution ("Bundesamt", "Landgericht", "Europarat").

@@ -20,7 +20,7 @@ from quellenlage import __version__
 from quellenlage.convert import doc_to_analysis
 from quellenlage.extensions import store_findings
 from quellenlage.ingest import Article
-from quellenlage.lang import get_language
+from quellenlage.lang import LanguageNotSupported, available, get_language
 from quellenlage.lang.detect import detect_language
 from quellenlage.schema import Analysis, Meta
 from quellenlage.settings import Settings
@@ -214,13 +214,31 @@ def analyze_many(items: Iterable[str | Article], settings: Settings = Settings()
     # a mixed stream: grouped by language in windows large enough to keep the batches full
     for articles in _batches(items, settings.batch_size * max(1, settings.n_process) * 8):
         by_language: dict[str, list[int]] = {}
-        for n, article in enumerate(articles):
-            by_language.setdefault(detect_language(article.text, article.meta.get("language")), []).append(n)
         results: dict[int, Analysis] = {}
+        for n, article in enumerate(articles):
+            language = detect_language(article.text, article.meta.get("language"))
+            if language is None:
+                results[n] = _unsupported(article)
+            else:
+                by_language.setdefault(language, []).append(n)
         for language, numbers in by_language.items():
             analysed = _analysed((articles[n] for n in numbers), language, settings)
             results.update(zip(numbers, analysed))
         yield from (results[n] for n in range(len(articles)))
+
+
+def _meta(article: Article, language: str, model: str = "") -> Meta:
+    known = {k: v for k, v in article.meta.items() if k in Meta.model_fields and v is not None}
+    known["language"] = language
+    return Meta(**known, input_format=article.input_format, quellenlage_version=__version__, model=model)
+
+
+def _unsupported(article: Article) -> Analysis:
+    """The analysis of a text in none of our languages: its text and why nothing was found."""
+    declared = article.meta.get("language")
+    said = f" (the page declares {declared!r})" if declared else ""
+    reason = LanguageNotSupported(f"the text is in none of the languages Quellenlage analyses ({', '.join(available())}){said}")
+    return Analysis(id=article.id, text=article.text, meta=_meta(article, ""), errors=[error_message(WHOLE_DOCUMENT, reason)])
 
 
 def _analysed(articles: Iterable[str | Article], language: str, settings: Settings) -> Iterator[Analysis]:
@@ -228,10 +246,7 @@ def _analysed(articles: Iterable[str | Article], language: str, settings: Settin
     nlp = get_pipeline(settings, language)
     model = _model_name(nlp)
     for article, doc in _docs(nlp, articles, settings):
-        known = {k: v for k, v in article.meta.items() if k in Meta.model_fields and v is not None}
-        known["language"] = language
-        meta = Meta(**known, input_format=article.input_format, quellenlage_version=__version__, model=model)
-        yield _to_analysis(doc, article, meta)
+        yield _to_analysis(doc, article, _meta(article, language, model))
 
 
 def analyze(item: str | Article, settings: Settings = Settings()) -> Analysis:

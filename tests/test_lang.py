@@ -19,20 +19,37 @@ def test_profiles_by_code():
         get_language("xx")
 
 
+RUSSIAN = ("Министр заявил во вторник, что правительство не знало о плане, и пообещал провести проверку всех "
+           "контрактов, заключённых в прошлом году с частными компаниями.")
+LABELS = "Kontakt Impressum Datenschutz Newsletter Kommentare Anfahrt Köln Dormagen Straberger See Wakebeach Telekom StreamOn " \
+         "Zero-Rating Messenger Netzwerke Apple iPhone Musik-Downloads Copyright Süddeutsche Zeitung Digitale Medien GmbH"
+PORTUGUESE = ("O serviço de atendimento domiciliar registrou um arrombamento em dois veículos na noite de "
+              "segunda-feira, segundo a prefeitura, que prometeu reforçar a segurança nas ruas do bairro.")
+
+
 @pytest.mark.parametrize(
     "text, declared, expected",
     [
         (GERMAN, None, "de"),
         (ENGLISH, None, "en"),
-        (ENGLISH, "de-DE", "de"),  # the page's own declaration wins
-        (GERMAN, "en_US", "en"),
+        (ENGLISH, "de-DE", "en"),  # the words clearly say otherwise: a site's template declares its own language
+        (GERMAN, "en_US", "de"),
+        ("Berlin, 12. Mai 2024", "en", "en"),  # too few words to overrule the declaration
         (GERMAN, "fr", "de"),  # a language we do not have: detected instead
+        (PORTUGUESE, "pt-BR", None),  # declared, and not ours by its words
+        (RUSSIAN, None, None),  # not in Latin script
+        (PORTUGUESE, None, "de"),  # Latin script, few of our function words, nothing declared: analysed in German
         ("", None, "de"),
         ("12345 !!!", None, "de"),
     ],
 )
 def test_detect_language(text, declared, expected):
     assert detect_language(text, declared) == expected
+
+
+def test_a_list_of_labels_is_analysed_in_one_of_our_languages():
+    """A navigation or address list has few function words in any language: not a foreign text."""
+    assert detect_language(LABELS) in ("de", "en")
 
 
 def test_declared_language_forms():
@@ -57,10 +74,20 @@ def test_mixed_stream_keeps_order_and_language():
 def test_html_declares_its_language():
     from quellenlage.ingest.html import article_from_html
 
-    body = "<p>" + GERMAN + " " + GERMAN + "</p>"
     for declaration, expected in [('<html lang="en-GB">', "en"), ('<html><head><meta property="og:locale" content="de_DE"></head>', "de")]:
-        article = article_from_html(f"{declaration}<body><h1>Titel</h1>{body}</body></html>")
+        article = article_from_html(f"{declaration}<body><h1>Titel</h1><p>Berlin Hamburg München Köln Frankfurt Stuttgart "
+                                    "Dresden Leipzig Bremen Hannover Nürnberg Duisburg Bochum Wuppertal Bielefeld</p></body></html>")
+        assert article.meta["language"] == expected
         assert detect_language(article.text, article.meta.get("language")) == expected
+
+
+def test_a_text_in_another_language_is_not_analysed_with_ours():
+    from quellenlage import analyze
+    from quellenlage.pipeline import nothing_analysed
+
+    analysis = analyze(RUSSIAN)
+    assert nothing_analysed(analysis) and not analysis.quotes
+    assert "none of the languages Quellenlage analyses (de, en)" in analysis.errors[0]
 
 
 def test_a_language_plugs_in_from_its_package_alone():

@@ -57,7 +57,7 @@ def with_main_text_marks(html: str, lines: list[DomLine]) -> list[frozenset[str]
 
 def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
     """The page as lines with their roles; raises ExtractionError when it holds no article."""
-    from quellenlage.lang.detect import detect_language
+    from quellenlage.lang.detect import DEFAULT, detect_language
     from quellenlage.structure.lines import LineClassifier
 
     page = render_page(html)
@@ -68,12 +68,13 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
     meta = _metadata(html, url)
     title = page.og_title or page.title or meta.get("title") or None
     site = page.site or meta.get("site") or None
-    # The page's declared language ("en-US" → "en"), else the one its words are in.
-    language = detect_language(text, page.language)
-    lines = LineClassifier(language).classify(
+    # The language of the page's prose (navigation and labels have few function words),
+    # weighed against the one the page declares ("en-US" → "en").
+    language = detect_language("\n".join(line.text for line in prose), page.language)
+    lines = LineClassifier(language or DEFAULT).classify(
         text, with_main_text_marks(html, page.lines), [line.link_density for line in page.lines], title,
         titles=(page.og_title, page.title), site=site, description=page.description,
     )
     headline = next((line.text for line in lines if line.role == "headline"), None)
-    meta = {**meta, "title": headline or meta.get("title"), "input_name": name, "language": page.language or None}
+    meta = {**meta, "title": headline or meta.get("title"), "input_name": name, "language": language or page.language or None}
     return Article(text=text, id=name, meta=meta, input_format="html", lines=lines)

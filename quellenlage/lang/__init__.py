@@ -41,6 +41,10 @@ class UnknownLanguage(QuellenlageError):
     """A language code no language package provides."""
 
 
+class LanguageNotSupported(QuellenlageError):
+    """A text in none of the available languages."""
+
+
 @lru_cache(maxsize=None)
 def get_language(code: str) -> LanguageProfile:
     """The profile of language `code` ('de', 'en'), importing its package on first use."""

@@ -487,3 +487,57 @@ def test_a_title_printed_twice_above_the_body_is_the_headline_where_it_stands_la
     assert repeated_title(texts, title_like, keep=1, body_start=5) == 3
     assert repeated_title(texts, title_like, keep=2, body_start=5) == 2  # no repeat: unchanged
     assert repeated_title(texts, title_like, keep=1, body_start=2) == 1  # the repeat is in the body
+
+
+def test_a_headline_with_its_sites_address_is_still_a_title():
+    classifier = LineClassifier()
+    shape = classifier.features.cues.shape
+    assert classifier.title_like(shape(0, 0, "Fähre nach Helgoland fällt im Winter aus - kuestenbote.de"))
+    assert classifier.title_like(shape(0, 0, "Neue Radwege für die Innenstadt | www.stadtanzeiger-nord.de"))
+    assert not classifier.title_like(shape(0, 0, "www.stadtanzeiger-nord.de"))  # the address alone is no title
+    assert not classifier.title_like(shape(0, 0, "Start > Region > Verkehr > Radwege"))  # a link trail
+
+
+def test_headline_candidates_know_the_next_text_below_the_articles_furniture():
+    from quellenlage.structure.headline_model import candidate_features, candidates, next_text
+
+    classifier = LineClassifier()
+    cues = classifier.features.cues
+    text = ("Home\nRegion\nSport\nWasser: Wie viel kostet der Liter?\nFähre nach Helgoland fällt im Winter aus\n12.10.2026\n"
+            "Von Lea Vogel\nTeilen\nIm Winter fährt keine Fähre mehr nach Helgoland, die Reederei spart Personal und Treibstoff.\n"
+            + SCRAPED_KICKER.split("Kunden weiter.\n", 1)[1])
+    texts = [t for t in text.split("\n") if t.strip()]
+    shapes = [cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    headline = texts.index("Fähre nach Helgoland fällt im Winter aus")
+    question = texts.index("Wasser: Wie viel kostet der Liter?")
+    assert next_text(shapes, cues, headline, 1) == headline + 4  # over the date, byline and share label
+    assert next_text(shapes, cues, headline, -1) == question
+    ks = candidates(shapes, [classifier.title_like(s) for s in shapes])
+    features = dict(zip(ks, candidate_features(shapes, cues, ks)))
+    assert "next-text:prose" in features[headline] and "titles-to-sentence=0" in features[headline]
+    assert "next-text:title" in features[question]  # a short question is a title, not a sentence
+    assert "titles-to-sentence=1" in features[question]
+
+
+def test_a_quotation_as_headline_is_marked():
+    from quellenlage.structure.headline_model import QUOTED
+
+    assert QUOTED.match("„Wir haben die Zusage längst“")
+    assert QUOTED.match('"Das war kein Zufall"')
+    assert not QUOTED.match("Bürgermeister: „Wir bauen weiter“ ist keine Antwort")
+
+
+def test_an_author_box_heading_ends_a_block_of_other_articles():
+    text = SCRAPED_KICKER.replace("Kommentare\n", "Auch interessant für dich\nPreisvergleich der Gasversorger\n"
+                                  "Über die Autorin\nLea Vogel\nSie berichtet seit vielen Jahren über Energiepolitik.\nKommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Preisvergleich der Gasversorger"] == "boilerplate"
+    assert roles["Über die Autorin"] == "byline"
+    assert roles["Lea Vogel"] == "byline"
+
+
+def test_a_navigation_trail_with_a_pipe_is_no_title():
+    classifier = LineClassifier()
+    shape = classifier.features.cues.shape
+    assert not classifier.title_like(shape(0, 0, "Startseite | Politik"))
+    assert not classifier.title_like(shape(0, 0, "Start | Region | Verkehr"))

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quellenlage.schema import Line
-from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape, is_name_line, lexicon_language
+from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, WORD, Cues, Shape, is_name_line, lexicon_language
 from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
 from quellenlage.structure.headline_model import HeadlineChooser
@@ -174,13 +174,16 @@ class LineClassifier:
     def title_like(self, s: Shape) -> bool:
         """Could the line be a headline: a title of 2 to 25 words without a final period, and
         not a credit, byline, date line, link trail, web address, call to the reader or label
-        (a headline may name a date: "Contest am 19. August in Dormagen")."""
+        (a headline may name a date: "Contest am 19. August in Dormagen"). A scraped headline
+        often ends in its site's name ("… | Beispielzeitung.de"): the address, the separators
+        and the link-trail shape are looked for in the line without it."""
         cues = self.features.cues
+        own = strip_site_name(s.text, language=self.language)
         return (2 <= s.words <= 25 and not s.bullet and not s.colon_end and not s.text.endswith(".")
                 and not s.text.isupper() and not cues.boilerplate_cue(s) and not cues.is_caption(s)
                 and not cues.is_byline(s) and not (DATE.search(s.text) and (s.words <= MAX_DATE_LABEL_WORDS or CLOCK.search(s.text)))
-                and not BREADCRUMB.match(s.text)
-                and not DOMAIN.search(s.text) and len(LINK_TRAIL.findall(s.text)) < 2)
+                and len(WORD.findall(own)) >= 2 and not BREADCRUMB.match(own)
+                and not DOMAIN.search(own) and len(LINK_TRAIL.findall(own)) < 2)
 
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Dates ("Stand: …"), reading times, "Von …", source and agency lines and an author's
@@ -257,12 +260,14 @@ class LineClassifier:
 
     def read_more_blocks(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """After a "Lesen Sie auch" / "Mehr zum Thema" line, the titles it announces (lines that
-        are not prose) are links to other articles, up to the next sentence of prose."""
+        are not prose) are links to other articles, up to the next sentence of prose or the
+        heading of an author box ("Über den Autor" is no other article's title)."""
+        cues = self.features.cues
         in_block = False
         for k, s in enumerate(shapes):
-            if self.features.cues.boilerplate_cue(s) == "related":
+            if cues.boilerplate_cue(s) == "related":
                 in_block = True
-            elif in_block and not s.paragraph_like:
+            elif in_block and not s.paragraph_like and not cues.is_author_box_heading(s):
                 if roles[k] not in ("boilerplate", "headline"):
                     roles[k], why[k] = "boilerplate", "a title announced by a 'read more' line"
             else:

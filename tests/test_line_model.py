@@ -541,3 +541,15 @@ def test_a_navigation_trail_with_a_pipe_is_no_title():
     shape = classifier.features.cues.shape
     assert not classifier.title_like(shape(0, 0, "Startseite | Politik"))
     assert not classifier.title_like(shape(0, 0, "Start | Region | Verkehr"))
+
+
+def test_numeric_and_english_date_lines_at_the_body_are_bylines():
+    from quellenlage.structure.cues import DATE_LINE
+
+    for line in ("05/08/2019", "3rd August 2017", "15. Mai 2019, 05:28 Uhr"):
+        assert DATE_LINE.match(line), line
+    for line in ("06/2019", "1/2 Tasse Zucker", "Warm Up 11:00 Uhr"):
+        assert not DATE_LINE.match(line), line
+    text = SCRAPED_KICKER.replace("03.02.2026, 09:15 Uhr", "3rd February 2026")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["3rd February 2026"] == "byline"

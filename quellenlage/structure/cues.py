@@ -28,8 +28,11 @@ AGENCY_CODES = re.compile(
     r"^\s*(\(\s*{c}(\s*/\s*{c}){{0,4}}\s*\)|{c}(\s*/\s*{c}){{1,4}})\s*$".format(c=r"(?:[a-z]{2,5}|[A-Z]{2,5})")
 )
 BREADCRUMB = re.compile(r"^\W*[\w .&-]{2,40}(\s[>›»/|]\s[\w .&-]{2,40}){1,5}\W*$")
+#: A line that is a date: "15. Mai 2019, 05:28 Uhr", "Montag, 09.12.2019", and the numeric and
+#: English shapes pages also print ("05/08/2019", "3rd August 2017").
 DATE_LINE = re.compile(
-    r"^\W*(\w+,?\s+)?\d{1,2}\.\s*(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}\b[\d\s:.,|-]*(Uhr)?\W*$"
+    r"^\W*(\w+,?\s+)?(\d{1,2}\.\s*(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(st|nd|rd|th)\s+[A-Z][a-z]+\s+\d{4})"
+    r"\b[\d\s:.,|-]*(Uhr)?\W*$"
 )
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # Longer lines are article prose even when they address someone as "Sie".

@@ -553,3 +553,21 @@ def test_numeric_and_english_date_lines_at_the_body_are_bylines():
     text = SCRAPED_KICKER.replace("03.02.2026, 09:15 Uhr", "3rd February 2026")
     roles = {line.text: line.role for line in LineClassifier().classify(text)}
     assert roles["3rd February 2026"] == "byline"
+
+
+def test_an_author_line_in_the_first_lines_of_the_body_is_a_byline():
+    classifier = LineClassifier()
+    texts = ["Stadtwerke senken den Gaspreis für Privatkunden",
+             "Ab März zahlen Haushalte in der Stadt weniger für Gas, die Stadtwerke geben gesunkene Preise weiter.",
+             "Für einen Haushalt mit Gasheizung macht das im Jahr rund 180 Euro aus, rechnet das Unternehmen vor.",
+             "Von Jonas Albrecht, Kiel", "3rd February 2026",
+             "Die Stadtwerke senken den Gaspreis zum 1. März um knapp zwölf Prozent, wie das Unternehmen mitteilte."]
+    texts += [f"Der {n}. Absatz des Artikels erzählt weiter, was die Kunden jetzt wissen müssen, und endet hier." for n in range(2, 14)]
+    texts += ["Von Lea Vogel"]  # an author line far down in the body: not the article's byline
+    texts += [f"Der {n}. Absatz des Artikels erzählt weiter, was die Kunden jetzt wissen müssen, und endet hier." for n in range(14, 16)]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["headline", "paragraph", "paragraph", "boilerplate", "boilerplate"] + ["paragraph"] * (len(texts) - 5)
+    roles[texts.index("Von Lea Vogel")] = "boilerplate"
+    classifier.bylines_at_the_body(roles, shapes, ["model"] * len(texts))
+    assert roles[3:5] == ["byline", "byline"]
+    assert roles[texts.index("Von Lea Vogel")] == "boilerplate"

@@ -187,14 +187,15 @@ class LineClassifier:
 
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Dates ("Stand: …"), reading times, "Von …", source and agency lines and an author's
-        name alone just above the body or just below it, and the author's initials (Kürzel)
+        name alone just above the body, in its first lines (under a teaser read as body) or
+        just below it, and the author's initials (Kürzel)
         below it, are bylines (ANNOTATION.md, "Line roles"), whatever
         role the model gave them."""
         body = [k for k, r in enumerate(roles) if r == "paragraph"]
         if not body:
             return
         for k, s in enumerate(shapes):
-            near = body[0] - BYLINE_REACH <= k < body[0] or body[-1] < k <= body[-1] + BYLINE_REACH
+            near = body[0] - BYLINE_REACH <= k < body[0] + BYLINE_REACH or body[-1] < k <= body[-1] + BYLINE_REACH
             if near and roles[k] not in ("headline", "byline") and s.words <= 12 and (
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
                 or is_name_line(s.text) or self.features.cues.dated_label.match(s.text) or (k > body[-1] and roles[k - 1] in ("paragraph", "byline") and INITIALS.match(s.text))

@@ -571,3 +571,18 @@ def test_an_author_line_in_the_first_lines_of_the_body_is_a_byline():
     classifier.bylines_at_the_body(roles, shapes, ["model"] * len(texts))
     assert roles[3:5] == ["byline", "byline"]
     assert roles[texts.index("Von Lea Vogel")] == "boilerplate"
+
+
+def test_a_title_above_the_headline_is_kicker_or_furniture():
+    from quellenlage.structure.lines import titles_above_the_headline
+
+    roles = ["subheading", "paragraph", "caption", "caption", "teaser", "headline", "teaser", "paragraph"]
+    title_like = [True, False, True, False, True, True, False, False]
+    marginals = [{"section": 0.1, "boilerplate": 0.2}, {}, {"section": 0.1, "boilerplate": 0.3},
+                 {}, {"section": 0.3, "boilerplate": 0.1}, {}, {}, {}]
+    why = [""] * len(roles)
+    titles_above_the_headline(roles, marginals, why, title_like)
+    assert roles[2] == "boilerplate" and roles[4] == "section"  # the more probable of the two
+    assert roles[3] == "caption"  # not a title (a caption with its credit)
+    assert roles[0] == "subheading"  # above a line of prose: not the page's head
+    assert roles[5:] == ["headline", "teaser", "paragraph"]

@@ -37,6 +37,8 @@ BODY_ROLES = frozenset({"paragraph", "subheading"})
 #: A news page has a headline: when the model tags none, the most probable title-like line of
 #: the lines this close above the body is it.
 HEADLINE_WINDOW = 15
+#: What a title above the article's headline can be.
+ABOVE_HEADLINE_ROLES = ("section", "boilerplate")
 #: Share of words a teaser shares with the page's description (og:description).
 MIN_DESCRIPTION_SIMILARITY = 0.7
 LINK_TRAIL = re.compile(r"\s[>›»/|]\s")
@@ -148,6 +150,8 @@ class LineClassifier:
                 keep = repeated_title(texts, title_like, keep, first)
                 roles[keep], why[keep] = "headline", "the most probable headline candidate"
         one_headline(roles, marginals, why, keep, title_like, first if first < len(shapes) else None)
+        if context is None:
+            titles_above_the_headline(roles, marginals, why, title_like)
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         if context is not None:
@@ -405,6 +409,22 @@ def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: i
         if k != keep:
             roles[k] = max((r for r in marginals[k] if r != "headline"), key=lambda r: marginals[k][r])
             why[k] = "a second headline candidate: next most probable role"
+
+
+def titles_above_the_headline(roles: list[str], marginals: Marginals, why: list[str], title_like: Sequence[bool]) -> None:
+    """A title above the headline is its kicker or furniture (navigation, other articles'
+    titles), not a caption, teaser or body line of the article below it: it takes the more
+    probable of the two. Only the page's head counts: up from the headline to the first line of
+    prose (a headline chosen inside an article has its subheadings above it). A caption with
+    its credit is no title and may stand above."""
+    if "headline" not in roles:
+        return
+    for k in range(roles.index("headline") - 1, -1, -1):
+        if roles[k] == "paragraph":
+            return
+        if title_like[k] and roles[k] not in ABOVE_HEADLINE_ROLES and roles[k] != "byline":
+            roles[k] = max(ABOVE_HEADLINE_ROLES, key=lambda r: marginals[k][r])
+            why[k] = "a title above the headline: kicker or furniture"
 
 
 def one_body(roles: list[str], words: list[int], why: list[str]) -> None:

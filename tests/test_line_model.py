@@ -586,3 +586,17 @@ def test_a_title_above_the_headline_is_kicker_or_furniture():
     assert roles[3] == "caption"  # not a title (a caption with its credit)
     assert roles[0] == "subheading"  # above a line of prose: not the page's head
     assert roles[5:] == ["headline", "teaser", "paragraph"]
+
+
+def test_bylines_far_from_the_article_are_other_articles_or_comments():
+    from quellenlage.structure.lines import BYLINE_REACH, bylines_away_from_the_article
+
+    roles = (["boilerplate"] * 12 + ["byline", "headline", "byline", "teaser"] + ["paragraph"] * 10
+             + ["byline"] + ["boilerplate"] * BYLINE_REACH + ["byline", "boilerplate", "byline"])
+    roles[1] = "byline"  # a date in the page's top bar, far above the article
+    why = [""] * len(roles)
+    bylines_away_from_the_article(roles, why)
+    assert roles[1] == "boilerplate"
+    assert roles[12] == roles[14] == "byline"  # above and under the headline, at the body
+    assert roles[26] == "byline"  # right under the last paragraph
+    assert roles[-3] == roles[-1] == "boilerplate"  # far below: teasers' dates, comments

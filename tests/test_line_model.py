@@ -600,3 +600,25 @@ def test_bylines_far_from_the_article_are_other_articles_or_comments():
     assert roles[12] == roles[14] == "byline"  # above and under the headline, at the body
     assert roles[26] == "byline"  # right under the last paragraph
     assert roles[-3] == roles[-1] == "boilerplate"  # far below: teasers' dates, comments
+
+
+def test_the_items_of_a_list_the_body_announces_with_a_colon_are_body():
+    text = SCRAPED_KICKER.replace(
+        "Mehr zum Thema\n",
+        "So sieht der Zeitplan für die Umstellung aus:\nBriefe an die Kunden 10:00 Uhr\nNeue Tarife ab 1. März\n"
+        "Abrechnung im Sommer\nDie Stadtwerke wollen die Kunden außerdem auf ihrer Internetseite über alle Schritte informieren, hieß es.\n"
+        "Mehr zum Thema\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    for item in ("Briefe an die Kunden 10:00 Uhr", "Neue Tarife ab 1. März", "Abrechnung im Sommer"):
+        assert roles[item] == "paragraph", item
+    assert roles["Neues Hallenbad öffnet im Herbst"] == "boilerplate"  # the box after "Mehr zum Thema" is no list of the body
+
+
+def test_a_list_ends_at_prose_and_at_furniture():
+    classifier = LineClassifier()
+    texts = ["Die Verbraucherzentrale nennt drei Punkte, auf die Kunden jetzt achten sollten:", "Laufzeit des Vertrags",
+             "Artikel teilen", "Kündigungsfrist"]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["paragraph", "boilerplate", "boilerplate", "boilerplate"]
+    classifier.announced_lists(roles, shapes, [""] * len(texts))
+    assert roles == ["paragraph", "paragraph", "boilerplate", "boilerplate"]

@@ -55,6 +55,8 @@ MAX_BIO_WORDS = 80
 #: The author's initials (Kürzel) that close a German article, right under its last line or
 #: another byline: "kb", "(as)", "/jul".
 INITIALS = re.compile(r"^\W{0,2}[a-zäöü]{2,3}\W{0,2}$")
+#: A list announced by a colon: at most this many items are read as its own.
+MAX_LIST_ITEMS = 10
 #: A subheading is a short title.
 MAX_SUBHEADING_WORDS = 12
 #: An author box: the name and a biography of a few lines.
@@ -166,6 +168,7 @@ class LineClassifier:
             self.subheadings_between_paragraphs(roles, shapes, why)
             self.credits_in_the_article(roles, shapes, why)
             bylines_away_from_the_article(roles, why)
+            self.announced_lists(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
         self.author_box(roles, shapes, why)
         self.read_more_blocks(roles, shapes, why)
@@ -231,6 +234,21 @@ class LineClassifier:
                     and s.heading_like and s.words <= MAX_SUBHEADING_WORDS and not cues.boilerplate_cue(s)
                     and not cues.is_caption(s) and not cues.is_byline(s) and not DATE.search(s.text)):
                 roles[k], why[k] = "subheading", "a short title between two paragraphs"
+
+    def announced_lists(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """A clause of the body that ends in a colon ("Hier die genauen Maße:", "So sieht der
+        Zeitplan aus:") announces a list: its items, the short lines after it up to the next
+        line of prose, are body too (paragraphs), not furniture, bylines or subheadings."""
+        cues = self.features.cues
+        for k, s in enumerate(shapes):
+            if roles[k] != "paragraph" or not s.colon_end:
+                continue
+            for j in range(k + 1, min(len(shapes), k + 1 + MAX_LIST_ITEMS)):
+                item = shapes[j]
+                if item.paragraph_like or roles[j] in ("paragraph", "headline") or cues.boilerplate_cue(item) \
+                        or cues.is_caption(item) or item.words > MAX_SUBHEADING_WORDS:
+                    break
+                roles[j], why[j] = "paragraph", "an item of a list the body announces with a colon"
 
     def credits_in_the_article(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """A line with a photo credit ("Foto: …", "© …", "(Bild: …)") between the headline and the

@@ -622,3 +622,28 @@ def test_a_list_ends_at_prose_and_at_furniture():
     roles = ["paragraph", "boilerplate", "boilerplate", "boilerplate"]
     classifier.announced_lists(roles, shapes, [""] * len(texts))
     assert roles == ["paragraph", "paragraph", "boilerplate", "boilerplate"]
+
+
+def test_a_row_of_other_articles_cards_after_the_body_is_furniture():
+    cards = ("Verkehr\nNeue Buslinie verbindet die Vororte\nAb Juni fährt alle zwanzig Minuten ein Bus zwischen den beiden Vororten, teilten die Verkehrsbetriebe mit.\nweiterlesen\n"
+             "Energie\nSolarpark auf der alten Deponie\nDer Stadtrat hat den Bau eines Solarparks auf der ehemaligen Mülldeponie am Stadtrand beschlossen, die Arbeiten beginnen im Herbst.\nweiterlesen\n")
+    text = SCRAPED_KICKER.replace("Kommentare\n", cards + "Kommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    for line in ("Neue Buslinie verbindet die Vororte", "Solarpark auf der alten Deponie"):
+        assert roles[line] == "boilerplate", line
+    for line in [t for t in cards.split("\n") if t.startswith(("Ab Juni", "Der Stadtrat"))]:
+        assert roles[line] == "boilerplate", line
+    # the article's own kicker, headline and teaser are one card, not a row
+    assert roles["Stadtwerke senken den Gaspreis für Privatkunden"] == "headline"
+    assert roles[[t for t in roles if t.startswith("Die Verbraucherzentrale riet")][0]] == "paragraph"
+
+
+def test_one_card_alone_is_not_a_row():
+    classifier = LineClassifier()
+    texts = ["Fazit", "Der Grill überzeugt im Test",
+             "Das Steak gelingt gleichmäßig, nur in der Mitte wird der Grill deutlich heißer als am Rand des Rosts.",
+             "Die Reinigung dauert dagegen lange, weil sich Fett in den Ecken der Schublade sammelt und festbrennt."]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["subheading", "subheading", "paragraph", "paragraph"]
+    classifier.teaser_cards(roles, shapes, [""] * len(texts))
+    assert roles == ["subheading", "subheading", "paragraph", "paragraph"]

@@ -26,6 +26,7 @@ from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, WORD, Cues, Shape,
 from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
 from quellenlage.structure.headline_model import HeadlineChooser
+from quellenlage.structure.rules import is_label
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
 #: Text with at most this many lines before its body's prose and after it is an extracted
@@ -55,6 +56,8 @@ MAX_BIO_WORDS = 80
 #: The author's initials (Kürzel) that close a German article, right under its last line or
 #: another byline: "kb", "(as)", "/jul".
 INITIALS = re.compile(r"^\W{0,2}[a-zäöü]{2,3}\W{0,2}$")
+#: A card announcing another article: kicker, title, sentence and at most this many lines in all.
+CARD_LINES = 5
 #: A list announced by a colon: at most this many items are read as its own.
 MAX_LIST_ITEMS = 10
 #: A subheading is a short title.
@@ -169,6 +172,7 @@ class LineClassifier:
             self.credits_in_the_article(roles, shapes, why)
             bylines_away_from_the_article(roles, why)
             self.announced_lists(roles, shapes, why)
+            self.teaser_cards(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
         self.author_box(roles, shapes, why)
         self.read_more_blocks(roles, shapes, why)
@@ -234,6 +238,37 @@ class LineClassifier:
                     and s.heading_like and s.words <= MAX_SUBHEADING_WORDS and not cues.boilerplate_cue(s)
                     and not cues.is_caption(s) and not cues.is_byline(s) and not DATE.search(s.text)):
                 roles[k], why[k] = "subheading", "a short title between two paragraphs"
+
+    def teaser_cards(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """Other articles announced as cards: a kicker label, a title and one sentence of prose
+        (then perhaps a "weiterlesen" or date line), one card after another. Two or more cards
+        in a row are furniture, however much their sentences read like body; the article's own
+        kicker, headline and teaser make one card, never a row."""
+        cues = self.features.cues
+
+        def card_at(k: int) -> int | None:
+            """The line after the card starting at `k`, or None."""
+            if k + 2 >= len(shapes) or not is_label(shapes[k]) or not self.title_like(shapes[k + 1]) \
+                    or not shapes[k + 2].paragraph_like:
+                return None
+            end = k + 3
+            while end < len(shapes) and end - k < CARD_LINES and roles[end] == "boilerplate" and (
+                    cues.boilerplate_cue(shapes[end]) or not (shapes[end].terminal or is_label(shapes[end]))):
+                end += 1
+            return end
+
+        k = 0
+        while k < len(shapes):
+            cards = []
+            at = k
+            while (end := card_at(at)) is not None:
+                cards.append((at, end))
+                at = end
+            if len(cards) >= 2 and "headline" not in roles[cards[0][0]:cards[-1][1]]:
+                for j in range(cards[0][0], cards[-1][1]):
+                    if roles[j] != "boilerplate":
+                        roles[j], why[j] = "boilerplate", "a row of other articles' cards (kicker, title, sentence)"
+            k = at + 1 if cards else k + 1
 
     def announced_lists(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """A clause of the body that ends in a colon ("Hier die genauen Maße:", "So sieht der

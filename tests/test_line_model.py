@@ -647,3 +647,15 @@ def test_one_card_alone_is_not_a_row():
     roles = ["subheading", "subheading", "paragraph", "paragraph"]
     classifier.teaser_cards(roles, shapes, [""] * len(texts))
     assert roles == ["subheading", "subheading", "paragraph", "paragraph"]
+
+
+def test_von_alone_and_the_authors_name_on_the_next_line_are_bylines():
+    text = SCRAPED_KICKER.replace("Von Jonas Albrecht\n", "Teilen\nVon\nJonas Albrecht\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Von"] == "byline" and roles["Jonas Albrecht"] == "byline"
+    classifier = LineClassifier("en")
+    texts = ["Share", "By", "Lea Vogel", "The council approved the plan on Monday after a long debate about its costs and its timing."]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles_en = ["boilerplate", "boilerplate", "boilerplate", "paragraph"]
+    classifier.bylines_at_the_body(roles_en, shapes, [""] * len(texts))
+    assert roles_en == ["boilerplate", "byline", "byline", "paragraph"]

@@ -174,8 +174,8 @@ class LineClassifier:
             self.announced_lists(roles, shapes, why)
             self.teaser_cards(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
-        self.author_box(roles, shapes, why)
         self.read_more_blocks(roles, shapes, why)
+        self.author_box(roles, shapes, why)
         if context is None:
             self.comment_section(roles, shapes, why)
         return self.cleaned(
@@ -200,7 +200,7 @@ class LineClassifier:
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Dates ("Stand: …"), reading times, "Von …", source and agency lines and an author's
         name alone just above the body, in its first lines (under a teaser read as body) or
-        just below it, and the author's initials (Kürzel)
+        just below it, "Von" alone with the author's name on the next line, and the author's initials (Kürzel)
         below it, are bylines (ANNOTATION.md, "Line roles"), whatever
         role the model gave them."""
         body = [k for k, r in enumerate(roles) if r == "paragraph"]
@@ -213,6 +213,10 @@ class LineClassifier:
                 or is_name_line(s.text) or self.features.cues.dated_label.match(s.text) or (k > body[-1] and roles[k - 1] in ("paragraph", "byline") and INITIALS.match(s.text))
             ):
                 roles[k], why[k] = "byline", "date, reading time or author line at the body"
+        for k in range(len(shapes) - 1):
+            if self.features.cues.author_intro_alone.match(shapes[k].text) and is_name_line(shapes[k + 1].text):
+                for j in (k, k + 1):
+                    roles[j], why[j] = "byline", "'Von' and the author's name on the next line"
 
     def body_goes_on(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """The article goes on after a box of other articles: a long sentence of prose close

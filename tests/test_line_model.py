@@ -519,14 +519,6 @@ def test_headline_candidates_know_the_next_text_below_the_articles_furniture():
     assert "titles-to-sentence=1" in features[question]
 
 
-def test_a_quotation_as_headline_is_marked():
-    from quellenlage.structure.headline_model import QUOTED
-
-    assert QUOTED.match("„Wir haben die Zusage längst“")
-    assert QUOTED.match('"Das war kein Zufall"')
-    assert not QUOTED.match("Bürgermeister: „Wir bauen weiter“ ist keine Antwort")
-
-
 def test_an_author_box_heading_ends_a_block_of_other_articles():
     text = SCRAPED_KICKER.replace("Kommentare\n", "Auch interessant für dich\nPreisvergleich der Gasversorger\n"
                                   "Über die Autorin\nLea Vogel\nSie berichtet seit vielen Jahren über Energiepolitik.\nKommentare\n")

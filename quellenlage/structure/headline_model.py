@@ -13,7 +13,6 @@ the headline.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -30,8 +29,6 @@ ABOVE = 15
 BELOW = 5
 #: A teaser under a headline is a sentence of at least this many words.
 MIN_SENTENCE_WORDS = 6
-#: A headline that is a quotation („Wir haben bereits die Zusage“), a German convention.
-QUOTED = re.compile(r"^[„“”\"»«‚‘'].*[“”\"«»‘’']$")
 #: A question or exclamation this short is a title ("Wasser: Wie viel säuft die Sau?"), not a
 #: sentence of the text.
 MAX_TITLE_QUESTION_WORDS = 11
@@ -75,8 +72,6 @@ def candidate_features(shapes: Sequence[Shape], cues: Cues, ks: Sequence[int]) -
                   f"titles-to-sentence={_bucket(sum(1 for j in ks if k < j < below), (0, 1, 2))}"]
         f += [f"next-text:{x}" for x in neighbour(shapes, cues, next_text(shapes, cues, k, 1))[:1]]
         f += [f"prev-text:{x}" for x in neighbour(shapes, cues, next_text(shapes, cues, k, -1))[:1]]
-        if QUOTED.match(s.text):
-            f.append("quoted")
         if s.text.endswith(("?", "!")):
             f.append("end=" + s.text[-1])
         if ":" in s.text:

@@ -69,7 +69,7 @@ class LineRules:
                 nxt = next((h for h in head[k + 1:] if not cues[h.index]), None)
                 if is_label(s) and nxt is not None and is_label(nxt):
                     roles[s.index] = ("boilerplate", "a run of short labels (navigation)")
-                elif s.words <= 3 and s.heading_like and nxt is not None and nxt.words > s.words and not nxt.bullet:
+                elif is_label(s) and nxt is not None and nxt.words > s.words and not nxt.bullet:
                     roles[s.index] = ("section", "short kicker above the headline")
                 else:
                     roles[s.index] = ("headline", "first title-like line")

@@ -651,3 +651,12 @@ def test_von_alone_and_the_authors_name_on_the_next_line_are_bylines():
     roles_en = ["boilerplate", "boilerplate", "boilerplate", "paragraph"]
     classifier.bylines_at_the_body(roles_en, shapes, [""] * len(texts))
     assert roles_en == ["boilerplate", "byline", "byline", "paragraph"]
+
+
+def test_the_authors_box_under_a_comment_count_stays_byline():
+    text = SCRAPED_KICKER.replace("Kommentare\n", "12 Kommentare\nTeilen\nJonas Albrecht\nJonas Albrecht schreibt seit 2019 über Energie und Verkehr in der Region.\n"
+                                  "Max sagt:\nDas ist endlich eine gute Nachricht für alle Kunden hier in der Stadt, finde ich.\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Jonas Albrecht"] == "byline"
+    assert roles["Jonas Albrecht schreibt seit 2019 über Energie und Verkehr in der Region."] == "byline"
+    assert roles["Max sagt:"] == "boilerplate"  # a reader's comment

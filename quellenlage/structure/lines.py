@@ -175,9 +175,9 @@ class LineClassifier:
             self.teaser_cards(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
         self.read_more_blocks(roles, shapes, why)
-        self.author_box(roles, shapes, why)
         if context is None:
             self.comment_section(roles, shapes, why)
+        self.author_box(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site, self.language,
@@ -305,7 +305,8 @@ class LineClassifier:
     def comment_section(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Readers' comments follow the article: from a comments heading ("Kommentare (4)", "12
         Kommentare") with most of the body's words above it on, names, dates and comment texts
-        are furniture, not the article's bylines or body. (A "Kommentieren" button in the share
+        are furniture, not the article's bylines or body (the author box, found after this by the
+        author's name, may stand under a comment count). (A "Kommentieren" button in the share
         bar under the headline has the body below it.)"""
         words = [s.words if r == "paragraph" else 0 for s, r in zip(shapes, roles)]
         total, above = sum(words), 0

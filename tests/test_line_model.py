@@ -581,13 +581,19 @@ def test_a_title_above_the_headline_is_kicker_or_furniture():
 
 
 def test_bylines_far_from_the_article_are_other_articles_or_comments():
-    from quellenlage.structure.lines import BYLINE_REACH, bylines_away_from_the_article
+    from quellenlage.structure.lines import BYLINE_REACH
 
     roles = (["boilerplate"] * 12 + ["byline", "headline", "byline", "teaser"] + ["paragraph"] * 10
-             + ["byline"] + ["boilerplate"] * BYLINE_REACH + ["byline", "boilerplate", "byline"])
+             + ["byline"] + ["boilerplate"] * BYLINE_REACH + ["byline", "boilerplate", "byline", "byline"])
     roles[1] = "byline"  # a date in the page's top bar, far above the article
+    texts = ["Zeile"] * len(roles)
+    texts[-1] = "Veröffentlicht am 03.02.2026"  # the article's own date, wherever it stands
+    classifier = LineClassifier()
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
     why = [""] * len(roles)
-    bylines_away_from_the_article(roles, why)
+    classifier.bylines_away_from_the_article(roles, shapes, why)
+    assert roles[-1] == "byline"
+    roles = roles[:-1]
     assert roles[1] == "boilerplate"
     assert roles[12] == roles[14] == "byline"  # above and under the headline, at the body
     assert roles[26] == "byline"  # right under the last paragraph

@@ -170,7 +170,7 @@ class LineClassifier:
         if context is None:
             self.subheadings_between_paragraphs(roles, shapes, why)
             self.credits_in_the_article(roles, shapes, why)
-            bylines_away_from_the_article(roles, why)
+            self.bylines_away_from_the_article(roles, shapes, why)
             self.announced_lists(roles, shapes, why)
             self.teaser_cards(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
@@ -273,6 +273,21 @@ class LineClassifier:
                     if roles[j] != "boilerplate":
                         roles[j], why[j] = "boilerplate", "a row of other articles' cards (kicker, title, sentence)"
             k = at + 1 if cards else k + 1
+
+    def bylines_away_from_the_article(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """A byline belongs to its article: date and author lines far below the body's last
+        paragraph, or above the headline and far from the body, are those of other articles'
+        teasers or of readers' comments; only the article's own dated label ("Veröffentlicht am
+        …", "Stand: …") is its wherever it stands (an author box is found again by its heading
+        and the author's name, `author_box`)."""
+        body = [k for k, r in enumerate(roles) if r == "paragraph"]
+        if not body:
+            return
+        head = min(roles.index("headline") if "headline" in roles else body[0], body[0] - BYLINE_REACH)
+        for k, role in enumerate(roles):
+            if role == "byline" and (k > body[-1] + BYLINE_REACH or k < head) \
+                    and not self.features.cues.dated_label.match(shapes[k].text):
+                roles[k], why[k] = "boilerplate", "a byline far from the article"
 
     def announced_lists(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """A clause of the body that ends in a colon ("Hier die genauen Maße:", "So sieht der
@@ -484,20 +499,6 @@ def titles_above_the_headline(roles: list[str], marginals: Marginals, why: list[
         if title_like[k] and roles[k] not in ABOVE_HEADLINE_ROLES and roles[k] != "byline":
             roles[k] = max(ABOVE_HEADLINE_ROLES, key=lambda r: marginals[k][r])
             why[k] = "a title above the headline: kicker or furniture"
-
-
-def bylines_away_from_the_article(roles: list[str], why: list[str]) -> None:
-    """A byline belongs to its article: date and author lines far below the body's last
-    paragraph, or above the headline and far from the body, are those of other articles'
-    teasers or of readers' comments (an author box is found again by its heading and the
-    author's name, `LineClassifier.author_box`)."""
-    body = [k for k, r in enumerate(roles) if r == "paragraph"]
-    if not body:
-        return
-    head = min(roles.index("headline") if "headline" in roles else body[0], body[0] - BYLINE_REACH)
-    for k, role in enumerate(roles):
-        if role == "byline" and (k > body[-1] + BYLINE_REACH or k < head):
-            roles[k], why[k] = "boilerplate", "a byline far from the article"
 
 
 def one_body(roles: list[str], words: list[int], why: list[str]) -> None:

@@ -487,3 +487,182 @@ def test_a_title_printed_twice_above_the_body_is_the_headline_where_it_stands_la
     assert repeated_title(texts, title_like, keep=1, body_start=5) == 3
     assert repeated_title(texts, title_like, keep=2, body_start=5) == 2  # no repeat: unchanged
     assert repeated_title(texts, title_like, keep=1, body_start=2) == 1  # the repeat is in the body
+
+
+def test_a_headline_with_its_sites_address_is_still_a_title():
+    classifier = LineClassifier()
+    shape = classifier.features.cues.shape
+    assert classifier.title_like(shape(0, 0, "Fähre nach Helgoland fällt im Winter aus - kuestenbote.de"))
+    assert classifier.title_like(shape(0, 0, "Neue Radwege für die Innenstadt | www.stadtanzeiger-nord.de"))
+    assert not classifier.title_like(shape(0, 0, "www.stadtanzeiger-nord.de"))  # the address alone is no title
+    assert not classifier.title_like(shape(0, 0, "Start > Region > Verkehr > Radwege"))  # a link trail
+
+
+def test_headline_candidates_know_the_next_text_below_the_articles_furniture():
+    from quellenlage.structure.headline_model import candidate_features, candidates, next_text
+
+    classifier = LineClassifier()
+    cues = classifier.features.cues
+    text = ("Home\nRegion\nSport\nWasser: Wie viel kostet der Liter?\nFähre nach Helgoland fällt im Winter aus\n12.10.2026\n"
+            "Von Lea Vogel\nTeilen\nIm Winter fährt keine Fähre mehr nach Helgoland, die Reederei spart Personal und Treibstoff.\n"
+            + SCRAPED_KICKER.split("Kunden weiter.\n", 1)[1])
+    texts = [t for t in text.split("\n") if t.strip()]
+    shapes = [cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    headline = texts.index("Fähre nach Helgoland fällt im Winter aus")
+    question = texts.index("Wasser: Wie viel kostet der Liter?")
+    assert next_text(shapes, cues, headline, 1) == headline + 4  # over the date, byline and share label
+    assert next_text(shapes, cues, headline, -1) == question
+    ks = candidates(shapes, [classifier.title_like(s) for s in shapes])
+    features = dict(zip(ks, candidate_features(shapes, cues, ks)))
+    assert "next-text:prose" in features[headline] and "titles-to-sentence=0" in features[headline]
+    assert "next-text:title" in features[question]  # a short question is a title, not a sentence
+    assert "titles-to-sentence=1" in features[question]
+
+
+def test_an_author_box_heading_ends_a_block_of_other_articles():
+    text = SCRAPED_KICKER.replace("Kommentare\n", "Auch interessant für dich\nPreisvergleich der Gasversorger\n"
+                                  "Über die Autorin\nLea Vogel\nSie berichtet seit vielen Jahren über Energiepolitik.\nKommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Preisvergleich der Gasversorger"] == "boilerplate"
+    assert roles["Über die Autorin"] == "byline"
+    assert roles["Lea Vogel"] == "byline"
+
+
+def test_a_navigation_trail_with_a_pipe_is_no_title():
+    classifier = LineClassifier()
+    shape = classifier.features.cues.shape
+    assert not classifier.title_like(shape(0, 0, "Startseite | Politik"))
+    assert not classifier.title_like(shape(0, 0, "Start | Region | Verkehr"))
+
+
+def test_numeric_and_english_date_lines_at_the_body_are_bylines():
+    from quellenlage.structure.cues import DATE_LINE
+
+    for line in ("05/08/2019", "3rd August 2017", "15. Mai 2019, 05:28 Uhr"):
+        assert DATE_LINE.match(line), line
+    for line in ("06/2019", "1/2 Tasse Zucker", "Warm Up 11:00 Uhr"):
+        assert not DATE_LINE.match(line), line
+    text = SCRAPED_KICKER.replace("03.02.2026, 09:15 Uhr", "3rd February 2026")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["3rd February 2026"] == "byline"
+
+
+def test_an_author_line_in_the_first_lines_of_the_body_is_a_byline():
+    classifier = LineClassifier()
+    texts = ["Stadtwerke senken den Gaspreis für Privatkunden",
+             "Ab März zahlen Haushalte in der Stadt weniger für Gas, die Stadtwerke geben gesunkene Preise weiter.",
+             "Für einen Haushalt mit Gasheizung macht das im Jahr rund 180 Euro aus, rechnet das Unternehmen vor.",
+             "Von Jonas Albrecht, Kiel", "3rd February 2026",
+             "Die Stadtwerke senken den Gaspreis zum 1. März um knapp zwölf Prozent, wie das Unternehmen mitteilte."]
+    texts += [f"Der {n}. Absatz des Artikels erzählt weiter, was die Kunden jetzt wissen müssen, und endet hier." for n in range(2, 14)]
+    texts += ["Von Lea Vogel"]  # an author line far down in the body: not the article's byline
+    texts += [f"Der {n}. Absatz des Artikels erzählt weiter, was die Kunden jetzt wissen müssen, und endet hier." for n in range(14, 16)]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["headline", "paragraph", "paragraph", "boilerplate", "boilerplate"] + ["paragraph"] * (len(texts) - 5)
+    roles[texts.index("Von Lea Vogel")] = "boilerplate"
+    classifier.bylines_at_the_body(roles, shapes, ["model"] * len(texts))
+    assert roles[3:5] == ["byline", "byline"]
+    assert roles[texts.index("Von Lea Vogel")] == "boilerplate"
+
+
+def test_a_title_above_the_headline_is_kicker_or_furniture():
+    from quellenlage.structure.lines import titles_above_the_headline
+
+    roles = ["subheading", "paragraph", "caption", "caption", "teaser", "headline", "teaser", "paragraph"]
+    title_like = [True, False, True, False, True, True, False, False]
+    marginals = [{"section": 0.1, "boilerplate": 0.2}, {}, {"section": 0.1, "boilerplate": 0.3},
+                 {}, {"section": 0.3, "boilerplate": 0.1}, {}, {}, {}]
+    why = [""] * len(roles)
+    titles_above_the_headline(roles, marginals, why, title_like)
+    assert roles[2] == "boilerplate" and roles[4] == "section"  # the more probable of the two
+    assert roles[3] == "caption"  # not a title (a caption with its credit)
+    assert roles[0] == "subheading"  # above a line of prose: not the page's head
+    assert roles[5:] == ["headline", "teaser", "paragraph"]
+
+
+def test_bylines_far_from_the_article_are_other_articles_or_comments():
+    from quellenlage.structure.lines import BYLINE_REACH
+
+    roles = (["boilerplate"] * 12 + ["byline", "headline", "byline", "teaser"] + ["paragraph"] * 10
+             + ["byline"] + ["boilerplate"] * BYLINE_REACH + ["byline", "boilerplate", "byline", "byline"])
+    roles[1] = "byline"  # a date in the page's top bar, far above the article
+    texts = ["Zeile"] * len(roles)
+    texts[-1] = "Veröffentlicht am 03.02.2026"  # the article's own date, wherever it stands
+    classifier = LineClassifier()
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    why = [""] * len(roles)
+    classifier.bylines_away_from_the_article(roles, shapes, why)
+    assert roles[-1] == "byline"
+    roles = roles[:-1]
+    assert roles[1] == "boilerplate"
+    assert roles[12] == roles[14] == "byline"  # above and under the headline, at the body
+    assert roles[26] == "byline"  # right under the last paragraph
+    assert roles[-3] == roles[-1] == "boilerplate"  # far below: teasers' dates, comments
+
+
+def test_the_items_of_a_list_the_body_announces_with_a_colon_are_body():
+    text = SCRAPED_KICKER.replace(
+        "Mehr zum Thema\n",
+        "So sieht der Zeitplan für die Umstellung aus:\nBriefe an die Kunden 10:00 Uhr\nNeue Tarife ab 1. März\n"
+        "Abrechnung im Sommer\nDie Stadtwerke wollen die Kunden außerdem auf ihrer Internetseite über alle Schritte informieren, hieß es.\n"
+        "Mehr zum Thema\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    for item in ("Briefe an die Kunden 10:00 Uhr", "Neue Tarife ab 1. März", "Abrechnung im Sommer"):
+        assert roles[item] == "paragraph", item
+    assert roles["Neues Hallenbad öffnet im Herbst"] == "boilerplate"  # the box after "Mehr zum Thema" is no list of the body
+
+
+def test_a_list_ends_at_prose_and_at_furniture():
+    classifier = LineClassifier()
+    texts = ["Die Verbraucherzentrale nennt drei Punkte, auf die Kunden jetzt achten sollten:", "Laufzeit des Vertrags",
+             "Artikel teilen", "Kündigungsfrist"]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["paragraph", "boilerplate", "boilerplate", "boilerplate"]
+    classifier.announced_lists(roles, shapes, [""] * len(texts))
+    assert roles == ["paragraph", "paragraph", "boilerplate", "boilerplate"]
+
+
+def test_a_row_of_other_articles_cards_after_the_body_is_furniture():
+    cards = ("Verkehr\nNeue Buslinie verbindet die Vororte\nAb Juni fährt alle zwanzig Minuten ein Bus zwischen den beiden Vororten, teilten die Verkehrsbetriebe mit.\nweiterlesen\n"
+             "Energie\nSolarpark auf der alten Deponie\nDer Stadtrat hat den Bau eines Solarparks auf der ehemaligen Mülldeponie am Stadtrand beschlossen, die Arbeiten beginnen im Herbst.\nweiterlesen\n")
+    text = SCRAPED_KICKER.replace("Kommentare\n", cards + "Kommentare\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    for line in ("Neue Buslinie verbindet die Vororte", "Solarpark auf der alten Deponie"):
+        assert roles[line] == "boilerplate", line
+    for line in [t for t in cards.split("\n") if t.startswith(("Ab Juni", "Der Stadtrat"))]:
+        assert roles[line] == "boilerplate", line
+    # the article's own kicker, headline and teaser are one card, not a row
+    assert roles["Stadtwerke senken den Gaspreis für Privatkunden"] == "headline"
+    assert roles[[t for t in roles if t.startswith("Die Verbraucherzentrale riet")][0]] == "paragraph"
+
+
+def test_one_card_alone_is_not_a_row():
+    classifier = LineClassifier()
+    texts = ["Fazit", "Der Grill überzeugt im Test",
+             "Das Steak gelingt gleichmäßig, nur in der Mitte wird der Grill deutlich heißer als am Rand des Rosts.",
+             "Die Reinigung dauert dagegen lange, weil sich Fett in den Ecken der Schublade sammelt und festbrennt."]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["subheading", "subheading", "paragraph", "paragraph"]
+    classifier.teaser_cards(roles, shapes, [""] * len(texts))
+    assert roles == ["subheading", "subheading", "paragraph", "paragraph"]
+
+
+def test_von_alone_and_the_authors_name_on_the_next_line_are_bylines():
+    text = SCRAPED_KICKER.replace("Von Jonas Albrecht\n", "Teilen\nVon\nJonas Albrecht\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Von"] == "byline" and roles["Jonas Albrecht"] == "byline"
+    classifier = LineClassifier("en")
+    texts = ["Share", "By", "Lea Vogel", "The council approved the plan on Monday after a long debate about its costs and its timing."]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles_en = ["boilerplate", "boilerplate", "boilerplate", "paragraph"]
+    classifier.bylines_at_the_body(roles_en, shapes, [""] * len(texts))
+    assert roles_en == ["boilerplate", "byline", "byline", "paragraph"]
+
+
+def test_the_authors_box_under_a_comment_count_stays_byline():
+    text = SCRAPED_KICKER.replace("Kommentare\n", "12 Kommentare\nTeilen\nJonas Albrecht\nJonas Albrecht schreibt seit 2019 über Energie und Verkehr in der Region.\n"
+                                  "Max sagt:\nDas ist endlich eine gute Nachricht für alle Kunden hier in der Stadt, finde ich.\n")
+    roles = {line.text: line.role for line in LineClassifier().classify(text)}
+    assert roles["Jonas Albrecht"] == "byline"
+    assert roles["Jonas Albrecht schreibt seit 2019 über Energie und Verkehr in der Region."] == "byline"
+    assert roles["Max sagt:"] == "boilerplate"  # a reader's comment

@@ -111,3 +111,24 @@ def test_portal_layout_skip_link_breadcrumb_and_link_list():
     assert role_of(PORTAL, "Wie geht es weiter?") == "subheading"  # the bulleted link list has ended
     assert role_of(PORTAL, "Quelle: AFP/dpa") == "byline"
     assert role_of(PORTAL, "Mehr aus Politik") == "boilerplate"
+
+
+# A short scraped text (an extracted article with a little navigation above): a run of
+# one-word navigation items, a kicker, the headline with the site's address.
+SHORT_NAV = """Start
+Region
+Sport
+Wetter
+Verkehr
+Fähre nach Helgoland fällt im Winter aus | www.kuestenbote.de
+Die Reederei stellt den Fährverkehr nach Helgoland von November bis März ein. Grund seien gestiegene Kosten für Personal und Treibstoff, teilte das Unternehmen am Montag mit.
+Die Insel bleibt im Winter nur mit dem Flugzeug erreichbar. Der Bürgermeister kritisierte die Entscheidung als schweren Schlag für den Tourismus.
+Teilen"""
+
+
+def test_a_run_of_navigation_labels_is_furniture_and_the_title_with_the_sites_address_the_headline():
+    assert [role_of(SHORT_NAV, label) for label in ("Start", "Region", "Sport", "Wetter")] == ["boilerplate"] * 4
+    assert role_of(SHORT_NAV, "Verkehr") == "section"  # the last label above the headline is its kicker
+    headline = next(line for line in LineClassifier().classify(SHORT_NAV) if line.role == "headline")
+    assert headline.text == "Fähre nach Helgoland fällt im Winter aus"  # the address cut
+    assert SHORT_NAV[headline.start:headline.start + len(headline.text)] == headline.text

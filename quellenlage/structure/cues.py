@@ -28,8 +28,11 @@ AGENCY_CODES = re.compile(
     r"^\s*(\(\s*{c}(\s*/\s*{c}){{0,4}}\s*\)|{c}(\s*/\s*{c}){{1,4}})\s*$".format(c=r"(?:[a-z]{2,5}|[A-Z]{2,5})")
 )
 BREADCRUMB = re.compile(r"^\W*[\w .&-]{2,40}(\s[>›»/|]\s[\w .&-]{2,40}){1,5}\W*$")
+#: A line that is a date: "15. Mai 2019, 05:28 Uhr", "Montag, 09.12.2019", and the numeric and
+#: English shapes pages also print ("05/08/2019", "3rd August 2017").
 DATE_LINE = re.compile(
-    r"^\W*(\w+,?\s+)?\d{1,2}\.\s*(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}\b[\d\s:.,|-]*(Uhr)?\W*$"
+    r"^\W*(\w+,?\s+)?(\d{1,2}\.\s*(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s*\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(st|nd|rd|th)\s+[A-Z][a-z]+\s+\d{4})"
+    r"\b[\d\s:.,|-]*(Uhr)?\W*$"
 )
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # Longer lines are article prose even when they address someone as "Sie".
@@ -89,6 +92,8 @@ class Cues:
             rf"|^\W*({source})\s*:\s*\S.{{0,40}}$",  # a source line: "Quelle: Golem", "(Quelle: APA/dpa)"
             re.IGNORECASE,
         )
+        #: "Von" on a line of its own, the author's name (a link) on the next.
+        self.author_intro_alone = re.compile(rf"^\W*({intro})\W*$", re.IGNORECASE)
         self.author_box_heading = re.compile(rf"^\W*({'|'.join(by.get('author_box', ()))})\W*$", re.IGNORECASE)
         #: "Stand: 05/08/2019, 5:30", "Veröffentlicht am …", "Updated 3:45 p.m. ET": the article's date.
         self.dated_label = re.compile(rf"^\W*({'|'.join(by.get('dated', ()))})\b.*\d", re.IGNORECASE)

@@ -22,7 +22,8 @@ MONTHS = (r"Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|No
           r"Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Oct|Nov|Dez|Dec|January|February|March|May|June|"
           r"July|October|December")
 DATE = re.compile(rf"\b\d{{1,2}}\.\s?\d{{1,2}}\.\s?(\d{{2,4}})?\b|\b\d{{1,2}}\.?\s+({MONTHS})\b|\b({MONTHS})\.?\s+\d{{1,2}}\b"
-                  r"|\b\d{4}-\d{2}-\d{2}\b")
+                  r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+                  rf"|\b\d{{1,2}}(st|nd|rd|th)\s+({MONTHS})\b")
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(Uhr|h\b|am\b|pm\b)|\b\d{1,2}:\d{2}\b")
 RELATIVE_TIME = re.compile(r"\bvor\s+(\d+|einer?)\s+(Std|Stunden?|Min|Minuten?|Tag(en)?|Sek)\b|\b\d+\s+(hours?|minutes?|days?|hrs?|mins?)\s+ago\b"
                            r"|\b(gestern|heute|yesterday|today)\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from quellenlage.lexicons import words
 from quellenlage.structure.cues import lexicon_language
@@ -36,6 +37,7 @@ def _is_site(part: str, separator: str, site: str | None, language: str = "de") 
     return bool(tokens & words(lexicon_language(language), "site_words.tsv"))
 
 
+@lru_cache(maxsize=16384)  # every line of a page is asked whether it is a title: sites repeat their lines
 def strip_site_name(title: str, site: str | None = None, language: str = "de") -> str:
     """The title without trailing site-name parts; the title itself when nothing is one. Once
     the site is gone, a one- or two-word part before it with the same separator is the

@@ -29,6 +29,9 @@ ABOVE = 15
 BELOW = 5
 #: A teaser under a headline is a sentence of at least this many words.
 MIN_SENTENCE_WORDS = 6
+#: A question or exclamation this short is a title ("Wasser: Wie viel säuft die Sau?"), not a
+#: sentence of the text.
+MAX_TITLE_QUESTION_WORDS = 11
 #: The lines after a candidate that tell what follows it.
 FOLLOWING = 3
 #: The article opening a headline announces: this many lines of prose.
@@ -56,10 +59,19 @@ def candidate_features(shapes: Sequence[Shape], cues: Cues, ks: Sequence[int]) -
     longest = max(ks, key=lambda k: shapes[k].words, default=None)
     out = []
     above = {k: sum(1 for j in ks if k < j < first) for k in ks}
+    sentences = [j for j, s in enumerate(shapes) if s.terminal and s.words >= MIN_SENTENCE_WORDS]
     for k in ks:
         s = shapes[k]
         f = [f"w={_bucket(s.words, (2, 3, 5, 8, 12, 18))}", f"to-body={_bucket(first - k, (-3, 0, 1, 2, 3, 5, 8, 12))}",
              f"titles-between={_bucket(above[k], (0, 1, 2, 4))}"]
+        below = next((j for j in sentences if j > k), None)
+        if below is None:
+            f.append("to-sentence=none")
+        else:
+            f += [f"to-sentence={_bucket(below - k, (1, 2, 3, 5, 8))}",
+                  f"titles-to-sentence={_bucket(sum(1 for j in ks if k < j < below), (0, 1, 2))}"]
+        f += [f"next-text:{x}" for x in neighbour(shapes, cues, next_text(shapes, cues, k, 1))[:1]]
+        f += [f"prev-text:{x}" for x in neighbour(shapes, cues, next_text(shapes, cues, k, -1))[:1]]
         if s.text.endswith(("?", "!")):
             f.append("end=" + s.text[-1])
         if ":" in s.text:
@@ -80,14 +92,25 @@ def candidate_features(shapes: Sequence[Shape], cues: Cues, ks: Sequence[int]) -
     return out
 
 
+def next_text(shapes: Sequence[Shape], cues: Cues, k: int, step: int) -> int:
+    """The next line from `k` in direction `step` that is text rather than furniture of the
+    article's head (a date, byline, credit, furniture cue or a label of one or two words)."""
+    j = k + step
+    while 0 <= j < len(shapes) and (shapes[j].words <= 2 or DATE.search(shapes[j].text) or READING_TIME.search(shapes[j].text)
+                                    or cues.is_byline(shapes[j]) or cues.is_caption(shapes[j]) or cues.boilerplate_cue(shapes[j])):
+        j += step
+    return j
+
+
 def neighbour(shapes: Sequence[Shape], cues: Cues, j: int) -> list[str]:
-    """What kind of line stands at `j`: prose, title, short label, date, byline, credit."""
+    """What kind of line stands at `j`: prose, sentence, title (a short question or exclamation
+    too), short label, date, byline, credit."""
     if not 0 <= j < len(shapes):
         return ["none"]
     s = shapes[j]
     if s.paragraph_like:
         kind = "prose"
-    elif s.terminal:
+    elif s.terminal and not (s.text.endswith(("?", "!")) and s.words <= MAX_TITLE_QUESTION_WORDS):
         kind = "sentence"
     elif s.words <= 2:
         kind = "label"

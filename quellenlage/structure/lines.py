@@ -22,10 +22,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quellenlage.schema import Line
-from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape, is_name_line, lexicon_language
+from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, WORD, Cues, Shape, is_name_line, lexicon_language
 from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
 from quellenlage.structure.headline import strip_site_name, title_line
 from quellenlage.structure.headline_model import HeadlineChooser
+from quellenlage.structure.rules import is_label
 
 MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
 #: Text with at most this many lines before its body's prose and after it is an extracted
@@ -37,6 +38,8 @@ BODY_ROLES = frozenset({"paragraph", "subheading"})
 #: A news page has a headline: when the model tags none, the most probable title-like line of
 #: the lines this close above the body is it.
 HEADLINE_WINDOW = 15
+#: What a title above the article's headline can be.
+ABOVE_HEADLINE_ROLES = ("section", "boilerplate")
 #: Share of words a teaser shares with the page's description (og:description).
 MIN_DESCRIPTION_SIMILARITY = 0.7
 LINK_TRAIL = re.compile(r"\s[>›»/|]\s")
@@ -53,6 +56,10 @@ MAX_BIO_WORDS = 80
 #: The author's initials (Kürzel) that close a German article, right under its last line or
 #: another byline: "kb", "(as)", "/jul".
 INITIALS = re.compile(r"^\W{0,2}[a-zäöü]{2,3}\W{0,2}$")
+#: A card announcing another article: kicker, title, sentence and at most this many lines in all.
+CARD_LINES = 5
+#: A list announced by a colon: at most this many items are read as its own.
+MAX_LIST_ITEMS = 10
 #: A subheading is a short title.
 MAX_SUBHEADING_WORDS = 12
 #: An author box: the name and a biography of a few lines.
@@ -148,6 +155,8 @@ class LineClassifier:
                 keep = repeated_title(texts, title_like, keep, first)
                 roles[keep], why[keep] = "headline", "the most probable headline candidate"
         one_headline(roles, marginals, why, keep, title_like, first if first < len(shapes) else None)
+        if context is None:
+            titles_above_the_headline(roles, marginals, why, title_like)
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         if context is not None:
@@ -161,11 +170,14 @@ class LineClassifier:
         if context is None:
             self.subheadings_between_paragraphs(roles, shapes, why)
             self.credits_in_the_article(roles, shapes, why)
+            self.bylines_away_from_the_article(roles, shapes, why)
+            self.announced_lists(roles, shapes, why)
+            self.teaser_cards(roles, shapes, why)
         self.bylines_at_the_body(roles, shapes, why)
-        self.author_box(roles, shapes, why)
         self.read_more_blocks(roles, shapes, why)
         if context is None:
             self.comment_section(roles, shapes, why)
+        self.author_box(roles, shapes, why)
         return self.cleaned(
             [Line(index=i, role=roles[k], text=raw, start=start, why=why[k]) for k, (i, start, raw) in enumerate(spans)],
             site, self.language,
@@ -174,29 +186,37 @@ class LineClassifier:
     def title_like(self, s: Shape) -> bool:
         """Could the line be a headline: a title of 2 to 25 words without a final period, and
         not a credit, byline, date line, link trail, web address, call to the reader or label
-        (a headline may name a date: "Contest am 19. August in Dormagen")."""
+        (a headline may name a date: "Contest am 19. August in Dormagen"). A scraped headline
+        often ends in its site's name ("… | Beispielzeitung.de"): the address, the separators
+        and the link-trail shape are looked for in the line without it."""
         cues = self.features.cues
+        own = strip_site_name(s.text, language=self.language)
         return (2 <= s.words <= 25 and not s.bullet and not s.colon_end and not s.text.endswith(".")
                 and not s.text.isupper() and not cues.boilerplate_cue(s) and not cues.is_caption(s)
                 and not cues.is_byline(s) and not (DATE.search(s.text) and (s.words <= MAX_DATE_LABEL_WORDS or CLOCK.search(s.text)))
-                and not BREADCRUMB.match(s.text)
-                and not DOMAIN.search(s.text) and len(LINK_TRAIL.findall(s.text)) < 2)
+                and len(WORD.findall(own)) >= 2 and not BREADCRUMB.match(own)
+                and not DOMAIN.search(own) and len(LINK_TRAIL.findall(own)) < 2)
 
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Dates ("Stand: …"), reading times, "Von …", source and agency lines and an author's
-        name alone just above the body or just below it, and the author's initials (Kürzel)
+        name alone just above the body, in its first lines (under a teaser read as body) or
+        just below it, "Von" alone with the author's name on the next line, and the author's initials (Kürzel)
         below it, are bylines (ANNOTATION.md, "Line roles"), whatever
         role the model gave them."""
         body = [k for k, r in enumerate(roles) if r == "paragraph"]
         if not body:
             return
         for k, s in enumerate(shapes):
-            near = body[0] - BYLINE_REACH <= k < body[0] or body[-1] < k <= body[-1] + BYLINE_REACH
+            near = body[0] - BYLINE_REACH <= k < body[0] + BYLINE_REACH or body[-1] < k <= body[-1] + BYLINE_REACH
             if near and roles[k] not in ("headline", "byline") and s.words <= 12 and (
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
                 or is_name_line(s.text) or self.features.cues.dated_label.match(s.text) or (k > body[-1] and roles[k - 1] in ("paragraph", "byline") and INITIALS.match(s.text))
             ):
                 roles[k], why[k] = "byline", "date, reading time or author line at the body"
+        for k in range(len(shapes) - 1):
+            if self.features.cues.author_intro_alone.match(shapes[k].text) and is_name_line(shapes[k + 1].text):
+                for j in (k, k + 1):
+                    roles[j], why[j] = "byline", "'Von' and the author's name on the next line"
 
     def body_goes_on(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """The article goes on after a box of other articles: a long sentence of prose close
@@ -223,6 +243,67 @@ class LineClassifier:
                     and not cues.is_caption(s) and not cues.is_byline(s) and not DATE.search(s.text)):
                 roles[k], why[k] = "subheading", "a short title between two paragraphs"
 
+    def teaser_cards(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """Other articles announced as cards: a kicker label, a title and one sentence of prose
+        (then perhaps a "weiterlesen" or date line), one card after another. Two or more cards
+        in a row are furniture, however much their sentences read like body; the article's own
+        kicker, headline and teaser make one card, never a row."""
+        cues = self.features.cues
+
+        def card_at(k: int) -> int | None:
+            """The line after the card starting at `k`, or None."""
+            if k + 2 >= len(shapes) or not is_label(shapes[k]) or not self.title_like(shapes[k + 1]) \
+                    or not shapes[k + 2].paragraph_like:
+                return None
+            end = k + 3
+            while end < len(shapes) and end - k < CARD_LINES and roles[end] == "boilerplate" and (
+                    cues.boilerplate_cue(shapes[end]) or not (shapes[end].terminal or is_label(shapes[end]))):
+                end += 1
+            return end
+
+        k = 0
+        while k < len(shapes):
+            cards = []
+            at = k
+            while (end := card_at(at)) is not None:
+                cards.append((at, end))
+                at = end
+            if len(cards) >= 2 and "headline" not in roles[cards[0][0]:cards[-1][1]]:
+                for j in range(cards[0][0], cards[-1][1]):
+                    if roles[j] != "boilerplate":
+                        roles[j], why[j] = "boilerplate", "a row of other articles' cards (kicker, title, sentence)"
+            k = at + 1 if cards else k + 1
+
+    def bylines_away_from_the_article(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """A byline belongs to its article: date and author lines far below the body's last
+        paragraph, or above the headline and far from the body, are those of other articles'
+        teasers or of readers' comments; only the article's own dated label ("Veröffentlicht am
+        …", "Stand: …") is its wherever it stands (an author box is found again by its heading
+        and the author's name, `author_box`)."""
+        body = [k for k, r in enumerate(roles) if r == "paragraph"]
+        if not body:
+            return
+        head = min(roles.index("headline") if "headline" in roles else body[0], body[0] - BYLINE_REACH)
+        for k, role in enumerate(roles):
+            if role == "byline" and (k > body[-1] + BYLINE_REACH or k < head) \
+                    and not self.features.cues.dated_label.match(shapes[k].text):
+                roles[k], why[k] = "boilerplate", "a byline far from the article"
+
+    def announced_lists(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """A clause of the body that ends in a colon ("Hier die genauen Maße:", "So sieht der
+        Zeitplan aus:") announces a list: its items, the short lines after it up to the next
+        line of prose, are body too (paragraphs), not furniture, bylines or subheadings."""
+        cues = self.features.cues
+        for k, s in enumerate(shapes):
+            if roles[k] != "paragraph" or not s.colon_end:
+                continue
+            for j in range(k + 1, min(len(shapes), k + 1 + MAX_LIST_ITEMS)):
+                item = shapes[j]
+                if item.paragraph_like or roles[j] in ("paragraph", "headline") or cues.boilerplate_cue(item) \
+                        or cues.is_caption(item) or item.words > MAX_SUBHEADING_WORDS:
+                    break
+                roles[j], why[j] = "paragraph", "an item of a list the body announces with a colon"
+
     def credits_in_the_article(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """A line with a photo credit ("Foto: …", "© …", "(Bild: …)") between the headline and the
         body's last paragraph belongs to an image of the article: a caption (ANNOTATION.md: a
@@ -239,7 +320,8 @@ class LineClassifier:
     def comment_section(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Readers' comments follow the article: from a comments heading ("Kommentare (4)", "12
         Kommentare") with most of the body's words above it on, names, dates and comment texts
-        are furniture, not the article's bylines or body. (A "Kommentieren" button in the share
+        are furniture, not the article's bylines or body (the author box, found after this by the
+        author's name, may stand under a comment count). (A "Kommentieren" button in the share
         bar under the headline has the body below it.)"""
         words = [s.words if r == "paragraph" else 0 for s, r in zip(shapes, roles)]
         total, above = sum(words), 0
@@ -257,12 +339,14 @@ class LineClassifier:
 
     def read_more_blocks(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """After a "Lesen Sie auch" / "Mehr zum Thema" line, the titles it announces (lines that
-        are not prose) are links to other articles, up to the next sentence of prose."""
+        are not prose) are links to other articles, up to the next sentence of prose or the
+        heading of an author box ("Über den Autor" is no other article's title)."""
+        cues = self.features.cues
         in_block = False
         for k, s in enumerate(shapes):
-            if self.features.cues.boilerplate_cue(s) == "related":
+            if cues.boilerplate_cue(s) == "related":
                 in_block = True
-            elif in_block and not s.paragraph_like:
+            elif in_block and not s.paragraph_like and not cues.is_author_box_heading(s):
                 if roles[k] not in ("boilerplate", "headline"):
                     roles[k], why[k] = "boilerplate", "a title announced by a 'read more' line"
             else:
@@ -399,6 +483,22 @@ def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: i
         if k != keep:
             roles[k] = max((r for r in marginals[k] if r != "headline"), key=lambda r: marginals[k][r])
             why[k] = "a second headline candidate: next most probable role"
+
+
+def titles_above_the_headline(roles: list[str], marginals: Marginals, why: list[str], title_like: Sequence[bool]) -> None:
+    """A title above the headline is its kicker or furniture (navigation, other articles'
+    titles), not a caption, teaser or body line of the article below it: it takes the more
+    probable of the two. Only the page's head counts: up from the headline to the first line of
+    prose (a headline chosen inside an article has its subheadings above it). A caption with
+    its credit is no title and may stand above."""
+    if "headline" not in roles:
+        return
+    for k in range(roles.index("headline") - 1, -1, -1):
+        if roles[k] == "paragraph":
+            return
+        if title_like[k] and roles[k] not in ABOVE_HEADLINE_ROLES and roles[k] != "byline":
+            roles[k] = max(ABOVE_HEADLINE_ROLES, key=lambda r: marginals[k][r])
+            why[k] = "a title above the headline: kicker or furniture"
 
 
 def one_body(roles: list[str], words: list[int], why: list[str]) -> None:

@@ -11,6 +11,16 @@ from __future__ import annotations
 
 from quellenlage.schema import Line
 from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, Cues, Shape
+from quellenlage.structure.headline import strip_site_name
+
+
+#: A label of a navigation run or a kicker: a title of at most this many words.
+MAX_LABEL_WORDS = 3
+
+
+def is_label(s: Shape) -> bool:
+    """A short title: a navigation item or a kicker (Dachzeile), not a headline."""
+    return s.words <= MAX_LABEL_WORDS and s.heading_like and not s.bullet
 
 
 class LineRules:
@@ -52,12 +62,14 @@ class LineRules:
                 roles[s.index] = ("byline", "byline shape")
             elif DATE_LINE.match(s.text):
                 roles[s.index] = ("boilerplate", "date line")
-            elif BREADCRUMB.match(s.text) and not s.terminal:
+            elif BREADCRUMB.match(strip_site_name(s.text, language=self.cues.language)) and not s.terminal:
                 role = "boilerplate" if headline_seen else "section"
                 roles[s.index] = (role, "breadcrumb")
             elif not headline_seen:
                 nxt = next((h for h in head[k + 1:] if not cues[h.index]), None)
-                if s.words <= 3 and s.heading_like and nxt is not None and nxt.words > s.words and not nxt.bullet:
+                if is_label(s) and nxt is not None and is_label(nxt):
+                    roles[s.index] = ("boilerplate", "a run of short labels (navigation)")
+                elif is_label(s) and nxt is not None and nxt.words > s.words and not nxt.bullet:
                     roles[s.index] = ("section", "short kicker above the headline")
                 else:
                     roles[s.index] = ("headline", "first title-like line")

@@ -237,3 +237,11 @@ def test_a_refusal_to_speak_is_no_quote(analyze, text):
 
 def test_a_promise_is_reported(analyze):
     assert find(analyze("The mayor promised to cut the water rates."), "to cut the water rates").speaker.name == "The mayor"
+
+
+@pytest.mark.parametrize("text", [
+    "The committee opens a review of the pipeline deal; the senator's office denies any wrongdoing.",
+    "The committee opens a review of the pipeline deal, the senator's office denies any wrongdoing.",
+])
+def test_a_verb_with_its_own_object_is_no_frame_of_the_clause_before(analyze, text):
+    assert not any(q.text.startswith("The committee opens") for q in analyze(text).quotes)

@@ -158,6 +158,19 @@ def _edge_before_clause(modifier: Token) -> int:
     return min([modifier.right_edge.i + 1, *clauses])
 
 
+#: Verbs that take what they answer as their object ("denies the claims").
+REPLY_VERBS = frozenset({"deny", "confirm", "dispute", "reject", "acknowledge", "admit", "dismiss", "contest"})
+
+
+def _closes_itself(doc: Doc, verb: Token, before: Token) -> bool:
+    """A verb after a clause that is no frame of it: a verb of replying with its own object
+    ("the office denies any wrongdoing"; "…, X told reporters" is a frame), or a semicolon or
+    colon stands between them."""
+    if verb.lemma_ in REPLY_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return any(doc[i].text in (";", ":") for i in range(before.right_edge.i, verb.i))
+
+
 #: Verbs of answering that, bare after "declined to" / "refused to", report that nothing was said.
 NOTHING_SAID = frozenset({"comment", "say", "elaborate", "respond", "answer", "speculate", "discuss", "specify"})
 
@@ -525,8 +538,8 @@ class EnglishQuoteFinder:
             return None
         if comp.i < t.i and any(c.dep_ == "mark" for c in comp.children) and comp.dep_ != "ccomp":
             return None
-        if comp.i < t.i and is_passive(t):
-            return None  # "…; Thomas is charged with three": a passive after the clause is no frame of it
+        if comp.i < t.i and (is_passive(t) or _closes_itself(doc, t, comp)):
+            return None  # "…; Thomas is charged with three", "…; the office denies any wrongdoing"
         start, end = comp.left_edge.i, comp.right_edge.i + 1
         if comp.i < t.i:  # content before the frame: up to the frame's own words
             end = min([end, t.i] + [c.left_edge.i for c in t.lefts if c.i > comp.right_edge.i])

@@ -189,3 +189,14 @@ def test_a_document_speaks_for_its_named_author(analyze, text, content, speaker,
     q = find(analyze(text), content)
     assert q.speaker.name == speaker
     assert kind is None or q.speaker.type == kind
+
+
+def test_two_apostrophes_are_one_quotation_mark(analyze):
+    assert pair_quotes("''We will win,'' she said of the leaders' plan.")[0] == [(2, 14)]
+    a = analyze(
+        "Senator Ann Fields spoke in Dayton.\n\n''The mill will reopen,'' Ms. Fields said. ''We have the money.''\n\n"
+        "''Nobody believed us\n\n''But here we are.''\n"
+    )
+    assert find(a, "The mill will reopen").kind == "direct"
+    assert find(a, "We have the money.").speaker.name == "Ann Fields"
+    assert find(a, "Nobody believed us\n\n''But here we are.").kind == "direct"  # one quotation over two paragraphs

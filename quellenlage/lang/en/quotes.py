@@ -34,7 +34,7 @@ from quellenlage.lexicons import rows, words
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
-QUOTE_CHARS = set("\"“”«»„‘’'")
+QUOTE_CHARS = {*"\"“”«»„‘’'", "''", "``"}  # tokens: '' is one token
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
@@ -64,12 +64,28 @@ def speech_nouns() -> frozenset[str]:
 # --------------------------------------------------------------------------- quotation marks
 
 
-def _is_open_straight(text: str, k: int) -> bool:
+def _is_open_straight(text: str, k: int, width: int = 1) -> bool:
     before = text[k - 1] if k > 0 else " "
-    after = text[k + 1] if k + 1 < len(text) else " "
+    after = text[k + width] if k + width < len(text) else " "
     if before.isspace() or before in "([{—–-/:;,":
         return not after.isspace()
     return False
+
+
+def _double_marks(text: str) -> list[tuple[int, str, int]]:
+    """(position, mark, width) of the double quotation marks; two apostrophes ('') are one
+    straight mark, as in the typewriter style of some wire and newspaper archives."""
+    out = []
+    k = 0
+    while k < len(text):
+        if text.startswith("''", k):
+            out.append((k, '"', 2))
+            k += 2
+            continue
+        if text[k] in '"“”«»„':
+            out.append((k, text[k], 1))
+        k += 1
+    return out
 
 
 def pair_quotes(text: str) -> tuple[list[tuple[int, int]], bool]:
@@ -78,17 +94,15 @@ def pair_quotes(text: str) -> tuple[list[tuple[int, int]], bool]:
     out: list[tuple[int, int]] = []
     start = -1
     closer = ""
-    for k, c in enumerate(text):
-        if c not in '"“”«»„':
-            continue
+    for k, c, width in _double_marks(text):
         if start < 0:
-            if c in OPENERS or (c == '"' and _is_open_straight(text, k)) or (c == "”" and _is_open_straight(text, k)):
-                start, closer = k + 1, OPENERS.get(c, '"' if c == '"' else "”")
+            if c in OPENERS or c in '"”' and _is_open_straight(text, k, width):
+                start, closer = k + width, OPENERS.get(c, '"' if c == '"' else "”")
         elif c == closer or c in CLOSERS or c == '"' or (c == "“" and closer == "“"):
             out.append((start, k))
             start = -1
         elif c in OPENERS and not text[start:k].strip():
-            start = k + 1  # "““" typo
+            start = k + width  # "““" typo
     unclosed = start >= 0
     if unclosed:
         out.append((start, len(text)))
@@ -316,8 +330,9 @@ class EnglishQuoteFinder:
             if not text.strip():
                 continue
             pairs, unclosed = pair_quotes(text)
-            opens = text.lstrip()[:1] in ("“", '"', "«")
-            if pending is not None and not (opens and pairs and pairs[0][0] == len(text) - len(text.lstrip()) + 1):
+            body = text.lstrip()
+            opener = 2 if body.startswith("''") else 1 if body[:1] in ("“", '"', "«") else 0
+            if pending is not None and not (opener and pairs and pairs[0][0] == len(text) - len(body) + opener):
                 out.append((pending, pending_end))
                 pending = None
             for k, (a, b) in enumerate(pairs):

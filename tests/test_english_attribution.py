@@ -200,3 +200,65 @@ def test_two_apostrophes_are_one_quotation_mark(analyze):
     assert find(a, "The mill will reopen").kind == "direct"
     assert find(a, "We have the money.").speaker.name == "Ann Fields"
     assert find(a, "Nobody believed us\n\n''But here we are.").kind == "direct"  # one quotation over two paragraphs
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a frame inside the sentence stays inside the span
+        ("The new budget, Senator Lisa Grant said, will cut school funding.",
+         "The new budget, Senator Lisa Grant said, will cut school funding"),
+        ("Over the coming months, Lisa Grant noted, the deficit will grow.",
+         "Over the coming months, Lisa Grant noted, the deficit will grow"),
+        # a frame at an edge is left out
+        ("The deficit will grow next year, Lisa Grant warned.", "The deficit will grow next year"),
+        ("As Lisa Grant noted on Monday, the deficit will grow next year.", "the deficit will grow next year"),
+    ],
+)
+def test_a_frame_set_into_the_clause_it_reports(analyze, text, content):
+    q = find(analyze(text), content)
+    assert q.kind == "indirect" and q.speaker.name == "Lisa Grant"
+
+
+def test_as_of_time_or_reason_is_no_frame(analyze):
+    a = analyze("The crowd cheered as Lisa Grant replied.\n\nPrices rose, as buyers responded to the shortage.\n")
+    assert a.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Mayor Tom Reed urged voters to reject the new tax.", "voters to reject the new tax"),
+        ("Mayor Tom Reed called on the council not to close the library.", "the council not to close the library"),
+        ("Mayor Tom Reed accused the company of hiding the accident.", "the company of hiding the accident"),
+        ("Mayor Tom Reed denied having met the developer.", "having met the developer"),
+        ("Mayor Tom Reed asked the governor whether the plant would close.", "whether the plant would close"),
+    ],
+)
+def test_non_finite_and_question_contents(analyze, text, content):
+    q = find(analyze(text), content)
+    assert q.kind == "indirect" and q.speaker.name == "Tom Reed"
+
+
+def test_a_noun_phrase_after_accuse_is_no_quote(analyze):
+    assert analyze("Mayor Tom Reed accused the company of fraud.").quotes == []
+
+
+def test_a_coordinated_report_is_a_quote_of_its_own(analyze):
+    a = analyze("Mayor Tom Reed spoke on Monday, urging voters to stay calm and promising to rebuild the bridge.")
+    assert find(a, "voters to stay calm").speaker.name == "Tom Reed"
+    assert find(a, "to rebuild the bridge").cue_type == "en_infinitive"
+
+
+def test_a_reported_clause_goes_on_after_the_parser_hung_it_on_the_verb(analyze):
+    a = analyze(
+        "A spokesman for the agency said the inquiry had nothing to do with the election, had started "
+        "in 2014 and been suspended in July.\n"
+    )
+    q = find(a, "the inquiry had nothing to do with the election, had started in 2014 and been suspended in July")
+    assert q.speaker.type == "anonymous"
+
+
+def test_according_to_covers_the_whole_coordinated_clause(analyze):
+    a = analyze("The team is led by two strategists and includes a data firm, according to people familiar with the effort.")
+    assert find(a, "The team is led by two strategists and includes a data firm").cue_type == "en_according"

@@ -40,6 +40,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
 KEEP_UNATTRIBUTED_WORDS = 1  # quoted words with neither cue nor speaker: more than this many are a quote
+AS_FRAME_PREPOSITIONS = frozenset("in on at during".split())  # "as Smith said on Monday / in an interview"
 CALL_FOR = frozenset("call push press argue plead appeal lobby campaign".split())
 TITLE_WORDS = frozenset(
     "on in titled called dubbed named entitled book film movie show song album series program programme column".split()
@@ -54,6 +55,16 @@ def verb_classes() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def intention_verbs() -> dict[str, str]:
     return {r[0]: r[1] for r in rows("en", "intention_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def object_verbs() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows("en", "object_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def question_verbs() -> frozenset[str]:
+    return words("en", "question_verbs.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +248,100 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end > start and doc[start].text in QUOTE_CHARS and not any(t.text in QUOTE_CHARS for t in doc[start + 1 : end]):
         start += 1
     return start, end
+
+
+def continued_content_end(verb: Token, comp: Token, end: int) -> int:
+    """The end of a reported clause that goes on in words the parser hung on the speech verb: "said
+    the inquiry had stalled, had started late and …" (a second ccomp), "… because …" (advcl),
+    "…; helped …" (conj). It stops at another report ("…, adding that …") and at a clause with a
+    subject of its own that is coordinated with the frame ("…, and he left")."""
+    for child in verb.rights:
+        if child.i <= comp.right_edge.i:
+            continue
+        if child.dep_ in ("punct", "cc"):
+            continue
+        if child.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+            break
+        if verb_classes().get(child.lemma_) is not None or intention_verbs().get(child.lemma_) is not None:
+            break
+        if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            break
+        end = max(end, child.right_edge.i + 1)
+    return end
+
+
+def nonfinite_content(verb: Token) -> tuple[int, int] | None:
+    """The non-finite clause a speech verb reports, with the object it is said to or of: "urged
+    voters | to reject the plan", "called on Congress to act", "accused the agency of hiding
+    files" (lexicons/object_verbs.tsv), "denied having met him", "reported spending $6 million"
+    (a gerund). A noun phrase alone ("accused him of fraud") is no clause."""
+    joiner = object_verbs().get(verb.lemma_)
+    for x in verb.rights:
+        if x.dep_ != "xcomp":
+            continue
+        if any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children):
+            if joiner != "to":
+                return None
+            obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < x.i), None)
+            if obj is None:
+                prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i < x.i), None)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            return (obj.left_edge.i, own_right_edge(x)) if obj is not None else None
+        if x.tag_ == "VBG" or any(a.lower_ == "having" for a in x.children):
+            return (x.left_edge.i, own_right_edge(x))
+    if joiner is None or joiner == "to":
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == joiner), None)
+    gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if prep is not None else None
+    if obj is None or gerund is None or obj.i > gerund.i:
+        return None
+    return (obj.left_edge.i, own_right_edge(gerund))
+
+
+def own_right_edge(head: Token) -> int:
+    """The end of a clause without a report coordinated with it ("urging voters to wait | and
+    promising to act": the promise is a report of its own)."""
+    end = head.right_edge.i + 1
+    for c in head.rights:
+        if c.dep_ == "conj" and (c.lemma_ in verb_classes() or c.lemma_ in intention_verbs()):
+            end = c.left_edge.i
+            break
+    while end > head.i + 1 and (head.doc[end - 1].dep_ == "cc" or head.doc[end - 1].is_punct):
+        end -= 1
+    return end
+
+
+def is_as_frame(doc: Doc, verb: Token) -> bool:
+    """ "As Smith noted, …" / "…, as the Times reported on Sunday": an as-clause whose report has
+    no object of its own (the content is the clause it is set into), set off by a comma or opening
+    the sentence; "…, as voters responded to the plan" or "… as he replied" (time, reason) are none."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ not in AS_FRAME_PREPOSITIONS for c in verb.children):
+        return False
+    first, last = verb.left_edge, verb.right_edge
+    if first.i == first.sent.start or last.text == ",":
+        return True
+    before = doc[first.i - 1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return before.text == "," or before.dep_ == "cc" or after is not None and after.text == ","
+
+
+def host_clause(doc: Doc, frame: Token) -> tuple[int, int] | None:
+    """The clause a frame is set into, without the frame when it stands at an edge ("The plan will
+    fail, | Smith said") and with it when it stands inside ("The plan, Smith said, will fail": a
+    frame inside the sentence stays inside the span)."""
+    head = frame.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    before = any(x.is_alpha and x.dep_ != "cc" for x in doc[lo : frame.left_edge.i])
+    after = any(x.is_alpha and x.dep_ != "cc" for x in doc[frame.right_edge.i + 1 : hi])
+    if not before and not after:
+        return None
+    start, end = trim(doc, lo if before else frame.right_edge.i + 1, hi if after else frame.left_edge.i)
+    return (start, end) if end - start >= 2 else None
 
 
 def _line_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -504,7 +609,9 @@ class EnglishQuoteFinder:
         if cls is None and intention is None:
             return None
         comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
-        if comp is None and lemma in CALL_FOR:  # "X called for an investigation", "X urged Congress to act"
+        if comp is None and lemma in question_verbs():  # "asked him if he would run": a question, no condition
+            comp = next((c for c in t.rights if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.lefts)), None)
+        if comp is None and lemma in CALL_FOR:  # "X called for an investigation"
             prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if pobj is not None:
@@ -512,18 +619,24 @@ class EnglishQuoteFinder:
                 if end - start >= 2:
                     return Frame(cue=t, rule="en_call_for", content=(start, end), speaker=subject_of(t), head=pobj)
         rule = "en_belief" if cls == "cognition" else "en_verb"
+        if comp is None and cls == "speech":
+            content = nonfinite_content(t)
+            if content is not None:
+                start, end = trim(doc, *content)
+                if end - start >= 2:
+                    return Frame(cue=t, rule="en_verb", content=(start, end), speaker=subject_of(t), head=None)
         if comp is None and intention is not None:
             comp = next((c for c in t.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)
             rule = "en_infinitive"
         if comp is None and cls == "speech":
-            # "The plan will fail, Smith said": the frame hangs off the content as parataxis
-            if t.dep_ in ("parataxis",) and t.head.i < t.i and t.head.pos_ in ("VERB", "AUX"):
-                head = t.head
-                start = head.left_edge.i
-                end = t.left_edge.i
-                start, end = trim(doc, start, end)
-                if end - start >= 2:
-                    return Frame(cue=t, rule="en_verb", content=(start, end), speaker=subject_of(t), head=head)
+            # "The plan will fail, Smith said", "The plan, Smith said, will fail" (parataxis), "as
+            # Smith noted, the plan failed": the frame is set into the clause it reports
+            as_clause = t.dep_ == "advcl" and is_as_frame(doc, t)
+            speaker = subject_of(t)
+            if (t.dep_ == "parataxis" or as_clause and speaker is not None) and t.head.pos_ in ("VERB", "AUX"):
+                content = host_clause(doc, t)
+                if content is not None:
+                    return Frame(cue=t, rule="en_verb", content=content, speaker=speaker, head=t.head)
             return None
         if comp is None or cls is None and rule != "en_infinitive":
             return None
@@ -532,6 +645,8 @@ class EnglishQuoteFinder:
         start, end = comp.left_edge.i, comp.right_edge.i + 1
         if comp.i < t.i:  # content before the frame: up to the frame's own words
             end = min([end, t.i] + [c.left_edge.i for c in t.lefts if c.i > comp.right_edge.i])
+        elif rule != "en_infinitive":
+            end = continued_content_end(t, comp, end)
         start, end = trim(doc, start, end)
         if end - start < 2 and not (end - start == 1 and doc[start].pos_ in ("VERB", "AUX")):
             return None
@@ -551,6 +666,8 @@ class EnglishQuoteFinder:
         head = t.head if t.dep_ != "ROOT" else t
         if head.i == t.i or head.i == to.i:
             return None
+        while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):  # "X did A and B, according to Y"
+            head = head.head
         sent = t.sent
         clause_start = head.left_edge.i if head.dep_ != "ROOT" else sent.start
         clause_end = head.right_edge.i + 1 if head.dep_ != "ROOT" else sent.end
@@ -600,6 +717,7 @@ class EnglishQuoteFinder:
             if (
                 inner is not None
                 and inner is not f
+                and inner.head is not None  # "said he told them to stay": the non-finite report is part of the content
                 and verb_classes().get(inner.cue.lemma_) == "speech"
                 and f.rule != "en_belief"
             ):

@@ -262,3 +262,46 @@ def test_a_reported_clause_goes_on_after_the_parser_hung_it_on_the_verb(analyze)
 def test_according_to_covers_the_whole_coordinated_clause(analyze):
     a = analyze("The team is led by two strategists and includes a data firm, according to people familiar with the effort.")
     assert find(a, "The team is led by two strategists and includes a data firm").cue_type == "en_according"
+
+
+def test_a_gerund_frame_after_a_preposition_takes_the_main_clause_subject(analyze):
+    a = analyze("Since announcing in May that she would not run again, Governor Kate Moss has stayed quiet.")
+    assert find(a, "that she would not run again").speaker.name == "Kate Moss"
+
+
+def test_a_dateline_is_no_speaker(analyze):
+    a = analyze("DENVER, May 3 (AP) — Former Senator Paul Black told delegates that the party had lost its way.")
+    assert find(a, "that the party had lost its way").speaker.name == "Paul Black"
+
+
+def test_a_programme_title_after_a_possessive_is_no_quote(analyze):
+    a = analyze("Senator Ann Fields said on NBC's ''Meet the Press'' on Sunday that the bill would pass.")
+    assert not any(q.text.startswith("Meet") for q in a.quotes)
+    # the parser takes the title for a verb; the that-clause is still her report
+    assert find(a, "that the bill would pass").speaker.name == "Ann Fields"
+
+
+def test_a_closing_frame_reports_the_whole_sentence(analyze):
+    a = analyze(
+        "A company called Blue Harbor gave $5,000 to the committee on June 27, 2014, and another $9,000 "
+        "a month later, campaign finance records show.\n"
+    )
+    q = find(a, "A company called Blue Harbor gave $5,000 to the committee on June 27, 2014, and another $9,000 a month later")
+    assert q.cue.text == "show" and q.speaker_mention.text == "campaign finance records"
+
+
+def test_no_closing_frame_without_a_verb_of_report(analyze):
+    assert analyze("The dog barked at the man, and the neighbours went home.").quotes == []
+
+
+def test_a_report_made_inside_another_report_is_kept(analyze):
+    a = analyze(
+        "Senator Kelly Ayres says she will vote for the bill but has withheld her support, conceding "
+        "that she does not feel comfortable with its cost."
+    )
+    assert find(a, "that she does not feel comfortable with its cost").cue.text == "conceding"
+
+
+def test_accusing_coordinated_objects(analyze):
+    a = analyze("Mayor Tom Reed accused the press and the council of distorting his words.")
+    assert find(a, "the press and the council of distorting his words").speaker.name == "Tom Reed"

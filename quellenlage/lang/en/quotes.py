@@ -40,8 +40,12 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
 KEEP_UNATTRIBUTED_WORDS = 1  # quoted words with neither cue nor speaker: more than this many are a quote
+CLOSING_TAIL = 4  # ", Smith said | in a statement on Monday."
+CLOSING_SUBJECT = 8  # ", | a spokesman for the company | said."
+SUBJECT_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP")
 AS_FRAME_PREPOSITIONS = frozenset("in on at during".split())  # "as Smith said on Monday / in an interview"
 CALL_FOR = frozenset("call push press argue plead appeal lobby campaign".split())
+TITLE_SMALL_WORDS = frozenset("of the a an and in on for to with at from by".split())
 TITLE_WORDS = frozenset(
     "on in titled called dubbed named entitled book film movie show song album series program programme column".split()
 )
@@ -161,8 +165,8 @@ def noun_phrase(head: Token) -> Span:
             end = max(end, _edge_before_clause(child))
         else:
             break
-    for k in range(head.i - 1, start - 1, -1):  # never across a line break
-        if "\n" in doc[k].text:
+    for k in range(head.i - 1, start - 1, -1):  # never across a line break or a dateline's dash
+        if "\n" in doc[k].text or _is_spaced_dash(doc[k]):
             start = k + 1
             break
     for k in range(head.i + 1, end):
@@ -176,6 +180,11 @@ def noun_phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+def _is_spaced_dash(t: Token) -> bool:
+    """A dash standing between words ("CLEVELAND — Former Attorney General …"), not a hyphen."""
+    return t.text in ("—", "–", "-", "--") and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+
+
 def _edge_before_clause(modifier: Token) -> int:
     """The end of a modifier's words up to a relative clause inside it ("an official at the
     authority | who spoke on condition of anonymity"): the clause describes, it does not name."""
@@ -184,11 +193,14 @@ def _edge_before_clause(modifier: Token) -> int:
 
 
 def speaker_head(head: Token) -> Token:
-    """The named one of an apposition: "the ministry's spokeswoman, Jane Doe" -> Doe."""
-    if head.pos_ != "PROPN":
-        for child in head.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                return child
+    """The named one of an apposition: "the ministry's spokeswoman, Jane Doe" -> Doe; the one after
+    a dateline's dash, which the parser may take for an apposition: "CLEVELAND — John Doe said"."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        if head.pos_ != "PROPN" or any(_is_spaced_dash(t) for t in doc[head.i + 1 : child.left_edge.i]):
+            return child
     return head
 
 
@@ -219,6 +231,13 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if t.dep_ == "relcl":
             return t.head
+        if t.dep_ == "pcomp":  # "before insisting …", "in addition to stating …": the main clause's doer
+            up = t.head
+            while up.pos_ not in ("VERB", "AUX") and up.dep_ in ("prep", "pobj", "pcomp") and up.head is not up:
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                t = up
+                continue
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "pobj"):  # "X issued a statement saying …"
             verb_above = t.head.head if t.head.dep_ == "dobj" else t.head.head.head
             if verb_above.pos_ in ("VERB", "AUX"):
@@ -270,6 +289,22 @@ def continued_content_end(verb: Token, comp: Token, end: int) -> int:
     return end
 
 
+def stray_that_clause(verb: Token) -> Token | None:
+    """A that-clause the parser hung below the speech verb's other words when something in between
+    misled it ("said on NBC's ''Meet the Press'' on Sunday that …", with the title taken for a verb):
+    the first that-clause to its right in its subtree, with no other verb of report in between."""
+    for t in verb.subtree:
+        if t.i <= verb.i or t.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.lefts):
+            continue
+        up = t.head
+        while up.i != verb.i:
+            if up.lemma_ in verb_classes() or up.lemma_ in intention_verbs() or up.head is up:
+                return None
+            up = up.head
+        return t
+    return None
+
+
 def nonfinite_content(verb: Token) -> tuple[int, int] | None:
     """The non-finite clause a speech verb reports, with the object it is said to or of: "urged
     voters | to reject the plan", "called on Congress to act", "accused the agency of hiding
@@ -292,7 +327,9 @@ def nonfinite_content(verb: Token) -> tuple[int, int] | None:
     if joiner is None or joiner == "to":
         return None
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == joiner), None)
+    # the preposition hangs on the verb, or on the last of coordinated objects ("accused A and B of …")
+    heads = [verb, *(c for c in obj.subtree if c.dep_ == "conj" and c.head.i == obj.i)] if obj is not None else [verb]
+    prep = next((c for h in heads for c in h.rights if c.dep_ == "prep" and c.lower_ == joiner), None)
     gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if prep is not None else None
     if obj is None or gerund is None or obj.i > gerund.i:
         return None
@@ -310,6 +347,26 @@ def own_right_edge(head: Token) -> int:
     while end > head.i + 1 and (head.doc[end - 1].dep_ == "cc" or head.doc[end - 1].is_punct):
         end -= 1
     return end
+
+
+def _closing_frame(doc: Doc, start: int, end: int) -> tuple[Token, Token, int] | None:
+    """(speech verb, subject head, comma) of a sentence doc[start:end] ending in ", Smith said",
+    ", a company spokesman said on Monday", ", campaign records show"; else None."""
+    k = end - 1
+    tail = 0
+    while k > start and verb_classes().get(doc[k].lemma_) != "speech":  # "said | on Monday"
+        if doc[k].pos_ in ("VERB", "AUX") or tail >= CLOSING_TAIL:
+            return None
+        k -= 1
+        tail += 1
+    verb = doc[k]
+    j = k - 1
+    while j > start and j > k - 1 - CLOSING_SUBJECT and (doc[j].pos_ in SUBJECT_POS or doc[j].text in ("'s", "’s")):
+        j -= 1
+    if j == k - 1 or j <= start or doc[j].text != ",":
+        return None
+    preposition = next((t.i for t in doc[j + 1 : k] if t.pos_ == "ADP"), k)  # "a spokesman | for the firm"
+    return (verb, doc[preposition - 1], j) if preposition > j + 1 else None
 
 
 def is_as_frame(doc: Doc, verb: Token) -> bool:
@@ -380,6 +437,7 @@ class EnglishQuoteFinder:
             in_quote.update(range(q.start, q.end))
         line_bounds = _line_bounds(doc)
         frames = self._frames(doc, in_quote) + self._headline_frames(doc, in_quote)
+        frames = self._closing_frames(doc, in_quote, frames)
         reported = self._reported(doc, frames, direct, in_quote, line_bounds)
         self._attribute_direct(doc, direct, frames, in_quote, line_bounds)
         direct = [q for q in direct if self._keep(doc, q)]
@@ -459,12 +517,15 @@ class EnglishQuoteFinder:
 
     @staticmethod
     def _is_title(doc: Doc, q: Span) -> bool:
-        """A name in quotation marks: a few capitalised words after "on", "titled", "the book" …"""
+        """A name in quotation marks: a few capitalised words after "on", "titled", "the book" …, or
+        after an owner's possessive ("CNN's “State of the Union”", "NBC's ''Meet the Press''")."""
         alpha = [t for t in q if t.is_alpha]
         if not alpha or len(alpha) > 6:
             return False
-        capitalised = all(t.text[:1].isupper() or t.lower_ in ("of", "the", "a", "and", "in", "on", "for", "to") for t in alpha)
+        capitalised = all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in alpha)
         before = doc[q.start - 2] if q.start >= 2 else None
+        if before is not None and before.text in ("'s", "’s") and q.start >= 3:
+            before = doc[q.start - 3]
         return (
             capitalised
             and (len(alpha) > 1 or before is not None and before.lower_ in TITLE_WORDS)
@@ -574,6 +635,31 @@ class EnglishQuoteFinder:
                     frames.append(frame)
         return frames
 
+    @staticmethod
+    def _closing_frames(doc: Doc, in_quote: set[int], frames: list[Frame]) -> list[Frame]:
+        """A sentence that ends in ", <subject> said." (journalistic convention: the frame closes
+        the report) reports all it says before the comma, whatever the parser made of a long
+        sentence or of a verb it took for a noun ("…, campaign finance records show.")."""
+        by_cue = {f.cue.i: f for f in frames}
+        out = list(frames)
+        for sent in doc.sents:
+            end = sent.end
+            while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            closing = _closing_frame(doc, sent.start, end)
+            if closing is None or closing[0].i in in_quote:
+                continue
+            verb, subject, comma = closing
+            start, stop = trim(doc, sent.start, comma)
+            if stop - start < 3:
+                continue
+            frame = by_cue.get(verb.i)
+            if frame is None:
+                out.append(Frame(cue=verb, rule="en_verb", content=(start, stop), speaker=subject, head=None))
+            elif frame.content[0] > start and frame.content[1] <= stop:
+                frame.content = (start, stop)
+        return out
+
     def _headline_frames(self, doc: Doc, in_quote: set[int]) -> list[Frame]:
         """A headline of the form "Source: claim" ("Poll: Trump Ties Clinton", "Wash Post Fact-Check: …"):
         the claim is an indirect quote of the source (ANNOTATION, headlines)."""
@@ -625,6 +711,7 @@ class EnglishQuoteFinder:
                 start, end = trim(doc, *content)
                 if end - start >= 2:
                     return Frame(cue=t, rule="en_verb", content=(start, end), speaker=subject_of(t), head=None)
+            comp = stray_that_clause(t)
         if comp is None and intention is not None:
             comp = next((c for c in t.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)
             rule = "en_infinitive"
@@ -746,9 +833,10 @@ class EnglishQuoteFinder:
             words = [i for i in range(start, end) if doc[i].is_alpha]
             if not words or all(i in in_quote for i in words):
                 continue  # the content is a direct quote
-            # a content inside another report's content: beliefs give way to speech
-            container = next((k for k, (a, b) in enumerate(taken) if a <= start and end <= b), None)
-            if container is not None:
+            # a content inside another report's content: beliefs give way to speech; a report made
+            # inside the other's content ("X says A, conceding that B") is one of its own
+            container = next(((a, b) for a, b in taken if a <= start and end <= b), None)
+            if container is not None and not (f.rule == "en_verb" and container[0] <= f.cue.i < container[1]):
                 continue
             span = doc[start:end]
             span._.kind = "indirect"

@@ -292,6 +292,8 @@ def test_a_closing_frame_reports_the_whole_sentence(analyze):
 
 def test_no_closing_frame_without_a_verb_of_report(analyze):
     assert analyze("The dog barked at the man, and the neighbours went home.").quotes == []
+    assert analyze("Then, last week, Eric Hall called.").quotes == []  # no clause before the frame
+    assert analyze("On his wall, the writer Mark Singer has a framed, handwritten note.").quotes == []  # a noun
 
 
 def test_a_report_made_inside_another_report_is_kept(analyze):

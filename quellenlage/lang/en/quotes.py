@@ -360,6 +360,9 @@ def _closing_frame(doc: Doc, start: int, end: int) -> tuple[Token, Token, int] |
         k -= 1
         tail += 1
     verb = doc[k]
+    # a finite verb, or a bare form after a plural noun the tagger took for a noun ("records show")
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "NN" and doc[k - 1].tag_ == "NNS" and verb.lower_ == verb.lemma_):
+        return None
     j = k - 1
     while j > start and j > k - 1 - CLOSING_SUBJECT and (doc[j].pos_ in SUBJECT_POS or doc[j].text in ("'s", "’s")):
         j -= 1
@@ -651,8 +654,8 @@ class EnglishQuoteFinder:
                 continue
             verb, subject, comma = closing
             start, stop = trim(doc, sent.start, comma)
-            if stop - start < 3:
-                continue
+            if stop - start < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:stop]):
+                continue  # a clause, not "Then, last week, Smith called."
             frame = by_cue.get(verb.i)
             if frame is None:
                 out.append(Frame(cue=verb, rule="en_verb", content=(start, stop), speaker=subject, head=None))

@@ -40,6 +40,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
 KEEP_UNATTRIBUTED_WORDS = 1  # quoted words with neither cue nor speaker: more than this many are a quote
+KEEP_UNATTRIBUTED_INSIDE = 4  # … and more than this many when they stand inside a sentence
 CLOSING_TAIL = 4  # ", Smith said | in a statement on Monday."
 CLOSING_SUBJECT = 8  # ", | a spokesman for the company | said."
 SUBJECT_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP")
@@ -361,7 +362,8 @@ def _closing_frame(doc: Doc, start: int, end: int) -> tuple[Token, Token, int] |
         tail += 1
     verb = doc[k]
     # a finite verb, or a bare form after a plural noun the tagger took for a noun ("records show")
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "NN" and doc[k - 1].tag_ == "NNS" and verb.lower_ == verb.lemma_):
+    bare_after_plural = verb.tag_ == "NN" and doc[k - 1].tag_ == "NNS" and verb.lower_ == verb.lemma_
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not bare_after_plural:
         return None
     j = k - 1
     while j > start and j > k - 1 - CLOSING_SUBJECT and (doc[j].pos_ in SUBJECT_POS or doc[j].text in ("'s", "’s")):
@@ -539,10 +541,14 @@ class EnglishQuoteFinder:
 
     @staticmethod
     def _keep(doc: Doc, q: Span) -> bool:
-        """Scare quotes (one or two words with nobody to say them) are no quotes."""
+        """Scare quotes (one or two words with nobody to say them) are no quotes; nor are a few
+        words quoted inside a sentence that names nobody to say them ("pushed the “gun violence”
+        narrative"): a quotation that continues an earlier speaker stands as a sentence of its own."""
         if q._.speaker_mention is not None or q._.cue is not None:
             return True
-        return sum(1 for t in q if t.is_alpha) > KEEP_UNATTRIBUTED_WORDS
+        words = sum(1 for t in q if t.is_alpha)
+        inside = any(t.is_alpha for t in doc[q.sent.start : q.start])
+        return words > (KEEP_UNATTRIBUTED_INSIDE if inside else KEEP_UNATTRIBUTED_WORDS)
 
     def _attribute_direct(
         self, doc: Doc, quotes: list[Span], frames: list[Frame], in_quote: set[int], line_bounds: list[tuple[int, int]]
@@ -745,6 +751,8 @@ class EnglishQuoteFinder:
         speaker = subject_of(t)
         if is_passive(t) and speaker is None:
             rule = "en_passive"
+        elif rule == "en_belief" and (speaker is None or speaker.lower_ == "it"):  # "it is hard to see how …"
+            return None
         return Frame(cue=t, rule=rule, content=(start, end), speaker=speaker, head=comp)
 
     @staticmethod

@@ -309,16 +309,6 @@ def test_accusing_coordinated_objects(analyze):
     assert find(a, "the press and the council of distorting his words").speaker.name == "Tom Reed"
 
 
-def test_a_few_quoted_words_inside_a_sentence_without_a_source_are_scare_quotes(analyze):
-    a = analyze(
-        "“We will not give up,” Senator Ann Fields said on Monday.\n\n"
-        "The town has long built its politics on the “law and order” story.\n\n"
-        "“Nobody in this town wants to admit how bad it is.”\n"
-    )
-    assert not any(q.text == "law and order" for q in a.quotes)
-    assert find(a, "Nobody in this town wants to admit how bad it is.").speaker.name == "Ann Fields"
-
-
 def test_a_belief_without_a_thinker_is_no_quote(analyze):
     assert analyze("It is hard to see how the senator wins the state in November.").quotes == []
     assert find(analyze("It is widely believed that the senator will win."), "that the senator will win").cue_type == "en_passive"

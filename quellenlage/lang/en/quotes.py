@@ -40,7 +40,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
 KEEP_UNATTRIBUTED_WORDS = 1  # quoted words with neither cue nor speaker: more than this many are a quote
-KEEP_UNATTRIBUTED_INSIDE = 4  # … and more than this many when they stand inside a sentence
 CLOSING_TAIL = 4  # ", Smith said | in a statement on Monday."
 CLOSING_SUBJECT = 8  # ", | a spokesman for the company | said."
 SUBJECT_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP")
@@ -541,14 +540,10 @@ class EnglishQuoteFinder:
 
     @staticmethod
     def _keep(doc: Doc, q: Span) -> bool:
-        """Scare quotes (one or two words with nobody to say them) are no quotes; nor are a few
-        words quoted inside a sentence that names nobody to say them ("pushed the “gun violence”
-        narrative"): a quotation that continues an earlier speaker stands as a sentence of its own."""
+        """Scare quotes (one or two words with nobody to say them) are no quotes."""
         if q._.speaker_mention is not None or q._.cue is not None:
             return True
-        words = sum(1 for t in q if t.is_alpha)
-        inside = any(t.is_alpha for t in doc[q.sent.start : q.start])
-        return words > (KEEP_UNATTRIBUTED_INSIDE if inside else KEEP_UNATTRIBUTED_WORDS)
+        return sum(1 for t in q if t.is_alpha) > KEEP_UNATTRIBUTED_WORDS
 
     def _attribute_direct(
         self, doc: Doc, quotes: list[Span], frames: list[Frame], in_quote: set[int], line_bounds: list[tuple[int, int]]

@@ -312,3 +312,22 @@ def test_accusing_coordinated_objects(analyze):
 def test_a_belief_without_a_thinker_is_no_quote(analyze):
     assert analyze("It is hard to see how the senator wins the state in November.").quotes == []
     assert find(analyze("It is widely believed that the senator will win."), "that the senator will win").cue_type == "en_passive"
+
+
+def test_transcript_turns_are_direct_quotes_of_their_label(analyze):
+    a = analyze(
+        "Partial transcript as follows:\n\n"
+        "DANA REED: The governor released a plan on Friday. Take a look.\n\n"
+        "REED: Do you think the plan will work?\n\n"
+        "MOSS: Well, I think the whole state needs to work together on it.\n"
+    )
+    q = find(a, "Well, I think the whole state needs to work together on it.")
+    assert q.kind == "direct" and q.speaker.name == "MOSS" and q.cue_type == "en_transcript"
+    assert find(a, "The governor released a plan on Friday. Take a look.").speaker.name == "DANA REED"
+    assert not any(q.text.startswith("Do you think") for q in a.quotes)  # the interviewer's question
+    assert not any(q.cue_type == "en_belief" for q in a.quotes if q.text.startswith("the whole state"))
+
+
+def test_one_label_line_is_no_transcript(analyze):
+    a = analyze("Update: The senator resigned on Monday.\n\nSenator Ann Fields said the bill would pass.\n")
+    assert [q.cue_type for q in a.quotes] == ["en_verb"]

@@ -22,6 +22,7 @@ inner quote, with the outer source as its `via`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -40,6 +41,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
 KEEP_UNATTRIBUTED_WORDS = 1  # quoted words with neither cue nor speaker: more than this many are a quote
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): +(?=\S)")
+TRANSCRIPT_TURNS = 3  # labelled paragraphs that make a transcript (or fewer with a label repeated)
 CLOSING_TAIL = 4  # ", Smith said | in a statement on Monday."
 CLOSING_SUBJECT = 8  # ", | a spokesman for the company | said."
 SUBJECT_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP")
@@ -69,6 +72,11 @@ def object_verbs() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def question_verbs() -> frozenset[str]:
     return words("en", "question_verbs.tsv")
+
+
+@lru_cache(maxsize=1)
+def transcript_non_labels() -> frozenset[str]:
+    return words("en", "transcript_non_labels.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -436,15 +444,16 @@ class EnglishQuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         direct = self._direct(doc)
+        turns = self._transcript_turns(doc)
         in_quote: set[int] = set()
-        for q in direct:
+        for q in direct + turns:
             in_quote.update(range(q.start, q.end))
         line_bounds = _line_bounds(doc)
         frames = self._frames(doc, in_quote) + self._headline_frames(doc, in_quote)
         frames = self._closing_frames(doc, in_quote, frames)
         reported = self._reported(doc, frames, direct, in_quote, line_bounds)
         self._attribute_direct(doc, direct, frames, in_quote, line_bounds)
-        direct = [q for q in direct if self._keep(doc, q)]
+        direct = [q for q in direct if self._keep(doc, q)] + turns
         doc.spans["quotes"] = sorted(direct + reported, key=lambda s: (s.start, s.end))
         return doc
 
@@ -517,6 +526,33 @@ class EnglishQuoteFinder:
                     out.append((start + a, start + b))
         if pending is not None:
             out.append((pending, pending_end))
+        return out
+
+    def _transcript_turns(self, doc: Doc) -> list[Span]:
+        """A transcript ("TAPPER: …", "FALLIN: …", a label repeated): each turn that is no question
+        is a direct quote of its labelled speaker, the label left out (ANNOTATION, interviews)."""
+        turns: list[tuple[str, int, int, int]] = []  # label, label end, text start, text end (chars)
+        for start, text in self._lines(doc):
+            m = TRANSCRIPT_LABEL.match(text)
+            if m is None or m.group(1).casefold() in transcript_non_labels():
+                continue
+            body = text[m.end() :].rstrip()
+            turns.append((m.group(1), start + len(m.group(1)), start + m.end(), start + len(body) + m.end()))
+        labels = [t[0] for t in turns]
+        if len(labels) < TRANSCRIPT_TURNS and len(set(labels)) == len(labels):  # a dialogue, not one "X: …" line
+            return []
+        out = []
+        for name, label_end, a, b in turns:
+            if doc.text[a:b].endswith("?"):
+                continue  # the interviewer's question
+            label = doc.char_span(label_end - len(name), label_end, alignment_mode="contract")
+            span = doc.char_span(a, b, alignment_mode="contract")
+            if span is None or label is None or len(span) < 2:
+                continue
+            span._.kind = "direct"
+            span._.rule = "en_transcript"
+            span._.speaker_mention = label
+            out.append(span)
         return out
 
     @staticmethod
@@ -682,6 +718,8 @@ class EnglishQuoteFinder:
                 continue
             if not any(t.pos_ in ("PROPN", "NOUN") for t in source) or any(t.i in in_quote for t in source):
                 continue
+            if source.text.casefold() in transcript_non_labels() or text.rstrip().endswith("?"):
+                continue  # "Update: …" names no source; "REED: Do you think …?" asks, it reports nothing
             if any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in source):
                 continue
             a, b = trim(doc, content.start, content.end)

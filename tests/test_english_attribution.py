@@ -228,9 +228,9 @@ def test_as_of_time_or_reason_is_no_frame(analyze):
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("Mayor Tom Reed urged voters to reject the new tax.", "voters to reject the new tax"),
-        ("Mayor Tom Reed called on the council not to close the library.", "the council not to close the library"),
-        ("Mayor Tom Reed accused the company of hiding the accident.", "the company of hiding the accident"),
+        ("Mayor Tom Reed urged voters to reject the new tax.", "to reject the new tax"),
+        ("Mayor Tom Reed called on the council not to close the library.", "not to close the library"),
+        ("Mayor Tom Reed accused the company of hiding the accident.", "of hiding the accident"),
         ("Mayor Tom Reed denied having met the developer.", "having met the developer"),
         ("Mayor Tom Reed asked the governor whether the plant would close.", "whether the plant would close"),
     ],
@@ -246,7 +246,7 @@ def test_a_noun_phrase_after_accuse_is_no_quote(analyze):
 
 def test_a_coordinated_report_is_a_quote_of_its_own(analyze):
     a = analyze("Mayor Tom Reed spoke on Monday, urging voters to stay calm and promising to rebuild the bridge.")
-    assert find(a, "voters to stay calm").speaker.name == "Tom Reed"
+    assert find(a, "to stay calm").speaker.name == "Tom Reed"
     assert find(a, "to rebuild the bridge").cue_type == "en_infinitive"
 
 
@@ -306,7 +306,7 @@ def test_a_report_made_inside_another_report_is_kept(analyze):
 
 def test_accusing_coordinated_objects(analyze):
     a = analyze("Mayor Tom Reed accused the press and the council of distorting his words.")
-    assert find(a, "the press and the council of distorting his words").speaker.name == "Tom Reed"
+    assert find(a, "of distorting his words").speaker.name == "Tom Reed"
 
 
 def test_a_belief_without_a_thinker_is_no_quote(analyze):

@@ -314,10 +314,11 @@ def stray_that_clause(verb: Token) -> Token | None:
 
 
 def nonfinite_content(verb: Token) -> tuple[int, int] | None:
-    """The non-finite clause a speech verb reports, with the object it is said to or of: "urged
-    voters | to reject the plan", "called on Congress to act", "accused the agency of hiding
-    files" (lexicons/object_verbs.tsv), "denied having met him", "reported spending $6 million"
-    (a gerund). A noun phrase alone ("accused him of fraud") is no clause."""
+    """The non-finite clause a speech verb reports after the object it is said to or of, from its
+    "to" or preposition on (as "that" heads a that-clause): "urged voters | to reject the plan",
+    "called on Congress | to act", "accused the agency | of hiding files" (lexicons/object_verbs.tsv);
+    a gerund: "denied | having met him", "reported | spending $6 million". A noun phrase alone
+    ("accused him of fraud") is no clause."""
     joiner = object_verbs().get(verb.lemma_)
     for x in verb.rights:
         if x.dep_ != "xcomp":
@@ -329,7 +330,7 @@ def nonfinite_content(verb: Token) -> tuple[int, int] | None:
             if obj is None:
                 prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i < x.i), None)
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            return (obj.left_edge.i, own_right_edge(x)) if obj is not None else None
+            return (x.left_edge.i, own_right_edge(x)) if obj is not None else None
         if x.tag_ == "VBG" or any(a.lower_ == "having" for a in x.children):
             return (x.left_edge.i, own_right_edge(x))
     if joiner is None or joiner == "to":
@@ -339,9 +340,9 @@ def nonfinite_content(verb: Token) -> tuple[int, int] | None:
     heads = [verb, *(c for c in obj.subtree if c.dep_ == "conj" and c.head.i == obj.i)] if obj is not None else [verb]
     prep = next((c for h in heads for c in h.rights if c.dep_ == "prep" and c.lower_ == joiner), None)
     gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if prep is not None else None
-    if obj is None or gerund is None or obj.i > gerund.i:
+    if obj is None or gerund is None or prep is None or obj.i > gerund.i:
         return None
-    return (obj.left_edge.i, own_right_edge(gerund))
+    return (prep.i, own_right_edge(gerund))
 
 
 def own_right_edge(head: Token) -> int:

@@ -1,23 +1,31 @@
 """`en_quote_finder`: direct and reported speech in English text, from quotation marks and the
 dependency parse.
 
-Direct quotes: the words between quotation marks (“…”, "…", «…», and top-level ‘…’/'…'), one span per
+Direct quotes: the words between quotation marks (“…”, "…", ''…'', «…», and top-level ‘…’/'…'), one span per
 pair of marks (a quote interrupted by its frame gives two), an unclosed quote running to the end of
 its paragraph (the next paragraph of a multi-paragraph quote opens with a mark again). The frame is
 the nearest speech verb in the quote's sentence outside the marks ("“…,” Smith said", "Smith said:
-“…”"); its subject is the speaker mention. Titles ("on “Saturday Night Live”") are no quotes.
+“…”"); its subject is the speaker mention. Titles ("on “Saturday Night Live”", "CNN's “State of the
+Union”") are no quotes. `en_transcript`: in a transcript ("TAPPER: …", "FALLIN: …") each turn that is
+no question is a direct quote of its label.
 
 Reported speech (rules, `span._.rule`):
 * `en_verb`: a speech verb (lexicons/speech_verbs.tsv) with a clausal complement (ccomp: "X said
-  (that) …", content before the frame "The plan will fail, X said").
+  (that) …", also where the parser hung the rest of the clause on the verb); a frame set into the
+  clause it reports ("The plan will fail, X said", "The plan, X said, will fail", "as X noted, …"),
+  and a sentence closing in ", X said." whatever the parse; a non-finite clause after the object
+  ("urged voters | to …", "accused him | of hiding …", lexicons/object_verbs.tsv; "denied | having
+  …"); a question ("asked | whether/if …", lexicons/question_verbs.tsv).
 * `en_belief`: the same with a cognition verb ("X believes/thinks/fears that …"): ANNOTATION counts
-  cognition verbs; the separate name lets them be filtered.
+  cognition verbs; the separate name lets them be filtered. A belief needs a thinker ("it is hard
+  to see how …" is none).
 * `en_infinitive`: a promise/plan verb with a to-infinitive ("X promised to …", "X wants to …").
 * `en_according`: "according to X", the content the rest of its clause.
 * `en_noun`: a speech noun with a that-clause ("X's claim that …").
 * `en_passive`: "it was reported that …" (no agent: speaker unknown); with "by X" X speaks.
 A reported clause that is itself a report ("The Post reported that officials said …") gives the
-inner quote, with the outer source as its `via`.
+inner quote, with the outer source as its `via`; a report made inside another's content ("X says
+A, conceding that B") is a quote of its own.
 """
 
 from __future__ import annotations

@@ -331,3 +331,9 @@ def test_transcript_turns_are_direct_quotes_of_their_label(analyze):
 def test_one_label_line_is_no_transcript(analyze):
     a = analyze("Update: The senator resigned on Monday.\n\nSenator Ann Fields said the bill would pass.\n")
     assert [q.cue_type for q in a.quotes] == ["en_verb"]
+
+
+def test_according_to_set_off_inside_the_sentence_stays_inside_the_span(analyze):
+    a = analyze("One of the options they have weighed, according to people close to the talks, is to sell the plant.")
+    q = find(a, "One of the options they have weighed, according to people close to the talks, is to sell the plant")
+    assert q.speaker.name == "people close to the talks" and q.cue_type == "en_according"

@@ -813,6 +813,10 @@ class EnglishQuoteFinder:
         clause_end = head.right_edge.i + 1 if head.dep_ != "ROOT" else sent.end
         frame_start, frame_end = t.i, max(x.i for x in t.subtree) + 1
         frame_end = max(frame_end, pobj.right_edge.i + 1)
+        if frame_start > sent.start and doc[frame_start - 1].text == "," and frame_end < sent.end and doc[frame_end].text == ",":
+            # set off by commas inside the sentence ("The plan, according to X, is to …"): the frame
+            # stays inside the span, which is the sentence the parser may have split
+            clause_start, clause_end = sent.start, sent.end
         if frame_start <= clause_start + 1:
             start, end = frame_end, clause_end
         elif frame_end >= clause_end - 2:

@@ -33,7 +33,7 @@ GermanRule = Literal[
 #: The English rules (`quellenlage.lang.en`), prefixed "en_".
 EnglishRule = Literal[
     "en_direct", "en_colon", "en_partial", "en_headline", "en_continued", "en_verb", "en_belief",
-    "en_infinitive", "en_passive", "en_call_for", "en_according", "en_noun",
+    "en_infinitive", "en_passive", "en_call_for", "en_according", "en_noun", "en_transcript",
 ]
 #: The rule that found a quote; "" where no rule names it (a direct quote without a frame).
 QuoteRule = Literal[GermanRule, EnglishRule, ""]

@@ -245,3 +245,150 @@ def test_a_promise_is_reported(analyze):
 ])
 def test_a_verb_with_its_own_object_is_no_frame_of_the_clause_before(analyze, text):
     assert not any(q.text.startswith("The committee opens") for q in analyze(text).quotes)
+
+def test_two_apostrophes_are_one_quotation_mark(analyze):
+    assert pair_quotes("''We will win,'' she said of the leaders' plan.")[0] == [(2, 14)]
+    a = analyze(
+        "Senator Ann Fields spoke in Dayton.\n\n''The mill will reopen,'' Ms. Fields said. ''We have the money.''\n\n"
+        "''Nobody believed us\n\n''But here we are.''\n"
+    )
+    assert find(a, "The mill will reopen").kind == "direct"
+    assert find(a, "We have the money.").speaker.name == "Ann Fields"
+    assert find(a, "Nobody believed us\n\n''But here we are.").kind == "direct"  # one quotation over two paragraphs
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        # a frame inside the sentence stays inside the span
+        ("The new budget, Senator Lisa Grant said, will cut school funding.",
+         "The new budget, Senator Lisa Grant said, will cut school funding"),
+        ("Over the coming months, Lisa Grant noted, the deficit will grow.",
+         "Over the coming months, Lisa Grant noted, the deficit will grow"),
+        # a frame at an edge is left out
+        ("The deficit will grow next year, Lisa Grant warned.", "The deficit will grow next year"),
+        ("As Lisa Grant noted on Monday, the deficit will grow next year.", "the deficit will grow next year"),
+    ],
+)
+def test_a_frame_set_into_the_clause_it_reports(analyze, text, content):
+    q = find(analyze(text), content)
+    assert q.kind == "indirect" and q.speaker.name == "Lisa Grant"
+
+
+def test_as_of_time_or_reason_is_no_frame(analyze):
+    a = analyze("The crowd cheered as Lisa Grant replied.\n\nPrices rose, as buyers responded to the shortage.\n")
+    assert a.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Mayor Tom Reed urged voters to reject the new tax.", "to reject the new tax"),
+        ("Mayor Tom Reed called on the council not to close the library.", "not to close the library"),
+        ("Mayor Tom Reed accused the company of hiding the accident.", "of hiding the accident"),
+        ("Mayor Tom Reed denied having met the developer.", "having met the developer"),
+        ("Mayor Tom Reed asked the governor whether the plant would close.", "whether the plant would close"),
+    ],
+)
+def test_non_finite_and_question_contents(analyze, text, content):
+    q = find(analyze(text), content)
+    assert q.kind == "indirect" and q.speaker.name == "Tom Reed"
+
+
+def test_a_noun_phrase_after_accuse_is_no_quote(analyze):
+    assert analyze("Mayor Tom Reed accused the company of fraud.").quotes == []
+
+
+def test_a_coordinated_report_is_a_quote_of_its_own(analyze):
+    a = analyze("Mayor Tom Reed spoke on Monday, urging voters to stay calm and promising to rebuild the bridge.")
+    assert find(a, "to stay calm").speaker.name == "Tom Reed"
+    assert find(a, "to rebuild the bridge").rule == "en_infinitive"
+
+
+def test_a_reported_clause_goes_on_after_the_parser_hung_it_on_the_verb(analyze):
+    a = analyze(
+        "A spokesman for the agency said the inquiry had nothing to do with the election, had started "
+        "in 2014 and been suspended in July.\n"
+    )
+    q = find(a, "the inquiry had nothing to do with the election, had started in 2014 and been suspended in July")
+    assert q.speaker.type == "anonymous"
+
+
+def test_according_to_covers_the_whole_coordinated_clause(analyze):
+    a = analyze("The team is led by two strategists and includes a data firm, according to people familiar with the effort.")
+    assert find(a, "The team is led by two strategists and includes a data firm").rule == "en_according"
+
+
+def test_a_gerund_frame_after_a_preposition_takes_the_main_clause_subject(analyze):
+    a = analyze("Since announcing in May that she would not run again, Governor Kate Moss has stayed quiet.")
+    assert find(a, "that she would not run again").speaker.name == "Kate Moss"
+
+
+def test_a_dateline_is_no_speaker(analyze):
+    a = analyze("DENVER, May 3 (AP) — Former Senator Paul Black told delegates that the party had lost its way.")
+    assert find(a, "that the party had lost its way").speaker.name == "Paul Black"
+
+
+def test_a_programme_title_after_a_possessive_is_no_quote(analyze):
+    a = analyze("Senator Ann Fields said on NBC's ''Meet the Press'' on Sunday that the bill would pass.")
+    assert not any(q.text.startswith("Meet") for q in a.quotes)
+    # the parser takes the title for a verb; the that-clause is still her report
+    assert find(a, "that the bill would pass").speaker.name == "Ann Fields"
+
+
+def test_a_closing_frame_reports_the_whole_sentence(analyze):
+    a = analyze(
+        "A company called Blue Harbor gave $5,000 to the committee on June 27, 2014, and another $9,000 "
+        "a month later, campaign finance records show.\n"
+    )
+    q = find(a, "A company called Blue Harbor gave $5,000 to the committee on June 27, 2014, and another $9,000 a month later")
+    assert q.cue.text == "show" and q.speaker_mention.text == "campaign finance records"
+
+
+def test_no_closing_frame_without_a_verb_of_report(analyze):
+    assert analyze("The dog barked at the man, and the neighbours went home.").quotes == []
+    assert analyze("Then, last week, Eric Hall called.").quotes == []  # no clause before the frame
+    assert analyze("On his wall, the writer Mark Singer has a framed, handwritten note.").quotes == []  # a noun
+
+
+def test_a_report_made_inside_another_report_is_kept(analyze):
+    a = analyze(
+        "Senator Kelly Ayres says she will vote for the bill but has withheld her support, conceding "
+        "that she does not feel comfortable with its cost."
+    )
+    assert find(a, "that she does not feel comfortable with its cost").cue.text == "conceding"
+
+
+def test_accusing_coordinated_objects(analyze):
+    a = analyze("Mayor Tom Reed accused the press and the council of distorting his words.")
+    assert find(a, "of distorting his words").speaker.name == "Tom Reed"
+
+
+def test_a_belief_without_a_thinker_is_no_quote(analyze):
+    assert analyze("It is hard to see how the senator wins the state in November.").quotes == []
+    assert find(analyze("It is widely believed that the senator will win."), "that the senator will win").rule == "en_passive"
+
+
+def test_transcript_turns_are_direct_quotes_of_their_label(analyze):
+    a = analyze(
+        "Partial transcript as follows:\n\n"
+        "DANA REED: The governor released a plan on Friday. Take a look.\n\n"
+        "REED: Do you think the plan will work?\n\n"
+        "MOSS: Well, I think the whole state needs to work together on it.\n"
+    )
+    q = find(a, "Well, I think the whole state needs to work together on it.")
+    assert q.kind == "direct" and q.speaker.name == "MOSS" and q.rule == "en_transcript"
+    assert find(a, "The governor released a plan on Friday. Take a look.").speaker.name == "DANA REED"
+    assert not any(q.text.startswith("Do you think") for q in a.quotes)  # the interviewer's question
+    assert not any(q.rule == "en_belief" for q in a.quotes if q.text.startswith("the whole state"))
+
+
+def test_one_label_line_is_no_transcript(analyze):
+    a = analyze("Update: The senator resigned on Monday.\n\nSenator Ann Fields said the bill would pass.\n")
+    assert [q.rule for q in a.quotes] == ["en_verb"]
+
+
+def test_according_to_set_off_inside_the_sentence_stays_inside_the_span(analyze):
+    a = analyze("One of the options they have weighed, according to people close to the talks, is to sell the plant.")
+    q = find(a, "One of the options they have weighed, according to people close to the talks, is to sell the plant")
+    assert q.speaker.name == "people close to the talks" and q.rule == "en_according"

@@ -1,27 +1,36 @@
 """`en_quote_finder`: direct and reported speech in English text, from quotation marks and the
 dependency parse.
 
-Direct quotes: the words between quotation marks (“…”, "…", «…», and top-level ‘…’/'…'), one span per
+Direct quotes: the words between quotation marks (“…”, "…", ''…'', «…», and top-level ‘…’/'…'), one span per
 pair of marks (a quote interrupted by its frame gives two), an unclosed quote running to the end of
 its paragraph (the next paragraph of a multi-paragraph quote opens with a mark again). The frame is
 the nearest speech verb in the quote's sentence outside the marks ("“…,” Smith said", "Smith said:
-“…”"); its subject is the speaker mention. Titles ("on “Saturday Night Live”") are no quotes.
+“…”"); its subject is the speaker mention. Titles ("on “Saturday Night Live”", "CNN's “State of the
+Union”") are no quotes. `en_transcript`: in a transcript ("TAPPER: …", "FALLIN: …") each turn that is
+no question is a direct quote of its label.
 
 Reported speech (rules, `span._.rule`):
 * `en_verb`: a speech verb (lexicons/speech_verbs.tsv) with a clausal complement (ccomp: "X said
-  (that) …", content before the frame "The plan will fail, X said").
+  (that) …", also where the parser hung the rest of the clause on the verb); a frame set into the
+  clause it reports ("The plan will fail, X said", "The plan, X said, will fail", "as X noted, …"),
+  and a sentence closing in ", X said." whatever the parse; a non-finite clause after the object
+  ("urged voters | to …", "accused him | of hiding …", lexicons/object_verbs.tsv; "denied | having
+  …"); a question ("asked | whether/if …", lexicons/question_verbs.tsv).
 * `en_belief`: the same with a cognition verb ("X believes/thinks/fears that …"): ANNOTATION counts
-  cognition verbs; the separate name lets them be filtered.
+  cognition verbs; the separate name lets them be filtered. A belief needs a thinker ("it is hard
+  to see how …" is none).
 * `en_infinitive`: a promise/plan verb with a to-infinitive ("X promised to …", "X wants to …").
 * `en_according`: "according to X", the content the rest of its clause.
 * `en_noun`: a speech noun with a that-clause ("X's claim that …").
 * `en_passive`: "it was reported that …" (no agent: speaker unknown); with "by X" X speaks.
 A reported clause that is itself a report ("The Post reported that officials said …") gives the
-inner quote, with the outer source as its `via`.
+inner quote, with the outer source as its `via`; a report made inside another's content ("X says
+A, conceding that B") is a quote of its own.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,13 +43,20 @@ from quellenlage.lexicons import rows, words
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
-QUOTE_CHARS = set("\"“”«»„‘’'")
+QUOTE_CHARS = {*"\"“”«»„‘’'", "''", "``"}  # tokens: '' is one token
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NP_LEFT = ("det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "case", "advmod", "predet", "npadvmod")
 NP_RIGHT_DESCRIPTION = ("prep", "amod", "acl", "compound", "nummod")
 KEEP_UNATTRIBUTED_WORDS = 1  # quoted words with neither cue nor speaker: more than this many are a quote
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): +(?=\S)")
+TRANSCRIPT_TURNS = 3  # labelled paragraphs that make a transcript (or fewer with a label repeated)
+CLOSING_TAIL = 4  # ", Smith said | in a statement on Monday."
+CLOSING_SUBJECT = 8  # ", | a spokesman for the company | said."
+SUBJECT_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP")
+AS_FRAME_PREPOSITIONS = frozenset("in on at during".split())  # "as Smith said on Monday / in an interview"
 CALL_FOR = frozenset("call push press argue plead appeal lobby campaign".split())
+TITLE_SMALL_WORDS = frozenset("of the a an and in on for to with at from by".split())
 TITLE_WORDS = frozenset(
     "on in titled called dubbed named entitled book film movie show song album series program programme column".split()
 )
@@ -57,6 +73,21 @@ def intention_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def object_verbs() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows("en", "object_verbs.tsv")}
+
+
+@lru_cache(maxsize=1)
+def question_verbs() -> frozenset[str]:
+    return words("en", "question_verbs.tsv")
+
+
+@lru_cache(maxsize=1)
+def transcript_non_labels() -> frozenset[str]:
+    return words("en", "transcript_non_labels.tsv")
+
+
+@lru_cache(maxsize=1)
 def speech_nouns() -> frozenset[str]:
     return words("en", "speech_nouns.tsv")
 
@@ -64,12 +95,28 @@ def speech_nouns() -> frozenset[str]:
 # --------------------------------------------------------------------------- quotation marks
 
 
-def _is_open_straight(text: str, k: int) -> bool:
+def _is_open_straight(text: str, k: int, width: int = 1) -> bool:
     before = text[k - 1] if k > 0 else " "
-    after = text[k + 1] if k + 1 < len(text) else " "
+    after = text[k + width] if k + width < len(text) else " "
     if before.isspace() or before in "([{—–-/:;,":
         return not after.isspace()
     return False
+
+
+def _double_marks(text: str) -> list[tuple[int, str, int]]:
+    """(position, mark, width) of the double quotation marks; two apostrophes ('') are one
+    straight mark, as in the typewriter style of some wire and newspaper archives."""
+    out = []
+    k = 0
+    while k < len(text):
+        if text.startswith("''", k):
+            out.append((k, '"', 2))
+            k += 2
+            continue
+        if text[k] in '"“”«»„':
+            out.append((k, text[k], 1))
+        k += 1
+    return out
 
 
 def pair_quotes(text: str) -> tuple[list[tuple[int, int]], bool]:
@@ -78,17 +125,15 @@ def pair_quotes(text: str) -> tuple[list[tuple[int, int]], bool]:
     out: list[tuple[int, int]] = []
     start = -1
     closer = ""
-    for k, c in enumerate(text):
-        if c not in '"“”«»„':
-            continue
+    for k, c, width in _double_marks(text):
         if start < 0:
-            if c in OPENERS or (c == '"' and _is_open_straight(text, k)) or (c == "”" and _is_open_straight(text, k)):
-                start, closer = k + 1, OPENERS.get(c, '"' if c == '"' else "”")
+            if c in OPENERS or c in '"”' and _is_open_straight(text, k, width):
+                start, closer = k + width, OPENERS.get(c, '"' if c == '"' else "”")
         elif c == closer or c in CLOSERS or c == '"' or (c == "“" and closer == "“"):
             out.append((start, k))
             start = -1
         elif c in OPENERS and not text[start:k].strip():
-            start = k + 1  # "““" typo
+            start = k + width  # "““" typo
     unclosed = start >= 0
     if unclosed:
         out.append((start, len(text)))
@@ -136,8 +181,8 @@ def noun_phrase(head: Token) -> Span:
             end = max(end, _edge_before_clause(child))
         else:
             break
-    for k in range(head.i - 1, start - 1, -1):  # never across a line break
-        if "\n" in doc[k].text:
+    for k in range(head.i - 1, start - 1, -1):  # never across a line break or a dateline's dash
+        if "\n" in doc[k].text or _is_spaced_dash(doc[k]):
             start = k + 1
             break
     for k in range(head.i + 1, end):
@@ -149,6 +194,11 @@ def noun_phrase(head: Token) -> Span:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+def _is_spaced_dash(t: Token) -> bool:
+    """A dash standing between words ("CLEVELAND — Former Attorney General …"), not a hyphen."""
+    return t.text in ("—", "–", "-", "--") and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
 
 
 def _edge_before_clause(modifier: Token) -> int:
@@ -183,11 +233,14 @@ def _says_nothing(verb: Token) -> bool:
 
 
 def speaker_head(head: Token) -> Token:
-    """The named one of an apposition: "the ministry's spokeswoman, Jane Doe" -> Doe."""
-    if head.pos_ != "PROPN":
-        for child in head.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                return child
+    """The named one of an apposition: "the ministry's spokeswoman, Jane Doe" -> Doe; the one after
+    a dateline's dash, which the parser may take for an apposition: "CLEVELAND — John Doe said"."""
+    doc = head.doc
+    for child in head.rights:
+        if child.dep_ != "appos" or child.pos_ != "PROPN":
+            continue
+        if head.pos_ != "PROPN" or any(_is_spaced_dash(t) for t in doc[head.i + 1 : child.left_edge.i]):
+            return child
     return head
 
 
@@ -218,6 +271,13 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if t.dep_ == "relcl":
             return t.head
+        if t.dep_ == "pcomp":  # "before insisting …", "in addition to stating …": the main clause's doer
+            up = t.head
+            while up.pos_ not in ("VERB", "AUX") and up.dep_ in ("prep", "pobj", "pcomp") and up.head is not up:
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                t = up
+                continue
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "pobj"):  # "X issued a statement saying …"
             verb_above = t.head.head if t.head.dep_ == "dobj" else t.head.head.head
             if verb_above.pos_ in ("VERB", "AUX"):
@@ -247,6 +307,145 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end > start and doc[start].text in QUOTE_CHARS and not any(t.text in QUOTE_CHARS for t in doc[start + 1 : end]):
         start += 1
     return start, end
+
+
+def continued_content_end(verb: Token, comp: Token, end: int) -> int:
+    """The end of a reported clause that goes on in words the parser hung on the speech verb: "said
+    the inquiry had stalled, had started late and …" (a second ccomp), "… because …" (advcl),
+    "…; helped …" (conj). It stops at another report ("…, adding that …") and at a clause with a
+    subject of its own that is coordinated with the frame ("…, and he left")."""
+    for child in verb.rights:
+        if child.i <= comp.right_edge.i:
+            continue
+        if child.dep_ in ("punct", "cc"):
+            continue
+        if child.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+            break
+        if verb_classes().get(child.lemma_) is not None or intention_verbs().get(child.lemma_) is not None:
+            break
+        if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            break
+        end = max(end, child.right_edge.i + 1)
+    return end
+
+
+def stray_that_clause(verb: Token) -> Token | None:
+    """A that-clause the parser hung below the speech verb's other words when something in between
+    misled it ("said on NBC's ''Meet the Press'' on Sunday that …", with the title taken for a verb):
+    the first that-clause to its right in its subtree, with no other verb of report in between."""
+    for t in verb.subtree:
+        if t.i <= verb.i or t.dep_ != "ccomp" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.lefts):
+            continue
+        up = t.head
+        while up.i != verb.i:
+            if up.lemma_ in verb_classes() or up.lemma_ in intention_verbs() or up.head is up:
+                return None
+            up = up.head
+        return t
+    return None
+
+
+def nonfinite_content(verb: Token) -> tuple[int, int] | None:
+    """The non-finite clause a speech verb reports after the object it is said to or of, from its
+    "to" or preposition on (as "that" heads a that-clause): "urged voters | to reject the plan",
+    "called on Congress | to act", "accused the agency | of hiding files" (lexicons/object_verbs.tsv);
+    a gerund: "denied | having met him", "reported | spending $6 million". A noun phrase alone
+    ("accused him of fraud") is no clause."""
+    joiner = object_verbs().get(verb.lemma_)
+    for x in verb.rights:
+        if x.dep_ != "xcomp":
+            continue
+        if any(a.lower_ == "to" and a.dep_ == "aux" for a in x.children):
+            if joiner != "to":
+                return None
+            obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i < x.i), None)
+            if obj is None:
+                prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i < x.i), None)
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            return (x.left_edge.i, own_right_edge(x)) if obj is not None else None
+        if x.tag_ == "VBG" or any(a.lower_ == "having" for a in x.children):
+            return (x.left_edge.i, own_right_edge(x))
+    if joiner is None or joiner == "to":
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    # the preposition hangs on the verb, or on the last of coordinated objects ("accused A and B of …")
+    heads = [verb, *(c for c in obj.subtree if c.dep_ == "conj" and c.head.i == obj.i)] if obj is not None else [verb]
+    prep = next((c for h in heads for c in h.rights if c.dep_ == "prep" and c.lower_ == joiner), None)
+    gerund = next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None) if prep is not None else None
+    if obj is None or gerund is None or prep is None or obj.i > gerund.i:
+        return None
+    return (prep.i, own_right_edge(gerund))
+
+
+def own_right_edge(head: Token) -> int:
+    """The end of a clause without a report coordinated with it ("urging voters to wait | and
+    promising to act": the promise is a report of its own)."""
+    end = head.right_edge.i + 1
+    for c in head.rights:
+        if c.dep_ == "conj" and (c.lemma_ in verb_classes() or c.lemma_ in intention_verbs()):
+            end = c.left_edge.i
+            break
+    while end > head.i + 1 and (head.doc[end - 1].dep_ == "cc" or head.doc[end - 1].is_punct):
+        end -= 1
+    return end
+
+
+def _closing_frame(doc: Doc, start: int, end: int) -> tuple[Token, Token, int] | None:
+    """(speech verb, subject head, comma) of a sentence doc[start:end] ending in ", Smith said",
+    ", a company spokesman said on Monday", ", campaign records show"; else None."""
+    k = end - 1
+    tail = 0
+    while k > start and verb_classes().get(doc[k].lemma_) != "speech":  # "said | on Monday"
+        if doc[k].pos_ in ("VERB", "AUX") or tail >= CLOSING_TAIL:
+            return None
+        k -= 1
+        tail += 1
+    verb = doc[k]
+    if verb.lemma_ in REPLY_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "…, the office denies any wrongdoing": what it denies is its own object
+    # a finite verb, or a bare form after a plural noun the tagger took for a noun ("records show")
+    bare_after_plural = verb.tag_ == "NN" and doc[k - 1].tag_ == "NNS" and verb.lower_ == verb.lemma_
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not bare_after_plural:
+        return None
+    j = k - 1
+    while j > start and j > k - 1 - CLOSING_SUBJECT and (doc[j].pos_ in SUBJECT_POS or doc[j].text in ("'s", "’s")):
+        j -= 1
+    if j == k - 1 or j <= start or doc[j].text != ",":
+        return None
+    preposition = next((t.i for t in doc[j + 1 : k] if t.pos_ == "ADP"), k)  # "a spokesman | for the firm"
+    return (verb, doc[preposition - 1], j) if preposition > j + 1 else None
+
+
+def is_as_frame(doc: Doc, verb: Token) -> bool:
+    """ "As Smith noted, …" / "…, as the Times reported on Sunday": an as-clause whose report has
+    no object of its own (the content is the clause it is set into), set off by a comma or opening
+    the sentence; "…, as voters responded to the plan" or "… as he replied" (time, reason) are none."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ not in AS_FRAME_PREPOSITIONS for c in verb.children):
+        return False
+    first, last = verb.left_edge, verb.right_edge
+    if first.i == first.sent.start or last.text == ",":
+        return True
+    before = doc[first.i - 1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return before.text == "," or before.dep_ == "cc" or after is not None and after.text == ","
+
+
+def host_clause(doc: Doc, frame: Token) -> tuple[int, int] | None:
+    """The clause a frame is set into, without the frame when it stands at an edge ("The plan will
+    fail, | Smith said") and with it when it stands inside ("The plan, Smith said, will fail": a
+    frame inside the sentence stays inside the span)."""
+    head = frame.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    before = any(x.is_alpha and x.dep_ != "cc" for x in doc[lo : frame.left_edge.i])
+    after = any(x.is_alpha and x.dep_ != "cc" for x in doc[frame.right_edge.i + 1 : hi])
+    if not before and not after:
+        return None
+    start, end = trim(doc, lo if before else frame.right_edge.i + 1, hi if after else frame.left_edge.i)
+    return (start, end) if end - start >= 2 else None
 
 
 def _line_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -280,14 +479,16 @@ class EnglishQuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         direct = self._direct(doc)
+        turns = self._transcript_turns(doc)
         in_quote: set[int] = set()
-        for q in direct:
+        for q in direct + turns:
             in_quote.update(range(q.start, q.end))
         line_bounds = _line_bounds(doc)
         frames = self._frames(doc, in_quote) + self._headline_frames(doc, in_quote)
+        frames = self._closing_frames(doc, in_quote, frames)
         reported = self._reported(doc, frames, direct, in_quote, line_bounds)
         self._attribute_direct(doc, direct, frames, in_quote, line_bounds)
-        direct = [q for q in direct if self._keep(doc, q)]
+        direct = [q for q in direct if self._keep(doc, q)] + turns
         doc.spans["quotes"] = sorted(direct + reported, key=lambda s: (s.start, s.end))
         return doc
 
@@ -340,8 +541,9 @@ class EnglishQuoteFinder:
             if not text.strip():
                 continue
             pairs, unclosed = pair_quotes(text)
-            opens = text.lstrip()[:1] in ("“", '"', "«")
-            if pending is not None and not (opens and pairs and pairs[0][0] == len(text) - len(text.lstrip()) + 1):
+            body = text.lstrip()
+            opener = 2 if body.startswith("''") else 1 if body[:1] in ("“", '"', "«") else 0
+            if pending is not None and not (opener and pairs and pairs[0][0] == len(text) - len(body) + opener):
                 out.append((pending, pending_end))
                 pending = None
             for k, (a, b) in enumerate(pairs):
@@ -361,14 +563,44 @@ class EnglishQuoteFinder:
             out.append((pending, pending_end))
         return out
 
+    def _transcript_turns(self, doc: Doc) -> list[Span]:
+        """A transcript ("TAPPER: …", "FALLIN: …", a label repeated): each turn that is no question
+        is a direct quote of its labelled speaker, the label left out (ANNOTATION, interviews)."""
+        turns: list[tuple[str, int, int, int]] = []  # label, label end, text start, text end (chars)
+        for start, text in self._lines(doc):
+            m = TRANSCRIPT_LABEL.match(text)
+            if m is None or m.group(1).casefold() in transcript_non_labels():
+                continue
+            body = text[m.end() :].rstrip()
+            turns.append((m.group(1), start + len(m.group(1)), start + m.end(), start + len(body) + m.end()))
+        labels = [t[0] for t in turns]
+        if len(labels) < TRANSCRIPT_TURNS and len(set(labels)) == len(labels):  # a dialogue, not one "X: …" line
+            return []
+        out = []
+        for name, label_end, a, b in turns:
+            if doc.text[a:b].endswith("?"):
+                continue  # the interviewer's question
+            label = doc.char_span(label_end - len(name), label_end, alignment_mode="contract")
+            span = doc.char_span(a, b, alignment_mode="contract")
+            if span is None or label is None or len(span) < 2:
+                continue
+            span._.kind = "direct"
+            span._.rule = "en_transcript"
+            span._.speaker_mention = label
+            out.append(span)
+        return out
+
     @staticmethod
     def _is_title(doc: Doc, q: Span) -> bool:
-        """A name in quotation marks: a few capitalised words after "on", "titled", "the book" …"""
+        """A name in quotation marks: a few capitalised words after "on", "titled", "the book" …, or
+        after an owner's possessive ("CNN's “State of the Union”", "NBC's ''Meet the Press''")."""
         alpha = [t for t in q if t.is_alpha]
         if not alpha or len(alpha) > 6:
             return False
-        capitalised = all(t.text[:1].isupper() or t.lower_ in ("of", "the", "a", "and", "in", "on", "for", "to") for t in alpha)
+        capitalised = all(t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in alpha)
         before = doc[q.start - 2] if q.start >= 2 else None
+        if before is not None and before.text in ("'s", "’s") and q.start >= 3:
+            before = doc[q.start - 3]
         return (
             capitalised
             and (len(alpha) > 1 or before is not None and before.lower_ in TITLE_WORDS)
@@ -478,6 +710,31 @@ class EnglishQuoteFinder:
                     frames.append(frame)
         return frames
 
+    @staticmethod
+    def _closing_frames(doc: Doc, in_quote: set[int], frames: list[Frame]) -> list[Frame]:
+        """A sentence that ends in ", <subject> said." (journalistic convention: the frame closes
+        the report) reports all it says before the comma, whatever the parser made of a long
+        sentence or of a verb it took for a noun ("…, campaign finance records show.")."""
+        by_cue = {f.cue.i: f for f in frames}
+        out = list(frames)
+        for sent in doc.sents:
+            end = sent.end
+            while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            closing = _closing_frame(doc, sent.start, end)
+            if closing is None or closing[0].i in in_quote:
+                continue
+            verb, subject, comma = closing
+            start, stop = trim(doc, sent.start, comma)
+            if stop - start < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[start:stop]):
+                continue  # a clause, not "Then, last week, Smith called."
+            frame = by_cue.get(verb.i)
+            if frame is None:
+                out.append(Frame(cue=verb, rule="en_verb", content=(start, stop), speaker=subject, head=None))
+            elif frame.content[0] > start and frame.content[1] <= stop:
+                frame.content = (start, stop)
+        return out
+
     def _headline_frames(self, doc: Doc, in_quote: set[int]) -> list[Frame]:
         """A headline of the form "Source: claim" ("Poll: Trump Ties Clinton", "Wash Post Fact-Check: …"):
         the claim is an indirect quote of the source (ANNOTATION, headlines)."""
@@ -496,6 +753,8 @@ class EnglishQuoteFinder:
                 continue
             if not any(t.pos_ in ("PROPN", "NOUN") for t in source) or any(t.i in in_quote for t in source):
                 continue
+            if source.text.casefold() in transcript_non_labels() or text.rstrip().endswith("?"):
+                continue  # "Update: …" names no source; "REED: Do you think …?" asks, it reports nothing
             if any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in source):
                 continue
             a, b = trim(doc, content.start, content.end)
@@ -513,7 +772,9 @@ class EnglishQuoteFinder:
         if cls is None and intention is None:
             return None
         comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
-        if comp is None and lemma in CALL_FOR:  # "X called for an investigation", "X urged Congress to act"
+        if comp is None and lemma in question_verbs():  # "asked him if he would run": a question, no condition
+            comp = next((c for c in t.rights if c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.lefts)), None)
+        if comp is None and lemma in CALL_FOR:  # "X called for an investigation"
             prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
             if pobj is not None:
@@ -521,18 +782,25 @@ class EnglishQuoteFinder:
                 if end - start >= 2:
                     return Frame(cue=t, rule="en_call_for", content=(start, end), speaker=subject_of(t), head=pobj)
         rule = "en_belief" if cls == "cognition" else "en_verb"
+        if comp is None and cls == "speech":
+            content = nonfinite_content(t)
+            if content is not None:
+                start, end = trim(doc, *content)
+                if end - start >= 2:
+                    return Frame(cue=t, rule="en_verb", content=(start, end), speaker=subject_of(t), head=None)
+            comp = stray_that_clause(t)
         if comp is None and intention is not None:
             comp = next((c for c in t.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)), None)
             rule = "en_infinitive"
         if comp is None and cls == "speech":
-            # "The plan will fail, Smith said": the frame hangs off the content as parataxis
-            if t.dep_ in ("parataxis",) and t.head.i < t.i and t.head.pos_ in ("VERB", "AUX"):
-                head = t.head
-                start = head.left_edge.i
-                end = t.left_edge.i
-                start, end = trim(doc, start, end)
-                if end - start >= 2:
-                    return Frame(cue=t, rule="en_verb", content=(start, end), speaker=subject_of(t), head=head)
+            # "The plan will fail, Smith said", "The plan, Smith said, will fail" (parataxis), "as
+            # Smith noted, the plan failed": the frame is set into the clause it reports
+            as_clause = t.dep_ == "advcl" and is_as_frame(doc, t)
+            speaker = subject_of(t)
+            if (t.dep_ == "parataxis" or as_clause and speaker is not None) and t.head.pos_ in ("VERB", "AUX"):
+                content = host_clause(doc, t)
+                if content is not None:
+                    return Frame(cue=t, rule="en_verb", content=content, speaker=speaker, head=t.head)
             return None
         if comp is None or cls is None and rule != "en_infinitive":
             return None
@@ -543,6 +811,8 @@ class EnglishQuoteFinder:
         start, end = comp.left_edge.i, comp.right_edge.i + 1
         if comp.i < t.i:  # content before the frame: up to the frame's own words
             end = min([end, t.i] + [c.left_edge.i for c in t.lefts if c.i > comp.right_edge.i])
+        elif rule != "en_infinitive":
+            end = continued_content_end(t, comp, end)
         start, end = trim(doc, start, end)
         if end - start < 2 and not (end - start == 1 and doc[start].pos_ in ("VERB", "AUX")):
             return None
@@ -551,6 +821,8 @@ class EnglishQuoteFinder:
         speaker = subject_of(t)
         if is_passive(t) and speaker is None:
             rule = "en_passive"
+        elif rule == "en_belief" and (speaker is None or speaker.lower_ == "it"):  # "it is hard to see how …"
+            return None
         return Frame(cue=t, rule=rule, content=(start, end), speaker=speaker, head=comp)
 
     @staticmethod
@@ -562,11 +834,17 @@ class EnglishQuoteFinder:
         head = t.head if t.dep_ != "ROOT" else t
         if head.i == t.i or head.i == to.i:
             return None
+        while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):  # "X did A and B, according to Y"
+            head = head.head
         sent = t.sent
         clause_start = head.left_edge.i if head.dep_ != "ROOT" else sent.start
         clause_end = head.right_edge.i + 1 if head.dep_ != "ROOT" else sent.end
         frame_start, frame_end = t.i, max(x.i for x in t.subtree) + 1
         frame_end = max(frame_end, pobj.right_edge.i + 1)
+        if frame_start > sent.start and doc[frame_start - 1].text == "," and frame_end < sent.end and doc[frame_end].text == ",":
+            # set off by commas inside the sentence ("The plan, according to X, is to …"): the frame
+            # stays inside the span, which is the sentence the parser may have split
+            clause_start, clause_end = sent.start, sent.end
         if frame_start <= clause_start + 1:
             start, end = frame_end, clause_end
         elif frame_end >= clause_end - 2:
@@ -611,6 +889,7 @@ class EnglishQuoteFinder:
             if (
                 inner is not None
                 and inner is not f
+                and inner.head is not None  # "said he told them to stay": the non-finite report is part of the content
                 and verb_classes().get(inner.cue.lemma_) == "speech"
                 and f.rule != "en_belief"
             ):
@@ -639,9 +918,10 @@ class EnglishQuoteFinder:
             words = [i for i in range(start, end) if doc[i].is_alpha]
             if not words or all(i in in_quote for i in words):
                 continue  # the content is a direct quote
-            # a content inside another report's content: beliefs give way to speech
-            container = next((k for k, (a, b) in enumerate(taken) if a <= start and end <= b), None)
-            if container is not None:
+            # a content inside another report's content: beliefs give way to speech; a report made
+            # inside the other's content ("X says A, conceding that B") is one of its own
+            container = next(((a, b) for a, b in taken if a <= start and end <= b), None)
+            if container is not None and not (f.rule == "en_verb" and container[0] <= f.cue.i < container[1]):
                 continue
             span = doc[start:end]
             span._.kind = "indirect"

@@ -392,3 +392,11 @@ def test_according_to_set_off_inside_the_sentence_stays_inside_the_span(analyze)
     a = analyze("One of the options they have weighed, according to people close to the talks, is to sell the plant.")
     q = find(a, "One of the options they have weighed, according to people close to the talks, is to sell the plant")
     assert q.speaker.name == "people close to the talks" and q.rule == "en_according"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The death fuelled conspiracy theories suggesting he had been murdered.", "he had been murdered", "conspiracy theories"),
+    ("The ministry issued a statement saying the talks had failed.", "the talks had failed", "The ministry"),
+])
+def test_a_participle_speaks_for_what_it_describes_unless_someone_issued_it(analyze, text, content, speaker):
+    assert find(analyze(text), content).speaker.name == speaker

@@ -232,6 +232,14 @@ def _says_nothing(verb: Token) -> bool:
     return verb.lemma_.lower() in NOTHING_SAID and not said
 
 
+def _mention_before(mention: Span, cue: Token) -> Span:
+    """The speaker's words without the frame they contain ("conspiracy theories | suggesting he
+    was murdered": the cue is a participle modifying the speaker)."""
+    if mention.start < cue.i < mention.end:
+        return mention.doc[mention.start : cue.i]
+    return mention
+
+
 def speaker_head(head: Token) -> Token:
     """The named one of an apposition: "the ministry's spokeswoman, Jane Doe" -> Doe; the one after
     a dateline's dash, which the parser may take for an apposition: "CLEVELAND — John Doe said"."""
@@ -242,6 +250,11 @@ def speaker_head(head: Token) -> Token:
         if head.pos_ != "PROPN" or any(_is_spaced_dash(t) for t in doc[head.i + 1 : child.left_edge.i]):
             return child
     return head
+
+
+#: Verbs whose subject does not author the statement their object is ("the death fuelled
+#: theories suggesting …"; but "X issued a statement saying …": X speaks).
+SPREADING = frozenset({"fuel", "spark", "prompt", "trigger", "feed", "cause", "deny", "dismiss", "reject", "refute", "debunk"})
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -280,9 +293,11 @@ def subject_of(verb: Token) -> Token | None:
                 continue
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "pobj"):  # "X issued a statement saying …"
             verb_above = t.head.head if t.head.dep_ == "dobj" else t.head.head.head
-            if verb_above.pos_ in ("VERB", "AUX"):
+            if verb_above.pos_ in ("VERB", "AUX") and verb_above.lemma_ not in SPREADING:
                 t = verb_above
                 continue
+        if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN"):
+            return t.head  # "theories suggesting …", "a memo saying …": what the participle describes
         return None
     return None
 
@@ -927,7 +942,8 @@ class EnglishQuoteFinder:
             span._.kind = "indirect"
             span._.rule = f.rule
             span._.cue = doc[f.cue.i : f.cue.i + (2 if f.rule == "en_according" else 1)]
-            span._.speaker_mention = noun_phrase(speaker_head(f.speaker)) if f.speaker is not None else None
+            speaker = noun_phrase(speaker_head(f.speaker)) if f.speaker is not None else None
+            span._.speaker_mention = _mention_before(speaker, f.cue) if speaker is not None else None
             span._.via = [noun_phrase(v) for v in f.via]
             out.append(span)
             taken.append((start, end))

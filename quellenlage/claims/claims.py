@@ -158,7 +158,7 @@ class ClaimBuilder:
             ):
                 drafts.append(self._draft(doc, reply.quote_id, reply.span, reply.sentence, index))
         drafts.sort(key=lambda d: d.start)
-        self._mark_asserted(drafts, body, quote_spans, weights, index)
+        self._mark_asserted(drafts, body, quote_spans, weights)
         claims = [self._claim(f"c{n}", d) for n, d in enumerate(drafts, start=1)]
         single = sum(not self._corroborated(d, drafts, weights) for d in drafts)
         doc._.claims = claims
@@ -309,15 +309,25 @@ class ClaimBuilder:
 
     @staticmethod
     def _mark_asserted(
-        drafts: list[Draft], body: list[Span], quotes: list[Span], weights: Weights, index: dict[int, str]
+        drafts: list[Draft], body: list[Span], quotes: list[Span], weights: Weights
     ) -> None:
-        """A claim the outlet also states itself, unattributed and unhedged, is asserted."""
-        own = [
-            key_terms(s, index) for s in body
-            if not any(overlaps(q, s) for q in quotes) and hedge(s, konjunktiv=True) is None
-        ]
+        """A claim the outlet also states itself, unattributed and unhedged, is asserted.
+
+        `weights` are those of the body's sentences (their key terms are its units): only those holding one of a claim's terms
+        are compared with it, and only those alike enough are read for a hedge."""
+        own = [not any(overlaps(q, s) for q in quotes) for s in body]
+        hedged: dict[int, bool] = {}
+
+        def unhedged(n: int) -> bool:
+            if n not in hedged:
+                hedged[n] = hedge(body[n], konjunktiv=True) is not None
+            return not hedged[n]
+
         for d in drafts:
-            if d.status != "rumour" and any(coverage(d.terms, terms, weights) >= ASSERTED for terms in own):
+            if d.status == "rumour":
+                continue
+            candidates = sorted({n for t in d.terms for n in weights.units_with(t) if own[n]})
+            if any(coverage(d.terms, weights.units[n], weights) >= ASSERTED and unhedged(n) for n in candidates):
                 d.status = "asserted"
 
     @staticmethod

@@ -39,8 +39,9 @@ def hedge(span: Span, konjunktiv: bool = False) -> tuple[str, str] | None:
     modal = distancing_modal(span)
     if modal is not None:
         return "modal", modal.text
+    text = span.text
     for kind, rx in hedge_patterns(lang):
-        m = rx.search(span.text)
+        m = rx.search(text)
         if m:
             return kind, m.group()
     if konjunktiv and lang != ENGLISH:

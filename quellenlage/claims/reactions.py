@@ -142,9 +142,10 @@ def char_span(within: Span, start: int, end: int) -> Span:
 
 def phrase_status(span: Span) -> tuple[str, Span] | None:
     """The strongest reaction the words of a statement express, with the phrase."""
+    text, lang = span.text, language(span)
     for status in STATUSES:
-        for rx in phrases(language(span))[status]:
-            m = rx.search(span.text)
+        for rx in phrases(lang)[status]:
+            m = rx.search(text)
             if m:
                 start = span.start_char + m.start()
                 return status, char_span(span, start, start + len(m.group().rstrip()))
@@ -247,9 +248,10 @@ def _first_finite(sentence: Span, skip: set[int]) -> int | None:
 def act_status(sentence: Span) -> tuple[str, Span] | None:
     """A phrase of reactions.tsv marked as an act ("denied-act"): it describes what the
     sentence's subject answers, so it counts outside quotes too."""
+    text, lang = sentence.text, language(sentence)
     for status in STATUSES:
-        for rx in act_phrases(language(sentence))[status]:
-            m = rx.search(sentence.text)
+        for rx in act_phrases(lang)[status]:
+            m = rx.search(text)
             if m:
                 start = sentence.start_char + m.start()
                 return status, char_span(sentence, start, start + len(m.group().rstrip()))

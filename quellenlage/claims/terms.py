@@ -68,15 +68,18 @@ def match(a: str, b: str) -> bool:
     return len(short) >= MIN_AFFIX and (long.startswith(short) or long.endswith(short))
 
 
+@lru_cache(maxsize=262144)
+def _inner_affixes(term: str) -> frozenset[str]:
+    """The prefixes and suffixes of a term from MIN_AFFIX letters up to one short of the whole."""
+    return frozenset(part for k in range(MIN_AFFIX, len(term)) for part in (term[:k], term[-k:]))
+
+
 @lru_cache(maxsize=65536)
 def _affix_index(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The terms long enough to be a compound part, and every prefix and suffix of at least
     MIN_AFFIX letters of those terms: `match` against a whole set in a few lookups."""
     plain = frozenset(t for t in terms if len(t) >= MIN_AFFIX and not t.startswith(ENTITY_PREFIX))
-    affixes = frozenset(
-        part for t in plain for k in range(MIN_AFFIX, len(t)) for part in (t[:k], t[-k:])
-    )
-    return plain, affixes
+    return plain, frozenset().union(*(_inner_affixes(t) for t in plain))
 
 
 @lru_cache(maxsize=262144)
@@ -87,9 +90,8 @@ def _contains(terms: frozenset[str], term: str) -> bool:
     if term.startswith(ENTITY_PREFIX) or len(term) < MIN_AFFIX:
         return False
     plain, affixes = _affix_index(terms)
-    if term in affixes:
-        return True  # the term begins or ends a longer term of the set
-    return any(term[:k] in plain or term[-k:] in plain for k in range(MIN_AFFIX, len(term)))
+    # the term begins or ends a longer term of the set, or a term of the set begins or ends it
+    return term in affixes or not plain.isdisjoint(_inner_affixes(term))
 
 
 def contains(terms: Iterable[str], term: str) -> bool:
@@ -221,33 +223,54 @@ class Weights:
     """Inverse document frequency of terms over a list of term sets (the body's sentences),
     plus one, so that in a short body a term found everywhere still counts.
 
-    A unit counts for a term when it `contains` it; the units are indexed once by their terms
-    and affixes (the term is in the unit or begins or ends one of its terms) and by their
-    plain terms (one of them begins or ends the term), so a term's frequency costs a few
+    A unit counts for a term when it holds the term, when one of its terms begins or ends with
+    the term, or when one of its plain terms begins or ends the term. The units' terms are
+    indexed once by their first and last MIN_AFFIX letters, so a term's frequency costs a few
     lookups, not a pass over the body."""
 
     def __init__(self, units: list[frozenset[str]]) -> None:
         self.units = units
         self._cache: dict[str, float] = {}
-        self._by_key: dict[str, set[int]] = {}
-        self._by_plain: dict[str, set[int]] = {}
+        self._found: dict[str, frozenset[int]] = {}
+        self._by_term: dict[str, set[int]] = {}  # term -> the units that hold it
+        self._by_head: dict[str, set[str]] = {}  # first MIN_AFFIX letters -> plain terms
+        self._by_tail: dict[str, set[str]] = {}  # last MIN_AFFIX letters -> plain terms
         for n, unit in enumerate(units):
-            plain, affixes = _affix_index(unit)
-            for key in unit | affixes:
-                self._by_key.setdefault(key, set()).add(n)
-            for term in plain:
-                self._by_plain.setdefault(term, set()).add(n)
+            for term in unit:
+                self._by_term.setdefault(term, set()).add(n)
+        for term in self._by_term:
+            if len(term) > MIN_AFFIX and not term.startswith(ENTITY_PREFIX):  # has affixes
+                self._by_head.setdefault(term[:MIN_AFFIX], set()).add(term)
+                self._by_tail.setdefault(term[-MIN_AFFIX:], set()).add(term)
 
-    def _df(self, term: str) -> int:
-        found = set(self._by_key.get(term, ()))
-        if not term.startswith(ENTITY_PREFIX) and len(term) >= MIN_AFFIX:
-            for k in range(MIN_AFFIX, len(term)):
-                found |= self._by_plain.get(term[:k], set()) | self._by_plain.get(term[-k:], set())
-        return len(found)
+    def _matching(self, term: str) -> frozenset[int]:
+        """The units that hold the term, or a longer term it begins or ends, or a plain term
+        that begins or ends it."""
+        if term not in self._found:
+            found = set(self._by_term.get(term, ()))
+            if len(term) >= MIN_AFFIX:
+                for longer in self._by_head.get(term[:MIN_AFFIX], ()):
+                    if len(longer) > len(term) and longer.startswith(term):
+                        found |= self._by_term[longer]
+                for longer in self._by_tail.get(term[-MIN_AFFIX:], ()):
+                    if len(longer) > len(term) and longer.endswith(term):
+                        found |= self._by_term[longer]
+                if not term.startswith(ENTITY_PREFIX):
+                    for part in _inner_affixes(term):
+                        if part in self._by_term and not part.startswith(ENTITY_PREFIX):
+                            found |= self._by_term[part]
+            self._found[term] = frozenset(found)
+        return self._found[term]
+
+    def units_with(self, term: str) -> frozenset[int]:
+        """The numbers of the units that `contains` the term."""
+        if term.startswith(ENTITY_PREFIX) or len(term) < MIN_AFFIX:
+            return frozenset(self._by_term.get(term, ()))
+        return self._matching(term)
 
     def __call__(self, term: str) -> float:
         if term not in self._cache:
-            self._cache[term] = 1.0 + math.log((1 + len(self.units)) / (1 + self._df(term)))
+            self._cache[term] = 1.0 + math.log((1 + len(self.units)) / (1 + len(self._matching(term))))
         return self._cache[term]
 
 

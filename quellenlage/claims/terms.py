@@ -111,20 +111,36 @@ def entity_index(doc: Doc) -> dict[int, str]:
 def is_content(t: Token) -> bool:
     """A content word: noun, name, adjective, figure, or full verb that is not a speech verb."""
     lang = language(t)
-    if t.like_num and any(ch.isdigit() for ch in t.text) or t.lower_ in number_words(lang):
-        return True  # figures and number words ("Vier Modelle"), whatever the tagger calls them
-    if t.is_stop or t.is_punct or t.is_space or len(t.text) < 3 or not any(ch.isalpha() for ch in t.text):
-        return False
+    spelled = _content_by_spelling(lang, t.text, t.like_num, t.is_stop, t.is_punct, t.is_space)
+    if spelled is not None:
+        return spelled
     if lang == ENGLISH:
-        if en.pos(t) not in CONTENT_POS:
-            return False
-        return en.pos(t) != "VERB" or not (en.lemma(t) in en.LIGHT_VERBS or en.lemma(t) in en.frame_verbs())
-    if pos(t) not in CONTENT_POS:
+        return _content_by_tag(lang, en.pos(t), en.lemma(t), t.text)
+    return _content_by_tag(lang, pos(t), lemma(t), t.text)
+
+
+@lru_cache(maxsize=65536)
+def _content_by_spelling(lang: str, text: str, like_num: bool, stop: bool, punct: bool, space: bool) -> bool | None:
+    """What the word's spelling decides: a figure or number word is content; a stop word,
+    punctuation or a word of fewer than three letters is not; None: its tag decides."""
+    if like_num and any(ch.isdigit() for ch in text) or text.lower() in number_words(lang):
+        return True  # figures and number words ("Vier Modelle"), whatever the tagger calls them
+    if stop or punct or space or len(text) < 3 or not any(ch.isalpha() for ch in text):
         return False
-    if pos(t) == "VERB":
-        lemmas = {lemma(t), *verb_lemmas(t.text)}
-        return not (lemmas & LIGHT_VERBS) and not any(x in cue_verbs() for x in lemmas)
-    return True
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _content_by_tag(lang: str, tag: str, lemma_: str, text: str) -> bool:
+    """A content POS, and for a verb one that is neither light nor a verb of saying."""
+    if tag not in CONTENT_POS:
+        return False
+    if tag != "VERB":
+        return True
+    if lang == ENGLISH:
+        return not (lemma_ in en.LIGHT_VERBS or lemma_ in en.frame_verbs())
+    lemmas = {lemma_, *verb_lemmas(text)}
+    return not (lemmas & LIGHT_VERBS) and not any(x in cue_verbs() for x in lemmas)
 
 
 @lru_cache(maxsize=1)
@@ -135,11 +151,13 @@ def _dictionary():
     return german_dictionary()
 
 
+@lru_cache(maxsize=262144)
 def _noun(word: str) -> str | None:
     """The dictionary lemma of a noun form, or None."""
     return _dictionary().get(word[:1].upper() + word[1:])
 
 
+@lru_cache(maxsize=65536)
 def _modifier(word: str) -> str | None:
     """The dictionary lemma of a noun or (lower-case) adjective form, or None."""
     return _noun(word) or _dictionary().get(word)
@@ -179,23 +197,27 @@ def number_words(lang: str = GERMAN) -> dict[str, str]:
     return {r[0]: r[1] for r in rows(lang, "numbers.tsv")}
 
 
-def token_terms(t: Token, index: dict[int, str]) -> set[str]:
+def token_terms(t: Token, index: dict[int, str]) -> frozenset[str]:
     """The terms of one token: its stem and its lemma's, the stems of its hyphenated and
     compound parts, the figure of a number word, its entity id (English: no compound splitting)."""
-    lang = language(t)
-    out = {stem(t.text, lang), stem(lemma(t), lang)}
-    pieces = [part for part in t.text.split("-") if len(part) >= MIN_PART] if "-" in t.text else [t.text]
+    out = _word_terms(language(t), t.text, lemma(t))
+    return out | {ENTITY_PREFIX + index[t.i]} if t.i in index else out
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(lang: str, text: str, lemma_: str) -> frozenset[str]:
+    """The terms of a word with this spelling and lemma (see `token_terms`)."""
+    out = {stem(text, lang), stem(lemma_, lang)}
+    pieces = [part for part in text.split("-") if len(part) >= MIN_PART] if "-" in text else [text]
     if len(pieces) > 1:
         out |= {stem(part, lang) for part in pieces}
     if lang != ENGLISH:
         for piece in pieces:
             out |= {stem(part) for part in compound_parts(piece)}
-    figure = number_words(lang).get(t.lower_)
+    figure = number_words(lang).get(text.lower())
     if figure is not None:
         out.add(figure)
-    if t.i in index:
-        out.add(ENTITY_PREFIX + index[t.i])
-    return out
+    return frozenset(out)
 
 
 def key_terms(span: Span, index: dict[int, str], skip: set[int] = frozenset()) -> frozenset[str]:
@@ -215,7 +237,7 @@ def _terms_per_token(doc: Doc, index: dict[int, str]) -> list[frozenset[str]]:
     """Every token's terms (empty for function words), computed once per Doc."""
     key = "quellenlage.token_terms"
     if key not in doc_cache(doc):
-        doc_cache(doc)[key] = [frozenset(token_terms(t, index)) if is_content(t) else frozenset() for t in doc]
+        doc_cache(doc)[key] = [token_terms(t, index) if is_content(t) else frozenset() for t in doc]
     return doc_cache(doc)[key]
 
 

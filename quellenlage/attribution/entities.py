@@ -158,9 +158,9 @@ def _institution_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     heads = institution_heads()
     out = []
     for t in doc:
-        if t.i in taken or pos(t) != "NOUN" or t.morph.get("Number") == ["Plur"]:
-            continue
         low = t.lower_
+        if t.i in taken or not low.endswith(heads) or pos(t) != "NOUN" or t.morph.get("Number") == ["Plur"]:
+            continue
         if not any(low.endswith(h) and len(low) >= len(h) + 3 for h in heads) or role_at(doc, t.idx) == "boilerplate":
             continue
         start, end = t.i, t.i + 1
@@ -294,9 +294,11 @@ class EntityResolver:
         taken = {i for c in clusters.values() for m in c.mentions for i in range(m.start, m.end)}
         people = _people(clusters)
         for t in doc:
-            if t.i in taken or not t.text[:1].isupper() or role_at(doc, t.idx) == "boilerplate":
+            if t.i in taken or not t.text[:1].isupper():
                 continue
             cluster = people.get(t.text) or people.get(strip_genitive(t.text))
+            if cluster is None and not INITIAL.match(t.text) or role_at(doc, t.idx) == "boilerplate":
+                continue  # no known surname or initial, or on a line of boilerplate
             if cluster is None and INITIAL.match(t.text):  # "K." for the last "Sebastian K."
                 if key := _named_last_with_initial(people, t.text, t.i):
                     people[key].mentions.append(doc[t.i : t.i + 1])

@@ -302,7 +302,7 @@ def relative_clause(doc: Doc, start: int, end: int) -> bool:
 
 def _oblique(np: Span) -> bool:
     """The tagger marks the phrase accusative or dative throughout: an object, not the subject."""
-    cases = [set(t.morph.get("Case")) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") and t.morph.get("Case")]
+    cases = [set(case) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") for case in [t.morph.get("Case")] if case]
     if not cases or not all(c and not (c & {"Nom"}) for c in cases) or any(t.ent_type_ == "PER" for t in np):
         return False
     # a bare name of a known person: the case tags of names are guesses ("von denen Relotius behauptet")

@@ -24,7 +24,7 @@ from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.modals import HEARSAY, modal_reading
 from quellenlage.attribution.sentences import quoted_tokens, sentences
-from quellenlage.attribution.speakers import via_names
+from quellenlage.attribution.speakers import mention_index, via_names
 
 from quellenlage.claims.hedges import distancing_modal, hedge
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
@@ -134,8 +134,9 @@ class ClaimBuilder:
         quote_spans = list(doc.spans.get("quotes", []))
         inside = {i for q in quote_spans for i in range(q.start, q.end)}
         cues = {r.cue.start for r in replies}
+        mentions = mention_index(doc)  # the entities are final: one index for every sentence
         for sent in body:
-            replies.extend(r for r in frame_replies(doc, sent, inside) if r.cue.start not in cues)
+            replies.extend(r for r in frame_replies(doc, sent, inside, mentions) if r.cue.start not in cues)
         lang = language(doc)
         on_behalf = principals(doc)
         for reply in replies:

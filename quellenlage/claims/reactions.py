@@ -41,8 +41,8 @@ from quellenlage.attribution.grammar import (
     verb_lemmas,
 )
 from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index, resolve_mention
-from quellenlage.claims.hedges import hedge
-from quellenlage.attribution.modals import CLAIM, distancing_modal, modal_reading
+from quellenlage.claims.hedges import distancing_modal, hedge
+from quellenlage.attribution.modals import CLAIM, modal_reading
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
 from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import patterns, rows
@@ -183,14 +183,14 @@ def admits_more(span: Span) -> bool:
     return any(t.lower_.startswith(others) for t in span)
 
 
-def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
+def frame_replies(doc: Doc, sentence: Span, skip: set[int], index: dict | None = None) -> list[Reply]:
     """Replies the outlet narrates: a verb of answering ("Das Ministerium wies die Vorwürfe
     zurück", "Sowohl X als auch Y weisen diese Darstellung zurück": one reply per coordinated
     subject), a claim "im Widerspruch zu" what a source holds, a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
     Zweifel zu entkräften"), or a negated self-claim ("will X nicht kennen"). Not under a hedge
     ("Vielleicht leugnen sie"): a supposed answer is none. English: en.frame_replies."""
     out = []
-    index = mention_index(doc)
+    index = mention_index(doc) if index is None else index
     if english(doc):
         return en.frame_replies(doc, sentence, skip, act_status, index, Reply)
     if hedge(sentence) is not None and distancing_modal(sentence) is None:

@@ -108,9 +108,10 @@ def entity_index(doc: Doc) -> dict[int, str]:
     return doc_cache(doc)[key]
 
 
-def is_content(t: Token) -> bool:
-    """A content word: noun, name, adjective, figure, or full verb that is not a speech verb."""
-    lang = language(t)
+def is_content(t: Token, lang: str | None = None) -> bool:
+    """A content word: noun, name, adjective, figure, or full verb that is not a speech verb
+    (`lang`: the Doc's `language`, when the caller knows it)."""
+    lang = language(t) if lang is None else lang
     spelled = _content_by_spelling(lang, t.text, t.like_num, t.is_stop, t.is_punct, t.is_space)
     if spelled is not None:
         return spelled
@@ -197,10 +198,10 @@ def number_words(lang: str = GERMAN) -> dict[str, str]:
     return {r[0]: r[1] for r in rows(lang, "numbers.tsv")}
 
 
-def token_terms(t: Token, index: dict[int, str]) -> frozenset[str]:
+def token_terms(t: Token, index: dict[int, str], lang: str | None = None) -> frozenset[str]:
     """The terms of one token: its stem and its lemma's, the stems of its hyphenated and
     compound parts, the figure of a number word, its entity id (English: no compound splitting)."""
-    out = _word_terms(language(t), t.text, lemma(t))
+    out = _word_terms(language(t) if lang is None else lang, t.text, lemma(t))
     return out | {ENTITY_PREFIX + index[t.i]} if t.i in index else out
 
 
@@ -237,7 +238,8 @@ def _terms_per_token(doc: Doc, index: dict[int, str]) -> list[frozenset[str]]:
     """Every token's terms (empty for function words), computed once per Doc."""
     key = "quellenlage.token_terms"
     if key not in doc_cache(doc):
-        doc_cache(doc)[key] = [token_terms(t, index) if is_content(t) else frozenset() for t in doc]
+        lang = language(doc)
+        doc_cache(doc)[key] = [token_terms(t, index, lang) if is_content(t, lang) else frozenset() for t in doc]
     return doc_cache(doc)[key]
 
 
@@ -304,7 +306,8 @@ def coverage(query: frozenset[str], target: frozenset[str], weight: Callable[[st
     total = sum(weight(t) for t in query)
     if not total:
         return 0.0
-    return sum(weight(t) for t in query if contains(target, t)) / total
+    target = target if isinstance(target, frozenset) else frozenset(target)
+    return sum(weight(t) for t in query if _contains(target, t)) / total
 
 
 def overlaps(a: Span, b: Span) -> bool:

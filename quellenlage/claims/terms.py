@@ -225,8 +225,7 @@ def key_terms(span: Span, index: dict[int, str], skip: set[int] = frozenset()) -
     """The content terms of a span, leaving out the tokens in `skip` (e.g. a reply's cue words)."""
     doc = span.doc
     if index is doc_cache(doc).get("quellenlage.entity_index"):
-        per_token = _terms_per_token(doc, index)
-        return frozenset().union(*(per_token[i] for i in range(span.start, span.end) if i not in skip))
+        return frozenset().union(*_terms_per_token(doc, index, span.start, span.end, skip))
     out: set[str] = set()
     for t in span:
         if t.i not in skip and is_content(t):
@@ -234,13 +233,24 @@ def key_terms(span: Span, index: dict[int, str], skip: set[int] = frozenset()) -
     return frozenset(out)
 
 
-def _terms_per_token(doc: Doc, index: dict[int, str]) -> list[frozenset[str]]:
-    """Every token's terms (empty for function words), computed once per Doc."""
+def _terms_per_token(doc: Doc, index: dict[int, str], start: int, end: int, skip: set[int]) -> list[frozenset[str]]:
+    """The terms of each token from start to end not in `skip` (empty for function words),
+    each token's computed once per Doc, when a span first asks for it."""
     key = "quellenlage.token_terms"
-    if key not in doc_cache(doc):
-        lang = language(doc)
-        doc_cache(doc)[key] = [token_terms(t, index, lang) if is_content(t, lang) else frozenset() for t in doc]
-    return doc_cache(doc)[key]
+    known = doc_cache(doc).get(key)
+    if known is None:
+        known = doc_cache(doc)[key] = [None] * len(doc)  # list[frozenset[str] | None]
+    lang = language(doc)
+    out = []
+    for i in range(start, end):
+        if i in skip:
+            continue
+        terms = known[i]
+        if terms is None:
+            t = doc[i]
+            terms = known[i] = token_terms(t, index, lang) if is_content(t, lang) else frozenset()
+        out.append(terms)
+    return out
 
 
 class Weights:

@@ -266,6 +266,7 @@ class Weights:
         self.units = units
         self._cache: dict[str, float] = {}
         self._found: dict[str, frozenset[int]] = {}
+        self._totals: dict[int, tuple[frozenset[str], float]] = {}
         self._by_term: dict[str, set[int]] = {}  # term -> the units that hold it
         self._by_head: dict[str, set[str]] = {}  # first MIN_AFFIX letters -> plain terms
         self._by_tail: dict[str, set[str]] = {}  # last MIN_AFFIX letters -> plain terms
@@ -302,6 +303,13 @@ class Weights:
             return frozenset(self._by_term.get(term, ()))
         return self._matching(term)
 
+    def total(self, terms: frozenset[str]) -> float:
+        """The summed weight of a term set, kept per set object (claims are compared many times)."""
+        known = self._totals.get(id(terms))
+        if known is None or known[0] is not terms:
+            known = self._totals[id(terms)] = (terms, sum(self(t) for t in terms))
+        return known[1]
+
     def __call__(self, term: str) -> float:
         if term not in self._cache:
             self._cache[term] = 1.0 + math.log((1 + len(self.units)) / (1 + len(self._matching(term))))
@@ -313,7 +321,10 @@ def coverage(query: frozenset[str], target: frozenset[str], weight: Callable[[st
 
     A word gives several terms (stem, parts, entity id); each counts, so an entity matched by
     its id and its name weighs more than a common noun."""
-    total = sum(weight(t) for t in query)
+    if isinstance(weight, Weights) and isinstance(query, frozenset):
+        total = weight.total(query)
+    else:
+        total = sum(weight(t) for t in query)
     if not total:
         return 0.0
     target = target if isinstance(target, frozenset) else frozenset(target)

@@ -270,13 +270,22 @@ class Weights:
         self._by_term: dict[str, set[int]] = {}  # term -> the units that hold it
         self._by_head: dict[str, set[str]] = {}  # first MIN_AFFIX letters -> plain terms
         self._by_tail: dict[str, set[str]] = {}  # last MIN_AFFIX letters -> plain terms
+        by_term = self._by_term
         for n, unit in enumerate(units):
             for term in unit:
-                self._by_term.setdefault(term, set()).add(n)
-        for term in self._by_term:
-            if len(term) > MIN_AFFIX and not term.startswith(ENTITY_PREFIX):  # has affixes
-                self._by_head.setdefault(term[:MIN_AFFIX], set()).add(term)
-                self._by_tail.setdefault(term[-MIN_AFFIX:], set()).add(term)
+                holders = by_term.get(term)
+                if holders is None:
+                    by_term[term] = {n}
+                else:
+                    holders.add(n)
+        for term in by_term:
+            if len(term) > MIN_AFFIX and term[0] != ENTITY_PREFIX:  # has affixes
+                for key, index in ((term[:MIN_AFFIX], self._by_head), (term[-MIN_AFFIX:], self._by_tail)):
+                    terms = index.get(key)
+                    if terms is None:
+                        index[key] = {term}
+                    else:
+                        terms.add(term)
 
     def _matching(self, term: str) -> frozenset[int]:
         """The units that hold the term, or a longer term it begins or ends, or a plain term

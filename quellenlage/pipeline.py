@@ -215,7 +215,7 @@ def nothing_analysed(analysis: Analysis) -> bool:
 
 def analyze_many(items: Iterable[str | Article], settings: Settings = Settings()) -> Iterator[Analysis]:
     """Analyse a stream of texts or Articles, in order, each in its language (`settings.language`),
-    batched on `nlp.pipe` (over `settings.n_process` processes when it is more than one).
+    batched on `nlp.pipe` (in `settings.n_process` worker processes when it is more than one).
 
     A component that fails costs only its own findings (`errors` names it); a document that
     fails in the language model yields an Analysis with only its text and `errors` saying why

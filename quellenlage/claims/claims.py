@@ -314,8 +314,9 @@ class ClaimBuilder:
     ) -> None:
         """A claim the outlet also states itself, unattributed and unhedged, is asserted.
 
-        `weights` are those of the body's sentences (their key terms are its units): only those holding one of a claim's terms
-        are compared with it, and only those alike enough are read for a hedge."""
+        `weights` are those of the body's sentences (their key terms are its units): a claim is
+        compared only with the sentences whose share of its terms, summed off the index, comes
+        near the threshold, and only those alike enough are read for a hedge."""
         own = [not any(overlaps(q, s) for q in quotes) for s in body]
         hedged: dict[int, bool] = {}
 
@@ -325,9 +326,11 @@ class ClaimBuilder:
             return not hedged[n]
 
         for d in drafts:
-            if d.status == "rumour":
+            total = weights.total(d.terms)
+            if d.status == "rumour" or not total:
                 continue
-            candidates = sorted({n for t in d.terms for n in weights.units_with(t) if own[n]})
+            # the sentences alike enough, within rounding: `coverage` decides
+            candidates = sorted(n for n, w in weights.shared(d.terms).items() if own[n] and w >= ASSERTED * total - 1e-9)
             if any(coverage(d.terms, weights.units[n], weights) >= ASSERTED and unhedged(n) for n in candidates):
                 d.status = "asserted"
 

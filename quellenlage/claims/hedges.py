@@ -44,21 +44,25 @@ def hedge(span: Span, konjunktiv: bool = False) -> tuple[str, str] | None:
     cache = doc_cache(span.doc)
     key = ("quellenlage.hedge", span.start, span.end, konjunktiv)
     if key not in cache:
-        cache[key] = _hedge(span, konjunktiv)
+        cache[key] = (hedge(span) or _konjunktiv(span)) if konjunktiv else _hedge(span)
     return cache[key]
 
 
-def _hedge(span: Span, konjunktiv: bool) -> tuple[str, str] | None:
-    lang = language(span)
+def _hedge(span: Span) -> tuple[str, str] | None:
     modal = distancing_modal(span)
     if modal is not None:
         return "modal", modal.text
     text = span.text
-    for kind, rx in hedge_patterns(lang):
+    for kind, rx in hedge_patterns(language(span)):
         m = rx.search(text)
         if m:
             return kind, m.group()
-    if konjunktiv and lang != ENGLISH:
+    return None
+
+
+def _konjunktiv(span: Span) -> tuple[str, str] | None:
+    """The first finite Konjunktiv I (German only)."""
+    if language(span) != ENGLISH:
         for t in span:
             if is_finite(t) and is_konjunktiv1(t):  # a finite verb: the tagger may call 'diese' a verb
                 return "konjunktiv", t.text

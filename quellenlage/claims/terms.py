@@ -312,6 +312,16 @@ class Weights:
             return frozenset(self._by_term.get(term, ()))
         return self._matching(term)
 
+    def shared(self, terms: frozenset[str]) -> dict[int, float]:
+        """unit number -> the summed weight of the terms it contains (of those units that contain
+        any): what `coverage(terms, unit)` divides by the terms' total, in one pass over the terms."""
+        out: dict[int, float] = {}
+        for term in terms:
+            weight = self(term)
+            for n in self.units_with(term):
+                out[n] = out.get(n, 0.0) + weight
+        return out
+
     def total(self, terms: frozenset[str]) -> float:
         """The summed weight of a term set, kept per set object (claims are compared many times)."""
         known = self._totals.get(id(terms))

@@ -179,11 +179,14 @@ def _in_processes(articles: Iterable[str | Article], language: str, settings: Se
     done = False
     while not done:
         pending: deque[tuple[list[Article], Future[list[Analysis]]]] = deque()
+        unsent: list[Article] | None = None  # taken from the input, not yet handed to a worker
         pool = ProcessPoolExecutor(settings.n_process, mp_context=multiprocessing.get_context())
         try:
             for batch in chain(batches, [None]):
                 if batch is not None:
+                    unsent = batch
                     pending.append((batch, pool.submit(_analyses_in_worker, language, settings, batch)))
+                    unsent = None
                 while pending and (batch is None or len(pending) >= in_flight):
                     analyses = pending[0][1].result()
                     pending.popleft()
@@ -193,7 +196,7 @@ def _in_processes(articles: Iterable[str | Article], language: str, settings: Se
             logger.warning("a worker failed, its batches are redone in process: %s: %s", type(err).__name__, err)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
-        for batch, _ in pending:
+        for batch in [*(b for b, _ in pending), *([unsent] if unsent is not None else [])]:
             yield from _analyses(nlp, language, batch)
 
 

@@ -49,7 +49,9 @@ def _table() -> dict[str, str]:
     stat = _data_file().stat()
     path = cache_dir() / f"gender-guesser-{stat.st_size}-{stat.st_mtime_ns}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(cached, dict):
+            return cached
     except (OSError, ValueError):
         pass
     table = _derive()

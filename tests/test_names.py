@@ -44,5 +44,9 @@ def test_an_unwritable_or_broken_cache_falls_back_to_parsing(fresh, monkeypatch)
     monkeypatch.setenv("QUELLENLAGE_CACHE", str(fresh / "c"))
     (fresh / "c").mkdir()
     stat = names._data_file().stat()
-    (fresh / "c" / f"gender-guesser-{stat.st_size}-{stat.st_mtime_ns}.json").write_text("{broken")
+    cached = fresh / "c" / f"gender-guesser-{stat.st_size}-{stat.st_mtime_ns}.json"
+    cached.write_text("{broken")
     assert names.gender("Wolfgang") == "male"
+    names._table.cache_clear()
+    cached.write_text("[]")  # JSON, but not the table
+    assert names.gender("Anna") == "female" and len(names._table()) > 10_000

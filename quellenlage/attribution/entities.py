@@ -43,9 +43,10 @@ LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "
 
 def is_role_noun(t) -> bool:
     """A noun that names a role a person has ("Sprecher", "Kremlsprecher", "US-Präsident")."""
-    if not t.text[:1].isupper() or t.is_punct:
+    text = t.text
+    if not text[:1].isupper() or t.is_punct:
         return False
-    return _role_word((t.lemma_ or t.text).lower()) or _role_word(t.lower_)
+    return _role_word((t.lemma_ or text).lower()) or _role_word(t.lower_)
 
 
 @lru_cache(maxsize=65536)
@@ -185,7 +186,8 @@ def _first_name_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     ("Carline Mohr, Redakteurin"); both words must be tagged as names, not as sentence words."""
     out = []
     for t in doc:
-        if t.i in taken or t.i + 1 >= len(doc) or pos(t) != "PROPN":
+        # a first name is capitalised (first_name_gender): the cheap test first
+        if t.i in taken or t.i + 1 >= len(doc) or not t.text[:1].isupper() or pos(t) != "PROPN":
             continue
         nxt = doc[t.i + 1]
         if nxt.i in taken or pos(nxt) not in ("PROPN", "NOUN") or not nxt.text[:1].isupper() or is_role_noun(nxt):
@@ -470,10 +472,10 @@ def _link_organisation_descriptions(doc: Doc, clusters: list[EntityCluster]) -> 
         return
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     for t in doc:
-        if t.i in taken or pos(t) != "NOUN" or t.i == 0:
+        if t.i in taken or t.i == 0:
             continue
         endings = kinds.get((t.lemma_ or t.text).lower()) or kinds.get(t.lower_)
-        if endings is None:
+        if endings is None or pos(t) != "NOUN":
             continue
         start = t.i
         while start > 0 and pos(doc[start - 1]) == "ADJ":

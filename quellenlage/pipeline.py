@@ -7,6 +7,7 @@ exception is recorded in `Analysis.errors` and costs only its own findings.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections import deque
@@ -99,7 +100,13 @@ def get_pipeline(settings: Settings = Settings(), language: str = "de") -> Langu
 
 @lru_cache(maxsize=4)
 def _pipeline_of(language: str, components: tuple[str, ...] | None) -> Language:
-    return build_pipeline(Settings(components=components), language)
+    """The pipeline, kept for the life of the process. Its objects (model, word lists, lexicon
+    caches) are then moved out of the cyclic garbage collector's sight (`gc.freeze`): every
+    full collection during the analysis would walk them again, about a tenth of the time of
+    our components. The collector still frees whatever is created later."""
+    nlp = build_pipeline(Settings(components=components), language)
+    gc.freeze()
+    return nlp
 
 
 def _as_article(item: str | Article) -> Article:

@@ -70,10 +70,10 @@ def _store_lines(doc: Doc, lines: list[Line]) -> None:
 def _load_lines(doc: Doc) -> list[Line] | None:
     if LINES not in doc.spans:
         return None
-    out = []
+    out, full = [], doc.text  # doc.text is built anew on each access
     for span in doc.spans[LINES]:
         info = span._.line
-        text = doc.text[info["start"] : info["end"]]
+        text = full[info["start"] : info["end"]]
         out.append(Line(index=info["index"], role=span.label_, text=text, start=info["start"], why=info["why"]))
     return out
 

@@ -7,10 +7,14 @@ exception is recorded in `Analysis.errors` and costs only its own findings.
 
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
-from itertools import count
+from itertools import chain
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -96,7 +100,13 @@ def get_pipeline(settings: Settings = Settings(), language: str = "de") -> Langu
 
 @lru_cache(maxsize=4)
 def _pipeline_of(language: str, components: tuple[str, ...] | None) -> Language:
-    return build_pipeline(Settings(components=components), language)
+    """The pipeline, kept for the life of the process. Its objects (model, word lists, lexicon
+    caches) are then moved out of the cyclic garbage collector's sight (`gc.freeze`): every
+    full collection during the analysis would walk them again, about a tenth of the time of
+    our components. The collector still frees whatever is created later."""
+    nlp = build_pipeline(Settings(components=components), language)
+    gc.freeze()
+    return nlp
 
 
 def _as_article(item: str | Article) -> Article:
@@ -125,7 +135,7 @@ def _doc_in(nlp: Language, article: Article) -> str | Doc:
         return article.text
     doc = nlp.make_doc(article.text)
     doc._.lines = list(article.lines)
-    store_findings(doc)  # as doc.spans["lines"], so that they go along to another process
+    store_findings(doc)  # as doc.spans["lines"], the plain form of every finding
     return doc
 
 
@@ -146,42 +156,55 @@ def _process(nlp: Language, batch: list[Article]) -> list[Doc | str]:
         return out
 
 
-def _in_processes(nlp: Language, articles: Iterator[Article], settings: Settings) -> Iterator[tuple[Article, Doc | str]]:
-    """(article, Doc) on one `nlp.pipe` stream over `settings.n_process` processes.
+#: Documents per task of a worker process: few, so that the workers share the work evenly.
+TASK_SIZE = 4
 
-    When a worker fails on a batch (in the language model) spaCy ends the stream (E871): the
-    documents sent out and not yet back are then done here one by one, and the rest of the
-    input goes on in new processes.
+
+def _analyses(nlp: Language, language: str, batch: list[Article]) -> list[Analysis]:
+    """The Analyses of a batch of articles in `language`, in order."""
+    model = _model_name(nlp)
+    return [_to_analysis(doc, article, _meta(article, language, model)) for article, doc in zip(batch, _process(nlp, batch))]
+
+
+def _analyses_in_worker(language: str, settings: Settings, batch: list[Article]) -> list[Analysis]:
+    """A worker process's task: the pipeline is the parent's (forked) or built once per worker."""
+    return _analyses(get_pipeline(settings, language), language, batch)
+
+
+def _in_processes(articles: Iterable[str | Article], language: str, settings: Settings) -> Iterator[Analysis]:
+    """The Analyses of `articles`, in order, made by `settings.n_process` worker processes.
+
+    Each worker runs the whole pipeline and the conversion on a few articles at a time, so
+    only articles and finished Analyses cross between processes: with `nlp.pipe(n_process=…)`
+    this process would tokenise every text, and serialise and read back every Doc, and could
+    not keep two workers busy. When a worker fails, the batches sent out and not yet back are
+    done here, and the rest of the input goes on in new processes.
     """
-    pending: dict[int, Article] = {}
-    numbers = count()
-
-    def numbered() -> Iterator[tuple[str | Doc, int]]:
-        for article in articles:
-            n = next(numbers)
-            pending[n] = article
-            yield _doc_in(nlp, article), n
-
-    while True:
-        stream = nlp.pipe(numbered(), as_tuples=True, n_process=settings.n_process, batch_size=settings.batch_size)
+    nlp = get_pipeline(settings, language)  # loaded here once: forked workers inherit it
+    batches = _batches(articles, max(1, min(settings.batch_size, TASK_SIZE)))
+    in_flight = 4 * settings.n_process
+    done = False
+    while not done:
+        pending: deque[tuple[list[Article], Future[list[Analysis]]]] = deque()
+        unsent: list[Article] | None = None  # taken from the input, not yet handed to a worker
+        pool = ProcessPoolExecutor(settings.n_process, mp_context=multiprocessing.get_context())
         try:
-            for doc, n in stream:
-                yield pending.pop(n), doc
-            return
-        except Exception as err:  # noqa: BLE001 - the batch's documents alone, below
-            logger.warning("a worker failed, its batch is redone in process: %s: %s", type(err).__name__, err)
-        for n in sorted(pending):
-            article = pending.pop(n)
-            yield article, _process(nlp, [article])[0]
-
-
-def _docs(nlp: Language, items: Iterable[str | Article], settings: Settings) -> Iterator[tuple[Article, Doc | str]]:
-    """(article, Doc or the error message of a document that could not be analysed), in order."""
-    if settings.n_process > 1:
-        yield from _in_processes(nlp, (_as_article(item) for item in items), settings)
-        return
-    for batch in _batches(items, settings.batch_size):
-        yield from zip(batch, _process(nlp, batch))
+            for batch in chain(batches, [None]):
+                if batch is not None:
+                    unsent = batch
+                    pending.append((batch, pool.submit(_analyses_in_worker, language, settings, batch)))
+                    unsent = None
+                while pending and (batch is None or len(pending) >= in_flight):
+                    analyses = pending[0][1].result()
+                    pending.popleft()
+                    yield from analyses
+            done = True
+        except Exception as err:  # noqa: BLE001 - the pending batches are done here, below
+            logger.warning("a worker failed, its batches are redone in process: %s: %s", type(err).__name__, err)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        for batch in [*(b for b, _ in pending), *([unsent] if unsent is not None else [])]:
+            yield from _analyses(nlp, language, batch)
 
 
 def _to_analysis(doc: Doc | str, article: Article, meta: Meta) -> Analysis:
@@ -202,7 +225,7 @@ def nothing_analysed(analysis: Analysis) -> bool:
 
 def analyze_many(items: Iterable[str | Article], settings: Settings = Settings()) -> Iterator[Analysis]:
     """Analyse a stream of texts or Articles, in order, each in its language (`settings.language`),
-    batched on `nlp.pipe` (over `settings.n_process` processes when it is more than one).
+    batched on `nlp.pipe` (in `settings.n_process` worker processes when it is more than one).
 
     A component that fails costs only its own findings (`errors` names it); a document that
     fails in the language model yields an Analysis with only its text and `errors` saying why
@@ -243,10 +266,12 @@ def _unsupported(article: Article) -> Analysis:
 
 def _analysed(articles: Iterable[str | Article], language: str, settings: Settings) -> Iterator[Analysis]:
     """The Analyses of `articles`, all in `language`, in order."""
+    if settings.n_process > 1:
+        yield from _in_processes(articles, language, settings)
+        return
     nlp = get_pipeline(settings, language)
-    model = _model_name(nlp)
-    for article, doc in _docs(nlp, articles, settings):
-        yield _to_analysis(doc, article, _meta(article, language, model))
+    for batch in _batches(articles, settings.batch_size):
+        yield from _analyses(nlp, language, batch)
 
 
 def analyze(item: str | Article, settings: Settings = Settings()) -> Analysis:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Settings:
     #: spaCy batch size for `nlp.pipe` in `analyze_many`.
     batch_size: int = 32
-    #: Processes for `nlp.pipe` (1 = in process).
+    #: Worker processes of `analyze_many` (1 = in process).
     n_process: int = 1
     #: The language to analyse in: a code of `quellenlage.lang` ('de', 'en') or 'auto' (each
     #: document's declared or detected language, `quellenlage.lang.detect`).

@@ -109,6 +109,29 @@ def test_a_worker_that_fails_costs_only_its_documents(monkeypatch):
     assert analyses[1].errors == ["pipeline: MemoryError: no room"]
 
 
+def test_a_worker_process_that_dies_costs_a_redo_in_process_not_documents(monkeypatch):
+    import os
+
+    from spacy.pipeline import Tagger
+
+    from quellenlage.pipeline import analyze_many
+    from quellenlage.settings import Settings
+
+    parent = os.getpid()
+
+    def dying_worker(self, docs):
+        if os.getpid() != parent and any("Absturz" in doc.text for doc in docs):
+            os._exit(3)  # the worker process dies without a word
+        return original(self, docs)
+
+    original = Tagger.predict
+    monkeypatch.setattr(Tagger, "predict", dying_worker)
+    texts = [REPORT, "Ein Absturz mitten im Text.", REPORT.replace("Berger", "Keller"), "Kurze Notiz ohne Zitat."] * 3
+    two = [a.model_dump_json() for a in analyze_many(texts, Settings(n_process=2, batch_size=1))]
+    one = [a.model_dump_json() for a in analyze_many(texts, Settings(n_process=1, batch_size=1))]
+    assert two == one
+
+
 def test_line_roles_from_html_markup_travel_to_the_worker_processes():
     from quellenlage.ingest import read_path
     from quellenlage.pipeline import analyze_many

@@ -43,9 +43,10 @@ LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "
 
 def is_role_noun(t) -> bool:
     """A noun that names a role a person has ("Sprecher", "Kremlsprecher", "US-Präsident")."""
-    if not t.text[:1].isupper() or t.is_punct:
+    text = t.text
+    if not text[:1].isupper() or t.is_punct:
         return False
-    return _role_word((t.lemma_ or t.text).lower()) or _role_word(t.lower_)
+    return _role_word((t.lemma_ or text).lower()) or _role_word(t.lower_)
 
 
 @lru_cache(maxsize=65536)
@@ -158,9 +159,9 @@ def _institution_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     heads = institution_heads()
     out = []
     for t in doc:
-        if t.i in taken or pos(t) != "NOUN" or t.morph.get("Number") == ["Plur"]:
-            continue
         low = t.lower_
+        if t.i in taken or not low.endswith(heads) or pos(t) != "NOUN" or t.morph.get("Number") == ["Plur"]:
+            continue
         if not any(low.endswith(h) and len(low) >= len(h) + 3 for h in heads) or role_at(doc, t.idx) == "boilerplate":
             continue
         start, end = t.i, t.i + 1
@@ -185,7 +186,8 @@ def _first_name_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     ("Carline Mohr, Redakteurin"); both words must be tagged as names, not as sentence words."""
     out = []
     for t in doc:
-        if t.i in taken or t.i + 1 >= len(doc) or pos(t) != "PROPN":
+        # a first name is capitalised (first_name_gender): the cheap test first
+        if t.i in taken or t.i + 1 >= len(doc) or not t.text[:1].isupper() or pos(t) != "PROPN":
             continue
         nxt = doc[t.i + 1]
         if nxt.i in taken or pos(nxt) not in ("PROPN", "NOUN") or not nxt.text[:1].isupper() or is_role_noun(nxt):
@@ -294,9 +296,11 @@ class EntityResolver:
         taken = {i for c in clusters.values() for m in c.mentions for i in range(m.start, m.end)}
         people = _people(clusters)
         for t in doc:
-            if t.i in taken or not t.text[:1].isupper() or role_at(doc, t.idx) == "boilerplate":
+            if t.i in taken or not t.text[:1].isupper():
                 continue
             cluster = people.get(t.text) or people.get(strip_genitive(t.text))
+            if cluster is None and not INITIAL.match(t.text) or role_at(doc, t.idx) == "boilerplate":
+                continue  # no known surname or initial, or on a line of boilerplate
             if cluster is None and INITIAL.match(t.text):  # "K." for the last "Sebastian K."
                 if key := _named_last_with_initial(people, t.text, t.i):
                     people[key].mentions.append(doc[t.i : t.i + 1])
@@ -497,10 +501,10 @@ def _link_organisation_descriptions(doc: Doc, clusters: list[EntityCluster]) -> 
         return
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
     for t in doc:
-        if t.i in taken or pos(t) != "NOUN" or t.i == 0:
+        if t.i in taken or t.i == 0:
             continue
         endings = kinds.get((t.lemma_ or t.text).lower()) or kinds.get(t.lower_)
-        if endings is None:
+        if endings is None or pos(t) != "NOUN":
             continue
         start = t.i
         while start > 0 and pos(doc[start - 1]) == "ADJ":

@@ -11,6 +11,7 @@ subordinator in verb-final ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -71,6 +72,12 @@ class Frame:
     tags: list[tuple[int, int]] = field(default_factory=list)  # folded-in frames ("…, so der Autor")
 
 
+@lru_cache(maxsize=1)
+def _particle_bases() -> frozenset[str]:
+    """The verbs that are speech verbs with a particle ("teilen" of "mitteilen")."""
+    return frozenset(v[len(p):] for v in cue_verbs() for p in PARTICLES if v.startswith(p))
+
+
 def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
     """(lemma, cue span) when t is a speech verb, with a separated particle ("teilte … mit")."""
     if pos(t) not in ("VERB", "AUX"):
@@ -81,6 +88,8 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
         return None  # 'sah sich gezwungen': finding oneself, not a view
     if lem not in verbs:
         lem = next((c for c in verb_lemmas(t.text) if c in verbs), lem)
+    if lem not in verbs and lem not in _particle_bases():
+        return None  # no speech verb, with or without a separated particle
     end = clause_bounds(sent, t.i)[1]
     while end - 1 > t.i and (t.doc[end - 1].is_punct or t.doc[end - 1].is_space):
         end -= 1  # "… räumte der Chef ein." : the particle stands before the full stop
@@ -303,7 +312,7 @@ def relative_clause(doc: Doc, start: int, end: int) -> bool:
 
 def _oblique(np: Span) -> bool:
     """The tagger marks the phrase accusative or dative throughout: an object, not the subject."""
-    cases = [set(t.morph.get("Case")) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") and t.morph.get("Case")]
+    cases = [set(case) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") for case in [t.morph.get("Case")] if case]
     if not cases or not all(c and not (c & {"Nom"}) for c in cases) or any(t.ent_type_ == "PER" for t in np):
         return False
     # a bare name of a known person: the case tags of names are guesses ("von denen Relotius behauptet")

@@ -139,18 +139,21 @@ def pos(t: Token) -> str:
 
     A capitalised word at the start of a clause that German spells lower case elsewhere is not
     a noun, whatever the (small) tagger says."""
-    if t.pos_:
-        if t.pos_ in ("NUM", "X", "SYM") and t.text[:1].isupper() and not t.like_num:
-            return "PROPN"  # "EBay-Deutschland" is no number
-        if t.pos_ in ("VERB", "AUX") and t.text[:1].isupper():
-            opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space
-            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-            if not opens or (nxt is not None and nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN")):
-                return "PROPN"  # "Kurt Weiß sagte", "Weiß bestätigte": a name, not "weiß"
-        if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space):
-            if capitalised_non_noun(t.text):
+    tag = t.pos_
+    if tag:
+        if tag in ("NUM", "X", "SYM"):
+            if t.text[:1].isupper() and not t.like_num:
+                return "PROPN"  # "EBay-Deutschland" is no number
+        elif tag in ("VERB", "AUX"):
+            if t.text[:1].isupper():
+                opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space
+                nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+                if not opens or (nxt is not None and nxt.tag_ in ("VVFIN", "VAFIN", "VMFIN")):
+                    return "PROPN"  # "Kurt Weiß sagte", "Weiß bestätigte": a name, not "weiß"
+        elif tag in ("NOUN", "PROPN") and capitalised_non_noun(t.text):
+            if not t.ent_type_ and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space):
                 return "ADV"
-        return t.pos_
+        return tag
     if t.is_punct:
         return "PUNCT"
     if t.is_space:

@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from quellenlage.extensions import doc_cache
 from quellenlage.schema import Line
 
 BODY_ROLES = ("paragraph", "teaser", "caption")
@@ -18,9 +19,17 @@ def body_lines(doc: Doc, include_headline: bool = False) -> list[Line]:
 
 def line_of(doc: Doc, char: int) -> Line:
     lines = doc._.lines
-    starts = [line.start for line in lines]
-    k = max(0, bisect_right(starts, char) - 1)
+    k = max(0, bisect_right(_starts(doc, lines), char) - 1)
     return lines[k]
+
+
+def _starts(doc: Doc, lines: list[Line]) -> list[int]:
+    """The lines' start offsets, kept per Doc while its list of lines stays the same."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.line_starts")
+    if known is None or known[0] is not lines or len(known[1]) != len(lines):
+        known = cache["quellenlage.line_starts"] = (lines, [line.start for line in lines])
+    return known[1]
 
 
 def role_at(doc: Doc, char: int) -> str:

@@ -33,16 +33,22 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in grouped(LANG, "modals.tsv").items()}
 
 
+MODAL_FORMS = {
+    "sollen": frozenset({"soll", "sollen", "sollst", "sollt"}),
+    "wollen": frozenset({"will", "wollen", "willst", "wollt"}),
+}
+ANY_MODAL_FORM = MODAL_FORMS["sollen"] | MODAL_FORMS["wollen"]
+
+
 def _is_modal(t: Token, lemma_: str) -> bool:
-    return t.tag_ == "VMFIN" and lemma(t) == lemma_ or t.lower_ in {
-        "sollen": ("soll", "sollen", "sollst", "sollt"),
-        "wollen": ("will", "wollen", "willst", "wollt"),
-    }[lemma_]
+    return t.tag_ == "VMFIN" and lemma(t) == lemma_ or t.lower_ in MODAL_FORMS[lemma_]
 
 
 def modal_reading(t: Token, sent: Span) -> str | None:
     """The reading of a present-tense "soll(en)"/"will/wollen" in `sent` (a sentence or any
     span around it), or None for any other token. ("sollte", past or Konjunktiv II, advises or narrates; it is no hearsay.)"""
+    if t.tag_ != "VMFIN" and t.lower_ not in ANY_MODAL_FORM:
+        return None  # most tokens: no modal at all
     if _is_modal(t, "sollen") and t.lower_.startswith("soll") and not t.lower_.startswith("sollte"):
         kind = "sollen"
     elif _is_modal(t, "wollen") and not t.lower_.startswith("wollte"):

@@ -12,43 +12,57 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.grammar import is_quote_char
+from quellenlage.attribution.grammar import QUOTE_CHARS
+from quellenlage.extensions import doc_cache
 from quellenlage.lang.punctuation import CLOSING, is_terminal
 
+QUOTE_CHARS_SET = frozenset(QUOTE_CHARS)  # one character each
 
-def _starts_sentence(t) -> bool:
-    return t.text[:1].isupper() or t.text[:1].isdigit() or is_quote_char(t) or t.text[:1] in "•-–(["
+
+def _starts_sentence(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit() or text in QUOTE_CHARS_SET or text[:1] in "•-–(["
+
+
+def _tokens(doc: Doc) -> tuple[list[str], list[bool]]:
+    """The Doc's token texts and whether each is white space, read once per Doc."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.token_texts")
+    if known is None or len(known[0]) != len(doc):
+        known = cache["quellenlage.token_texts"] = ([t.text for t in doc], [t.is_space for t in doc])
+    return known
 
 
 def sentences(span: Span, quoted: set[int] = frozenset()) -> list[Span]:
     """The sentences of a span (usually one line); `quoted` are token indices inside quotes."""
     doc: Doc = span.doc
-    out: list[Span] = []
+    texts, spaces = _tokens(doc)
+    out: list[tuple[int, int]] = []
     start = span.start
+    end = span.end
     i = span.start
-    while i < span.end:
-        t = doc[i]
+    while i < end:
+        text = texts[i]
         # the end of a quotation: '… gekommen.“ Der Vatikan …' (marks count as quoted)
-        closes_quote = i + 1 < span.end and doc[i + 1].text in CLOSING and (i + 2 >= span.end or doc[i + 2].i not in quoted)
-        if is_terminal(t.text) and (t.i not in quoted or closes_quote):
+        closes_quote = i + 1 < end and texts[i + 1] in CLOSING and (i + 2 >= end or i + 2 not in quoted)
+        if is_terminal(text) and (i not in quoted or closes_quote):
             j = i + 1
-            while j < span.end and doc[j].text in CLOSING:
+            while j < end and texts[j] in CLOSING:
                 j += 1
-            if j < span.end and doc[j].text in (",", ":", ";"):
+            if j < end and texts[j] in (",", ":", ";"):
                 i += 1  # '„Das stimmt nicht.“, sagte er': the sentence goes on
                 continue
             k = j
-            while k < span.end and doc[k].is_space:
+            while k < end and spaces[k]:
                 k += 1
-            if k >= span.end or _starts_sentence(doc[k]):
-                out.append(doc[start:j])
+            if k >= end or _starts_sentence(texts[k]):
+                out.append((start, j))
                 start = k
                 i = k
                 continue
         i += 1
-    if start < span.end:
-        out.append(doc[start : span.end])
-    return [s for s in out if any(not t.is_space for t in s)]
+    if start < end:
+        out.append((start, end))
+    return [doc[a:b] for a, b in out if not all(spaces[a:b])]
 
 
 def quoted_tokens(doc: Doc) -> set[int]:

@@ -24,7 +24,7 @@ from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.modals import HEARSAY, modal_reading
 from quellenlage.attribution.sentences import quoted_tokens, sentences
-from quellenlage.attribution.speakers import via_names
+from quellenlage.attribution.speakers import mention_index, via_names
 
 from quellenlage.claims.hedges import distancing_modal, hedge
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
@@ -134,8 +134,9 @@ class ClaimBuilder:
         quote_spans = list(doc.spans.get("quotes", []))
         inside = {i for q in quote_spans for i in range(q.start, q.end)}
         cues = {r.cue.start for r in replies}
+        mentions = mention_index(doc)  # the entities are final: one index for every sentence
         for sent in body:
-            replies.extend(r for r in frame_replies(doc, sent, inside) if r.cue.start not in cues)
+            replies.extend(r for r in frame_replies(doc, sent, inside, mentions) if r.cue.start not in cues)
         lang = language(doc)
         on_behalf = principals(doc)
         for reply in replies:
@@ -158,7 +159,7 @@ class ClaimBuilder:
             ):
                 drafts.append(self._draft(doc, reply.quote_id, reply.span, reply.sentence, index))
         drafts.sort(key=lambda d: d.start)
-        self._mark_asserted(drafts, body, quote_spans, weights, index)
+        self._mark_asserted(drafts, body, quote_spans, weights)
         claims = [self._claim(f"c{n}", d) for n, d in enumerate(drafts, start=1)]
         single = sum(not self._corroborated(d, drafts, weights) for d in drafts)
         doc._.claims = claims
@@ -309,15 +310,28 @@ class ClaimBuilder:
 
     @staticmethod
     def _mark_asserted(
-        drafts: list[Draft], body: list[Span], quotes: list[Span], weights: Weights, index: dict[int, str]
+        drafts: list[Draft], body: list[Span], quotes: list[Span], weights: Weights
     ) -> None:
-        """A claim the outlet also states itself, unattributed and unhedged, is asserted."""
-        own = [
-            key_terms(s, index) for s in body
-            if not any(overlaps(q, s) for q in quotes) and hedge(s, konjunktiv=True) is None
-        ]
+        """A claim the outlet also states itself, unattributed and unhedged, is asserted.
+
+        `weights` are those of the body's sentences (their key terms are its units): a claim is
+        compared only with the sentences whose share of its terms, summed off the index, comes
+        near the threshold, and only those alike enough are read for a hedge."""
+        own = [not any(overlaps(q, s) for q in quotes) for s in body]
+        hedged: dict[int, bool] = {}
+
+        def unhedged(n: int) -> bool:
+            if n not in hedged:
+                hedged[n] = hedge(body[n], konjunktiv=True) is not None
+            return not hedged[n]
+
         for d in drafts:
-            if d.status != "rumour" and any(coverage(d.terms, terms, weights) >= ASSERTED for terms in own):
+            total = weights.total(d.terms)
+            if d.status == "rumour" or not total:
+                continue
+            # the sentences alike enough, within rounding: `coverage` decides
+            candidates = sorted(n for n, w in weights.shared(d.terms).items() if own[n] and w >= ASSERTED * total - 1e-9)
+            if any(coverage(d.terms, weights.units[n], weights) >= ASSERTED and unhedged(n) for n in candidates):
                 d.status = "asserted"
 
     @staticmethod

@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from quellenlage.attribution.grammar import is_finite, is_konjunktiv1
 from quellenlage.attribution.modals import distancing_modal as german_distancing_modal
 from quellenlage.claims.language import ENGLISH, language
+from quellenlage.extensions import doc_cache
 from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import patterns
 
@@ -29,21 +30,39 @@ def hedge_patterns(lang: str) -> list[tuple[str, Pattern[str]]]:
 
 
 def distancing_modal(span: Span):
-    """The word that reports without vouching, in the span's language ("soll … haben", "is said to")."""
-    return en.distancing_modal(span) if language(span) == ENGLISH else german_distancing_modal(span)
+    """The word that reports without vouching, in the span's language ("soll … haben", "is said to");
+    kept per Doc, as the claims and headline steps read the same sentences."""
+    cache = doc_cache(span.doc)
+    key = ("quellenlage.distancing_modal", span.start, span.end)
+    if key not in cache:
+        cache[key] = en.distancing_modal(span) if language(span) == ENGLISH else german_distancing_modal(span)
+    return cache[key]
 
 
 def hedge(span: Span, konjunktiv: bool = False) -> tuple[str, str] | None:
-    """(kind, the words) of the first distance marker in the span, or None if it asserts."""
-    lang = language(span)
+    """(kind, the words) of the first distance marker in the span, or None if it asserts (kept per Doc)."""
+    cache = doc_cache(span.doc)
+    key = ("quellenlage.hedge", span.start, span.end, konjunktiv)
+    if key not in cache:
+        cache[key] = (hedge(span) or _konjunktiv(span)) if konjunktiv else _hedge(span)
+    return cache[key]
+
+
+def _hedge(span: Span) -> tuple[str, str] | None:
     modal = distancing_modal(span)
     if modal is not None:
         return "modal", modal.text
-    for kind, rx in hedge_patterns(lang):
-        m = rx.search(span.text)
+    text = span.text
+    for kind, rx in hedge_patterns(language(span)):
+        m = rx.search(text)
         if m:
             return kind, m.group()
-    if konjunktiv and lang != ENGLISH:
+    return None
+
+
+def _konjunktiv(span: Span) -> tuple[str, str] | None:
+    """The first finite Konjunktiv I (German only)."""
+    if language(span) != ENGLISH:
         for t in span:
             if is_finite(t) and is_konjunktiv1(t):  # a finite verb: the tagger may call 'diese' a verb
                 return "konjunktiv", t.text

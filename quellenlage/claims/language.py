@@ -16,8 +16,8 @@ CLAIM_LANGUAGES = frozenset({GERMAN, ENGLISH})
 
 def language(x: Doc | Span | Token) -> str:
     """The language code of the Doc `x` belongs to; German for a language without claims rules."""
-    doc = x if isinstance(x, Doc) else x.doc
-    return doc.lang_ if doc.lang_ in CLAIM_LANGUAGES else GERMAN
+    code = (x if isinstance(x, Doc) else x.doc).lang_
+    return code if code in CLAIM_LANGUAGES else GERMAN
 
 
 def english(x: Doc | Span | Token) -> bool:

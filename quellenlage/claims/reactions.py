@@ -41,8 +41,8 @@ from quellenlage.attribution.grammar import (
     verb_lemmas,
 )
 from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index, resolve_mention
-from quellenlage.claims.hedges import hedge
-from quellenlage.attribution.modals import CLAIM, distancing_modal, modal_reading
+from quellenlage.claims.hedges import distancing_modal, hedge
+from quellenlage.attribution.modals import CLAIM, modal_reading
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
 from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import patterns, rows
@@ -142,9 +142,10 @@ def char_span(within: Span, start: int, end: int) -> Span:
 
 def phrase_status(span: Span) -> tuple[str, Span] | None:
     """The strongest reaction the words of a statement express, with the phrase."""
+    text, lang = span.text, language(span)
     for status in STATUSES:
-        for rx in phrases(language(span))[status]:
-            m = rx.search(span.text)
+        for rx in phrases(lang)[status]:
+            m = rx.search(text)
             if m:
                 start = span.start_char + m.start()
                 return status, char_span(span, start, start + len(m.group().rstrip()))
@@ -182,14 +183,14 @@ def admits_more(span: Span) -> bool:
     return any(t.lower_.startswith(others) for t in span)
 
 
-def frame_replies(doc: Doc, sentence: Span, skip: set[int]) -> list[Reply]:
+def frame_replies(doc: Doc, sentence: Span, skip: set[int], index: dict | None = None) -> list[Reply]:
     """Replies the outlet narrates: a verb of answering ("Das Ministerium wies die Vorwürfe
     zurück", "Sowohl X als auch Y weisen diese Darstellung zurück": one reply per coordinated
     subject), a claim "im Widerspruch zu" what a source holds, a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
     Zweifel zu entkräften"), or a negated self-claim ("will X nicht kennen"). Not under a hedge
     ("Vielleicht leugnen sie"): a supposed answer is none. English: en.frame_replies."""
     out = []
-    index = mention_index(doc)
+    index = mention_index(doc) if index is None else index
     if english(doc):
         return en.frame_replies(doc, sentence, skip, act_status, index, Reply)
     if hedge(sentence) is not None and distancing_modal(sentence) is None:
@@ -247,9 +248,10 @@ def _first_finite(sentence: Span, skip: set[int]) -> int | None:
 def act_status(sentence: Span) -> tuple[str, Span] | None:
     """A phrase of reactions.tsv marked as an act ("denied-act"): it describes what the
     sentence's subject answers, so it counts outside quotes too."""
+    text, lang = sentence.text, language(sentence)
     for status in STATUSES:
-        for rx in act_phrases(language(sentence))[status]:
-            m = rx.search(sentence.text)
+        for rx in act_phrases(lang)[status]:
+            m = rx.search(text)
             if m:
                 start = sentence.start_char + m.start()
                 return status, char_span(sentence, start, start + len(m.group().rstrip()))

@@ -68,15 +68,18 @@ def match(a: str, b: str) -> bool:
     return len(short) >= MIN_AFFIX and (long.startswith(short) or long.endswith(short))
 
 
+@lru_cache(maxsize=262144)
+def _inner_affixes(term: str) -> frozenset[str]:
+    """The prefixes and suffixes of a term from MIN_AFFIX letters up to one short of the whole."""
+    return frozenset(part for k in range(MIN_AFFIX, len(term)) for part in (term[:k], term[-k:]))
+
+
 @lru_cache(maxsize=65536)
 def _affix_index(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The terms long enough to be a compound part, and every prefix and suffix of at least
     MIN_AFFIX letters of those terms: `match` against a whole set in a few lookups."""
     plain = frozenset(t for t in terms if len(t) >= MIN_AFFIX and not t.startswith(ENTITY_PREFIX))
-    affixes = frozenset(
-        part for t in plain for k in range(MIN_AFFIX, len(t)) for part in (t[:k], t[-k:])
-    )
-    return plain, affixes
+    return plain, frozenset().union(*(_inner_affixes(t) for t in plain))
 
 
 @lru_cache(maxsize=262144)
@@ -87,9 +90,8 @@ def _contains(terms: frozenset[str], term: str) -> bool:
     if term.startswith(ENTITY_PREFIX) or len(term) < MIN_AFFIX:
         return False
     plain, affixes = _affix_index(terms)
-    if term in affixes:
-        return True  # the term begins or ends a longer term of the set
-    return any(term[:k] in plain or term[-k:] in plain for k in range(MIN_AFFIX, len(term)))
+    # the term begins or ends a longer term of the set, or a term of the set begins or ends it
+    return term in affixes or not plain.isdisjoint(_inner_affixes(term))
 
 
 def contains(terms: Iterable[str], term: str) -> bool:
@@ -106,23 +108,40 @@ def entity_index(doc: Doc) -> dict[int, str]:
     return doc_cache(doc)[key]
 
 
-def is_content(t: Token) -> bool:
-    """A content word: noun, name, adjective, figure, or full verb that is not a speech verb."""
-    lang = language(t)
-    if t.like_num and any(ch.isdigit() for ch in t.text) or t.lower_ in number_words(lang):
-        return True  # figures and number words ("Vier Modelle"), whatever the tagger calls them
-    if t.is_stop or t.is_punct or t.is_space or len(t.text) < 3 or not any(ch.isalpha() for ch in t.text):
-        return False
+def is_content(t: Token, lang: str | None = None) -> bool:
+    """A content word: noun, name, adjective, figure, or full verb that is not a speech verb
+    (`lang`: the Doc's `language`, when the caller knows it)."""
+    lang = language(t) if lang is None else lang
+    spelled = _content_by_spelling(lang, t.text, t.like_num, t.is_stop, t.is_punct, t.is_space)
+    if spelled is not None:
+        return spelled
     if lang == ENGLISH:
-        if en.pos(t) not in CONTENT_POS:
-            return False
-        return en.pos(t) != "VERB" or not (en.lemma(t) in en.LIGHT_VERBS or en.lemma(t) in en.frame_verbs())
-    if pos(t) not in CONTENT_POS:
+        return _content_by_tag(lang, en.pos(t), en.lemma(t), t.text)
+    return _content_by_tag(lang, pos(t), lemma(t), t.text)
+
+
+@lru_cache(maxsize=65536)
+def _content_by_spelling(lang: str, text: str, like_num: bool, stop: bool, punct: bool, space: bool) -> bool | None:
+    """What the word's spelling decides: a figure or number word is content; a stop word,
+    punctuation or a word of fewer than three letters is not; None: its tag decides."""
+    if like_num and any(ch.isdigit() for ch in text) or text.lower() in number_words(lang):
+        return True  # figures and number words ("Vier Modelle"), whatever the tagger calls them
+    if stop or punct or space or len(text) < 3 or not any(ch.isalpha() for ch in text):
         return False
-    if pos(t) == "VERB":
-        lemmas = {lemma(t), *verb_lemmas(t.text)}
-        return not (lemmas & LIGHT_VERBS) and not any(x in cue_verbs() for x in lemmas)
-    return True
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _content_by_tag(lang: str, tag: str, lemma_: str, text: str) -> bool:
+    """A content POS, and for a verb one that is neither light nor a verb of saying."""
+    if tag not in CONTENT_POS:
+        return False
+    if tag != "VERB":
+        return True
+    if lang == ENGLISH:
+        return not (lemma_ in en.LIGHT_VERBS or lemma_ in en.frame_verbs())
+    lemmas = {lemma_, *verb_lemmas(text)}
+    return not (lemmas & LIGHT_VERBS) and not any(x in cue_verbs() for x in lemmas)
 
 
 @lru_cache(maxsize=1)
@@ -133,11 +152,13 @@ def _dictionary():
     return german_dictionary()
 
 
+@lru_cache(maxsize=262144)
 def _noun(word: str) -> str | None:
     """The dictionary lemma of a noun form, or None."""
     return _dictionary().get(word[:1].upper() + word[1:])
 
 
+@lru_cache(maxsize=65536)
 def _modifier(word: str) -> str | None:
     """The dictionary lemma of a noun or (lower-case) adjective form, or None."""
     return _noun(word) or _dictionary().get(word)
@@ -177,31 +198,34 @@ def number_words(lang: str = GERMAN) -> dict[str, str]:
     return {r[0]: r[1] for r in rows(lang, "numbers.tsv")}
 
 
-def token_terms(t: Token, index: dict[int, str]) -> set[str]:
+def token_terms(t: Token, index: dict[int, str], lang: str | None = None) -> frozenset[str]:
     """The terms of one token: its stem and its lemma's, the stems of its hyphenated and
     compound parts, the figure of a number word, its entity id (English: no compound splitting)."""
-    lang = language(t)
-    out = {stem(t.text, lang), stem(lemma(t), lang)}
-    pieces = [part for part in t.text.split("-") if len(part) >= MIN_PART] if "-" in t.text else [t.text]
+    out = _word_terms(language(t) if lang is None else lang, t.text, lemma(t))
+    return out | {ENTITY_PREFIX + index[t.i]} if t.i in index else out
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(lang: str, text: str, lemma_: str) -> frozenset[str]:
+    """The terms of a word with this spelling and lemma (see `token_terms`)."""
+    out = {stem(text, lang), stem(lemma_, lang)}
+    pieces = [part for part in text.split("-") if len(part) >= MIN_PART] if "-" in text else [text]
     if len(pieces) > 1:
         out |= {stem(part, lang) for part in pieces}
     if lang != ENGLISH:
         for piece in pieces:
             out |= {stem(part) for part in compound_parts(piece)}
-    figure = number_words(lang).get(t.lower_)
+    figure = number_words(lang).get(text.lower())
     if figure is not None:
         out.add(figure)
-    if t.i in index:
-        out.add(ENTITY_PREFIX + index[t.i])
-    return out
+    return frozenset(out)
 
 
 def key_terms(span: Span, index: dict[int, str], skip: set[int] = frozenset()) -> frozenset[str]:
     """The content terms of a span, leaving out the tokens in `skip` (e.g. a reply's cue words)."""
     doc = span.doc
     if index is doc_cache(doc).get("quellenlage.entity_index"):
-        per_token = _terms_per_token(doc, index)
-        return frozenset().union(*(per_token[i] for i in range(span.start, span.end) if i not in skip))
+        return frozenset().union(*_terms_per_token(doc, index, span.start, span.end, skip))
     out: set[str] = set()
     for t in span:
         if t.i not in skip and is_content(t):
@@ -209,45 +233,105 @@ def key_terms(span: Span, index: dict[int, str], skip: set[int] = frozenset()) -
     return frozenset(out)
 
 
-def _terms_per_token(doc: Doc, index: dict[int, str]) -> list[frozenset[str]]:
-    """Every token's terms (empty for function words), computed once per Doc."""
+def _terms_per_token(doc: Doc, index: dict[int, str], start: int, end: int, skip: set[int]) -> list[frozenset[str]]:
+    """The terms of each token from start to end not in `skip` (empty for function words),
+    each token's computed once per Doc, when a span first asks for it."""
     key = "quellenlage.token_terms"
-    if key not in doc_cache(doc):
-        doc_cache(doc)[key] = [frozenset(token_terms(t, index)) if is_content(t) else frozenset() for t in doc]
-    return doc_cache(doc)[key]
+    known = doc_cache(doc).get(key)
+    if known is None:
+        known = doc_cache(doc)[key] = [None] * len(doc)  # list[frozenset[str] | None]
+    lang = language(doc)
+    out = []
+    for i in range(start, end):
+        if i in skip:
+            continue
+        terms = known[i]
+        if terms is None:
+            t = doc[i]
+            terms = known[i] = token_terms(t, index, lang) if is_content(t, lang) else frozenset()
+        out.append(terms)
+    return out
 
 
 class Weights:
     """Inverse document frequency of terms over a list of term sets (the body's sentences),
     plus one, so that in a short body a term found everywhere still counts.
 
-    A unit counts for a term when it `contains` it; the units are indexed once by their terms
-    and affixes (the term is in the unit or begins or ends one of its terms) and by their
-    plain terms (one of them begins or ends the term), so a term's frequency costs a few
+    A unit counts for a term when it holds the term, when one of its terms begins or ends with
+    the term, or when one of its plain terms begins or ends the term. The units' terms are
+    indexed once by their first and last MIN_AFFIX letters, so a term's frequency costs a few
     lookups, not a pass over the body."""
 
     def __init__(self, units: list[frozenset[str]]) -> None:
         self.units = units
         self._cache: dict[str, float] = {}
-        self._by_key: dict[str, set[int]] = {}
-        self._by_plain: dict[str, set[int]] = {}
+        self._found: dict[str, frozenset[int]] = {}
+        self._totals: dict[int, tuple[frozenset[str], float]] = {}
+        self._by_term: dict[str, set[int]] = {}  # term -> the units that hold it
+        self._by_head: dict[str, set[str]] = {}  # first MIN_AFFIX letters -> plain terms
+        self._by_tail: dict[str, set[str]] = {}  # last MIN_AFFIX letters -> plain terms
+        by_term = self._by_term
         for n, unit in enumerate(units):
-            plain, affixes = _affix_index(unit)
-            for key in unit | affixes:
-                self._by_key.setdefault(key, set()).add(n)
-            for term in plain:
-                self._by_plain.setdefault(term, set()).add(n)
+            for term in unit:
+                holders = by_term.get(term)
+                if holders is None:
+                    by_term[term] = {n}
+                else:
+                    holders.add(n)
+        for term in by_term:
+            if len(term) > MIN_AFFIX and term[0] != ENTITY_PREFIX:  # has affixes
+                for key, index in ((term[:MIN_AFFIX], self._by_head), (term[-MIN_AFFIX:], self._by_tail)):
+                    terms = index.get(key)
+                    if terms is None:
+                        index[key] = {term}
+                    else:
+                        terms.add(term)
 
-    def _df(self, term: str) -> int:
-        found = set(self._by_key.get(term, ()))
-        if not term.startswith(ENTITY_PREFIX) and len(term) >= MIN_AFFIX:
-            for k in range(MIN_AFFIX, len(term)):
-                found |= self._by_plain.get(term[:k], set()) | self._by_plain.get(term[-k:], set())
-        return len(found)
+    def _matching(self, term: str) -> frozenset[int]:
+        """The units that hold the term, or a longer term it begins or ends, or a plain term
+        that begins or ends it."""
+        if term not in self._found:
+            found = set(self._by_term.get(term, ()))
+            if len(term) >= MIN_AFFIX:
+                for longer in self._by_head.get(term[:MIN_AFFIX], ()):
+                    if len(longer) > len(term) and longer.startswith(term):
+                        found |= self._by_term[longer]
+                for longer in self._by_tail.get(term[-MIN_AFFIX:], ()):
+                    if len(longer) > len(term) and longer.endswith(term):
+                        found |= self._by_term[longer]
+                if not term.startswith(ENTITY_PREFIX):
+                    for part in _inner_affixes(term):
+                        if part in self._by_term and not part.startswith(ENTITY_PREFIX):
+                            found |= self._by_term[part]
+            self._found[term] = frozenset(found)
+        return self._found[term]
+
+    def units_with(self, term: str) -> frozenset[int]:
+        """The numbers of the units that `contains` the term."""
+        if term.startswith(ENTITY_PREFIX) or len(term) < MIN_AFFIX:
+            return frozenset(self._by_term.get(term, ()))
+        return self._matching(term)
+
+    def shared(self, terms: frozenset[str]) -> dict[int, float]:
+        """unit number -> the summed weight of the terms it contains (of those units that contain
+        any): what `coverage(terms, unit)` divides by the terms' total, in one pass over the terms."""
+        out: dict[int, float] = {}
+        for term in terms:
+            weight = self(term)
+            for n in self.units_with(term):
+                out[n] = out.get(n, 0.0) + weight
+        return out
+
+    def total(self, terms: frozenset[str]) -> float:
+        """The summed weight of a term set, kept per set object (claims are compared many times)."""
+        known = self._totals.get(id(terms))
+        if known is None or known[0] is not terms:
+            known = self._totals[id(terms)] = (terms, sum(self(t) for t in terms))
+        return known[1]
 
     def __call__(self, term: str) -> float:
         if term not in self._cache:
-            self._cache[term] = 1.0 + math.log((1 + len(self.units)) / (1 + self._df(term)))
+            self._cache[term] = 1.0 + math.log((1 + len(self.units)) / (1 + len(self._matching(term))))
         return self._cache[term]
 
 
@@ -256,10 +340,14 @@ def coverage(query: frozenset[str], target: frozenset[str], weight: Callable[[st
 
     A word gives several terms (stem, parts, entity id); each counts, so an entity matched by
     its id and its name weighs more than a common noun."""
-    total = sum(weight(t) for t in query)
+    if isinstance(weight, Weights) and isinstance(query, frozenset):
+        total = weight.total(query)
+    else:
+        total = sum(weight(t) for t in query)
     if not total:
         return 0.0
-    return sum(weight(t) for t in query if contains(target, t)) / total
+    target = target if isinstance(target, frozenset) else frozenset(target)
+    return sum(weight(t) for t in query if _contains(target, t)) / total
 
 
 def overlaps(a: Span, b: Span) -> bool:

@@ -30,14 +30,9 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     _load_dictionary_from_disk,
 )
 
+from quellenlage.cache import cache_dir
+
 logger = logging.getLogger("quellenlage.nlp")
-
-
-def cache_dir() -> Path:
-    if os.environ.get("QUELLENLAGE_CACHE"):
-        return Path(os.environ["QUELLENLAGE_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "quellenlage"
 
 
 def cache_path(lang: str) -> Path:

@@ -186,7 +186,8 @@ class PageFeatures:
         own = [self.own_of(raw) for raw in lines]
         n = len(shapes)
         first, last = main_prose_run(shapes)
-        counts = Counter(_key(s.text) for s in shapes)
+        keys = [_key(s.text) for s in shapes]
+        counts = Counter(keys)
         short = [s.words <= 6 and not s.terminal for s in shapes]
         run_len = [0] * n
         k = 0
@@ -227,7 +228,7 @@ class PageFeatures:
             f += [f"{zone}&{x}" for x in own[i] if x.startswith(("w=", "terminal", "heading-like", "cue", "date"))]
             if run_len[i]:
                 f.append(f"short-run={_bucket(run_len[i], (1, 2, 4, 9))}")
-            if counts[_key(s.text)] > 1:
+            if counts[keys[i]] > 1:
                 f.append("repeated")
             if i in long_lines:
                 f.append("among-longest")
@@ -241,7 +242,7 @@ class PageFeatures:
                 f.append(f"{zone}&body-sim={_bucket(sim, (0.0, 0.25, 0.5, 0.75))}")
             if title:
                 sim = title_similarity(s.text, title)
-                if _key(s.text) == _key(title):
+                if keys[i] == _key(title):
                     f.append("title=exact")
                 elif sim > 0:
                     f.append(f"title={_bucket(sim, (0.3, 0.6, 0.85, 1.0))}")

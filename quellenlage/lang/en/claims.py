@@ -142,6 +142,7 @@ def anaphor_nouns() -> tuple[str, ...]:
     return tuple(r[1] for r in rows(LANG, "reactions.tsv") if r[0] == "anaphor")
 
 
+@lru_cache(maxsize=1)
 def frame_verbs() -> frozenset[str]:
     """Verbs that make their subject a source and are no content of a claim."""
     return SPEECH_VERBS | frozenset(k.split()[0] for k in reaction_cues())

@@ -63,9 +63,9 @@ def first_name_gender(name: str) -> str | None:
     """'m' or 'f' for a first name the gender-guesser dictionary knows (US usage first)."""
     if not name[:1].isupper() or name.endswith(".") or len(name) < 2:
         return None
-    from quellenlage.names import _detector
+    from quellenlage.names import gender
 
-    for answer in (_detector().get_gender(name, "usa"), _detector().get_gender(name)):
+    for answer in (gender(name, "usa"), gender(name)):
         if answer in ("male", "mostly_male"):
             return "m"
         if answer in ("female", "mostly_female"):

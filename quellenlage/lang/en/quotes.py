@@ -521,9 +521,9 @@ class EnglishQuoteFinder:
         return out
 
     def _direct(self, doc: Doc) -> list[Span]:
-        quotes = []
+        quotes, text = [], doc.text
         for a, b in self._quote_chars(doc):
-            piece = doc.text[a:b]
+            piece = text[a:b]
             lead = len(piece) - len(piece.lstrip())
             body = piece.strip().rstrip(",")
             if not any(c.isalnum() for c in body):

@@ -281,7 +281,7 @@ def test_name_before_colon_with_a_topic_is_no_source_frame(analyze_text):
     ("Die Regierung will die Steuern senken.", "intention"),
 ])
 def test_modal_reading(sentence, reading):
-    from quellenlage.attribution.modals import modal_reading
+    from quellenlage.lang.de.modals import modal_reading
     from quellenlage.nlp import load_pipeline
 
     doc = load_pipeline()(sentence)

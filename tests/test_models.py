@@ -123,7 +123,7 @@ def test_entities_never_cross_newlines(nlp):
 ])
 def test_the_pipeline_and_the_attribution_check_read_mood_from_the_same_forms(nlp, text, verb, reported):
     """Konjunktiv I and II are both Mood=Sub; only Konjunktiv I marks reported speech."""
-    from quellenlage.attribution.grammar import is_konjunktiv1
+    from quellenlage.lang.de.grammar import is_konjunktiv1
 
     t = _tok(nlp(text), verb)
     assert t.morph.get("Mood") == ["Sub"], (verb, str(t.morph))

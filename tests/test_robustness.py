@@ -17,7 +17,7 @@ import pytest
 from spacy.language import Language
 from spacy.pipeline import Tagger
 
-from quellenlage.attribution.grammar import speech_nouns
+from quellenlage.lang.de.grammar import speech_nouns
 from quellenlage.lang import get_language
 from quellenlage.settings import Settings
 

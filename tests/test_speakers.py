@@ -188,7 +188,7 @@ MODAL = [
 
 @pytest.mark.parametrize("text,modal,reading", MODAL)
 def test_modal_verbs_by_meaning(text, modal, reading):
-    from quellenlage.attribution.modals import modal_reading
+    from quellenlage.lang.de.modals import modal_reading
     from quellenlage.pipeline import get_pipeline
 
     doc = get_pipeline()(text)

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.grammar import (
+from quellenlage.lang.de.grammar import (
     DEFINITE,
     INDEFINITE,
     capitalised_non_noun,

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.grammar import (
+from quellenlage.lang.de.grammar import (
     OBJECT_PRONOUNS,
     PARTICLES,
     PERSONAL_PRONOUNS,

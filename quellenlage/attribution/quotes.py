@@ -22,7 +22,7 @@ from quellenlage.attribution.frames import (
     subject_of_main_clause,
     verb_cue,
 )
-from quellenlage.attribution.grammar import (
+from quellenlage.lang.de.grammar import (
     DEFINITE,
     clause_bounds,
     is_finite,

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, relative_clause
-from quellenlage.attribution.grammar import (
+from quellenlage.lang.de.grammar import (
     COORDINATORS,
     SUBORDINATORS,
     speech_nouns,
@@ -27,7 +27,7 @@ from quellenlage.attribution.grammar import (
     pos,
 )
 from quellenlage.attribution.lines import body_lines
-from quellenlage.attribution.modals import CLAIM, HEARSAY, modal_reading
+from quellenlage.lang.de.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
 from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 from quellenlage.lang.de.mood import konjunktiv2_for_konjunktiv1

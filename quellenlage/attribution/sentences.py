@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.grammar import QUOTE_CHARS
+from quellenlage.lang.de.grammar import QUOTE_CHARS
 from quellenlage.extensions import doc_cache
 from quellenlage.lang.punctuation import CLOSING, is_terminal
 

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import PREPOSITIONAL_RULES, FrameFinder, source_type_of
-from quellenlage.attribution.grammar import media_names, source_nouns
+from quellenlage.lang.de.grammar import media_names, source_nouns
 from quellenlage.attribution.speakers import mention_index, resolve_mention, title_evidence
 from quellenlage.convert import text_span
 from quellenlage.schema import Source, Speaker

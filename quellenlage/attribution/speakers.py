@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.entities import EntityCluster, is_role_noun
 from quellenlage.attribution.frames import POSSESSIVE_THIRD, source_type_of, subject_of_main_clause
-from quellenlage.attribution.grammar import (
+from quellenlage.lang.de.grammar import (
     DEFINITE,
     DEMONSTRATIVES,
     INDEFINITE,

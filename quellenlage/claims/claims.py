@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.grammar import DEFINITE, INDEFINITE
+from quellenlage.lang.de.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
-from quellenlage.attribution.modals import HEARSAY, modal_reading
+from quellenlage.lang.de.modals import HEARSAY, modal_reading
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.attribution.speakers import mention_index, via_names
 

@@ -9,7 +9,7 @@ are its evidence, and the voice they speak in decides the verdict:
 
 - `attributed_only`: the headline itself marks the source: a colon frame, quotation marks, a
   speech verb with its actor ("Musik-Stars fordern …"), "laut"/"zufolge", hearsay "soll … haben"
-  or the subject's own "will" (attribution/modals.py);
+  or the subject's own "will" (lang/de/modals.py);
 - `supported`: a sentence of the body states it in the outlet's own voice, or several sources
   report it, or another source confirms what one reports;
 - `unsupported_as_fact`: the best support is attributed to a single source, hedged (hearsay
@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.frames import FrameFinder, verb_cue
-from quellenlage.attribution.grammar import (
+from quellenlage.lang.de.grammar import (
     PARTICLES,
     cue_verbs,
     is_finite,
@@ -48,7 +48,7 @@ from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.attribution.speakers import mention_index, resolve_mention
 from quellenlage.claims.claims import source_key
 from quellenlage.claims.hedges import hedge
-from quellenlage.attribution.modals import CLAIM, HEARSAY, INTENTION, modal_reading
+from quellenlage.lang.de.modals import CLAIM, HEARSAY, INTENTION, modal_reading
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
 from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
 from quellenlage.convert import text_span

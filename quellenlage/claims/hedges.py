@@ -1,6 +1,6 @@
 """Distance markers: how a text reports a statement without vouching for it.
 
-German: a modal of hearsay or self-claim (attribution/modals.py: "soll … haben", "will …
+German: a modal of hearsay or self-claim (lang/de/modals.py: "soll … haben", "will …
 gewusst haben", not the "soll" of plans), hearsay ("wird nachgesagt", "heißt es"), epistemic
 adverbs ("angeblich", "mutmaßlich") from hedges.tsv, and, where asked, Konjunktiv I: in a
 sentence with no speech verb of its own, the Konjunktiv is what keeps the outlet's distance.
@@ -16,8 +16,8 @@ from re import Pattern
 
 from spacy.tokens import Span
 
-from quellenlage.attribution.grammar import is_finite, is_konjunktiv1
-from quellenlage.attribution.modals import distancing_modal as german_distancing_modal
+from quellenlage.lang.de.grammar import is_finite, is_konjunktiv1
+from quellenlage.lang.de.modals import distancing_modal as german_distancing_modal
 from quellenlage.claims.language import ENGLISH, language
 from quellenlage.extensions import doc_cache
 from quellenlage.lang.en import claims as en

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from quellenlage.attribution.frames import subject_of_main_clause
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
-from quellenlage.attribution.grammar import (
+from quellenlage.lang.de.grammar import (
     DEFINITE,
     PARTICLES,
     POSSESSIVE,
@@ -42,7 +42,7 @@ from quellenlage.attribution.grammar import (
 )
 from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index, resolve_mention
 from quellenlage.claims.hedges import distancing_modal, hedge
-from quellenlage.attribution.modals import CLAIM, modal_reading
+from quellenlage.lang.de.modals import CLAIM, modal_reading
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
 from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import patterns, rows

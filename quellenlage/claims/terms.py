@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.grammar import cue_verbs, lemma, pos, strip_genitive, verb_lemmas
+from quellenlage.lang.de.grammar import cue_verbs, lemma, pos, strip_genitive, verb_lemmas
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.claims.language import ENGLISH, GERMAN, language

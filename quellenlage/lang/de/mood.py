@@ -3,7 +3,7 @@ and the indicative, as far as the spelling of a form tells them apart.
 
 One module for both users: the pipeline component `ql_konjunktiv` (registered here under that
 name, which the shipped model's config names) sets `Mood` on the tokens, and the attribution
-checks (`quellenlage.attribution.grammar.is_konjunktiv1`) read a verb in its clause. The forms
+checks (`quellenlage.lang.de.grammar.is_konjunktiv1`) read a verb in its clause. The forms
 are the word list `lexicons/mood_forms.tsv`.
 """
 

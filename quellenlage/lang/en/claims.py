@@ -28,7 +28,7 @@ from quellenlage.lexicons import rows, words
 from quellenlage.schema import Speaker
 
 LANG = "en"
-HEARSAY, CLAIM, PLAN, INTENTION = "hearsay", "claim", "plan", "intention"  # as attribution/modals.py
+HEARSAY, CLAIM, PLAN, INTENTION = "hearsay", "claim", "plan", "intention"  # as lang/de/modals.py
 
 DEFINITE = frozenset({"the"})
 INDEFINITE = frozenset({"a", "an"})
@@ -537,7 +537,7 @@ def names_source(span: Span, rest: Span) -> bool:
     only_names = all(
         t.ent_type_ in NAME_LABELS or pos(t) in ("PROPN", "DET") or t.text in ("'s", "’s") for t in span if not t.is_punct
     )
-    from quellenlage.attribution.grammar import is_quote_char
+    from quellenlage.lang.de.grammar import is_quote_char
 
     quoted = sum(is_quote_char(t) for t in rest) >= 2
     return only_names and (any(is_finite(t) for t in rest) or quoted)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from quellenlage.attribution.grammar import clause_bounds, is_year, lemma
+from quellenlage.lang.de.grammar import clause_bounds, is_year, lemma
 from quellenlage.lexicons import grouped
 
 LANG = "de"  # the German rules read the German word lists

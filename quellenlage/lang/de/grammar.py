@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.lang.de.mood import has_konjunktiv1_shape, konjunktiv1_lemmas, konjunktiv2_stems
@@ -176,7 +175,7 @@ def is_finite(t: Token) -> bool:
     if pos(t) not in ("VERB", "AUX"):
         # the two taggers disagree ("ballere": ADJ but VVFIN): a lower-case word tagged finite is a verb
         return t.tag_ in ("VVFIN", "VAFIN", "VMFIN") and t.text.islower()
-    return "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+    return "Fin" in t.morph.get("VerbForm", []) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
 
 
 def is_konjunktiv1(t: Token) -> bool:
@@ -202,7 +201,7 @@ def is_konjunktiv1(t: Token) -> bool:
         return False
     if has_konjunktiv1_shape(t) and t.i > 0:
         return True
-    if "Sub" in t.morph.get("Mood") or lemma(t) in konjunktiv1_lemmas(low):  # the stem + e of its infinitive
+    if "Sub" in t.morph.get("Mood", []) or lemma(t) in konjunktiv1_lemmas(low):  # the stem + e of its infinitive
         return True
     # a word the tagger calls finite whose lemma went astray ("ballere" -> "baller"): stem + e,
     # not a weak preterite (-te), with no first person in its clause

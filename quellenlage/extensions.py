@@ -17,8 +17,7 @@ Doc comes back from bytes.
 
 from __future__ import annotations
 
-from typing import Any, Callable
-from weakref import WeakKeyDictionary
+from typing import Any, Callable, cast
 
 from pydantic import BaseModel
 from spacy.tokens import Doc, Span, SpanGroup
@@ -33,16 +32,20 @@ QUOTES = "quotes"  # doc.spans key of the quotes
 LINES = "lines"  # doc.spans key of the line roles
 ENTITIES = "entities"  # doc.spans key of the entity mentions
 
-_CACHES: WeakKeyDictionary[Doc, dict[Any, Any]] = WeakKeyDictionary()
+#: The key of our memos in `doc.user_hooks` (see `doc_cache`).
+_CACHE_KEY = "quellenlage.cache"
 
 
 def doc_cache(doc: Doc) -> dict[Any, Any]:
-    """A dict of memos for one Doc that is not serialised with it (unlike `doc.user_data`);
-    it goes when the Doc goes."""
-    cache = _CACHES.get(doc)
-    if cache is None:
-        cache = _CACHES[doc] = {}
-    return cache
+    """A dict of memos for one Doc that is not serialised with it (unlike `doc.user_data`).
+
+    It lives in `doc.user_hooks`, which spaCy neither serialises nor reads for other keys, so
+    it goes when the Doc goes: memos hold Spans of their Doc, and a table keyed by the Doc
+    outside it (a WeakKeyDictionary) would keep every Doc alive through its own values."""
+    hooks = cast(dict[str, Any], doc.user_hooks)
+    if _CACHE_KEY not in hooks:
+        hooks[_CACHE_KEY] = {}
+    return hooks[_CACHE_KEY]
 
 
 # --------------------------------------------------------------------------- Doc findings

@@ -74,7 +74,7 @@ def _inner_affixes(term: str) -> frozenset[str]:
     return frozenset(part for k in range(MIN_AFFIX, len(term)) for part in (term[:k], term[-k:]))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=256)  # an entry holds every affix of a set: a few pages' sentences, not a corpus
 def _affix_index(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The terms long enough to be a compound part, and every prefix and suffix of at least
     MIN_AFFIX letters of those terms: `match` against a whole set in a few lookups."""
@@ -82,7 +82,7 @@ def _affix_index(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]
     return plain, frozenset().union(*(_inner_affixes(t) for t in plain))
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)  # its keys keep their term sets alive
 def _contains(terms: frozenset[str], term: str) -> bool:
     """`any(match(term, t) for t in terms)`, by set lookups (long bodies have many terms)."""
     if term in terms:

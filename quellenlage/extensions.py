@@ -17,6 +17,7 @@ Doc comes back from bytes.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any, Callable, cast
 
 from pydantic import BaseModel
@@ -34,6 +35,8 @@ ENTITIES = "entities"  # doc.spans key of the entity mentions
 
 #: The key of our memos in `doc.user_hooks` (see `doc_cache`).
 _CACHE_KEY = "quellenlage.cache"
+# spaCy warns that user hooks are not saved with a Doc's bytes: ours are memos, meant to stay behind
+warnings.filterwarnings("ignore", message=r"\[W109\]", category=UserWarning)
 
 
 def doc_cache(doc: Doc) -> dict[Any, Any]:

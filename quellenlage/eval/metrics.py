@@ -204,7 +204,7 @@ class DocErrors(BaseModel):
 
 
 def print_partial_and_worst(
-    console: Console, analyzer_errors: dict[str, list[str]], worst: Iterable, heading: Callable[[object], str],
+    console: Console, analyzer_errors: dict[str, list[str]], worst: Iterable[DocErrors], heading: Callable[[DocErrors], str],
     kind_width: int, shown: int = 3,
 ) -> None:
     """The corpus evaluators' tail: how many articles were analysed only partially, then the

@@ -490,8 +490,8 @@ def print_polnear_report(report: PolnearReport, console: Optional[Console] = Non
     )
     print_partial_and_worst(
         console, report.analyzer_errors, report.worst, kind_width=9, shown=EXAMPLES_SHOWN,
-        heading=lambda doc: f"{escape(doc.doc_id)}: {len(doc.missed)} missed (clausal), "  # type: ignore[attr-defined]
-        f"{len(doc.false_positives)} false positive(s)",  # type: ignore[attr-defined]
+        heading=lambda doc: f"{escape(doc.doc_id)}: {len(doc.missed)} missed (clausal), "
+        f"{len(doc.false_positives)} false positive(s)",
     )
 
 

@@ -428,8 +428,8 @@ def print_spkatt_report(report: SpkattReport, console: Optional[Console] = None)
     )
     print_partial_and_worst(
         console, report.analyzer_errors, report.worst, kind_width=20, shown=EXAMPLES_SHOWN,
-        heading=lambda doc: f"{escape(doc.doc_id)}: {len(doc.missed)} missed, "  # type: ignore[attr-defined]
-        f"{len(doc.false_positives)} false positive(s) — {escape(doc.title)}",  # type: ignore[attr-defined]
+        heading=lambda doc: f"{escape(doc.doc_id)}: {len(doc.missed)} missed, "
+        f"{len(doc.false_positives)} false positive(s) — {escape(doc.title)}",
     )
 
 

@@ -500,3 +500,14 @@ def run_de(text: str) -> Doc:
 def test_quote_headlines_are_attributed(nlp, headline):
     doc = run(nlp, article(headline, "Senator Jane Smith said on Monday that the tax cut would pass the Senate next week."))
     assert [f.verdict for f in findings(doc)] == ["attributed_only"], [(f.assertion, f.why) for f in findings(doc)]
+
+
+def test_an_anaphoric_denial_goes_to_the_claims_of_the_source_named_beside_it(nlp):
+    doc = run(nlp, article(
+        "Mayor under pressure",
+        "The mayor said the new stadium would open in May.",
+        "The mayor's office pushed the city to hire a donor's firm, according to a report in The Post.",
+        "“These claims are false, and The Post should know better,” said Tom Hale, the mayor's spokesman.",
+    ))
+    denied = [c for c in doc._.claims if any(r.status == "denied" for r in c.reactions)]
+    assert [c.source.name for c in denied if c.source is not None] == ["The Post"]

@@ -28,6 +28,7 @@ from quellenlage.attribution.speakers import mention_index, via_names
 
 from quellenlage.claims.hedges import distancing_modal, hedge
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
+from quellenlage.lang import get_language
 from quellenlage.claims.reactions import (
     Reply,
     anaphor,
@@ -103,7 +104,11 @@ class Draft:
         if self.source is not None and self.source.entity_id in entity_ids:
             return True
         names = ([self.source.name] if self.source is not None else []) + self.via
-        return any(stem(w, self.lang) in phrase_stems for name in names for w in name.split() if w[:1].isupper())
+        function_words = get_language(self.lang).stop_words  # "The" of "The Post" names nobody
+        return any(
+            stem(w, self.lang) in phrase_stems
+            for name in names for w in name.split() if w[:1].isupper() and w.lower() not in function_words
+        )
 
 
 class ClaimBuilder:
@@ -283,11 +288,15 @@ class ClaimBuilder:
     def _anaphoric(
         self, doc: Doc, reply: Reply, phrase: Span, others: list[Draft], index: dict[int, str], quoted: set[int]
     ) -> list[Draft]:
-        """The claims an anaphor points at: of the source it (or the sentence before) names, else
-        of the most salient source before the reply; one claim for a singular anaphor."""
+        """The claims an anaphor points at: of the source it (or the sentence before, or in English
+        its own sentence) names, else of the most salient source before the reply; one claim for
+        a singular anaphor."""
         earlier = [d for d in others if d.start < reply.span.start]
         named: list[Draft] = []
-        for p in (phrase, self._previous_anaphor(doc, reply.sentence, quoted)):
+        # English names the source beside its anaphor ("These claims are false, and The Times
+        # should know better"), German inside it ("die Behauptungen der Zeitung")
+        beside = reply.sentence if english(doc) else None
+        for p in (phrase, self._previous_anaphor(doc, reply.sentence, quoted), beside):
             if p is not None and not named:
                 stems = {stem(t.text, language(doc)) for t in p}
                 ids = {index[t.i] for t in p if t.i in index}

@@ -68,7 +68,7 @@ def match(a: str, b: str) -> bool:
     return len(short) >= MIN_AFFIX and (long.startswith(short) or long.endswith(short))
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=32768)  # a few hundred articles' terms; each entry is a set of strings
 def _inner_affixes(term: str) -> frozenset[str]:
     """The prefixes and suffixes of a term from MIN_AFFIX letters up to one short of the whole."""
     return frozenset(part for k in range(MIN_AFFIX, len(term)) for part in (term[:k], term[-k:]))
@@ -82,7 +82,7 @@ def _affix_index(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]
     return plain, frozenset().union(*(_inner_affixes(t) for t in plain))
 
 
-@lru_cache(maxsize=65536)  # its keys keep their term sets alive
+@lru_cache(maxsize=16384)  # its keys keep their term sets alive
 def _contains(terms: frozenset[str], term: str) -> bool:
     """`any(match(term, t) for t in terms)`, by set lookups (long bodies have many terms)."""
     if term in terms:

@@ -142,9 +142,14 @@ def char_span(within: Span, start: int, end: int) -> Span:
 
 def phrase_status(span: Span) -> tuple[str, Span] | None:
     """The strongest reaction the words of a statement express, with the phrase."""
-    text, lang = span.text, language(span)
+    return _first_phrase(span, phrases(language(span)))
+
+
+def _first_phrase(span: Span, table: dict) -> tuple[str, Span] | None:
+    """(status, phrase) of the first phrase of `table` found in the span, strongest status first."""
+    text = span.text
     for status in STATUSES:
-        for rx in phrases(lang)[status]:
+        for rx in table[status]:
             m = rx.search(text)
             if m:
                 start = span.start_char + m.start()
@@ -248,14 +253,7 @@ def _first_finite(sentence: Span, skip: set[int]) -> int | None:
 def act_status(sentence: Span) -> tuple[str, Span] | None:
     """A phrase of reactions.tsv marked as an act ("denied-act"): it describes what the
     sentence's subject answers, so it counts outside quotes too."""
-    text, lang = sentence.text, language(sentence)
-    for status in STATUSES:
-        for rx in act_phrases(lang)[status]:
-            m = rx.search(text)
-            if m:
-                start = sentence.start_char + m.start()
-                return status, char_span(sentence, start, start + len(m.group().rstrip()))
-    return None
+    return _first_phrase(sentence, act_phrases(language(sentence)))
 
 
 def _negated_self_claim(t: Token, sentence: Span) -> bool:

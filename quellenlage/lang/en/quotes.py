@@ -208,15 +208,21 @@ def _edge_before_clause(modifier: Token) -> int:
     return min([modifier.right_edge.i + 1, *clauses])
 
 
-#: Verbs that take what they answer as their object ("denies the claims").
-REPLY_VERBS = frozenset({"deny", "confirm", "dispute", "reject", "acknowledge", "admit", "dismiss", "contest"})
+def _answers_its_object(verb: Token) -> bool:
+    """A verb of answering (lexicons/reaction_cues.tsv) with its own object: "the office denies
+    any wrongdoing" answers that object, not a clause beside it ("…, X told reporters" frames)."""
+    return verb.lemma_ in reply_verbs() and any(c.dep_ == "dobj" for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def reply_verbs() -> frozenset[str]:
+    return frozenset(r[0] for r in rows("en", "reaction_cues.tsv"))
 
 
 def _closes_itself(doc: Doc, verb: Token, before: Token) -> bool:
-    """A verb after a clause that is no frame of it: a verb of replying with its own object
-    ("the office denies any wrongdoing"; "…, X told reporters" is a frame), or a semicolon or
-    colon stands between them."""
-    if verb.lemma_ in REPLY_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+    """A verb after a clause that is no frame of it: a verb of answering with its own object,
+    or a semicolon or colon stands between them."""
+    if _answers_its_object(verb):
         return True
     return any(doc[i].text in (";", ":") for i in range(before.right_edge.i, verb.i))
 
@@ -416,8 +422,8 @@ def _closing_frame(doc: Doc, start: int, end: int) -> tuple[Token, Token, int] |
         k -= 1
         tail += 1
     verb = doc[k]
-    if verb.lemma_ in REPLY_VERBS and any(c.dep_ == "dobj" for c in verb.children):
-        return None  # "…, the office denies any wrongdoing": what it denies is its own object
+    if _answers_its_object(verb):
+        return None
     # a finite verb, or a bare form after a plural noun the tagger took for a noun ("records show")
     bare_after_plural = verb.tag_ == "NN" and doc[k - 1].tag_ == "NNS" and verb.lower_ == verb.lemma_
     if verb.tag_ not in ("VBD", "VBZ", "VBP") and not bare_after_plural:

@@ -666,3 +666,71 @@ def test_the_authors_box_under_a_comment_count_stays_byline():
     assert roles["Jonas Albrecht"] == "byline"
     assert roles["Jonas Albrecht schreibt seit 2019 über Energie und Verkehr in der Region."] == "byline"
     assert roles["Max sagt:"] == "boilerplate"  # a reader's comment
+
+
+# --- round 4: conventions of the article's head and foot (texts written for these tests) ------
+
+
+def test_a_section_below_the_headline_is_not_its_kicker():
+    from quellenlage.structure.lines import LineClassifier as LC
+
+    roles = ["boilerplate", "section", "headline", "paragraph", "section", "paragraph"]
+    marginals = [{}, {}, {}, {}, {"section": 0.5, "boilerplate": 0.3, "subheading": 0.2}, {}]
+    why = [""] * len(roles)
+    LC.kicker_above_the_headline(roles, marginals, why)
+    assert roles == ["boilerplate", "section", "headline", "paragraph", "boilerplate", "paragraph"]
+
+
+def test_a_read_on_link_followed_by_the_articles_date_announces_no_titles():
+    classifier = LineClassifier()
+    texts = ["Stadtwerke senken den Gaspreis", "Ab März zahlen Haushalte in der Stadt weniger für Gas.", "weiterlesen",
+             "4 Minuten", "Von Jonas Albrecht", "03.02.2026",
+             "Die Stadtwerke senken den Gaspreis zum 1. März um knapp zwölf Prozent, wie das Unternehmen am Montag mitteilte.",
+             "Mehr zum Thema", "Neues Hallenbad öffnet im Herbst", "01.02.2026",
+             "Grund seien die gesunkenen Preise im Großhandel, sagte ein Sprecher der Stadtwerke am Montag in der Stadt."]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["headline", "teaser", "boilerplate", "byline", "byline", "byline", "paragraph",
+             "boilerplate", "subheading", "byline", "paragraph"]
+    classifier.read_more_blocks(roles, shapes, [""] * len(texts))
+    assert roles[3:6] == ["byline"] * 3  # the article's reading time, author and date
+    assert roles[8:10] == ["boilerplate"] * 2  # a "Mehr zum Thema" box takes its titles and their dates
+
+
+def test_the_authors_biography_under_the_name_is_byline():
+    classifier = LineClassifier()
+    texts = ["Stadtwerke senken den Gaspreis", "Jonas Albrecht", "Redakteur im Ressort Wirtschaft.",
+             "Lea Vogel", "Volontärin in der Lokalredaktion.",
+             "Die Stadtwerke senken den Gaspreis zum 1. März um knapp zwölf Prozent, wie das Unternehmen am Montag mitteilte.",
+             "Grund seien die gesunkenen Preise im Großhandel, sagte ein Sprecher der Stadtwerke am Montag in der Stadt.",
+             "Jonas Albrecht", "Journalist und Autor aus Kiel.",
+             "Davor war er Reporter in Kiel.",
+             "Weitere Artikel"]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["headline", "byline", "paragraph", "byline", "paragraph", "paragraph", "paragraph",
+             "byline", "boilerplate", "boilerplate", "boilerplate"]
+    classifier.author_box(roles, shapes, [""] * len(texts))
+    assert roles[2] == roles[4] == "byline"  # the author's role under the name
+    assert roles[5:7] == ["paragraph", "paragraph"]  # the body's prose is no biography
+    assert roles[8:10] == ["byline", "byline"] and roles[10] == "boilerplate"  # the box ends at the furniture
+
+
+def test_a_title_repeated_in_other_words_under_a_date_is_the_headline_where_it_stands_last():
+    from quellenlage.structure.lines import repeated_title
+
+    texts = ["Ratgeber", "Mit Kneipp-Güssen sofort besser schlafen!", "12. Juni 2026",
+             "Kneipp-Güsse am Abend: So schläfst du sofort besser", "Teilen",
+             "Wer abends kalt duscht, schläft schneller ein, sagen Schlafforscher."]
+    title_like = [False, True, False, True, False, False]
+    assert repeated_title(texts, title_like, keep=1, body_start=5) == 3
+    other = texts[:3] + ["Was hilft gegen Rückenschmerzen im Büro?"] + texts[4:]
+    assert repeated_title(other, title_like, keep=1, body_start=5) == 1  # another title: unchanged
+    teaser = texts[:2] + ["Kalt duschen hilft, sagen Forscher."] + texts[3:]  # a sentence between: not a repeat
+    assert repeated_title(teaser, [False, True, False, True, False, False], keep=1, body_start=5) == 1
+
+
+def test_all_articles_link_is_navigation_not_a_title():
+    classifier = LineClassifier()
+    shape = classifier.features.cues.shape
+    assert classifier.features.cues.boilerplate_cue(shape(0, 0, "Alle Artikel zu unseren Recherchen")) == "related"
+    assert not classifier.title_like(shape(0, 0, "Alle Meldungen aus der Region"))
+    assert classifier.features.cues.boilerplate_cue(shape(0, 0, "Alle Parteien lehnen den Vorschlag ab")) is None

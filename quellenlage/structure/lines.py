@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 
 from quellenlage.schema import Line
 from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, WORD, Cues, Shape, is_name_line, lexicon_language
-from quellenlage.structure.features import CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, title_similarity
+from quellenlage.structure.features import (CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, overlap, stems,
+                                            title_similarity)
 from quellenlage.structure.headline import strip_site_name, title_line
 from quellenlage.structure.headline_model import HeadlineChooser
 from quellenlage.structure.rules import is_label
@@ -38,6 +39,12 @@ BODY_ROLES = frozenset({"paragraph", "subheading"})
 #: A news page has a headline: when the model tags none, the most probable title-like line of
 #: the lines this close above the body is it.
 HEADLINE_WINDOW = 15
+#: Two titles with this share of their content words in each other say the same (a page label
+#: repeating the headline in other words); both need this many content words.
+REPEAT_SHARE = 0.5
+MIN_REPEAT_WORDS = 3
+#: A sentence: a line ending in a period, question or exclamation mark.
+TERMINAL_SENTENCE = re.compile(r"\w[.!?]\W*$")
 #: What a title above the article's headline can be.
 ABOVE_HEADLINE_ROLES = ("section", "boilerplate")
 #: Share of words a teaser shares with the page's description (og:description).
@@ -157,6 +164,7 @@ class LineClassifier:
         one_headline(roles, marginals, why, keep, title_like, first if first < len(shapes) else None)
         if context is None:
             titles_above_the_headline(roles, marginals, why, title_like)
+            self.kicker_above_the_headline(roles, marginals, why)
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         if context is not None:
@@ -196,6 +204,21 @@ class LineClassifier:
                 and not cues.is_byline(s) and not (DATE.search(s.text) and (s.words <= MAX_DATE_LABEL_WORDS or CLOCK.search(s.text)))
                 and len(WORD.findall(own)) >= 2 and not BREADCRUMB.match(own)
                 and not DOMAIN.search(own) and len(LINK_TRAIL.findall(own)) < 2)
+
+    @staticmethod
+    def kicker_above_the_headline(roles: list[str], marginals: Marginals, why: list[str]) -> None:
+        """The kicker (Dachzeile) stands over the headline: a line below it that the model calls
+        the section ("Zum Shop" in a product box) takes its next most probable role."""
+        if "headline" not in roles:
+            return
+        for k in range(roles.index("headline") + 1, len(roles)):
+            if roles[k] == "section":
+                roles[k] = max((r for r in marginals[k] if r != "section"), key=lambda r: marginals[k][r])
+                why[k] = "under the headline: not its kicker, next most probable role"
+
+    def dated_or_signed(self, s: Shape) -> bool:
+        """A byline's shape: a date line, a reading time or an author, source or agency line."""
+        return bool(self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text))
 
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Dates ("Stand: …"), reading times, "Von …", source and agency lines and an author's
@@ -340,12 +363,14 @@ class LineClassifier:
     def read_more_blocks(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """After a "Lesen Sie auch" / "Mehr zum Thema" line, the titles it announces (lines that
         are not prose) are links to other articles, up to the next sentence of prose or the
-        heading of an author box ("Über den Autor" is no other article's title)."""
+        heading of an author box ("Über den Autor" is no other article's title). A link followed
+        by a date, reading time or author line ("weiterlesen" under the article's teaser, then
+        "5 Minuten", "von …") announces no titles."""
         cues = self.features.cues
         in_block = False
         for k, s in enumerate(shapes):
             if cues.boilerplate_cue(s) == "related":
-                in_block = True
+                in_block = k + 1 < len(shapes) and not self.dated_or_signed(shapes[k + 1])
             elif in_block and not s.paragraph_like and not cues.is_author_box_heading(s):
                 if roles[k] not in ("boilerplate", "headline"):
                     roles[k], why[k] = "boilerplate", "a title announced by a 'read more' line"
@@ -356,7 +381,8 @@ class LineClassifier:
         """The author named in a byline ("Von Hanna Petersen", or the name alone) introduces the
         author box: a line that is the name, or begins with it ("Hanna Petersen ist Redakteurin
         …"), is byline; so are a box's heading ("Über den Autor") and the name and biography
-        under it (up to AUTHOR_BOX_LINES lines without a furniture cue)."""
+        under it (up to AUTHOR_BOX_LINES lines without a furniture cue), and the sentences right
+        under the author's name that are not the body's prose ("Redakteur in der Wirtschaft.")."""
         cues = self.features.cues
         for k, s in enumerate(shapes):
             if cues.is_author_box_heading(s) and roles[k] != "headline":
@@ -369,11 +395,20 @@ class LineClassifier:
         names |= {s.text for k, s in enumerate(shapes) if roles[k] == "byline" and is_name_line(s.text)}
         if not names:
             return
+        first, last = main_prose_run(shapes)
         for k, s in enumerate(shapes):
             if roles[k] not in ("headline", "byline") and s.words <= MAX_BIO_WORDS and any(
                 s.text == name or s.text.startswith(name + " ") for name in names
             ):
                 roles[k], why[k] = "byline", "the byline's author (author box)"
+        for k, s in enumerate(shapes):
+            if roles[k] == "byline" and s.text in names:
+                for j in range(k + 1, min(len(shapes), k + 1 + AUTHOR_BOX_LINES)):
+                    bio = shapes[j]
+                    if (first <= j <= last and bio.paragraph_like) or roles[j] in ("headline", "byline") or not bio.terminal \
+                            or bio.words > MAX_BIO_WORDS or cues.boilerplate_cue(bio):
+                        break
+                    roles[j], why[j] = "byline", "the author's biography under the name"
 
     @staticmethod
     def cleaned(lines: list[Line], site: str | None, language: str = "de") -> list[Line]:
@@ -450,10 +485,24 @@ def standfirst(roles: list[str], texts: list[str], description: str, why: list[s
 
 def repeated_title(texts: Sequence[str], title_like: Sequence[bool], keep: int, body_start: int) -> int:
     """A title printed twice above the body (in the page's navigation or breadcrumb, then as the
-    article's heading) is the headline where it stands last, next to the article."""
+    article's heading) is the headline where it stands last, next to the article. So is a title
+    that says the same in other words right under it, with only a date, byline or labels
+    between (a page label "Ikigai macht dich glücklicher!" over the headline "Mit der
+    Ikigai-Methode wirst du glücklicher")."""
     same = " ".join(texts[keep].split()).casefold()
     later = [k for k in range(keep + 1, min(body_start, len(texts))) if title_like[k] and " ".join(texts[k].split()).casefold() == same]
-    return later[-1] if later else keep
+    if later:
+        return later[-1]
+    below = next((k for k in range(keep + 1, min(body_start, len(texts))) if title_like[k]), None)
+    if below is not None and same_content(stems(texts[keep]), stems(texts[below])) \
+            and not any(TERMINAL_SENTENCE.search(texts[j]) for j in range(keep + 1, below)):
+        return below
+    return keep
+
+
+def same_content(a: set[str], b: set[str]) -> bool:
+    """Two titles say the same: each has at least REPEAT_SHARE of its content words in the other."""
+    return min(len(a), len(b)) >= MIN_REPEAT_WORDS and min(overlap(a, b), overlap(b, a)) >= REPEAT_SHARE
 
 
 def one_headline(roles: list[str], marginals: Marginals, why: list[str], keep: int | None = None,

@@ -734,3 +734,45 @@ def test_all_articles_link_is_navigation_not_a_title():
     assert classifier.features.cues.boilerplate_cue(shape(0, 0, "Alle Artikel zu unseren Recherchen")) == "related"
     assert not classifier.title_like(shape(0, 0, "Alle Meldungen aus der Region"))
     assert classifier.features.cues.boilerplate_cue(shape(0, 0, "Alle Parteien lehnen den Vorschlag ab")) is None
+
+
+def test_numbered_entries_of_a_listicle_are_subheadings():
+    from quellenlage.structure.cues import Cues
+    from quellenlage.structure.lines import numbered_subheadings
+
+    cues = Cues()
+    prose = "Sie erklärt im Gespräch, warum ihr kurzer Beitrag über den neuen Radweg so oft geteilt wurde."
+    texts = ["Fünf Radfahrerinnen und ihre Tipps", prose,
+             "1. Lea Vogel, Lehrerin und Bloggerin (8.200 Follower): Fotos vom Weg zur Arbeit", prose,
+             "2. Jonas Albrecht, Stadtrat (3.100 Follower): Klar Stellung beziehen", prose, prose,
+             "3. Anna Muster, Fahrradmechanikerin (1.900 Follower): Tipps zur Reparatur", prose]
+    shapes = [cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["headline", "paragraph", "boilerplate", "paragraph", "paragraph", "paragraph", "paragraph", "boilerplate", "paragraph"]
+    numbered_subheadings(roles, shapes, [""] * len(texts))
+    assert [roles[k] for k in (2, 4, 7)] == ["subheading"] * 3
+    # a numbered list of short steps without prose under each stays body, and two numbers are no list
+    steps = ["Hier die Schritte:", "1. Mehl sieben", "2. Eier trennen", "3. Teig kneten", prose]
+    roles = ["paragraph"] * 5
+    numbered_subheadings(roles, [cues.shape(k, 0, t) for k, t in enumerate(steps)], [""] * 5)
+    assert roles == ["paragraph"] * 5
+    roles = ["headline", "paragraph", "boilerplate", "paragraph", "paragraph", "paragraph"]
+    numbered_subheadings(roles, shapes[:6], [""] * 6)
+    assert roles[2] == "boilerplate" and roles[4] == "paragraph"
+
+
+def test_a_shop_box_with_its_product_rows_is_furniture():
+    classifier = LineClassifier()
+    prose = "Der Mixer zerkleinert auch gefrorene Früchte zuverlässig, braucht dafür aber etwas länger als teure Geräte."
+    texts = [prose, "Die meistverkauften Standmixer der Woche", "Modell", "Preis", "Mixfix 3000", "79,99 Euro", "Bei Amazon",
+             "Blendmaster Pro", "119 Euro", "Zum Angebot", "Reinigung und Pflege", prose]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["paragraph", "subheading", "paragraph", "paragraph", "paragraph", "paragraph", "boilerplate",
+             "paragraph", "paragraph", "boilerplate", "subheading", "paragraph"]
+    classifier.shop_boxes(roles, shapes, [""] * len(texts))
+    assert roles[1:10] == ["boilerplate"] * 9
+    assert roles[10] == "subheading" and roles[11] == "paragraph"  # after the box's last link
+    # a table of test results without shop links stays the article's
+    table = [prose, "Modell", "Preis", "Mixfix 3000", "79,99 Euro", "Blendmaster Pro", "119 Euro", prose]
+    roles = ["paragraph"] * len(table)
+    classifier.shop_boxes(roles, [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(table)], [""] * len(table))
+    assert roles == ["paragraph"] * len(table)

@@ -67,6 +67,12 @@ INITIALS = re.compile(r"^\W{0,2}[a-zäöü]{2,3}\W{0,2}$")
 CARD_LINES = 5
 #: A list announced by a colon: at most this many items are read as its own.
 MAX_LIST_ITEMS = 10
+#: A numbered heading of a listicle: "3. Anna Muster, Autorin (12.000 Follower): Klar Stellung
+#: beziehen" ("5. Dez 2018" is a date).
+NUMBERED_HEADING = re.compile(r"^(\d{1,2})\.\s+[A-ZÄÖÜ„\"»]")
+#: A numbered list of headings counts from one, in order, at least this far.
+MAX_NUMBERED_HEADING_WORDS = 30
+MIN_NUMBERED_HEADINGS = 3
 #: A subheading is a short title.
 MAX_SUBHEADING_WORDS = 12
 #: An author box: the name and a biography of a few lines.
@@ -177,6 +183,8 @@ class LineClassifier:
                 lead_is_teaser(roles, shapes, why)
         if context is None:
             self.subheadings_between_paragraphs(roles, shapes, why)
+            numbered_subheadings(roles, shapes, why)
+            self.shop_boxes(roles, shapes, why)
             self.credits_in_the_article(roles, shapes, why)
             self.bylines_away_from_the_article(roles, shapes, why)
             self.announced_lists(roles, shapes, why)
@@ -265,6 +273,23 @@ class LineClassifier:
                     and s.heading_like and s.words <= MAX_SUBHEADING_WORDS and not cues.boilerplate_cue(s)
                     and not cues.is_caption(s) and not cues.is_byline(s) and not DATE.search(s.text)):
                 roles[k], why[k] = "subheading", "a short title between two paragraphs"
+
+    def shop_boxes(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+        """An affiliate or price box between two lines of prose: when its links ("Zum Shop", "Bei
+        Amazon") recur, the box's other lines (its title, column heads, product names and prices)
+        are furniture too, up to its last link."""
+        cues = self.features.cues
+        start = 0
+        links: list[int] = []
+        for k, s in enumerate(shapes + [None]):
+            if s is None or s.paragraph_like:
+                if len(links) >= 2:
+                    for j in range(start, links[-1] + 1):
+                        if roles[j] != "boilerplate":
+                            roles[j], why[j] = "boilerplate", "in a shop box (product names, prices, links)"
+                start, links = k + 1, []
+            elif cues.boilerplate_cue(s) == "shop":
+                links.append(k)
 
     def teaser_cards(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Other articles announced as cards: a kicker label, a title and one sentence of prose
@@ -571,6 +596,23 @@ def one_body(roles: list[str], words: list[int], why: list[str]) -> None:
             for k in group:
                 roles[k] = "boilerplate"
                 why[k] = "body-like line away from the article body"
+
+
+def numbered_subheadings(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+    """A listicle's entries: titles numbered 1., 2., 3. … in page order, each followed by prose,
+    are the article's subheadings however long they are (a numbered list of short items with no
+    prose under each stays body)."""
+    heads = []
+    for k, s in enumerate(shapes[:-1]):
+        m = NUMBERED_HEADING.match(s.text)
+        if m and not s.terminal and s.words <= MAX_NUMBERED_HEADING_WORDS and not DATE.match(s.text[m.end() - 1:]) \
+                and shapes[k + 1].paragraph_like and int(m.group(1)) == len(heads) + 1:
+            heads.append(k)
+    if len(heads) < MIN_NUMBERED_HEADINGS:
+        return
+    for k in heads:
+        if roles[k] != "subheading":
+            roles[k], why[k] = "subheading", "a numbered entry of a listicle"
 
 
 def body_ends_with_prose(roles: list[str], shapes: list[Shape], why: list[str]) -> None:

@@ -776,3 +776,33 @@ def test_a_shop_box_with_its_product_rows_is_furniture():
     roles = ["paragraph"] * len(table)
     classifier.shop_boxes(roles, [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(table)], [""] * len(table))
     assert roles == ["paragraph"] * len(table)
+
+
+def test_body_like_lines_above_the_headline_are_furniture():
+    from quellenlage.structure.cues import Cues
+    from quellenlage.structure.lines import body_below_the_headline
+
+    cues = Cues()
+    promo = "Wir bleiben an unseren Geschichten dran und berichten weiter, wenn es Neues gibt."
+    prose = "Die Stadtwerke senken den Gaspreis zum 1. März um knapp zwölf Prozent, wie das Unternehmen am Montag mitteilte."
+    texts = ["Aktuelle Artikel", promo, "Stadtwerke senken den Gaspreis", prose, prose, prose, prose]
+    roles = ["boilerplate", "paragraph", "headline", "paragraph", "paragraph", "paragraph", "paragraph"]
+    body_below_the_headline(roles, [cues.shape(k, 0, t) for k, t in enumerate(texts)], [""] * len(texts))
+    assert roles[1] == "boilerplate" and roles[3:] == ["paragraph"] * 4
+    # a headline chosen inside the body leaves the body above it alone
+    texts = [prose, prose, prose, "Wie geht es weiter", prose]
+    roles = ["paragraph", "paragraph", "paragraph", "headline", "paragraph"]
+    body_below_the_headline(roles, [cues.shape(k, 0, t) for k, t in enumerate(texts)], [""] * len(texts))
+    assert roles[:3] == ["paragraph"] * 3
+
+
+def test_newsletter_donation_and_embedded_post_lines():
+    cues = LineClassifier().features.cues
+    shape = cues.shape
+    assert cues.boilerplate_cue(shape(0, 0, "Die wichtigsten Nachrichten per Mail")) == "promo"
+    assert cues.boilerplate_cue(shape(0, 0, "Er bestätigte den Termin per Mail.")) is None  # a sentence of the body
+    assert cues.boilerplate_cue(shape(0, 0, "Jetzt unterstützen")) == "promo"
+    assert cues.boilerplate_cue(shape(0, 0, "View this post on Instagram")) == "notice"
+    assert cues.is_caption(shape(0, 0, "Ein Beitrag geteilt von Stadtbad Nord (@stadtbad.nord) am 3. Mai 2026 um 9:12 Uhr"))
+    assert cues.is_caption(shape(0, 0, "A post shared by Lea Vogel (@leavogel) on May 3, 2026 at 9:12am PDT"))
+    assert not cues.is_caption(shape(0, 0, "Ein Beitrag über das Stadtbad und seine Gäste"))

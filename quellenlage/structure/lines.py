@@ -177,6 +177,7 @@ class LineClassifier:
             second_opinion(roles, context, shapes, why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
         if context is None:  # markup says where the article ends and what its teaser is; plain text needs the conventions
+            body_below_the_headline(roles, shapes, why)
             self.body_goes_on(roles, shapes, why)
             body_ends_with_prose(roles, shapes, why)
             if self.language in LEAD_TEASER_LANGUAGES:
@@ -613,6 +614,20 @@ def numbered_subheadings(roles: list[str], shapes: list[Shape], why: list[str]) 
     for k in heads:
         if roles[k] != "subheading":
             roles[k], why[k] = "subheading", "a numbered entry of a listicle"
+
+
+def body_below_the_headline(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+    """The article's body stands under its headline: a few body-like lines above it (a
+    promotion, another article's teaser in the page's head) are furniture. Only when they are a
+    small part (MINOR_BODY_SHARE) of the body below: a headline chosen inside the body leaves it."""
+    if "headline" not in roles:
+        return
+    head = roles.index("headline")
+    above = [k for k in range(head) if roles[k] in BODY_ROLES]
+    words_below = sum(s.words for k, s in enumerate(shapes) if k > head and roles[k] in BODY_ROLES)
+    if above and sum(shapes[k].words for k in above) < MINOR_BODY_SHARE * words_below:
+        for k in above:
+            roles[k], why[k] = "boilerplate", "body-like line above the headline"
 
 
 def body_ends_with_prose(roles: list[str], shapes: list[Shape], why: list[str]) -> None:

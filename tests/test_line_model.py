@@ -806,3 +806,20 @@ def test_newsletter_donation_and_embedded_post_lines():
     assert cues.is_caption(shape(0, 0, "Ein Beitrag geteilt von Stadtbad Nord (@stadtbad.nord) am 3. Mai 2026 um 9:12 Uhr"))
     assert cues.is_caption(shape(0, 0, "A post shared by Lea Vogel (@leavogel) on May 3, 2026 at 9:12am PDT"))
     assert not cues.is_caption(shape(0, 0, "Ein Beitrag über das Stadtbad und seine Gäste"))
+
+
+def test_an_embedded_post_and_its_signature_are_body():
+    from quellenlage.structure.cues import Cues
+    from quellenlage.structure.lines import embedded_posts
+
+    cues = Cues()
+    prose = "Die Stadt hat den Radweg an der Ruhr am Montag freigegeben, wie eine Sprecherin am Abend mitteilte."
+    texts = ["Neuer Radweg an der Ruhr", prose, "Endlich fertig! Danke an alle, die mitgeholfen haben. pic.twitter.com/abc123",
+             "— Lea Vogel (@leavogel) 3. Mai 2026", prose, "— Jonas Albrecht (@jalbrecht) 4. Mai 2026"]
+    roles = ["headline", "paragraph", "subheading", "boilerplate", "paragraph", "byline"]
+    embedded_posts(roles, [cues.shape(k, 0, t) for k, t in enumerate(texts)], [""] * len(texts))
+    assert roles == ["headline", "paragraph", "paragraph", "paragraph", "paragraph", "paragraph"]
+    assert cues.boilerplate_cue(cues.shape(0, 0, "Folgen Sie uns auf Twitter")) == "promo"
+    long_line = ("Sie ist auf Twitter seit Jahren aktiv. Kein Wunder, dass es so viele ebenso normale Menschen gibt, "
+                 "die ihr gern folgen.")
+    assert cues.boilerplate_cue(cues.shape(0, 0, long_line)) is None  # a sentence about following, no promotion

@@ -67,6 +67,9 @@ INITIALS = re.compile(r"^\W{0,2}[a-zäöü]{2,3}\W{0,2}$")
 CARD_LINES = 5
 #: A list announced by a colon: at most this many items are read as its own.
 MAX_LIST_ITEMS = 10
+#: The signature under an embedded tweet as a scraped page prints it: "— Anna Muster (@amuster)
+#: 3. Mai 2026".
+POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\)\s*\S.*\d{4}\s*$")
 #: A numbered heading of a listicle: "3. Anna Muster, Autorin (12.000 Follower): Klar Stellung
 #: beziehen" ("5. Dez 2018" is a date).
 NUMBERED_HEADING = re.compile(r"^(\d{1,2})\.\s+[A-ZÄÖÜ„\"»]")
@@ -171,6 +174,7 @@ class LineClassifier:
         if context is None:
             titles_above_the_headline(roles, marginals, why, title_like)
             self.kicker_above_the_headline(roles, marginals, why)
+            numbered_subheadings(roles, shapes, why)
         if context is not None and description:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         if context is not None:
@@ -184,8 +188,8 @@ class LineClassifier:
                 lead_is_teaser(roles, shapes, why)
         if context is None:
             self.subheadings_between_paragraphs(roles, shapes, why)
-            numbered_subheadings(roles, shapes, why)
             self.shop_boxes(roles, shapes, why)
+            embedded_posts(roles, shapes, why)
             self.credits_in_the_article(roles, shapes, why)
             self.bylines_away_from_the_article(roles, shapes, why)
             self.announced_lists(roles, shapes, why)
@@ -423,7 +427,7 @@ class LineClassifier:
             return
         first, last = main_prose_run(shapes)
         for k, s in enumerate(shapes):
-            if roles[k] not in ("headline", "byline") and s.words <= MAX_BIO_WORDS and any(
+            if roles[k] not in ("headline", "byline") and s.words <= MAX_BIO_WORDS and not is_post_signature(s) and any(
                 s.text == name or s.text.startswith(name + " ") for name in names
             ):
                 roles[k], why[k] = "byline", "the byline's author (author box)"
@@ -628,6 +632,24 @@ def body_below_the_headline(roles: list[str], shapes: list[Shape], why: list[str
     if above and sum(shapes[k].words for k in above) < MINOR_BODY_SHARE * words_below:
         for k in above:
             roles[k], why[k] = "boilerplate", "body-like line above the headline"
+
+
+def embedded_posts(roles: list[str], shapes: list[Shape], why: list[str]) -> None:
+    """A post embedded in the article (its text, then "— Name (@handle) date") is the article's:
+    a quote of its author (ANNOTATION.md), body like the paragraphs around it, not furniture,
+    a subheading or a byline; only between the headline and the body's last paragraph."""
+    body = [k for k, r in enumerate(roles) if r == "paragraph"]
+    if not body or "headline" not in roles:
+        return
+    for k in range(roles.index("headline") + 2, min(len(roles), body[-1] + 2)):
+        if is_post_signature(shapes[k]):
+            for j in (k - 1, k):
+                if roles[j] != "headline" and (j == k or not is_post_signature(shapes[j])):
+                    roles[j], why[j] = "paragraph", "an embedded post and its signature"
+
+
+def is_post_signature(s: Shape) -> bool:
+    return bool(POST_SIGNATURE.match(s.raw))
 
 
 def body_ends_with_prose(roles: list[str], shapes: list[Shape], why: list[str]) -> None:

@@ -823,3 +823,27 @@ def test_an_embedded_post_and_its_signature_are_body():
     long_line = ("Sie ist auf Twitter seit Jahren aktiv. Kein Wunder, dass es so viele ebenso normale Menschen gibt, "
                  "die ihr gern folgen.")
     assert cues.boilerplate_cue(cues.shape(0, 0, long_line)) is None  # a sentence about following, no promotion
+
+
+def test_share_buttons_gallery_counter_and_recommend_lines_are_furniture():
+    cues = LineClassifier().features.cues
+    shape = cues.shape
+    for line in ("Artikel empfehlen:", "Pinterest", "Google+ mehr", "Xing"):
+        assert cues.boilerplate_cue(shape(0, 0, line)) == "share", line
+    assert cues.boilerplate_cue(shape(0, 0, "Bild 3 von 12")) == "notice"
+    assert cues.boilerplate_cue(shape(0, 0, "Facebook kündigt neue Regeln für Werbung an")) is None
+
+
+def test_quelle_alone_over_a_byline_and_autoren_in_the_navigation():
+    classifier = LineClassifier()
+    prose = "Die Stadtwerke senken den Gaspreis zum 1. März um knapp zwölf Prozent, wie das Unternehmen am Montag mitteilte."
+    texts = ["Autoren", "Stadtwerke senken den Gaspreis", prose, prose, "Quelle", "Veröffentlicht am 03.02.2026", "Über den Autor",
+             "Jonas Albrecht"]
+    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    roles = ["boilerplate", "headline", "paragraph", "paragraph", "boilerplate", "byline", "boilerplate", "boilerplate"]
+    why = [""] * len(texts)
+    classifier.bylines_at_the_body(roles, shapes, why)
+    assert roles[4] == "byline"  # the source label over the article's dated line
+    classifier.author_box(roles, shapes, why)
+    assert roles[0] == "boilerplate"  # "Autoren" above the headline: navigation
+    assert roles[6] == roles[7] == "byline"  # the author box under the article

@@ -94,6 +94,8 @@ class Cues:
         )
         #: "Von" on a line of its own, the author's name (a link) on the next.
         self.author_intro_alone = re.compile(rf"^\W*({intro})\W*$", re.IGNORECASE)
+        #: "Quelle" on a line of its own, above the source or the article's date line.
+        self.source_intro_alone = re.compile(rf"^\W*({source})\W*$", re.IGNORECASE)
         self.author_box_heading = re.compile(rf"^\W*({'|'.join(by.get('author_box', ()))})\W*$", re.IGNORECASE)
         #: "Stand: 05/08/2019, 5:30", "Veröffentlicht am …", "Updated 3:45 p.m. ET": the article's date.
         self.dated_label = re.compile(rf"^\W*({'|'.join(by.get('dated', ()))})\b.*\d", re.IGNORECASE)

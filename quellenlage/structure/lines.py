@@ -236,14 +236,18 @@ class LineClassifier:
     def bylines_at_the_body(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """Dates ("Stand: …"), reading times, "Von …", source and agency lines and an author's
         name alone just above the body, in its first lines (under a teaser read as body) or
-        just below it, "Von" alone with the author's name on the next line, and the author's initials (Kürzel)
+        just below it, "Von" alone with the author's name on the next line, "Quelle" alone over a
+        byline, and the author's initials (Kürzel)
         below it, are bylines (ANNOTATION.md, "Line roles"), whatever
         role the model gave them."""
         body = [k for k, r in enumerate(roles) if r == "paragraph"]
         if not body:
             return
+        head = roles.index("headline") if "headline" in roles else -1
         for k, s in enumerate(shapes):
             near = body[0] - BYLINE_REACH <= k < body[0] + BYLINE_REACH or body[-1] < k <= body[-1] + BYLINE_REACH
+            if k < head and self.features.cues.is_author_box_heading(s):
+                continue  # "Autoren" in the navigation
             if near and roles[k] not in ("headline", "byline") and s.words <= 12 and (
                 self.features.cues.is_byline(s) or DATE_LINE.match(s.text) or READING_TIME.search(s.text)
                 or is_name_line(s.text) or self.features.cues.dated_label.match(s.text) or (k > body[-1] and roles[k - 1] in ("paragraph", "byline") and INITIALS.match(s.text))
@@ -253,6 +257,8 @@ class LineClassifier:
             if self.features.cues.author_intro_alone.match(shapes[k].text) and is_name_line(shapes[k + 1].text):
                 for j in (k, k + 1):
                     roles[j], why[j] = "byline", "'Von' and the author's name on the next line"
+            elif self.features.cues.source_intro_alone.match(shapes[k].text) and roles[k + 1] == "byline":
+                roles[k], why[k] = "byline", "'Quelle' over a byline"
 
     def body_goes_on(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """The article goes on after a box of other articles: a long sentence of prose close
@@ -412,10 +418,12 @@ class LineClassifier:
         author box: a line that is the name, or begins with it ("Hanna Petersen ist Redakteurin
         …"), is byline; so are a box's heading ("Über den Autor") and the name and biography
         under it (up to AUTHOR_BOX_LINES lines without a furniture cue), and the sentences right
-        under the author's name that are not the body's prose ("Redakteur in der Wirtschaft.")."""
+        under the author's name that are not the body's prose ("Redakteur in der Wirtschaft.").
+        Above the headline, "Autoren" is an item of the site's navigation."""
         cues = self.features.cues
+        head = roles.index("headline") if "headline" in roles else -1
         for k, s in enumerate(shapes):
-            if cues.is_author_box_heading(s) and roles[k] != "headline":
+            if cues.is_author_box_heading(s) and k > head:
                 roles[k], why[k] = "byline", "the author box's heading"
                 for j in range(k + 1, min(len(shapes), k + 1 + AUTHOR_BOX_LINES)):
                     if shapes[j].words > MAX_BIO_WORDS or cues.boilerplate_cue(shapes[j]) or roles[j] == "headline":

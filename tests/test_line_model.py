@@ -846,13 +846,3 @@ def test_quelle_alone_over_a_byline_and_autoren_in_the_navigation():
     classifier.author_box(roles, shapes, why)
     assert roles[0] == "boilerplate"  # "Autoren" above the headline: navigation
     assert roles[6] == roles[7] == "byline"  # the author box under the article
-
-
-def test_a_quotation_set_as_a_title_between_paragraphs_is_a_subheading():
-    classifier = LineClassifier()
-    prose = "Die Stadtwerke senken den Gaspreis zum 1. März um knapp zwölf Prozent, wie das Unternehmen am Montag mitteilte."
-    texts = [prose, "„Die Kunden sollen profitieren“", prose, "„Wir senken die Preise.“", prose]
-    shapes = [classifier.features.cues.shape(k, 0, t) for k, t in enumerate(texts)]
-    roles = ["paragraph"] * 5
-    classifier.subheadings_between_paragraphs(roles, shapes, [""] * 5)
-    assert roles == ["paragraph", "subheading", "paragraph", "paragraph", "paragraph"]  # a quoted sentence stays body

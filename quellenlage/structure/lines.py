@@ -70,9 +70,6 @@ MAX_LIST_ITEMS = 10
 #: The signature under an embedded tweet as a scraped page prints it: "— Anna Muster (@amuster)
 #: 3. Mai 2026".
 POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*\S.*\(@\w+\)\s*\S.*\d{4}\s*$")
-#: A quotation set alone on a line as a title: „Die Liste der Künstler wird immer länger“ (no
-#: sentence's final mark inside: „Ich kann nicht mehr.“ is a quoted sentence of the body).
-QUOTED_TITLE = re.compile(r"^[„“\"»«]([^„“\"»«.!?:]{3,120})[“”\"«»]$")
 #: A numbered heading of a listicle: "3. Anna Muster, Autorin (12.000 Follower): Klar Stellung
 #: beziehen" ("5. Dez 2018" is a date).
 NUMBERED_HEADING = re.compile(r"^(\d{1,2})\.\s+[A-ZÄÖÜ„\"»]")
@@ -278,9 +275,8 @@ class LineClassifier:
 
     def subheadings_between_paragraphs(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """A short title between two paragraphs of the body is a subheading (Zwischenüberschrift),
-        unless it is a credit, a byline, a date or a furniture cue; so is a quotation set alone as
-        a title („Die Liste wird immer länger“, without a sentence's final mark inside). Titles
-        announced by a "read more" line are boxes (`read_more_blocks` runs after this)."""
+        unless it is a credit, a byline, a date or a furniture cue; titles announced by a "read
+        more" line are boxes (`read_more_blocks` runs after this)."""
         cues = self.features.cues
         for k in range(1, len(roles) - 1):
             s = shapes[k]
@@ -288,9 +284,6 @@ class LineClassifier:
                     and s.heading_like and s.words <= MAX_SUBHEADING_WORDS and not cues.boilerplate_cue(s)
                     and not cues.is_caption(s) and not cues.is_byline(s) and not DATE.search(s.text)):
                 roles[k], why[k] = "subheading", "a short title between two paragraphs"
-            elif (roles[k] in ("paragraph", "boilerplate") and roles[k - 1] == "paragraph" and roles[k + 1] == "paragraph"
-                    and (m := QUOTED_TITLE.match(s.text)) and len(WORD.findall(m.group(1))) <= MAX_SUBHEADING_WORDS):
-                roles[k], why[k] = "subheading", "a quotation as a title between two paragraphs"
 
     def shop_boxes(self, roles: list[str], shapes: list[Shape], why: list[str]) -> None:
         """An affiliate or price box between two lines of prose: when its links ("Zum Shop", "Bei

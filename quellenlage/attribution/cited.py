@@ -1,0 +1,362 @@
+"""Sources an article relies on without a quote of theirs (ANNOTATION.md §3), by the German
+conventions that name them:
+
+- frames with no reported clause: "Für Fotografen gibt es laut X 40 Euro", "nach Recherchen
+  des Rechercheverbunds diente die Spende …";
+- unnamed groups whose view or expectation is reported: "Analysten hatten mit … gerechnet",
+  "…, glauben Kritiker", "mehr als viele Analysten erwartet hatten";
+- documents: the one a statement was made in ("schrieben die Prüfer in einem Sondergutachten"),
+  one that shows something ("Interne Dokumente deuten darauf hin, dass …"), one the newsroom
+  holds ("eine Abmahnung, die uns vorliegt", "die dem Blatt vorliegenden Akten"), one a fact
+  comes from ("wie aus dem Bericht hervorgeht"), a public register ("im Handelsregister");
+- citations in parentheses: "„…“ (Wikipedia)", "(Staufenbiel 1997)", "nach Staufenbiel (1997)".
+
+Each finder returns (mention, type) pairs; `SourceCollector` names them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from quellenlage.attribution.frames import PREPOSITIONAL_RULES, FrameFinder, source_type_of, verb_cue
+from quellenlage.attribution.lines import body_lines
+from quellenlage.attribution.sentences import sentences
+from quellenlage.lang.de.grammar import (
+    DEFINITE,
+    INDEFINITE,
+    POSSESSIVE,
+    SUBORDINATORS,
+    clause_bounds,
+    is_finite,
+    lemma,
+    noun_phrase,
+    noun_phrase_ending,
+    pos,
+    source_nouns,
+    time_nouns,
+)
+from quellenlage.lexicons import grouped, words
+
+LANG = "de"
+# Prepositions that place a statement in a document or programme: "in einem Gutachten", "im Heute Journal".
+IN_PREPOSITIONS = frozenset({"in", "im"})
+# A surname (or two, or "et al.") and a year: the author-year citation of academic writing.
+AUTHOR = r"[A-ZÄÖÜ][\w-]+(?:\s+(?:et al\.|und|&)\s*(?:[A-ZÄÖÜ][\w-]+)?)?"
+YEAR = r"(?:1[89]|20)\d\d[a-z]?"
+CITATION_IN_PARENTHESES = re.compile(rf"\(({AUTHOR}),?\s+({YEAR})\)")
+CITATION_AFTER_CUE = re.compile(rf"\b(?:nach|laut|gemäß|vgl\.|siehe)\s+({AUTHOR})\s+\(({YEAR})\)")
+# The source named in parentheses right after a closing quotation mark: "„…“ (Wikipedia)".
+SOURCE_AFTER_QUOTE = re.compile(r"[“”\"«»]\s*\(([A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*){0,3})\)")
+# Words that are never the source in a citation parenthesis ("(Stand 2019)", "(Foto: …)").
+PRESENT_PARTICIPLE = re.compile(r"nde[nmrs]?$")
+NOT_AUTHORS = frozenset({"stand", "quelle", "foto", "bild", "archiv", "update", "ausgabe", "jahr", "heft", "nr", "seite"})
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, frozenset[str]]:
+    return {kind: frozenset(values) for kind, values in grouped(LANG, "cited_sources.tsv").items()}
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return words(LANG, "person_nouns.tsv")
+
+
+def is_document(t: Token) -> bool:
+    """A noun for a document or a finding: "Dokumente", "Sondergutachten", "Tests"; a
+    compound by a last part of six letters or more ("Zwischenbericht", not "Protest")."""
+    if pos(t) not in ("NOUN", "PROPN"):
+        return False
+    nouns = _lexicon()["document"]
+    word = lemma(t)
+    if word in nouns or t.lower_ in nouns or word.rsplit("-", 1)[-1] in nouns:
+        return True
+    return any(len(n) >= 6 and word.endswith(n) for n in nouns)
+
+
+def _head(np: Span) -> Token | None:
+    """The head noun of a German noun phrase: its first noun ("Tests des Geräts")."""
+    return next((t for t in np if pos(t) == "NOUN"), None)
+
+
+def is_unnamed_group(np: Span) -> bool:
+    """"Analysten", "viele Medien", "Kritiker", "einige Fachleute": a plural of people or
+    outlets with no article and no name — an anonymous source by convention."""
+    words_ = [t for t in np if not (t.is_punct or t.is_space)]
+    head = _head(np)
+    if not words_ or head is None or any(t.lower_ in DEFINITE | INDEFINITE | POSSESSIVE for t in words_ if t.i < head.i):
+        return False  # "die Analysten", "zwei der Männer": not an open group
+    if any(t.ent_type_ == "PER" or pos(t) == "PROPN" for t in words_):
+        return False
+    if head.morph.get("Number") != ["Plur"] or any(pos(t) == "NOUN" for t in words_ if t.i > head.i):
+        return False
+    if any(pos(t) not in ("ADJ", "DET", "PRON", "NUM") and t.lower_ not in _lexicon()["group"] for t in words_ if t.i < head.i):
+        return False
+    word = lemma(head)
+    nouns = source_nouns()
+    kind = nouns.get(word) or nouns.get(head.lower_) or next(
+        (k for n, k in nouns.items() if len(n) >= 5 and (word.endswith(n) or head.lower_.endswith(n))), None
+    )
+    return kind in ("person", "anonymous", "media", "organization") or word in _person_nouns() or head.lower_ in _person_nouns()
+
+
+def _with_examples(doc: Doc, np: Span) -> Span:
+    """"Bahn-Konkurrenten wie Flixbus": the examples named after 'wie' belong to the group."""
+    k = np.end
+    if k + 1 < len(doc) and doc[k].lower_ == "wie" and pos(doc[k + 1]) == "PROPN":
+        k += 1
+        while k < len(doc) and (pos(doc[k]) == "PROPN" or doc[k].lower_ in ("und", "oder") and k + 1 < len(doc) and pos(doc[k + 1]) == "PROPN"):
+            k += 1
+        return doc[np.start : k]
+    return np
+
+
+def _group_before(doc: Doc, i: int, floor: int) -> Span | None:
+    """The group phrase ending right before token i, past named examples ("Konkurrenten wie Flixbus")."""
+    np = noun_phrase_ending(doc, i, floor)
+    if np is not None and np.start > floor and doc[np.start - 1].lower_ == "wie":
+        group = noun_phrase_ending(doc, np.start - 1, floor)
+        if group is not None:
+            return doc[group.start : np.end]
+    return np
+
+
+def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
+    """Unnamed groups as the subjects of verbs of saying, thinking or expecting: after the
+    finite verb ("glauben Kritiker"), at the clause start ("Analysten hatten … gerechnet",
+    "Konkurrenten wie Flixbus fürchten …") or in a verb-final clause ("als Analysten erwartet hatten")."""
+    doc = sent.doc
+    for t in sent:
+        if t.i in skip or verb_cue(t, sent) is None:
+            continue
+        start = clause_bounds(sent, t.i)[0]
+        while start < t.i and (doc[start].is_punct or doc[start].is_space or pos(doc[start]) == "CCONJ"):
+            start += 1
+        candidates = []
+        if is_finite(t) and t.i + 1 < sent.end:
+            candidates.append(noun_phrase(doc, t.i + 1))
+        verb_final = doc[start].lower_ in SUBORDINATORS | {"als"}
+        first = noun_phrase(doc, start + 1 if verb_final else start)
+        if first is not None:
+            candidates.append(_with_examples(doc, first))
+        before = _group_before(doc, t.i, start)
+        if before is not None and (verb_final or before.start == start):
+            candidates.append(before)
+        for np in candidates:
+            if np is not None and not any(i in skip for i in range(np.start, np.end)) and is_unnamed_group(np):
+                yield np
+                break
+
+
+def _particle_lemma(t: Token, sent: Span) -> str:
+    """The verb's lemma with a separated particle at the clause end ("deuten … hin" -> "hindeuten")."""
+    end = clause_bounds(sent, t.i)[1]
+    while end - 1 > t.i and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
+        end -= 1
+    last = sent.doc[end - 1]
+    if end - 1 > t.i and last.tag_ == "PTKVZ":
+        return last.lower_ + lemma(t)
+    return lemma(t)
+
+
+def _document_phrase(doc: Doc, i: int) -> Span | None:
+    """The noun phrase at token i when a document noun heads it."""
+    np = noun_phrase(doc, i)
+    head = _head(np) if np is not None else None
+    return np if head is not None and is_document(head) else None
+
+
+def _evidence(sent: Span, skip: set[int]) -> Iterator[Span]:
+    """A document that shows something: "Interne Dokumente deuten darauf hin, dass …", "wie die
+    Akten belegen"; the verb must carry a content clause or stand in a 'wie' clause."""
+    doc = sent.doc
+    verbs = _lexicon()["evidence_verb"]
+    for t in sent:
+        if t.i in skip or pos(t) not in ("VERB", "AUX") or _particle_lemma(t, sent) not in verbs:
+            continue
+        start = clause_bounds(sent, t.i)[0]
+        while start < t.i and (doc[start].is_punct or doc[start].is_space or pos(doc[start]) == "CCONJ"):
+            start += 1
+        as_frame = doc[start].lower_ == "wie"
+        if not as_frame and not any(x.lower_ in ("dass", "ob") for x in doc[t.i : sent.end]):
+            continue
+        np = _document_phrase(doc, start + 1 if as_frame else start)
+        if np is None or np.end != t.i:
+            before = noun_phrase_ending(doc, t.i, start)
+            np = before if before is not None and (head := _head(before)) is not None and is_document(head) else None
+        if np is not None and not any(i in skip for i in range(np.start, np.end)):
+            yield np
+
+
+def _held(sent: Span, skip: set[int]) -> Iterator[Span]:
+    """A document the newsroom or someone named holds: "Dokumente, die CORRECTIV vorliegen",
+    "die uns vorliegende Abmahnung", "Ein Brief liegt der Zeitung vor". Without a holder
+    ("das vorliegende Schreiben", "im vorliegenden Fall") 'vorliegend' only means 'this'."""
+    doc = sent.doc
+    for t in sent:
+        if t.i in skip:
+            continue
+        if pos(t) == "ADJ" and t.lower_.startswith("vorliegend") and t.i > sent.start:
+            holder = doc[t.i - 1]
+            noun = next((x for x in doc[t.i + 1 : min(t.i + 4, sent.end)] if pos(x) in ("NOUN", "PROPN")), None)
+            if noun is not None and is_document(noun) and holder.lower_ not in DEFINITE | INDEFINITE | POSSESSIVE and pos(holder) != "DET":
+                yield doc[noun.i : noun.i + 1]
+            continue
+        if _particle_lemma(t, sent) != "vorliegen" and lemma(t) != "vorliegen":
+            continue
+        start = clause_bounds(sent, t.i)[0]
+        first = doc[start]
+        if first.lower_ in ("die", "der", "das", "den") and start - 1 > sent.start and doc[start - 1].text == ",":
+            if t.i - start < 2:
+                continue  # "…, die vorliegt": no holder
+            np = noun_phrase_ending(doc, start - 1, sent.start)
+            head = _head(np) if np is not None else None
+            if head is not None and is_document(head):
+                yield doc[head.i : np.end]
+            continue
+        for k in range(start, clause_bounds(sent, t.i)[1]):
+            np = _document_phrase(doc, k) if doc[k].lower_ in INDEFINITE | DEFINITE else None
+            if np is not None:
+                yield np
+                break
+
+
+def _origin(sent: Span, skip: set[int]) -> Iterator[Span]:
+    """What a fact comes from: "wie aus einer Abmahnung hervorgeht", "Aus den Akten geht hervor"."""
+    doc = sent.doc
+    for t in sent:
+        if t.i in skip or _particle_lemma(t, sent) != "hervorgehen" and lemma(t) != "hervorgehen":
+            continue
+        start, end = clause_bounds(sent, t.i)
+        for k in range(start, end):
+            if doc[k].lower_ == "aus" and k + 1 < end:
+                np = noun_phrase(doc, k + 1)
+                if np is not None and _head(np) is not None:
+                    yield np
+                break
+
+
+def _written_in(sent: Span, skip: set[int]) -> Iterator[Span]:
+    """The document or programme a statement was made in: "schrieben die Prüfer in einem
+    Sondergutachten", "wurde in der Talkshow gefragt"; not a duty ("muss es in ihren Berichten
+    offenlegen") and not a personal message ("antwortete in einer Mail")."""
+    doc = sent.doc
+    for t in sent:
+        if t.i in skip or (verb_cue(t, sent) is None and lemma(t) not in _lexicon()["statement_verb"]):
+            continue
+        start, end = clause_bounds(sent, t.i)
+        if any(x.tag_ == "VMFIN" for x in doc[start:end]):
+            continue
+        for k in range(start, end - 1):
+            if doc[k].lower_ not in IN_PREPOSITIONS or k + 1 in skip:
+                continue
+            np = noun_phrase(doc, k + 1)
+            head = _head(np) if np is not None else None
+            if head is None or lemma(head).rsplit("-", 1)[-1] in _lexicon()["message"]:
+                continue
+            if is_document(head) or source_type_of(np) == "media":
+                yield np
+
+
+def _authors(sent: Span, skip: set[int]) -> Iterator[Span]:
+    """Who a document is by: "nach einem Urteil des Landgerichts Berlin", "die Studie der
+    Universität Mannheim" — a named or institutional owner in the genitive."""
+    doc = sent.doc
+    for t in sent:
+        if t.i in skip or t.i + 2 >= sent.end or not is_document(t) or doc[t.i + 1].lower_ not in ("des", "der"):
+            continue
+        owner = noun_phrase(doc, t.i + 1)
+        if owner is None or any(i in skip for i in range(owner.start, owner.end)):
+            continue
+        named = any(x.ent_type_ in ("PER", "ORG") for x in owner)
+        if named or source_type_of(owner) in ("organization", "media", "agency"):
+            yield owner
+
+
+def _records(sent: Span, skip: set[int]) -> Iterator[tuple[Span, str]]:
+    """Public registers looked up: "im Handelsregister", "weder im Handels- noch im Vereinsregister"
+    (a truncated compound is completed by the register it shares its last part with)."""
+    doc = sent.doc
+    records = _lexicon()["record"]
+    for t in sent:
+        if t.i in skip:
+            continue
+        if t.lower_ in records:
+            yield doc[t.i : t.i + 1], t.text
+        elif t.text.endswith("-") and len(t.text) > 2 and any(x.lower_ in records for x in doc[t.i + 1 : min(t.i + 5, sent.end)]):
+            stem = t.text[:-1]
+            full = next((r for r in sorted(records) if r.startswith(stem.lower()) and len(r) > len(stem)), None)
+            if full is not None:
+                yield doc[t.i : t.i + 1], stem + full[len(stem) :]
+
+
+def document_name(np: Span) -> str:
+    """A document phrase as a name in the nominative, without its article: "einer Abmahnung"
+    -> "Abmahnung", "Dokumenten" -> "Dokumente", "Erste Tests des Geräts" stays."""
+    head = _head(np)
+    if head is None:
+        return np.text
+    cases = set(head.morph.get("Case"))
+    plural = head.morph.get("Number") == ["Plur"]
+    word = head.text
+    if plural and head.text.endswith("n") and lemma(head) + "e" == head.lower_[:-1] and head.morph.get("Gender") != ["Fem"]:
+        word = head.text[:-1]  # the dative plural "-n": "Dokumenten" (not "Abmahnungen")
+    elif not plural and cases & {"Gen", "Dat"} and head.lemma_ and head.lemma_[:3] == head.text[:3]:
+        word = head.lemma_[:1].upper() + head.lemma_[1:]
+    # adjectives, not present participles ("die vorliegenden Dokumente", "folgende")
+    before = [t.text for t in np if t.i < head.i and pos(t) == "ADJ" and not cases & {"Gen", "Dat"} and not PRESENT_PARTICIPLE.search(t.lower_)]
+    after = np.doc[head.i + 1 : np.end].text
+    return " ".join([*before, word] + ([after] if after else []))
+
+
+def _citations(doc: Doc, line_start: int, text: str) -> Iterator[tuple[Span, str]]:
+    """Author-year citations and the source in parentheses after a quotation."""
+    for rx in (CITATION_IN_PARENTHESES, CITATION_AFTER_CUE):
+        for m in rx.finditer(text):
+            author, year = m.group(1), m.group(2)
+            span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
+            if span is None or author.split()[0].lower() in NOT_AUTHORS | time_nouns():
+                continue
+            if any(pos(t) == "NOUN" and not t.ent_type_ for t in span[:1]) and rx is CITATION_IN_PARENTHESES:
+                continue  # "(Gründung 1997)": a noun and a year, no author
+            yield span, f"{author} ({year})"
+    for m in SOURCE_AFTER_QUOTE.finditer(text):
+        name = m.group(1)
+        span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
+        if span is not None and name.split()[0].lower() not in NOT_AUTHORS and not any(t.like_num for t in span):
+            yield span, name
+
+
+class CitedSources:
+    """Finds the cited sources of a Doc's body; `frames` is shared with the caller's finder."""
+
+    def __init__(self, frames: FrameFinder) -> None:
+        self.frames = frames
+
+    def find(self, doc: Doc, quoted: set[int]) -> list[tuple[Span, str | None, str | None]]:
+        """(mention, name or None to resolve it, type when it cannot be resolved)."""
+        out: list[tuple[Span, str | None, str | None]] = []
+        for line in body_lines(doc):
+            span = doc.char_span(line.start, line.start + len(line.text), alignment_mode="expand")
+            if span is None:
+                continue
+            for mention, name in _citations(doc, line.start, line.text):
+                out.append((mention, name, "document"))
+            for sent in sentences(span, quoted):
+                for frame in self.frames.find(sent, skip=quoted):
+                    if frame.rule in PREPOSITIONAL_RULES - {"so"} and frame.speaker is not None:
+                        out.append((frame.speaker, None, None))  # "laut X", "X zufolge" with no report
+                    out.extend((via, None, None) for via in frame.via)
+                out.extend((np, None, "anonymous") for np in _group_subjects(sent, quoted))
+                for finder in (_evidence, _held, _origin):
+                    out.extend((np, document_name(np), "document") for np in finder(sent, quoted))
+                for np in _written_in(sent, quoted):
+                    media = source_type_of(np) == "media"  # a programme: "in der Talkshow X"
+                    out.append((np, None if media else document_name(np), "media" if media else "document"))
+                out.extend((mention, name, "document") for mention, name in _records(sent, quoted))
+                out.extend((np, None, None) for np in _authors(sent, quoted))
+        return out

@@ -104,24 +104,18 @@ def is_unnamed_group(np: Span) -> bool:
     return kind in ("person", "anonymous", "media", "organization") or word in _person_nouns() or head.lower_ in _person_nouns()
 
 
+def _named(t: Token) -> bool:
+    return t.text[:1].isupper() and pos(t) in ("PROPN", "NOUN", "X")
+
+
 def _with_examples(doc: Doc, np: Span) -> Span:
     """"Bahn-Konkurrenten wie Flixbus": the examples named after 'wie' belong to the group."""
     k = np.end
-    if k + 1 < len(doc) and doc[k].lower_ == "wie" and pos(doc[k + 1]) == "PROPN":
+    if k + 1 < len(doc) and doc[k].lower_ == "wie" and _named(doc[k + 1]):
         k += 1
-        while k < len(doc) and (pos(doc[k]) == "PROPN" or doc[k].lower_ in ("und", "oder") and k + 1 < len(doc) and pos(doc[k + 1]) == "PROPN"):
+        while k < len(doc) and (_named(doc[k]) or doc[k].lower_ in ("und", "oder") and k + 1 < len(doc) and _named(doc[k + 1])):
             k += 1
         return doc[np.start : k]
-    return np
-
-
-def _group_before(doc: Doc, i: int, floor: int) -> Span | None:
-    """The group phrase ending right before token i, past named examples ("Konkurrenten wie Flixbus")."""
-    np = noun_phrase_ending(doc, i, floor)
-    if np is not None and np.start > floor and doc[np.start - 1].lower_ == "wie":
-        group = noun_phrase_ending(doc, np.start - 1, floor)
-        if group is not None:
-            return doc[group.start : np.end]
     return np
 
 
@@ -140,15 +134,15 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
         if is_finite(t) and t.i + 1 < sent.end:
             candidates.append(noun_phrase(doc, t.i + 1))
         verb_final = doc[start].lower_ in SUBORDINATORS | {"als"}
-        first = noun_phrase(doc, start + 1 if verb_final else start)
-        if first is not None:
-            candidates.append(_with_examples(doc, first))
-        before = _group_before(doc, t.i, start)
+        candidates.append(noun_phrase(doc, start + 1 if verb_final else start))
+        before = noun_phrase_ending(doc, t.i, start)
+        if before is not None and before.start > start and doc[before.start - 1].lower_ == "wie":
+            before = noun_phrase_ending(doc, before.start - 1, start)  # "Konkurrenten wie Flixbus fürchten"
         if before is not None and (verb_final or before.start == start):
             candidates.append(before)
         for np in candidates:
             if np is not None and not any(i in skip for i in range(np.start, np.end)) and is_unnamed_group(np):
-                yield np
+                yield _with_examples(doc, np)
                 break
 
 
@@ -294,12 +288,14 @@ def _records(sent: Span, skip: set[int]) -> Iterator[tuple[Span, str]]:
                 yield doc[t.i : t.i + 1], stem + full[len(stem) :]
 
 
-def document_name(np: Span) -> str:
-    """A document phrase as a name in the nominative, without its article: "einer Abmahnung"
-    -> "Abmahnung", "Dokumenten" -> "Dokumente", "Erste Tests des Geräts" stays."""
+def base_name(np: Span) -> str:
+    """A phrase as a name in the nominative, without its article: "einer Abmahnung" ->
+    "Abmahnung", "Dokumenten" -> "Dokumente", "des Landgerichts Berlin" -> "Landgericht Berlin",
+    "Erste Tests des Geräts" stays."""
     head = _head(np)
     if head is None:
-        return np.text
+        words_ = [t.text for t in np if not (t.is_punct or t.lower_ in DEFINITE | INDEFINITE | POSSESSIVE)]
+        return " ".join(words_) or np.text
     cases = set(head.morph.get("Case"))
     plural = head.morph.get("Number") == ["Plur"]
     word = head.text
@@ -351,12 +347,16 @@ class CitedSources:
                     if frame.rule in PREPOSITIONAL_RULES - {"so"} and frame.speaker is not None:
                         out.append((frame.speaker, None, None))  # "laut X", "X zufolge" with no report
                     out.extend((via, None, None) for via in frame.via)
-                out.extend((np, None, "anonymous") for np in _group_subjects(sent, quoted))
+                out.extend((np, np.text, "anonymous") for np in _group_subjects(sent, quoted))  # the subject: nominative
                 for finder in (_evidence, _held, _origin):
-                    out.extend((np, document_name(np), "document") for np in finder(sent, quoted))
+                    out.extend((np, base_name(np), "document") for np in finder(sent, quoted))
                 for np in _written_in(sent, quoted):
                     media = source_type_of(np) == "media"  # a programme: "in der Talkshow X"
-                    out.append((np, None if media else document_name(np), "media" if media else "document"))
-                out.extend((mention, name, "document") for mention, name in _records(sent, quoted))
-                out.extend((np, None, None) for np in _authors(sent, quoted))
+                    out.append((np, None if media else base_name(np), "media" if media else "document"))
+                # registers and authors also in a quotation: its speaker relies on them
+                out.extend((mention, name, "document") for mention, name in _records(sent, set()))
+                for owner in _authors(sent, set()):  # a person by the entity, an institution by its description
+                    person = any(x.ent_type_ == "PER" for x in owner)
+                    stype = source_type_of(owner)
+                    out.append((owner, None if person else base_name(owner), "organization" if stype == "unknown" else stype))
         return out

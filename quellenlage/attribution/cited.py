@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import PREPOSITIONAL_RULES, FrameFinder, source_type_of, verb_cue
+from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, source_type_of, subject_of_main_clause, verb_cue
 from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.sentences import sentences
 from quellenlage.lang.de.grammar import (
@@ -42,6 +42,7 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.lexicons import grouped, words
 
 LANG = "de"
+NEGATIONS = frozenset({"nicht", "nie", "niemals", "keine", "keinen", "keiner"})
 # Prepositions that place a statement in a document or programme: "in einem Gutachten", "im Heute Journal".
 IN_PREPOSITIONS = frozenset({"in", "im"})
 # A surname (or two, or "et al.") and a year: the author-year citation of academic writing.
@@ -271,6 +272,57 @@ def _authors(sent: Span, skip: set[int]) -> Iterator[Span]:
             yield owner
 
 
+# A legal act by its number: "Richtlinie 2014/79/EU", "Verordnung (EU) 2016/679".
+LEGAL_ACT = re.compile(r"\b(?:Richtlinie|Verordnung|Durchführungsverordnung|Beschluss)\s+(?:\((?:EU|EG|EWG)\)\s+)?(?:Nr\.\s*)?\d{1,4}/\d{1,4}(?:/(?:EU|EG|EWG))?")
+
+
+def _is_norm(t: Token) -> bool:
+    """"Parteiengesetz", "Richtlinie", "Grundgesetz": a legal rule."""
+    word = lemma(t)
+    return pos(t) in ("NOUN", "PROPN") and any(word == n or len(n) >= 6 and word.endswith(n) for n in _lexicon()["norm"])
+
+
+def _norms(sent: Span, skip: set[int]) -> Iterator[Span]:
+    """A rule cited as the authority for what is allowed or required: "Das Parteiengesetz
+    erlaubt es Vereinen, …" (the rule is the subject before its verb)."""
+    doc = sent.doc
+    for t in sent:
+        if t.i in skip or not is_finite(t) or _particle_lemma(t, sent) not in _lexicon()["norm_verb"]:
+            continue
+        np = noun_phrase_ending(doc, t.i, clause_bounds(sent, t.i)[0])
+        head = _head(np) if np is not None else None
+        if head is not None and _is_norm(head) and not any(i in skip for i in range(np.start, np.end)):
+            yield np
+
+
+def _estimates(frames: list[Frame]) -> Iterator[Span]:
+    """Who gives an estimate: "Die Organisation X schätzt den Wert auf gut 600.000 Euro"."""
+    for frame in frames:
+        doc = frame.cue.doc
+        start, end = frame.clause
+        if frame.lemma in _lexicon()["estimate_verb"] and frame.speaker is not None and any(
+            x.lower_ == "auf" for x in doc[frame.cue.end : end]
+        ):
+            yield frame.speaker
+
+
+def _declined(sent: Span, skip: set[int]) -> Iterator[Span]:
+    """Who was asked and declined: "Der Verein wollte die Frage nicht beantworten", "Die
+    Firma äußerte sich dazu nicht" — the one asked is a source of the article all the same."""
+    doc = sent.doc
+    for t in sent:
+        if t.i in skip or pos(t) not in ("VERB", "AUX") or _particle_lemma(t, sent) not in _lexicon()["answer_verb"] and lemma(t) not in _lexicon()["answer_verb"]:
+            continue
+        start, end = clause_bounds(sent, t.i)
+        if not any(x.lower_ in NEGATIONS for x in doc[start:end]) or doc[start].lower_ in SUBORDINATORS:
+            continue
+        finite = next((x for x in doc[start:end] if is_finite(x)), None)
+        if finite is not None:
+            subject = subject_of_main_clause(sent, finite, end, skip)[0]
+            if subject is not None and not any(i in skip for i in range(subject.start, subject.end)):
+                yield subject
+
+
 def _records(sent: Span, skip: set[int]) -> Iterator[tuple[Span, str]]:
     """Public registers looked up: "im Handelsregister", "weder im Handels- noch im Vereinsregister"
     (a truncated compound is completed by the register it shares its last part with)."""
@@ -342,8 +394,16 @@ class CitedSources:
                 continue
             for mention, name in _citations(doc, line.start, line.text):
                 out.append((mention, name, "document"))
+            for m in LEGAL_ACT.finditer(line.text):
+                act = doc.char_span(line.start + m.start(), line.start + m.end(), alignment_mode="expand")
+                if act is not None:
+                    out.append((act, m.group(0), "document"))
             for sent in sentences(span, quoted):
-                for frame in self.frames.find(sent, skip=quoted):
+                frames = self.frames.find(sent, skip=quoted)
+                out.extend((np, None, None) for np in _estimates(frames))
+                out.extend((np, None, None) for np in _declined(sent, quoted))
+                out.extend((np, base_name(np), "document") for np in _norms(sent, quoted))
+                for frame in frames:
                     if frame.rule in PREPOSITIONAL_RULES - {"so"} and frame.speaker is not None:
                         out.append((frame.speaker, None, None))  # "laut X", "X zufolge" with no report
                     out.extend((via, None, None) for via in frame.via)

@@ -55,7 +55,9 @@ def _type_of_untyped(name: str, mention: Span | None) -> str | None:
     described = source_type_of(mention)  # "das Magazin Technology Review"
     if described != "unknown":
         return "media" if described == "agency" else described
-    if any(t.ent_type_ == "PER" for t in words) or (len(words) >= 2 and all(pos(t) == "PROPN" for t in words) and is_first_name(words[0].text)):
+    if any(t.ent_type_ == "PER" for t in words) or (
+        2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) and is_first_name(words[0].text)
+    ):
         return "person"
     if WEB_ADDRESS.fullmatch(name):
         return "media"

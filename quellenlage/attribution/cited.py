@@ -38,6 +38,7 @@ from quellenlage.lang.de.grammar import (
     pos,
     source_nouns,
     time_nouns,
+    verb_lemmas,
 )
 from quellenlage.lexicons import grouped, words
 
@@ -93,7 +94,8 @@ def is_unnamed_group(np: Span) -> bool:
         return False  # "die Analysten", "zwei der Männer": not an open group
     if any(t.ent_type_ == "PER" or pos(t) == "PROPN" for t in words_):
         return False
-    if head.morph.get("Number") != ["Plur"] or any(pos(t) == "NOUN" for t in words_ if t.i > head.i):
+    inflected = head.lemma_ and head.text != head.lemma_ and head.lower_.endswith(("e", "n", "s", "r"))
+    if head.morph.get("Number") != ["Plur"] and not inflected or any(pos(t) == "NOUN" for t in words_ if t.i > head.i):
         return False
     if any(pos(t) not in ("ADJ", "DET", "PRON", "NUM") and t.lower_ not in _lexicon()["group"] for t in words_ if t.i < head.i):
         return False
@@ -147,15 +149,16 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
                 break
 
 
-def _particle_lemma(t: Token, sent: Span) -> str:
-    """The verb's lemma with a separated particle at the clause end ("deuten … hin" -> "hindeuten")."""
+def _verb_is(t: Token, sent: Span, verbs: frozenset[str] | set[str]) -> bool:
+    """The verb is one of `verbs`, by its lemma or the infinitives its form allows (the
+    tagger's lemma can be wrong: "deuten" -> "deuen"), with a separated particle at the clause
+    end ("deuten … hin" -> "hindeuten") or joined ("vorliegen")."""
     end = clause_bounds(sent, t.i)[1]
     while end - 1 > t.i and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
         end -= 1
     last = sent.doc[end - 1]
-    if end - 1 > t.i and last.tag_ == "PTKVZ":
-        return last.lower_ + lemma(t)
-    return lemma(t)
+    particle = last.lower_ if end - 1 > t.i and last.tag_ == "PTKVZ" else ""
+    return any(particle + c in verbs for c in (lemma(t), *verb_lemmas(t.text)))
 
 
 def _document_phrase(doc: Doc, i: int) -> Span | None:
@@ -171,7 +174,7 @@ def _evidence(sent: Span, skip: set[int]) -> Iterator[Span]:
     doc = sent.doc
     verbs = _lexicon()["evidence_verb"]
     for t in sent:
-        if t.i in skip or pos(t) not in ("VERB", "AUX") or _particle_lemma(t, sent) not in verbs:
+        if t.i in skip or pos(t) not in ("VERB", "AUX") or not _verb_is(t, sent, verbs):
             continue
         start = clause_bounds(sent, t.i)[0]
         while start < t.i and (doc[start].is_punct or doc[start].is_space or pos(doc[start]) == "CCONJ"):
@@ -201,7 +204,7 @@ def _held(sent: Span, skip: set[int]) -> Iterator[Span]:
             if noun is not None and is_document(noun) and holder.lower_ not in DEFINITE | INDEFINITE | POSSESSIVE and pos(holder) != "DET":
                 yield doc[noun.i : noun.i + 1]
             continue
-        if _particle_lemma(t, sent) != "vorliegen" and lemma(t) != "vorliegen":
+        if not _verb_is(t, sent, {"vorliegen"}):
             continue
         start = clause_bounds(sent, t.i)[0]
         first = doc[start]
@@ -224,7 +227,7 @@ def _origin(sent: Span, skip: set[int]) -> Iterator[Span]:
     """What a fact comes from: "wie aus einer Abmahnung hervorgeht", "Aus den Akten geht hervor"."""
     doc = sent.doc
     for t in sent:
-        if t.i in skip or _particle_lemma(t, sent) != "hervorgehen" and lemma(t) != "hervorgehen":
+        if t.i in skip or not _verb_is(t, sent, {"hervorgehen"}):
             continue
         start, end = clause_bounds(sent, t.i)
         for k in range(start, end):
@@ -287,7 +290,7 @@ def _norms(sent: Span, skip: set[int]) -> Iterator[Span]:
     erlaubt es Vereinen, …" (the rule is the subject before its verb)."""
     doc = sent.doc
     for t in sent:
-        if t.i in skip or not is_finite(t) or _particle_lemma(t, sent) not in _lexicon()["norm_verb"]:
+        if t.i in skip or not is_finite(t) or not _verb_is(t, sent, _lexicon()["norm_verb"]):
             continue
         np = noun_phrase_ending(doc, t.i, clause_bounds(sent, t.i)[0])
         head = _head(np) if np is not None else None
@@ -311,7 +314,7 @@ def _declined(sent: Span, skip: set[int]) -> Iterator[Span]:
     Firma äußerte sich dazu nicht" — the one asked is a source of the article all the same."""
     doc = sent.doc
     for t in sent:
-        if t.i in skip or pos(t) not in ("VERB", "AUX") or _particle_lemma(t, sent) not in _lexicon()["answer_verb"] and lemma(t) not in _lexicon()["answer_verb"]:
+        if t.i in skip or pos(t) not in ("VERB", "AUX") or not _verb_is(t, sent, _lexicon()["answer_verb"]):
             continue
         start, end = clause_bounds(sent, t.i)
         if not any(x.lower_ in NEGATIONS for x in doc[start:end]) or doc[start].lower_ in SUBORDINATORS:

@@ -127,7 +127,8 @@ class SourceCollector:
             else:
                 add(resolve_mention(doc, mention, index), mention, hint=hint)
         for line in doc._.lines:
-            named = _source_line(line.text) if line.role in ("byline", "boilerplate") else None
+            # whatever role the line model gave it; a caption's "Quelle:" is a photo credit
+            named = _source_line(line.text) if line.role not in ("caption", "headline") else None
             for part in re.split(r"\s*[/,&|;]\s*|\s+und\s+", named or ""):
                 if part[:1].isupper() or WEB_ADDRESS.fullmatch(part):  # "Quelle: Golem": what the article is based on
                     add(Speaker(name=part, type="media"), None)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, source_type_of, subject_of_main_clause, verb_cue
+from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, passive, source_type_of, subject_of_main_clause, verb_cue
 from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.sentences import sentences
 from quellenlage.lang.de.grammar import (
@@ -31,6 +31,7 @@ from quellenlage.lang.de.grammar import (
     POSSESSIVE,
     SUBORDINATORS,
     clause_bounds,
+    cue_verbs,
     is_finite,
     lemma,
     noun_phrase,
@@ -128,8 +129,9 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
     "Konkurrenten wie Flixbus fürchten …") or in a verb-final clause ("als Analysten erwartet hatten")."""
     doc = sent.doc
     for t in sent:
-        if t.i in skip or verb_cue(t, sent) is None:
-            continue
+        cue = verb_cue(t, sent) if t.i not in skip else None
+        if cue is None or cue_verbs()[cue[0]][0] == "thought" and cue[0] not in _lexicon()["view_verb"]:
+            continue  # "Parteifunktionäre wussten davon": knowing is no view that is reported
         start = clause_bounds(sent, t.i)[0]
         while start < t.i and (doc[start].is_punct or doc[start].is_space or pos(doc[start]) == "CCONJ"):
             start += 1
@@ -238,25 +240,34 @@ def _origin(sent: Span, skip: set[int]) -> Iterator[Span]:
                 break
 
 
-def _written_in(sent: Span, skip: set[int]) -> Iterator[Span]:
+def _written_in(sent: Span, frames: list[Frame], skip: set[int], outlets: dict[int, Span]) -> Iterator[Span]:
     """The document or programme a statement was made in: "schrieben die Prüfer in einem
-    Sondergutachten", "wurde in der Talkshow gefragt"; not a duty ("muss es in ihren Berichten
-    offenlegen") and not a personal message ("antwortete in einer Mail")."""
+    Sondergutachten", "wurde in der Talkshow gefragt", "ein Interview, das sie im Heute Journal
+    gab"; not a duty ("muss es in ihren Berichten offenlegen"), a personal message ("antwortete
+    in einer Mail") or a view ("ist im Magazin zu sehen")."""
     doc = sent.doc
-    for t in sent:
-        if t.i in skip or (verb_cue(t, sent) is None and lemma(t) not in _lexicon()["statement_verb"]):
-            continue
-        start, end = clause_bounds(sent, t.i)
+    cues = [f.cue[0] for f in frames if f.rule == "hearsay" or f.rule == "verb" and f.verb_class != "thought"]
+    cues += [t for t in sent if t.i not in skip and (
+        pos(t) in ("VERB", "AUX") and _verb_is(t, sent, _lexicon()["statement_verb"])
+        or pos(t) == "NOUN" and lemma(t) in _lexicon()["appearance"]
+    )]
+    for cue in cues:
+        start, end = clause_bounds(sent, cue.i)
+        if pos(cue) == "NOUN" and end < sent.end and doc[end].text == ",":
+            end = clause_bounds(sent, end + 1)[1]  # "ein Interview, das sie im Heute Journal gab"
         if any(x.tag_ == "VMFIN" for x in doc[start:end]):
             continue
         for k in range(start, end - 1):
             if doc[k].lower_ not in IN_PREPOSITIONS or k + 1 in skip:
                 continue
+            if k + 1 in outlets:  # a known outlet, whatever the tagger made of its words ("im Heute Journal")
+                yield outlets[k + 1]
+                continue
             np = noun_phrase(doc, k + 1)
             head = _head(np) if np is not None else None
-            if head is None or lemma(head).rsplit("-", 1)[-1] in _lexicon()["message"]:
+            if np is None or head is not None and lemma(head).rsplit("-", 1)[-1] in _lexicon()["message"]:
                 continue
-            if is_document(head) or source_type_of(np) == "media":
+            if head is not None and is_document(head) or source_type_of(np) == "media":
                 yield np
 
 
@@ -270,7 +281,7 @@ def _authors(sent: Span, skip: set[int]) -> Iterator[Span]:
         owner = noun_phrase(doc, t.i + 1)
         if owner is None or any(i in skip for i in range(owner.start, owner.end)):
             continue
-        named = any(x.ent_type_ in ("PER", "ORG") for x in owner)
+        named = any(x.ent_type_ in ("PER", "ORG") or pos(x) == "PROPN" for x in owner)
         if named or source_type_of(owner) in ("organization", "media", "agency"):
             yield owner
 
@@ -317,8 +328,8 @@ def _declined(sent: Span, skip: set[int]) -> Iterator[Span]:
         if t.i in skip or pos(t) not in ("VERB", "AUX") or not _verb_is(t, sent, _lexicon()["answer_verb"]):
             continue
         start, end = clause_bounds(sent, t.i)
-        if not any(x.lower_ in NEGATIONS for x in doc[start:end]) or doc[start].lower_ in SUBORDINATORS:
-            continue
+        if not any(x.lower_ in NEGATIONS for x in doc[start:end]) or doc[start].lower_ in SUBORDINATORS or passive(doc, start, end):
+            continue  # "Anfragen wurden nicht beantwortet": no one named
         finite = next((x for x in doc[start:end] if is_finite(x)), None)
         if finite is not None:
             subject = subject_of_main_clause(sent, finite, end, skip)[0]
@@ -391,6 +402,7 @@ class CitedSources:
     def find(self, doc: Doc, quoted: set[int]) -> list[tuple[Span, str | None, str | None]]:
         """(mention, name or None to resolve it, type when it cannot be resolved)."""
         out: list[tuple[Span, str | None, str | None]] = []
+        outlets = {m.start: m for e in doc._.entities if e.type in ("media", "agency") for m in e.mentions}
         for line in body_lines(doc):
             span = doc.char_span(line.start, line.start + len(line.text), alignment_mode="expand")
             if span is None:
@@ -413,13 +425,13 @@ class CitedSources:
                 out.extend((np, np.text, "anonymous") for np in _group_subjects(sent, quoted))  # the subject: nominative
                 for finder in (_evidence, _held, _origin):
                     out.extend((np, base_name(np), "document") for np in finder(sent, quoted))
-                for np in _written_in(sent, quoted):
+                for np in _written_in(sent, frames, quoted, outlets):
                     media = source_type_of(np) == "media"  # a programme: "in der Talkshow X"
                     out.append((np, None if media else base_name(np), "media" if media else "document"))
                 # registers and authors also in a quotation: its speaker relies on them
                 out.extend((mention, name, "document") for mention, name in _records(sent, set()))
-                for owner in _authors(sent, set()):  # a person by the entity, an institution by its description
-                    person = any(x.ent_type_ == "PER" for x in owner)
+                for owner in _authors(sent, set()):  # an institution by its description, anyone else by the entity
                     stype = source_type_of(owner)
-                    out.append((owner, None if person else base_name(owner), "organization" if stype == "unknown" else stype))
+                    institution = stype in ("organization", "media", "agency") and not any(x.ent_type_ == "PER" for x in owner)
+                    out.append((owner, base_name(owner) if institution else None, stype if institution else None))
         return out

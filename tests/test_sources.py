@@ -31,6 +31,9 @@ def _sources(analyze_text, text):
         ("Nach einem Beschluss des Oberlandesgerichts Köln muss die Seite offline gehen.", "Oberlandesgericht Köln", "organization"),
         ("Die Organisation Foodwatch schätzt den Schaden auf rund zwei Millionen Euro.", "Foodwatch", "organization"),
         ("Die Reederei Nordlicht wollte die Fragen nicht beantworten.", "Nordlicht", "organization"),
+        ("Für Aufsehen sorgte ein Interview, das der Minister in den Tagesthemen gab.", "Tagesthemen", "media"),
+        ("Der Sänger wurde in der Talkshow Maischberger gefragt, warum er absagte.", "Talkshow Maischberger", "media"),
+        ("Das Protokoll des Vorsitzenden Karl Brenner belegt, dass es Streit gab.", "Karl Brenner", "person"),
         # citations in parentheses
         ("Die Fettauflage wird nach Hoffmann (2004) gemessen.", "Hoffmann (2004)", "document"),
         ("Die Methode gilt als verlässlich (Berger 2011).", "Berger (2011)", "document"),
@@ -55,6 +58,9 @@ def test_a_cited_source(analyze_text, text, name, stype):
         "Die Analysten der Bank hatten gute Laune.",  # no verb of saying or expecting
         "Sie hat zwei der Männer gefragt.",
         "Nach dem Urteil gingen die Fans nach Hause.",  # no owner of the document
+        "Viele Anwohner wussten von dem Plan.",  # knowing is no reported view
+        "Die Reportage ist heute Abend im Magazin Frontal zu sehen.",  # a view of a programme, no statement
+        "Mehrere Anfragen wurden nicht beantwortet.",  # a passive refusal names no one
     ],
 )
 def test_no_cited_source(analyze_text, text):

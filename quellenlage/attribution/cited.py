@@ -260,8 +260,9 @@ def _written_in(sent: Span, frames: list[Frame], skip: set[int], outlets: dict[i
         for k in range(start, end - 1):
             if doc[k].lower_ not in IN_PREPOSITIONS or k + 1 in skip:
                 continue
-            if k + 1 in outlets:  # a known outlet, whatever the tagger made of its words ("im Heute Journal")
-                yield outlets[k + 1]
+            at = k + 2 if doc[k + 1].lower_ in DEFINITE and k + 2 < end else k + 1
+            if at in outlets:  # a known outlet, whatever the tagger made of its words ("im Heute Journal")
+                yield outlets[at]
                 continue
             np = noun_phrase(doc, k + 1)
             head = _head(np) if np is not None else None
@@ -427,7 +428,7 @@ class CitedSources:
                     out.extend((np, base_name(np), "document") for np in finder(sent, quoted))
                 for np in _written_in(sent, frames, quoted, outlets):
                     media = source_type_of(np) == "media"  # a programme: "in der Talkshow X"
-                    out.append((np, None if media else base_name(np), "media" if media else "document"))
+                    out.append((np, base_name(np), "media" if media else "document"))
                 # registers and authors also in a quotation: its speaker relies on them
                 out.extend((mention, name, "document") for mention, name in _records(sent, set()))
                 for owner in _authors(sent, set()):  # an institution by its description, anyone else by the entity

@@ -59,6 +59,9 @@ def test_a_cited_source(analyze_text, text, name, stype):
         "Sie hat zwei der Männer gefragt.",
         "Nach dem Urteil gingen die Fans nach Hause.",  # no owner of the document
         "Viele Anwohner wussten von dem Plan.",  # knowing is no reported view
+        "Soldaten fanden das Wrack am Sonntag.",  # finding, not a view
+        "Die Partei „Bündnis für Arbeit und Recht“ (BAR) trat nicht an.",  # a quoted name, then its abbreviation
+        "Nun liegt die Begründung des Urteils vor.",  # available, held by no one named
         "Die Reportage ist heute Abend im Magazin Frontal zu sehen.",  # a view of a programme, no statement
         "Mehrere Anfragen wurden nicht beantwortet.",  # a passive refusal names no one
     ],

@@ -44,6 +44,7 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.lexicons import grouped, words
 
 LANG = "de"
+DATIVE_PRONOUNS = frozenset({"uns", "mir", "ihm", "ihr", "ihnen"})
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "keine", "keinen", "keiner"})
 # Prepositions that place a statement in a document or programme: "in einem Gutachten", "im Heute Journal".
 IN_PREPOSITIONS = frozenset({"in", "im"})
@@ -136,8 +137,9 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
         while start < t.i and (doc[start].is_punct or doc[start].is_space or pos(doc[start]) == "CCONJ"):
             start += 1
         candidates = []
-        if is_finite(t) and t.i + 1 < sent.end:
-            candidates.append(noun_phrase(doc, t.i + 1))
+        inverted = t.i > start and (doc[t.i - 1].is_punct or pos(doc[start]) in ("ADP", "ADV"))
+        if is_finite(t) and t.i + 1 < sent.end and (inverted or t.i == start):
+            candidates.append(noun_phrase(doc, t.i + 1))  # "…, glauben Kritiker", not "X forderte alle Bewohner auf"
         verb_final = doc[start].lower_ in SUBORDINATORS | {"als"}
         candidates.append(noun_phrase(doc, start + 1 if verb_final else start))
         before = noun_phrase_ending(doc, t.i, start)
@@ -192,6 +194,15 @@ def _evidence(sent: Span, skip: set[int]) -> Iterator[Span]:
             yield np
 
 
+def _holder(doc: Doc, k: int) -> bool:
+    """Token k names who holds a document: a dative pronoun ("liegt uns vor") or a known outlet
+    or name ("liegt dem SPIEGEL vor", "liegt CORRECTIV vor")."""
+    t = doc[k]
+    return t.lower_ in DATIVE_PRONOUNS or t.ent_type_ in ("ORG", "PER") or (
+        pos(t) == "PROPN" and k > 0 and doc[k - 1].lower_ in ("dem", "der", "und", ",")
+    )
+
+
 def _held(sent: Span, skip: set[int]) -> Iterator[Span]:
     """A document the newsroom or someone named holds: "Dokumente, die CORRECTIV vorliegen",
     "die uns vorliegende Abmahnung", "Ein Brief liegt der Zeitung vor". Without a holder
@@ -218,7 +229,10 @@ def _held(sent: Span, skip: set[int]) -> Iterator[Span]:
             if head is not None and is_document(head):
                 yield doc[head.i : np.end]
             continue
-        for k in range(start, clause_bounds(sent, t.i)[1]):
+        end = clause_bounds(sent, t.i)[1]
+        if not any(_holder(doc, k) for k in range(start, end) if k != t.i):
+            continue  # "Nun liegt die Begründung vor": available, held by no one named
+        for k in range(start, end):
             np = _document_phrase(doc, k) if doc[k].lower_ in INDEFINITE | DEFINITE else None
             if np is not None:
                 yield np
@@ -376,6 +390,14 @@ def base_name(np: Span) -> str:
     return " ".join([*before, word] + ([after] if after else []))
 
 
+def _abbreviates(short: str, words: str) -> bool:
+    """'BAR' abbreviates 'Bündnis für Arbeit und Recht': its letters are initials of the words, in order."""
+    if not short.isupper():
+        return False
+    initials = iter(w[0].upper() for w in words.split() if w[:1].isalpha())
+    return all(letter in initials for letter in short if letter.isalpha())
+
+
 def _citations(doc: Doc, line_start: int, text: str) -> Iterator[tuple[Span, str]]:
     """Author-year citations and the source in parentheses after a quotation."""
     for rx in (CITATION_IN_PARENTHESES, CITATION_AFTER_CUE):
@@ -389,6 +411,9 @@ def _citations(doc: Doc, line_start: int, text: str) -> Iterator[tuple[Span, str
             yield span, f"{author} ({year})"
     for m in SOURCE_AFTER_QUOTE.finditer(text):
         name = m.group(1)
+        opening = max(text.rfind(mark, 0, m.start()) for mark in "„»\"“")
+        if _abbreviates(name, text[opening + 1 : m.start()]):
+            continue  # „Bündnis für Arbeit und Recht“ (BAR): a quoted name and its abbreviation
         span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
         if span is not None and name.split()[0].lower() not in NOT_AUTHORS and not any(t.like_num for t in span):
             yield span, name
@@ -428,7 +453,8 @@ class CitedSources:
                     out.extend((np, base_name(np), "document") for np in finder(sent, quoted))
                 for np in _written_in(sent, frames, quoted, outlets):
                     media = source_type_of(np) == "media"  # a programme: "in der Talkshow X"
-                    out.append((np, base_name(np), "media" if media else "document"))
+                    quoted_name = any(c in np.text for c in "„“”»«\"")  # 'im Fachblatt „La Gazzetta“': the title names it
+                    out.append((np, None if quoted_name else base_name(np), "media" if media else "document"))
                 # registers and authors also in a quotation: its speaker relies on them
                 out.extend((mention, name, "document") for mention, name in _records(sent, set()))
                 for owner in _authors(sent, set()):  # an institution by its description, anyone else by the entity

@@ -37,7 +37,7 @@ def _sources(analyze_text, text):
         # citations in parentheses
         ("Die Fettauflage wird nach Hoffmann (2004) gemessen.", "Hoffmann (2004)", "document"),
         ("Die Methode gilt als verlässlich (Berger 2011).", "Berger (2011)", "document"),
-        ("Ein Algorithmus ist „eine eindeutige Handlungsvorschrift“ (Brockhaus).", "Brockhaus", "document"),
+        ("Ein Algorithmus ist „eine eindeutige Vorschrift zur Lösung eines Problems“ (Brockhaus).", "Brockhaus", "document"),
         # frames with no reported clause
         ("Für jedes weitere Bild gibt es laut fotoschutz.de zehn Euro.", "fotoschutz.de", "media"),
     ],
@@ -61,6 +61,8 @@ def test_a_cited_source(analyze_text, text, name, stype):
         "Viele Anwohner wussten von dem Plan.",  # knowing is no reported view
         "Soldaten fanden das Wrack am Sonntag.",  # finding, not a view
         "Die Partei „Bündnis für Arbeit und Recht“ (BAR) trat nicht an.",  # a quoted name, then its abbreviation
+        "Die Luxemburger hissen den „Roude Léiw“ (Roten Löwen).",  # a quoted name, then its translation
+        "Das zeigt die Statistik der Führungen.",  # no institution owns it
         "Nun liegt die Begründung des Urteils vor.",  # available, held by no one named
         "Die Reportage ist heute Abend im Magazin Frontal zu sehen.",  # a view of a programme, no statement
         "Mehrere Anfragen wurden nicht beantwortet.",  # a passive refusal names no one

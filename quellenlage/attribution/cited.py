@@ -34,6 +34,7 @@ from quellenlage.lang.de.grammar import (
     cue_verbs,
     is_finite,
     lemma,
+    media_names,
     noun_phrase,
     noun_phrase_ending,
     pos,
@@ -44,6 +45,7 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.lexicons import grouped, words
 
 LANG = "de"
+QUOTE_MARKS = frozenset("„“”»«\"")
 DATIVE_PRONOUNS = frozenset({"uns", "mir", "ihm", "ihr", "ihnen"})
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "keine", "keinen", "keiner"})
 # Prepositions that place a statement in a document or programme: "in einem Gutachten", "im Heute Journal".
@@ -56,6 +58,7 @@ CITATION_AFTER_CUE = re.compile(rf"\b(?:nach|laut|gemäß|vgl\.|siehe)\s+({AUTHO
 # The source named in parentheses right after a closing quotation mark: "„…“ (Wikipedia)".
 SOURCE_AFTER_QUOTE = re.compile(r"[“”\"«»]\s*\(([A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*){0,3})\)")
 # Words that are never the source in a citation parenthesis ("(Stand 2019)", "(Foto: …)").
+MIN_CITED_WORDS = 4  # a quotation, not a quoted name, before an unknown source in parentheses
 PRESENT_PARTICIPLE = re.compile(r"nde[nmrs]?$")
 NOT_AUTHORS = frozenset({"stand", "quelle", "foto", "bild", "archiv", "update", "ausgabe", "jahr", "heft", "nr", "seite"})
 
@@ -297,7 +300,9 @@ def _authors(sent: Span, skip: set[int]) -> Iterator[Span]:
         if owner is None or any(i in skip for i in range(owner.start, owner.end)):
             continue
         named = any(x.ent_type_ in ("PER", "ORG") or pos(x) == "PROPN" for x in owner)
-        if named or source_type_of(owner) in ("organization", "media", "agency"):
+        head = _head(owner)
+        institution = head is not None and head.morph.get("Number") != ["Plur"] and source_type_of(owner) in ("organization", "media", "agency")
+        if named or institution:  # not "die Statistik der Führungen"
             yield owner
 
 
@@ -386,7 +391,7 @@ def base_name(np: Span) -> str:
         word = head.lemma_[:1].upper() + head.lemma_[1:]
     # adjectives, not present participles ("die vorliegenden Dokumente", "folgende")
     before = [t.text for t in np if t.i < head.i and pos(t) == "ADJ" and not cases & {"Gen", "Dat"} and not PRESENT_PARTICIPLE.search(t.lower_)]
-    after = np.doc[head.i + 1 : np.end].text
+    after = "".join(t.text_with_ws for t in np.doc[head.i + 1 : np.end] if t.text not in QUOTE_MARKS).strip()
     return " ".join([*before, word] + ([after] if after else []))
 
 
@@ -412,8 +417,9 @@ def _citations(doc: Doc, line_start: int, text: str) -> Iterator[tuple[Span, str
     for m in SOURCE_AFTER_QUOTE.finditer(text):
         name = m.group(1)
         opening = max(text.rfind(mark, 0, m.start()) for mark in "„»\"“")
-        if _abbreviates(name, text[opening + 1 : m.start()]):
-            continue  # „Bündnis für Arbeit und Recht“ (BAR): a quoted name and its abbreviation
+        quoted = text[opening + 1 : m.start()]
+        if name not in media_names() and (len(quoted.split()) < MIN_CITED_WORDS or _abbreviates(name, quoted)):
+            continue  # „Roude Léiw“ (Roten Löwen), „Bündnis für Arbeit und Recht“ (BAR): a quoted name
         span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
         if span is not None and name.split()[0].lower() not in NOT_AUTHORS and not any(t.like_num for t in span):
             yield span, name

@@ -20,6 +20,7 @@ def _sources(analyze_text, text):
         ("Die Prüfer schrieben in einem Sondergutachten, das Netz sei lückenhaft.", "Sondergutachten", "document"),
         ("Interne Unterlagen deuten darauf hin, dass der Vorstand früh Bescheid wusste.", "Interne Unterlagen", "document"),
         ("Der Vertrag läuft bis 2030, wie aus einem Schreiben hervorgeht, das uns vorliegt.", "Schreiben", "document"),
+        ("Dies geht aus einer Mitteilung des Konzerns hervor.", "Mitteilung des Konzerns", "document"),
         ("Der Plan stammt vom Frühjahr. Das zeigen Protokolle, die dem Sender vorliegen.", "Protokolle", "document"),
         ("In der uns vorliegenden Abmahnung werden 900 Euro verlangt.", "Abmahnung", "document"),
         # public registers and legal rules cited as authorities
@@ -37,7 +38,7 @@ def _sources(analyze_text, text):
         # citations in parentheses
         ("Die Fettauflage wird nach Hoffmann (2004) gemessen.", "Hoffmann (2004)", "document"),
         ("Die Methode gilt als verlässlich (Berger 2011).", "Berger (2011)", "document"),
-        ("Ein Algorithmus ist „eine eindeutige Vorschrift zur Lösung eines Problems“ (Brockhaus).", "Brockhaus", "document"),
+        ("Ein Algorithmus ist „eine Vorschrift, die ein Problem in endlich vielen Schritten löst“ (Brockhaus).", "Brockhaus", "document"),
         # frames with no reported clause
         ("Für jedes weitere Bild gibt es laut fotoschutz.de zehn Euro.", "fotoschutz.de", "media"),
     ],
@@ -63,6 +64,9 @@ def test_a_cited_source(analyze_text, text, name, stype):
         "Die Partei „Bündnis für Arbeit und Recht“ (BAR) trat nicht an.",  # a quoted name, then its abbreviation
         "Die Luxemburger hissen den „Roude Léiw“ (Roten Löwen).",  # a quoted name, then its translation
         "Das zeigt die Statistik der Führungen.",  # no institution owns it
+        "Als Sieger ging die Volkspartei aus der Parlamentswahl hervor.",  # emerging, not evidence
+        "Er äußerte sich nach einem Blick in die Unterlagen.",  # a direction, not a document spoken in
+        "Gefeiert wird die „Woche des verbotenen Buches“ (Banned Books Week).",  # a name and its translation
         "Nun liegt die Begründung des Urteils vor.",  # available, held by no one named
         "Die Reportage ist heute Abend im Magazin Frontal zu sehen.",  # a view of a programme, no statement
         "Mehrere Anfragen wurden nicht beantwortet.",  # a passive refusal names no one
@@ -70,6 +74,11 @@ def test_a_cited_source(analyze_text, text, name, stype):
 )
 def test_no_cited_source(analyze_text, text):
     assert not analyze_text(text).sources, [(s.name, s.type) for s in analyze_text(text).sources]
+
+
+def test_the_addressee_is_no_group_source(analyze_text):
+    sources = _sources(analyze_text, "Der Wahlbeobachter sagte Reportern, dass alles friedlich blieb.")
+    assert "Reportern" not in sources and any("Wahlbeobachter" in name for name in sources), sources
 
 
 def test_a_duty_names_no_document(analyze_text):

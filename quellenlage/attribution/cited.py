@@ -45,6 +45,7 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.lexicons import grouped, words
 
 LANG = "de"
+TAKING_UP = frozenset({"dies", "das", "es", "dieses"})  # "Dies geht aus … hervor"
 QUOTE_MARKS = frozenset("„“”»«\"")
 DATIVE_PRONOUNS = frozenset({"uns", "mir", "ihm", "ihr", "ihnen"})
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "keine", "keinen", "keiner"})
@@ -112,6 +113,12 @@ def is_unnamed_group(np: Span) -> bool:
     return kind in ("person", "anonymous", "media", "organization") or word in _person_nouns() or head.lower_ in _person_nouns()
 
 
+def _nominative(np: Span) -> bool:
+    """Not marked dative by the tagger ("sagte Reportern"); its accusatives are unreliable."""
+    head = _head(np)
+    return head is None or head.morph.get("Case") != ["Dat"]
+
+
 def _named(t: Token) -> bool:
     return t.text[:1].isupper() and pos(t) in ("PROPN", "NOUN", "X")
 
@@ -141,8 +148,9 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
             start += 1
         candidates = []
         inverted = t.i > start and (doc[t.i - 1].is_punct or pos(doc[start]) in ("ADP", "ADV"))
-        if is_finite(t) and t.i + 1 < sent.end and (inverted or t.i == start):
-            candidates.append(noun_phrase(doc, t.i + 1))  # "…, glauben Kritiker", not "X forderte alle Bewohner auf"
+        after = noun_phrase(doc, t.i + 1) if is_finite(t) and t.i + 1 < sent.end and (inverted or t.i == start) else None
+        if after is not None and _nominative(after):
+            candidates.append(after)  # "…, glauben Kritiker", not "X forderte alle Bewohner auf", "sagte Reportern"
         verb_final = doc[start].lower_ in SUBORDINATORS | {"als"}
         candidates.append(noun_phrase(doc, start + 1 if verb_final else start))
         before = noun_phrase_ending(doc, t.i, start)
@@ -150,6 +158,9 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
             before = noun_phrase_ending(doc, before.start - 1, start)  # "Konkurrenten wie Flixbus fürchten"
         if before is not None and (verb_final or before.start == start):
             candidates.append(before)
+        finite = t if is_finite(t) else next((x for x in doc[t.i : clause_bounds(sent, t.i)[1]] if is_finite(x)), None)
+        if finite is not None and not (finite.lower_.endswith("n") or finite.lower_ == "sind"):
+            continue  # "Ärzte ohne Grenzen teilte mit": a verb in the singular has no group as subject
         for np in candidates:
             if np is not None and not any(i in skip for i in range(np.start, np.end)) and is_unnamed_group(np):
                 yield _with_examples(doc, np)
@@ -249,6 +260,11 @@ def _origin(sent: Span, skip: set[int]) -> Iterator[Span]:
         if t.i in skip or not _verb_is(t, sent, {"hervorgehen"}):
             continue
         start, end = clause_bounds(sent, t.i)
+        content = doc[start].lower_ == "wie" or any(x.lower_ in ("dass", "ob") for x in doc[t.i : sent.end]) or any(
+            x.lower_ in TAKING_UP for x in doc[start:end]
+        )
+        if not content:
+            continue  # "ging als Sieger aus der Wahl hervor": emerging, not evidence
         for k in range(start, end):
             if doc[k].lower_ == "aus" and k + 1 < end:
                 np = noun_phrase(doc, k + 1)
@@ -275,7 +291,7 @@ def _written_in(sent: Span, frames: list[Frame], skip: set[int], outlets: dict[i
         if any(x.tag_ == "VMFIN" for x in doc[start:end]):
             continue
         for k in range(start, end - 1):
-            if doc[k].lower_ not in IN_PREPOSITIONS or k + 1 in skip:
+            if doc[k].lower_ not in IN_PREPOSITIONS or k + 1 in skip or _direction(doc, k):
                 continue
             at = k + 2 if doc[k + 1].lower_ in DEFINITE and k + 2 < end else k + 1
             if at in outlets:  # a known outlet, whatever the tagger made of its words ("im Heute Journal")
@@ -287,6 +303,17 @@ def _written_in(sent: Span, frames: list[Frame], skip: set[int], outlets: dict[i
                 continue
             if head is not None and is_document(head) or source_type_of(np) == "media":
                 yield np
+
+
+def _direction(doc: Doc, k: int) -> bool:
+    """'in die Unterlagen' (accusative): a direction, not where something was said."""
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    if doc[k].lower_ != "in" or nxt is None:
+        return False
+    if nxt.lower_ == "den":
+        noun = next((x for x in doc[k + 2 : k + 6] if pos(x) == "NOUN"), None)
+        return noun is None or noun.morph.get("Number") != ["Plur"]  # "in den Tagesthemen" is dative
+    return nxt.lower_ in ("die", "das", "eine", "einen", "ins")
 
 
 def _authors(sent: Span, skip: set[int]) -> Iterator[Span]:
@@ -418,8 +445,10 @@ def _citations(doc: Doc, line_start: int, text: str) -> Iterator[tuple[Span, str
         name = m.group(1)
         opening = max(text.rfind(mark, 0, m.start()) for mark in "„»\"“")
         quoted = text[opening + 1 : m.start()]
-        if name not in media_names() and (len(quoted.split()) < MIN_CITED_WORDS or _abbreviates(name, quoted)):
-            continue  # „Roude Léiw“ (Roten Löwen), „Bündnis für Arbeit und Recht“ (BAR): a quoted name
+        words_ = doc.char_span(line_start + opening + 1, line_start + m.start(), alignment_mode="expand")
+        said = words_ is not None and any(pos(t) in ("VERB", "AUX") for t in words_)
+        if name not in media_names() and (len(quoted.split()) < MIN_CITED_WORDS or not said or _abbreviates(name, quoted)):
+            continue  # „Roude Léiw“ (Roten Löwen), „Woche des verbotenen Buches“ (Banned Books Week): a quoted name
         span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
         if span is not None and name.split()[0].lower() not in NOT_AUTHORS and not any(t.like_num for t in span):
             yield span, name

@@ -35,6 +35,7 @@ def _sources(analyze_text, text):
         ("Für Aufsehen sorgte ein Interview, das der Minister in den Tagesthemen gab.", "Tagesthemen", "media"),
         ("Der Sänger wurde in der Talkshow Maischberger gefragt, warum er absagte.", "Talkshow Maischberger", "media"),
         ("Das Protokoll des Vorsitzenden Karl Brenner belegt, dass es Streit gab.", "Karl Brenner", "person"),
+        ("Die Länder erwarten durch den Beschluss der Bundesregierung Mehrkosten.", "Bundesregierung", "organization"),
         # citations in parentheses
         ("Die Fettauflage wird nach Hoffmann (2004) gemessen.", "Hoffmann (2004)", "document"),
         ("Die Methode gilt als verlässlich (Berger 2011).", "Berger (2011)", "document"),
@@ -61,6 +62,7 @@ def test_a_cited_source(analyze_text, text, name, stype):
         "Nach dem Urteil gingen die Fans nach Hause.",  # no owner of the document
         "Viele Anwohner wussten von dem Plan.",  # knowing is no reported view
         "Soldaten fanden das Wrack am Sonntag.",  # finding, not a view
+        "Alle Beamten wurden am Samstag gewarnt.",  # a passive: the group is warned
         "Die Partei „Bündnis für Arbeit und Recht“ (BAR) trat nicht an.",  # a quoted name, then its abbreviation
         "Die Luxemburger hissen den „Roude Léiw“ (Roten Löwen).",  # a quoted name, then its translation
         "Das zeigt die Statistik der Führungen.",  # no institution owns it
@@ -79,6 +81,11 @@ def test_no_cited_source(analyze_text, text):
 def test_the_addressee_is_no_group_source(analyze_text):
     sources = _sources(analyze_text, "Der Wahlbeobachter sagte Reportern, dass alles friedlich blieb.")
     assert "Reportern" not in sources and any("Wahlbeobachter" in name for name in sources), sources
+
+
+def test_one_source_with_and_without_its_article(analyze_text):
+    names = [s.name for s in analyze_text("Die Beamten wurden in einem Rundschreiben gewarnt.").sources]
+    assert len([n for n in names if n.endswith("Rundschreiben")]) == 1, names
 
 
 def test_a_duty_names_no_document(analyze_text):

@@ -158,7 +158,10 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
             before = noun_phrase_ending(doc, before.start - 1, start)  # "Konkurrenten wie Flixbus fürchten"
         if before is not None and (verb_final or before.start == start):
             candidates.append(before)
-        finite = t if is_finite(t) else next((x for x in doc[t.i : clause_bounds(sent, t.i)[1]] if is_finite(x)), None)
+        end = clause_bounds(sent, t.i)[1]
+        if passive(doc, start, end) or any(x.tag_ == "VMFIN" for x in doc[start:end]):
+            continue  # "Alle Beamten wurden gewarnt", "Paare dürfen … schließen": no group speaks
+        finite = t if is_finite(t) else next((x for x in doc[t.i : end] if is_finite(x)), None)
         if finite is not None and not (finite.lower_.endswith("n") or finite.lower_ == "sind"):
             continue  # "Ärzte ohne Grenzen teilte mit": a verb in the singular has no group as subject
         for np in candidates:
@@ -326,8 +329,11 @@ def _authors(sent: Span, skip: set[int]) -> Iterator[Span]:
         owner = noun_phrase(doc, t.i + 1)
         if owner is None or any(i in skip for i in range(owner.start, owner.end)):
             continue
-        named = any(x.ent_type_ in ("PER", "ORG") or pos(x) == "PROPN" for x in owner)
         head = _head(owner)
+        if head is not None:  # "der Bundesregierung Mehrkosten": a name may follow the head, no other noun
+            end = next((x.i for x in doc[head.i + 1 : owner.end] if not (x.text[:1].isupper() and pos(x) in ("PROPN", "X"))), owner.end)
+            owner = doc[owner.start : end]
+        named = any(x.ent_type_ in ("PER", "ORG") or pos(x) == "PROPN" for x in owner)
         institution = head is not None and head.morph.get("Number") != ["Plur"] and source_type_of(owner) in ("organization", "media", "agency")
         if named or institution:  # not "die Statistik der Führungen"
             yield owner

@@ -26,6 +26,7 @@ from quellenlage.schema import Source, Speaker
 # The dateline of wire copy that opens the first paragraph: "Frankfurt/Main (dpa) - …", "Berlin (AFP/dpa) –".
 DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][\w./ -]{1,40}?\s*\(([\w/ .,-]{2,30})\)\s*[-–—]\s")
 SOURCE_TYPES = {"person", "organization", "media", "agency", "document", "anonymous"}
+ARTICLE = re.compile(r"^(der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen)\s+")
 WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.(de|at|ch|com|net|org|info|eu|io)", re.IGNORECASE)
 
 
@@ -95,7 +96,7 @@ class SourceCollector:
                     return
             elif stype == "person" and speaker.entity_id is None and mention is not None and is_unnamed_group(mention):
                 stype = "anonymous"  # "Analysten", "Kritiker": a group with no name
-            key = speaker.name.lower()
+            key = ARTICLE.sub("", speaker.name.lower())  # "ein Rundschreiben" and "Rundschreiben" are one source
             src = sources.setdefault(key, Source(name=speaker.name, type=stype, entity_id=speaker.entity_id))
             if quote_id and quote_id not in src.quote_ids:
                 src.quote_ids.append(quote_id)

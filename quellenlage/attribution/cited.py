@@ -8,10 +8,15 @@ conventions that name them:
 - documents: the one a statement was made in ("schrieben die Prüfer in einem Sondergutachten"),
   one that shows something ("Interne Dokumente deuten darauf hin, dass …"), one the newsroom
   holds ("eine Abmahnung, die uns vorliegt", "die dem Blatt vorliegenden Akten"), one a fact
-  comes from ("wie aus dem Bericht hervorgeht"), a public register ("im Handelsregister");
+  comes from ("wie aus dem Bericht hervorgeht"), a public register ("im Handelsregister"), a
+  legal rule ("Das Parteiengesetz erlaubt …", "Richtlinie 2014/79/EU"), and who a document is
+  by ("nach einem Urteil des Landgerichts Berlin");
+- the programme an interview or statement was in ("ein Interview im Heute Journal");
+- who gives an estimate ("X schätzt den Wert auf …") or declines to answer ("X wollte sich
+  nicht äußern");
 - citations in parentheses: "„…“ (Wikipedia)", "(Staufenbiel 1997)", "nach Staufenbiel (1997)".
 
-Each finder returns (mention, type) pairs; `SourceCollector` names them.
+`CitedSources.find` returns (mention, name, type) triples; `SourceCollector` adds them.
 """
 
 from __future__ import annotations
@@ -58,10 +63,8 @@ CITATION_IN_PARENTHESES = re.compile(rf"\(({AUTHOR}),?\s+({YEAR})\)")
 CITATION_AFTER_CUE = re.compile(rf"\b(?:nach|laut|gemäß|vgl\.|siehe)\s+({AUTHOR})\s+\(({YEAR})\)")
 # The source named in parentheses right after a closing quotation mark: "„…“ (Wikipedia)".
 SOURCE_AFTER_QUOTE = re.compile(r"[“”\"«»]\s*\(([A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*){0,3})\)")
-# Words that are never the source in a citation parenthesis ("(Stand 2019)", "(Foto: …)").
 MIN_CITED_WORDS = 4  # a quotation, not a quoted name, before an unknown source in parentheses
 PRESENT_PARTICIPLE = re.compile(r"nde[nmrs]?$")
-NOT_AUTHORS = frozenset({"stand", "quelle", "foto", "bild", "archiv", "update", "ausgabe", "jahr", "heft", "nr", "seite"})
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +123,7 @@ def _nominative(np: Span) -> bool:
 
 
 def _named(t: Token) -> bool:
+    """A capitalised name-like word ("Flixbus", which the tagger may call a noun)."""
     return t.text[:1].isupper() and pos(t) in ("PROPN", "NOUN", "X")
 
 
@@ -442,7 +446,7 @@ def _citations(doc: Doc, line_start: int, text: str) -> Iterator[tuple[Span, str
         for m in rx.finditer(text):
             author, year = m.group(1), m.group(2)
             span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
-            if span is None or author.split()[0].lower() in NOT_AUTHORS | time_nouns():
+            if span is None or author.split()[0].lower() in _lexicon()["not_author"] | time_nouns():
                 continue
             if any(pos(t) == "NOUN" and not t.ent_type_ for t in span[:1]) and rx is CITATION_IN_PARENTHESES:
                 continue  # "(Gründung 1997)": a noun and a year, no author
@@ -456,7 +460,7 @@ def _citations(doc: Doc, line_start: int, text: str) -> Iterator[tuple[Span, str
         if name not in media_names() and (len(quoted.split()) < MIN_CITED_WORDS or not said or _abbreviates(name, quoted)):
             continue  # „Roude Léiw“ (Roten Löwen), „Woche des verbotenen Buches“ (Banned Books Week): a quoted name
         span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="expand")
-        if span is not None and name.split()[0].lower() not in NOT_AUTHORS and not any(t.like_num for t in span):
+        if span is not None and name.split()[0].lower() not in _lexicon()["not_author"] and not any(t.like_num for t in span):
             yield span, name
 
 

@@ -35,6 +35,7 @@ def _sources(analyze_text, text):
         ("Für Aufsehen sorgte ein Interview, das der Minister in den Tagesthemen gab.", "Tagesthemen", "media"),
         ("Der Sänger wurde in der Talkshow Maischberger gefragt, warum er absagte.", "Talkshow Maischberger", "media"),
         ("Das Protokoll des Vorsitzenden Karl Brenner belegt, dass es Streit gab.", "Karl Brenner", "person"),
+        ("Das war die Kernforderung der 14 Managerinnen, die sie der Firma schickten.", "14 Managerinnen", "anonymous"),
         ("Die Länder erwarten durch den Beschluss der Bundesregierung Mehrkosten.", "Bundesregierung", "organization"),
         # citations in parentheses
         ("Die Fettauflage wird nach Hoffmann (2004) gemessen.", "Hoffmann (2004)", "document"),

@@ -44,6 +44,7 @@ from quellenlage.lang.de.grammar import (
     noun_phrase_ending,
     pos,
     source_nouns,
+    speech_nouns,
     time_nouns,
     verb_lemmas,
 )
@@ -323,12 +324,23 @@ def _direction(doc: Doc, k: int) -> bool:
     return nxt.lower_ in ("die", "das", "eine", "einen", "ins")
 
 
-def _authors(sent: Span, skip: set[int]) -> Iterator[Span]:
-    """Who a document is by: "nach einem Urteil des Landgerichts Berlin", "die Studie der
-    Universität Mannheim" — a named or institutional owner in the genitive."""
+def _statement_noun(t: Token) -> bool:
+    """A noun for what someone said ("Forderung", "Kernforderung", "Kritik"; speech_nouns.tsv, class speech)."""
+    if pos(t) != "NOUN":
+        return False
+    nouns = {n.lower() for n, kind in speech_nouns().items() if kind == "speech"}
+    return t.lower_ in nouns or any(len(n) >= 6 and t.lower_.endswith(n) for n in nouns)
+
+
+def _authors(sent: Span, skip: set[int]) -> Iterator[tuple[Span, bool]]:
+    """Who a document or a statement is by: "nach einem Urteil des Landgerichts Berlin", "die
+    Studie der Universität Mannheim", "die Kernforderung der 14 Manager" — a named or
+    institutional owner in the genitive, or a described one of a statement; with whether it is
+    a description to be named as it stands."""
     doc = sent.doc
     for t in sent:
-        if t.i in skip or t.i + 2 >= sent.end or not is_document(t) or doc[t.i + 1].lower_ not in ("des", "der"):
+        statement = _statement_noun(t)
+        if t.i in skip or t.i + 2 >= sent.end or not (statement or is_document(t)) or doc[t.i + 1].lower_ not in ("des", "der"):
             continue
         owner = noun_phrase(doc, t.i + 1)
         if owner is None or any(i in skip for i in range(owner.start, owner.end)):
@@ -338,9 +350,12 @@ def _authors(sent: Span, skip: set[int]) -> Iterator[Span]:
             end = next((x.i for x in doc[head.i + 1 : owner.end] if not (x.text[:1].isupper() and pos(x) in ("PROPN", "X"))), owner.end)
             owner = doc[owner.start : end]
         named = any(x.ent_type_ in ("PER", "ORG") or pos(x) == "PROPN" for x in owner)
-        institution = head is not None and head.morph.get("Number") != ["Plur"] and source_type_of(owner) in ("organization", "media", "agency")
+        kind = source_type_of(owner)
+        institution = head is not None and head.morph.get("Number") != ["Plur"] and kind in ("organization", "media", "agency")
         if named or institution:  # not "die Statistik der Führungen"
-            yield owner
+            yield owner, institution and not any(x.ent_type_ == "PER" for x in owner)
+        elif statement and kind in ("person", "anonymous"):  # "der Vorwurf der Kollegen"
+            yield owner, True
 
 
 # A legal act by its number: "Richtlinie 2014/79/EU", "Verordnung (EU) 2016/679".
@@ -427,7 +442,8 @@ def base_name(np: Span) -> str:
     elif not plural and cases & {"Gen", "Dat"} and head.lemma_ and head.lemma_[:3] == head.text[:3]:
         word = head.lemma_[:1].upper() + head.lemma_[1:]
     # adjectives, not present participles ("die vorliegenden Dokumente", "folgende")
-    before = [t.text for t in np if t.i < head.i and pos(t) == "ADJ" and not cases & {"Gen", "Dat"} and not PRESENT_PARTICIPLE.search(t.lower_)]
+    first = next((t for t in np if t.lower_ not in DEFINITE | INDEFINITE | POSSESSIVE), head)
+    before = [t.text for t in np if t.i < head.i and (pos(t) == "ADJ" or pos(t) == "NUM" and t.i == first.i) and not cases & {"Gen", "Dat"} and not PRESENT_PARTICIPLE.search(t.lower_)]
     after = "".join(t.text_with_ws for t in np.doc[head.i + 1 : np.end] if t.text not in QUOTE_MARKS).strip()
     return " ".join([*before, word] + ([after] if after else []))
 
@@ -502,8 +518,8 @@ class CitedSources:
                     out.append((np, None if quoted_name else base_name(np), "media" if media else "document"))
                 # registers and authors also in a quotation: its speaker relies on them
                 out.extend((mention, name, "document") for mention, name in _records(sent, set()))
-                for owner in _authors(sent, set()):  # an institution by its description, anyone else by the entity
+                for owner, described in _authors(sent, set()):  # a description as it stands, a name by its entity
                     stype = source_type_of(owner)
-                    institution = stype in ("organization", "media", "agency") and not any(x.ent_type_ == "PER" for x in owner)
-                    out.append((owner, base_name(owner) if institution else None, stype if institution else None))
+                    stype = "anonymous" if stype == "person" else stype
+                    out.append((owner, base_name(owner) if described else None, stype if described else None))
         return out

@@ -443,7 +443,7 @@ def base_name(np: Span) -> str:
         word = head.lemma_[:1].upper() + head.lemma_[1:]
     # adjectives, not present participles ("die vorliegenden Dokumente", "folgende")
     first = next((t for t in np if t.lower_ not in DEFINITE | INDEFINITE | POSSESSIVE), head)
-    if first.i > 0 and pos(np.doc[first.i - 1]) == "PROPN":
+    if first.i > 0 and _named(np.doc[first.i - 1]):
         first = head  # "Frontal 21 vorliegenden Dokumente": the number ends a name before the phrase
     before = [t.text for t in np if t.i < head.i and (pos(t) == "ADJ" or pos(t) == "NUM" and t.i == first.i) and not cases & {"Gen", "Dat"} and not PRESENT_PARTICIPLE.search(t.lower_)]
     after = "".join(t.text_with_ws for t in np.doc[head.i + 1 : np.end] if t.text not in QUOTE_MARKS).strip()

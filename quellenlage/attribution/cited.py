@@ -37,6 +37,7 @@ from quellenlage.lang.de.grammar import (
     SUBORDINATORS,
     clause_bounds,
     cue_verbs,
+    frame_nouns_lower,
     is_finite,
     lemma,
     media_names,
@@ -326,8 +327,8 @@ def _direction(doc: Doc, k: int) -> bool:
 
 def _statement_noun(t: Token) -> bool:
     """A noun for what someone said ("Forderung", "Kernforderung", "Kritik"; speech_nouns.tsv, class speech)."""
-    if pos(t) != "NOUN":
-        return False
+    if pos(t) != "NOUN" or t.lower_ in frame_nouns_lower():
+        return False  # "nach Angaben des Leiters" is a frame of its own
     nouns = {n.lower() for n, kind in speech_nouns().items() if kind == "speech"}
     return t.lower_ in nouns or any(len(n) >= 6 and t.lower_.endswith(n) for n in nouns)
 
@@ -354,8 +355,9 @@ def _authors(sent: Span, skip: set[int]) -> Iterator[tuple[Span, bool]]:
         institution = head is not None and head.morph.get("Number") != ["Plur"] and kind in ("organization", "media", "agency")
         if named or institution:  # not "die Statistik der Führungen"
             yield owner, institution and not any(x.ent_type_ == "PER" for x in owner)
-        elif statement and kind in ("person", "anonymous"):  # "der Vorwurf der Kollegen"
-            yield owner, True
+        elif statement and kind in ("person", "anonymous"):
+            # "die Vorwürfe der Ermittler" names a group as it stands; "die Kritik des Vorsitzenden" someone to resolve
+            yield owner, head is not None and head.morph.get("Number") == ["Plur"]
 
 
 # A legal act by its number: "Richtlinie 2014/79/EU", "Verordnung (EU) 2016/679".

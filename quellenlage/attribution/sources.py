@@ -90,11 +90,11 @@ class SourceCollector:
                 or mention is not None and source_type_of(mention) == "agency"
             ):
                 stype = "agency"  # "dpa", "russische Nachrichtenagenturen"
-            if stype not in SOURCE_TYPES:
-                stype = _type_of_untyped(speaker.name, mention) or hint
+            if stype not in SOURCE_TYPES:  # German conventions type what the resolver left untyped
+                stype = (_type_of_untyped(speaker.name, mention) if doc.lang_ == "de" else None) or hint
                 if stype is None:
                     return
-            elif stype == "person" and speaker.entity_id is None and mention is not None and is_unnamed_group(mention):
+            elif stype == "person" and speaker.entity_id is None and mention is not None and doc.lang_ == "de" and is_unnamed_group(mention):
                 stype = "anonymous"  # "Analysten", "Kritiker": a group with no name
             key = ARTICLE.sub("", speaker.name.lower())  # "ein Rundschreiben" and "Rundschreiben" are one source
             src = sources.setdefault(key, Source(name=speaker.name, type=stype, entity_id=speaker.entity_id))

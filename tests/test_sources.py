@@ -23,6 +23,7 @@ def _sources(analyze_text, text):
         ("Dies geht aus einer Mitteilung des Konzerns hervor.", "Mitteilung des Konzerns", "document"),
         ("Der Plan stammt vom Frühjahr. Das zeigen Protokolle, die dem Sender vorliegen.", "Protokolle", "document"),
         ("In der uns vorliegenden Abmahnung werden 900 Euro verlangt.", "Abmahnung", "document"),
+        ("Ein Brief des Ministeriums liegt uns vor.", "Brief des Ministeriums", "document"),
         # public registers and legal rules cited as authorities
         ("Eingetragen ist die Firma seit 2012 im Handelsregister.", "Handelsregister", "document"),
         ("Die Firma steht weder im Handels- noch im Vereinsregister.", "Vereinsregister", "document"),

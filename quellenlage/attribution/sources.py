@@ -2,7 +2,8 @@
 
 Speakers of quotes, the media and agencies they came through (via), sources cited without
 content ("CNN berichtete über …") or inside a quote ("„Einem Mitarbeiter zufolge …“"), documents named in quotation marks next to 'Buch' or
-'Bericht', anonymous sources ("aus Trumps Umfeld"), and agencies in the byline.
+'Bericht', anonymous sources ("aus Trumps Umfeld"), the documents, groups and citations of
+`quellenlage.attribution.cited`, and agencies or outlets in the byline ("Quelle: Golem").
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from quellenlage.attribution.cited import CitedSources, is_unnamed_group
 from quellenlage.attribution.frames import PREPOSITIONAL_RULES, FrameFinder, source_type_of
-from quellenlage.lang.de.grammar import media_names, source_nouns
+from quellenlage.attribution.sentences import quoted_tokens
+from quellenlage.lang.de.grammar import PERSONAL_PRONOUNS, frame_nouns_lower, media_names, pos, source_nouns
+from quellenlage.lexicons import grouped
+from quellenlage.names import is_first_name
 from quellenlage.attribution.speakers import mention_index, resolve_mention, title_evidence
 from quellenlage.convert import text_span
 from quellenlage.schema import Source, Speaker
@@ -21,18 +26,62 @@ from quellenlage.schema import Source, Speaker
 # The dateline of wire copy that opens the first paragraph: "Frankfurt/Main (dpa) - …", "Berlin (AFP/dpa) –".
 DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][\w./ -]{1,40}?\s*\(([\w/ .,-]{2,30})\)\s*[-–—]\s")
 SOURCE_TYPES = {"person", "organization", "media", "agency", "document", "anonymous"}
+ARTICLE = re.compile(r"^(der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen)\s+")
+WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.(de|at|ch|com|net|org|info|eu|io)", re.IGNORECASE)
+
+
+def _source_line(text: str) -> str | None:
+    """What a source line names: "Quelle: Golem", "(Quelle: APA/dpa)" (the words of
+    bylines.tsv), or a note of agencies before the date: "(Agenturen) | Stand: 05/08/2019"."""
+    intro = "|".join(grouped("de", "bylines.tsv").get("source_intro", ()))
+    m = re.match(rf"^\W*(?:{intro})n?\s*:\s*(\S.{{0,40}}?)\)?\s*$", text, re.IGNORECASE)
+    if m:
+        return m.group(1)
+    m = re.match(r"^\s*\(([\w/ ,.&-]{2,30})\)\s*(\||$)", text)
+    noted = m.group(1) if m else ""
+    parts = [p for p in re.split(r"\s*[/,&]\s*", noted) if p]
+    known = all(p in media_names() or source_nouns().get(p.lower()) in ("agency", "media") for p in parts)
+    return noted if parts and known else None
+
+
+def _type_of_untyped(name: str, mention: Span | None) -> str | None:
+    """The type of a source whose mention named no known kind: a person by a first name or the
+    tagger, a web address an outlet, an unnamed group or a frame-noun compound ("nach
+    Brancheninformationen") anonymous; pronouns and other words are no source."""
+    if mention is None:
+        return None
+    words = [t for t in mention if not (t.is_punct or t.is_space)]
+    if not words or all(pos(t) == "PRON" or t.lower_ in PERSONAL_PRONOUNS for t in words):
+        return None
+    described = source_type_of(mention)  # "das Magazin Technology Review"
+    if described != "unknown":
+        return "media" if described == "agency" else described
+    if any(t.ent_type_ == "PER" for t in words) or (
+        2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) and is_first_name(words[0].text)
+    ):
+        return "person"
+    if WEB_ADDRESS.fullmatch(name):
+        return "media"
+    if any(t.ent_type_ == "ORG" for t in words):
+        return "organization"
+    if is_unnamed_group(mention):
+        return "anonymous"
+    if len(words) == 1 and pos(words[0]) == "NOUN" and any(words[0].lower_.endswith(n) and len(words[0].lower_) > len(n) + 2 for n in frame_nouns_lower()):
+        return "anonymous"
+    return None
 
 
 class SourceCollector:
     def __init__(self, nlp: Language, name: str = "source_collector") -> None:
         self.name = name
         self.frames = FrameFinder()
+        self.cited = CitedSources(self.frames)
 
     def __call__(self, doc: Doc) -> Doc:
         sources: dict[str, Source] = {}
         index = mention_index(doc)
 
-        def add(speaker: Speaker | None, mention: Span | None, quote_id: str | None = None) -> None:
+        def add(speaker: Speaker | None, mention: Span | None, quote_id: str | None = None, hint: str | None = None) -> None:
             if speaker is None or not speaker.name:
                 return
             stype = speaker.type
@@ -41,9 +90,13 @@ class SourceCollector:
                 or mention is not None and source_type_of(mention) == "agency"
             ):
                 stype = "agency"  # "dpa", "russische Nachrichtenagenturen"
-            if stype not in SOURCE_TYPES:
-                return
-            key = speaker.name.lower()
+            if stype not in SOURCE_TYPES:  # German conventions type what the resolver left untyped
+                stype = (_type_of_untyped(speaker.name, mention) if doc.lang_ == "de" else None) or hint
+                if stype is None:
+                    return
+            elif stype == "person" and speaker.entity_id is None and mention is not None and doc.lang_ == "de" and is_unnamed_group(mention):
+                stype = "anonymous"  # "Analysten", "Kritiker": a group with no name
+            key = ARTICLE.sub("", speaker.name.lower())  # "ein Rundschreiben" and "Rundschreiben" are one source
             src = sources.setdefault(key, Source(name=speaker.name, type=stype, entity_id=speaker.entity_id))
             if quote_id and quote_id not in src.quote_ids:
                 src.quote_ids.append(quote_id)
@@ -68,7 +121,18 @@ class SourceCollector:
             ttype = title_evidence(doc, title)
             if ttype is not None and not any(c in title.text for c in "„“”»«\""):  # not '„Vogelschiss“-Zitat' as one token
                 add(Speaker(name=title.text, type=ttype), title)
+        cited = self.cited.find(doc, quoted_tokens(doc)) if doc.lang_ == "de" else []  # German conventions
+        for mention, name, hint in cited:
+            if name is not None:
+                add(Speaker(name=name, type=hint), mention)
+            else:
+                add(resolve_mention(doc, mention, index), mention, hint=hint)
         for line in doc._.lines:
+            # whatever role the line model gave it; a caption's "Quelle:" is a photo credit
+            named = _source_line(line.text) if line.role not in ("caption", "headline") else None
+            for part in re.split(r"\s*[/,&|;]\s*|\s+und\s+", named or ""):
+                if part[:1].isupper() or WEB_ADDRESS.fullmatch(part):  # "Quelle: Golem": what the article is based on
+                    add(Speaker(name=part, type="media"), None)
             dateline = DATELINE.match(line.text) if line.role == "paragraph" else None
             if line.role == "byline" or dateline:  # "(Quelle: dpa)", "Frankfurt/Main (dpa) - …"
                 for word in re.findall(r"[\w.-]+", dateline.group(1) if dateline else line.text):

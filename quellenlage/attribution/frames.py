@@ -70,12 +70,36 @@ class Frame:
     lemma: str = ""  # the cue verb's lexicon lemma
     clause: tuple[int, int] = (0, 0)  # token range the frame occupies (not part of the content)
     tags: list[tuple[int, int]] = field(default_factory=list)  # folded-in frames ("…, so der Autor")
+    shared_subject: bool = False  # the subject is left out and shared with the clause before ("…, schreibt etwa, …")
 
 
 @lru_cache(maxsize=1)
 def _particle_bases() -> frozenset[str]:
     """The verbs that are speech verbs with a particle ("teilen" of "mitteilen")."""
     return frozenset(v[len(p):] for v in cue_verbs() for p in PARTICLES if v.startswith(p))
+
+
+@lru_cache(maxsize=1)
+def _two_word_cues() -> dict[str, list[tuple[str, str]]]:
+    """verb lemma -> (companion word, entry) for the two-word entries of the cue verbs (the verb
+    first: "wissen wollen", "halten für")."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for entry in cue_verbs():
+        words = entry.split()
+        if len(words) == 2:
+            found.setdefault(words[0], []).append((words[1], entry))
+    return found
+
+
+def _two_word_cue(t: Token, lem: str, sent: Span) -> str | None:
+    """A verb that frames speech or thought only with its companion in the clause: "will
+    wissen, wie …" asks, "hält es für möglich, dass …" holds a view."""
+    companions = _two_word_cues().get(lem)
+    if not companions:
+        return None
+    start, end = clause_bounds(sent, t.i)
+    clause = {x.lower_ for x in t.doc[start:end] if x.i != t.i} | {lemma(x) for x in t.doc[start:end] if x.i != t.i}
+    return next((entry for word, entry in companions if word in clause), None)
 
 
 def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
@@ -88,6 +112,9 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
         return None  # 'sah sich gezwungen': finding oneself, not a view
     if lem not in verbs:
         lem = next((c for c in verb_lemmas(t.text) if c in verbs), lem)
+    phrase = _two_word_cue(t, lem, sent)
+    if phrase is not None:
+        return phrase, t.doc[t.i : t.i + 1]
     if lem not in verbs and lem not in _particle_bases():
         return None  # no speech verb, with or without a separated particle
     end = clause_bounds(sent, t.i)[1]
@@ -183,6 +210,25 @@ def _coordinated_subject(sent: Span, cue: int, skip: set[int]) -> Span | None:
     verb = next((v for v in reversed(doc[sent.start : conj.i]) if is_finite(v) and v.i not in skip), None)
     if verb is None:
         return None
+    return subject_of_main_clause(sent, verb, clause_bounds(sent, verb.i)[1], skip)[0]
+
+
+def _listed_subject(sent: Span, cue: int, skip: set[int]) -> Span | None:
+    """The subject left out in a list of actions: a clause after a comma that opens with its
+    finite verb ("Er versucht, die Zweifel auszuräumen, schreibt etwa, …", "Der Prüfer befragt
+    ihn, will wissen, wie …") shares the subject of the sentence's main clause before it."""
+    doc = sent.doc
+    start = clause_bounds(sent, cue)[0]
+    if start <= sent.start or doc[start - 1].text != "," or not is_finite(doc[start]) or start > cue:
+        return None
+    if any(x.i in skip for x in doc[sent.start : start]):
+        return None  # '„…“, sagte er': what stands before is a quotation
+    verb = next((v for v in doc[sent.start : start - 1] if is_finite(v)), None)
+    opening = noun_phrase(doc, sent.start)
+    if verb is None and opening is not None and opening.end < start - 1 and pos(doc[opening.end]) in ("VERB", "AUX"):
+        verb = doc[opening.end]  # the verb after the opening phrase, tagged as a participle ("Sie versucht, …")
+    if verb is None or doc[clause_bounds(sent, verb.i)[0]].lower_ in SUBORDINATORS:
+        return None  # "Als er kam, sagte …": no main clause before the comma
     return subject_of_main_clause(sent, verb, clause_bounds(sent, verb.i)[1], skip)[0]
 
 
@@ -555,6 +601,11 @@ class FrameFinder:
             speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)
         if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
             speaker = _coordinated_subject(sent, t.i, skip)
+        shared = False
+        if speaker is None:
+            speaker = _listed_subject(sent, t.i, skip)
+            if speaker is not None:
+                clause_start, shared = speaker.start, True  # the list of actions before the verb is frame, not content
         if speaker is None and [x.lower_ for x in doc[t.i + 1 : t.i + 3]] == ["es", "sich"]:
             return None  # "empfiehlt es sich, …": impersonal advice, nobody is quoted
         if speaker is not None and len(speaker) == 1 and speaker[0].text == "Sie" and not speaker[0].is_sent_start:
@@ -567,10 +618,11 @@ class FrameFinder:
             speaker = _owner_of_statement(speaker)  # "Die Ankündigungen von X und Y versprachen …": X and Y
             if speaker is None:
                 return None  # "bestätigt sich die Befürchtung, dass …": no one speaks
-        if any(x.lower_ in ("nicht", "nie", "niemals") for x in doc[start:end] if x.i < t.i or x.i == t.i + 1):
-            return None  # "wollte nicht bestätigen, dass …": nothing is reported
+        if any(_negates(x) for x in doc[start:end] if x.i < t.i or x.i == t.i + 1 or is_finite(t)):
+            # "wollte nicht bestätigen, dass …", "leugnet die Probleme nicht": nothing is reported
+            return None
         clause = (min(clause_start, start), max(end, speaker.end if speaker is not None else end))
-        return Frame(cue, "verb", speaker, reaction=reaction, verb_class=cls, lemma=lem, clause=clause)
+        return Frame(cue, "verb", speaker, reaction=reaction, verb_class=cls, lemma=lem, clause=clause, shared_subject=shared)
 
     def _add_via(self, sent: Span, frame: Frame, skip: set[int]) -> None:
         """Media and agencies named in the frame besides the speaker become the via chain."""
@@ -615,6 +667,12 @@ def _fold(frames: list[Frame]) -> list[Frame]:
             host.via.append(other.speaker)
         host.tags.append(other.clause)
     return sorted(kept, key=lambda f: f.cue.start)
+
+
+def _negates(t: Token) -> bool:
+    """A negation of the clause ("nicht", "nie"), not of one phrase ("nicht nur", "nicht zuletzt")."""
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    return t.lower_ in ("nicht", "nie", "niemals") and nxt not in ("nur", "zuletzt", "selten", "ohne")
 
 
 def passive(doc: Doc, start: int, end: int) -> bool:

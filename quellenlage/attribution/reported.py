@@ -147,6 +147,13 @@ def _continued_past_frame(doc: Doc, frame: Frame, end: int, uend: int) -> int:
     return end
 
 
+def _narrated(unit: Span, finite, in_quote: set[int]) -> bool:
+    """The clause opens and has its finite verb outside quotation marks: the writer reports,
+    quoting some words ("Er habe jetzt »einen echten Plan für alle Fälle«")."""
+    first = next((t for t in unit if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.i not in in_quote and finite.i not in in_quote
+
+
 def _before_tags(content: Span, frame: Frame) -> Span:
     """Cut a folded-in tag off the content's end ("…, so der Autor in 'War'")."""
     doc = content.doc
@@ -232,7 +239,7 @@ class ReportedSpeechFinder:
             # right after a report, Konjunktiv II stands in for an ambiguous Konjunktiv I
             # ("Starke Winde hätten den Brand verursacht")
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
-        if is_konjunktiv1(finite) and not self._inside_quote(unit, in_quote):
+        if is_konjunktiv1(finite) and (not self._inside_quote(unit, in_quote) or _narrated(unit, finite, in_quote)):
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         hedge = next((t for t in doc[start:end] if t.lower_ in HEARSAY_ADVERBS and t.i not in in_quote), None)
         if hedge is not None and not self._inside_quote(unit, in_quote):
@@ -308,26 +315,11 @@ class ReportedSpeechFinder:
         # "…, von denen X behauptet, …": a relative clause with its own subject frames what follows
         relative = opens_relative_clause(doc, fstart) and frame.speaker is not None and frame.speaker.start > fstart + 1
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-") and not relative:
-            if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
-                return None
-            if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start) and doc[fstart].lower_ != "wie":
-                return None  # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte" ("…, wie X berichtete" is one)
-            if doc[fstart].lower_ == "wie" and any(t.lower_ in ("so", "genauso", "ebenso") for t in doc[max(ustart, fstart - 4) : fstart - 1]):
-                return None  # "betrügt genauso gut, wie er schreibt": a comparison, not a source
-            left = fstart - 1
-            start = ustart
-            for t in doc[ustart:left]:
-                if t.text in ("–", "—", ";") or (t.text == "-" and t.whitespace_):
-                    start = t.i + 1
-            start, end = _trim(doc, start, left)
-            end = _continued_past_frame(doc, frame, end, uend)
-            if doc[start].lower_ in ADVERBIAL_SUBORDINATORS or not any(is_finite(t) for t in doc[start:end]):
-                return None  # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report
-            if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]):
-                return None  # "In einem Essay, das … erschien, erinnert er": a fronted phrase, not the report
-            if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
-                return doc[start:end]
-            return None
+            before = self._content_before(doc, unit, frame, in_quote)
+            if before is not None or frame.rule != "verb" or not is_finite(doc[fstart]):
+                return before
+            # the clause before is the prefield of this main clause, and no report ("Als er
+            # kam, erklärte er, …"): the verb's own complement follows it
         if frame.rule != "verb":
             return None
         # the content follows the frame: a complement clause after a comma, past appositions
@@ -372,8 +364,9 @@ class ReportedSpeechFinder:
             subjunctive = is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood")
             # "Er sagte, er habe …"; in the indicative only after a verb of saying and a clause of
             # its own ("Die Zeitung berichtete, 200 Mitarbeiter sollen gehen"), not "sagte er, und ging"
+            # nor in a list of actions ("fährt hin, ruft an, er kommt runter")
             if not subjunctive and not (
-                frame.verb_class in ("speech", "report") and doc[j].lower_ not in COORDINATORS
+                frame.verb_class in ("speech", "report") and not frame.shared_subject and doc[j].lower_ not in COORDINATORS
                 and pos(doc[j]) not in ("CCONJ", "ADV") and not opens_relative_clause(doc, j)
                 and finite.i > j and frame.cue.start < j
             ):
@@ -382,6 +375,32 @@ class ReportedSpeechFinder:
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None
         return doc[start:end]
+
+    @staticmethod
+    def _content_before(doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
+        """The report before a frame that follows it after a comma ("Die Lage sei ernst, sagte X")."""
+        ustart, uend = unit.start, unit.end
+        fstart = frame.clause[0]
+        if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
+            return None
+        if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start) and doc[fstart].lower_ != "wie":
+            return None  # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte" ("…, wie X berichtete" is one)
+        if doc[fstart].lower_ == "wie" and any(t.lower_ in ("so", "genauso", "ebenso") for t in doc[max(ustart, fstart - 4) : fstart - 1]):
+            return None  # "betrügt genauso gut, wie er schreibt": a comparison, not a source
+        left = fstart - 1
+        start = ustart
+        for t in doc[ustart:left]:
+            if t.text in ("–", "—", ";") or (t.text == "-" and t.whitespace_):
+                start = t.i + 1
+        start, end = _trim(doc, start, left)
+        end = _continued_past_frame(doc, frame, end, uend)
+        if doc[start].lower_ in ADVERBIAL_SUBORDINATORS or not any(is_finite(t) for t in doc[start:end]):
+            return None  # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report
+        if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]):
+            return None  # "In einem Essay, das … erschien, erinnert er": a fronted phrase, not the report
+        if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
+            return doc[start:end]
+        return None
 
     def _taken_up(self, doc: Doc, unit: Span, previous: Span, in_quote: set[int]) -> Span | None:
         """'… hat ein Verfahren entwickelt. Das berichtet das Magazin X.': a frame whose object is

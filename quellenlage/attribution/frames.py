@@ -677,9 +677,15 @@ def _negates(t: Token) -> bool:
 
 def passive(doc: Doc, start: int, end: int) -> bool:
     """A 'werden' + participle clause ("wird nachgesagt", "wurde berichtet")."""
-    has_werden = any(lemma(t) == "werden" for t in doc[start:end])
-    has_part = any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end])
-    return has_werden and has_part
+    werden = next((t for t in doc[start:end] if lemma(t) == "werden"), None)
+    if werden is None:
+        return False
+    if any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end]):
+        return True
+    # a participle without "ge-" looks finite to the tagger ("wird in der Mitteilung betont"):
+    # after a finite "werden", a verb in "-t" closing the clause is its participle, not a second finite verb
+    last = next((t for t in reversed(doc[werden.i + 1 : end]) if not (t.is_punct or t.is_space)), None)
+    return is_finite(werden) and last is not None and pos(last) == "VERB" and last.lower_.endswith("t")
 
 
 # Heads of abstract nouns that name no one who could speak ("die Befürchtung", "die Freiheit").

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, relative_clause
+from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, passive, relative_clause
 from quellenlage.lang.de.grammar import (
     COORDINATORS,
     SUBORDINATORS,
@@ -383,8 +383,11 @@ class ReportedSpeechFinder:
         fstart = frame.clause[0]
         if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
             return None
-        if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start) and doc[fstart].lower_ != "wie":
-            return None  # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte" ("…, wie X berichtete" is one)
+        inverted = frame.speaker is not None and (frame.speaker.start > frame.cue.start or passive(doc, *frame.clause))
+        if frame.rule == "verb" and not inverted and doc[fstart].lower_ != "wie":
+            # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte" ("…, wie X berichtete"
+            # and the passive "…, wird in der Mitteilung betont" are tags)
+            return None
         if doc[fstart].lower_ == "wie" and any(t.lower_ in ("so", "genauso", "ebenso") for t in doc[max(ustart, fstart - 4) : fstart - 1]):
             return None  # "betrügt genauso gut, wie er schreibt": a comparison, not a source
         left = fstart - 1

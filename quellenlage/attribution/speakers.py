@@ -372,6 +372,9 @@ def _subject_of_sentence_before(doc: Doc, sent: Span) -> Span | None:
     return subject_of_main_clause(before, finite, clause_bounds(before, finite.i)[1], set())[0]
 
 
+SUBJECT_CHAIN = 3  # sentences: a pronoun subject takes up the same pronoun subject before it
+
+
 def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, EntityCluster]) -> Speaker | None:
     """A pronoun opening its sentence takes up the subject of the sentence before when that
     is a person of its gender (the subject is the most salient antecedent in German)."""
@@ -379,6 +382,10 @@ def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, Ent
     if t.i != next((x.i for x in t.sent if not (x.is_punct or x.is_space)), -1):
         return None
     subject = _subject_of_sentence_before(doc, t.sent)
+    for _ in range(SUBJECT_CHAIN):
+        if subject is None or len(subject) != 1 or subject[0].lower_ != t.lower_:
+            break
+        subject = _subject_of_sentence_before(doc, subject[0].sent)  # "X meldet sich. Er ist aufgewühlt. Er sagt, …"
     return _person_of(subject, index, gender) if subject is not None else None
 
 

@@ -199,7 +199,7 @@ class SpeakerResolver:
         for q in quotes:
             mention = q._.speaker_mention
             if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS | POSSESSIVE_THIRD:
-                q._.speaker = antecedent(doc, mention, previous, index)
+                q._.speaker = antecedent(doc, mention, previous, index, report=q)
             elif q._.rule == "anaphoric":  # "Demnach …": who spoke last speaks on
                 source = self._continued(doc, q, previous)
                 announced = self._announced(doc, q, source)
@@ -286,9 +286,13 @@ class SpeakerResolver:
         return None
 
 
-def antecedent(doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, EntityCluster]) -> Speaker | None:
+def antecedent(
+    doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, EntityCluster], report: Span | None = None
+) -> Speaker | None:
     """The last speaker, else the last entity mentioned, before the pronoun that agrees with
-    it: "er" a man, singular "sie" a woman, plural "sie" a group or an organisation."""
+    it: "er" a man, singular "sie" a woman, plural "sie" a group or an organisation. A name
+    inside the pronoun's own report is what was said, not who says it ("Müller kenne er
+    kaum, sagt er")."""
     gender, plural = pronoun_agreement(pronoun)
     clusters = {c.id: c for c in doc._.entities}
 
@@ -310,7 +314,8 @@ def antecedent(doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, E
     people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
     # a pronoun never stands for a name in its own clause ("Philipp H. kenne er privat")
     own_clause = clause_bounds(pronoun[0].sent, pronoun.start)[0]
-    named = [(_last_argument(c, own_clause), c) for c in people]
+    inside = (report.start, report.end) if report is not None else (0, 0)
+    named = [(_last_argument(c, own_clause, inside), c) for c in people]
     position, best = max(named, key=lambda pc: pc[0], default=(-1, None))
     described = None if plural else _last_description(doc, pronoun.start, gender, index)
     if described is not None and described.start > max(position, last_quote.end if last_quote is not None else -1):
@@ -439,6 +444,9 @@ def _last_description(doc: Doc, before: int, gender: str, index: dict[int, Entit
         article = doc[k - 1] if k > 0 else None
         if article is None or article.lower_ not in DEFINITE | INDEFINITE:
             continue
+        governor = doc[article.i - 1] if article.i > 0 else None
+        if article.lower_ in ("den", "einen") or governor is not None and pos(governor) == "ADP" and governor.lower_ not in ("von", "vom"):
+            continue  # an object ("über den Autor"), not someone who acts; a passive agent ("von einer Dame") is one
         if _noun_gender(t) != gender or (t.i + 1 < len(doc) and pos(doc[t.i + 1]) == "PROPN"):
             continue  # another gender, or a role before a name ("der Dokumentar Geicke")
         return noun_phrase(doc, article.i) or doc[article.i : t.i + 1]
@@ -458,13 +466,13 @@ def person_nouns() -> frozenset[str]:
     return words(LANG, "person_nouns.tsv")
 
 
-def _last_argument(cluster: EntityCluster, before: int) -> int:
-    """Start of the entity's last mention before a token that is not inside a prepositional
-    phrase ("im Heute Journal" is no antecedent for "sie"), or -1."""
+def _last_argument(cluster: EntityCluster, before: int, outside: tuple[int, int] = (0, 0)) -> int:
+    """Start of the entity's last mention before a token, outside a token range, that is not
+    inside a prepositional phrase ("im Heute Journal" is no antecedent for "sie"), or -1."""
     doc = cluster.mentions[0].doc if cluster.mentions else None
     starts = []
     for m in cluster.mentions:
-        if m.end > before:
+        if m.end > before or outside[0] <= m.start < outside[1]:
             continue
         k = m.start - 1
         while k >= 0 and (pos(doc[k]) in ("DET", "ADJ") or (doc[k].text[:1].isupper() and not doc[k].is_sent_start and k >= m.start - 2)):

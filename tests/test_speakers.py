@@ -99,6 +99,26 @@ SPEAKERS = [
     # both kinds at once: quoted words in a reported clause are that source's words
     ("Der Sprecher der Initiative sagte, es gehe um „kulturelle Vielfalt“ und faire Löhne.", "direct", "kulturelle Vielfalt", "der Sprecher der Initiative"),
     ("Sabine Ott kritisierte den Plan. Es sei ein „gefährliches Experiment“, sagte Ott.", "direct", "gefährliches Experiment", "Sabine Ott"),
+    # a list of actions leaves the subject out: the verb after the comma shares it
+    ("Die Ärztin Eva Roth untersucht den Patienten, erklärt dann, er müsse sofort operiert werden.", "indirect", "müsse sofort operiert", "Eva Roth"),
+    ("Am Abend antwortet Jonas Berger mit einer Mail. Er versucht, alle Zweifel auszuräumen, schreibt etwa, er habe jede Zahl zweimal geprüft.", "indirect", "jede Zahl zweimal", "Jonas Berger"),
+    # "will wissen, wie …" asks; "hält es für möglich, dass …" holds a view
+    ("Der Prüfer Karl Bonn befragt die Autorin, will wissen, wie sie an die Zahlen gekommen ist.", "indirect", "an die Zahlen gekommen", "Karl Bonn"),
+    ("Die Lehrerin Eva Stahl zweifelt. Sie hält es für möglich, dass die Schüler abgeschrieben haben.", "indirect", "Schüler abgeschrieben", "Eva Stahl"),
+    # a Konjunktiv clause of the writer that quotes some words is still reported speech
+    ("Die Lehrerin Eva Stahl zweifelt. Sie hält es für möglich, dass die Schüler abgeschrieben haben. Aber das heiße nicht, »dass wir alle Noten einfach streichen«.", "indirect", "das heiße nicht", "Eva Stahl"),
+    ("Ministerin Petra Lang meldete sich am Abend. Sie habe jetzt »einen wirklich guten Plan für alle Schulen im Land«.", "indirect", "Sie habe jetzt", "Petra Lang"),
+    # a subordinate clause in the prefield is no report: the verb's complement follows it
+    ("Als der Minister Ralf Kern ankam, erklärte er, die Lage sei ernst.", "indirect", "Lage sei ernst", "Ralf Kern"),
+    # a passive tag after its content names the document or the agent
+    ("Der Verein stellte seinen Plan vor. Es gehe nicht nur um Geld, wird in der Mitteilung betont.", "indirect", "nicht nur um Geld", "die Mitteilung"),
+    ("Die Straße bleibt bis Montag gesperrt, wurde von der Polizei bestätigt.", "indirect", "Straße bleibt", "die Polizei"),
+    # a pronoun subject takes up the same pronoun subject before it, back to the name
+    ("Am Freitag meldet sich Jonas Weber bei Paul Kramer. Er ist in diesem Gespräch sehr aufgeregt, denn sein Name steht unter dem Text. Er sagt, der Artikel sei eine Fälschung.", "indirect", "Artikel sei eine Fälschung", "Jonas Weber"),
+    # a name inside the pronoun's own report is what was said, not who says it
+    ("Am Abend erreichen wir den Anwalt Lutz Sommer. Peter Hansen kenne er privat, sagt er.", "indirect", "kenne er privat", "Lutz Sommer"),
+    # a description in object position is no antecedent
+    ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]
 
 NO_SPEAKER = [
@@ -131,6 +151,11 @@ NO_SPEAKER = [
     ("Im Test wird der Schadstoffgehalt des Sitzes mit „mangelhaft“ bewertet.", "direct", "mangelhaft", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
+    # a list of actions with an indicative clause after the verb reports nothing
+    ("Sie fährt zu seiner Wohnung, ruft an, er kommt sofort herunter.", "indirect", "er kommt sofort", None),
+    # "halten für" with a noun phrase only, a relative "wo er sich sagt": no report
+    ("Der Trainer hält die Mannschaft für sehr stark.", "indirect", "Mannschaft für sehr stark", None),
+    ("Das sind die Momente, wo er sich sagt, dass er lieber online kauft.", "indirect", "online kauft", None),
 ]
 
 

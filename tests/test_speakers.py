@@ -117,6 +117,8 @@ SPEAKERS = [
     ("Am Freitag meldet sich Jonas Weber bei Paul Kramer. Er ist in diesem Gespräch sehr aufgeregt, denn sein Name steht unter dem Text. Er sagt, der Artikel sei eine Fälschung.", "indirect", "Artikel sei eine Fälschung", "Jonas Weber"),
     # a name inside the pronoun's own report is what was said, not who says it
     ("Am Abend erreichen wir den Anwalt Lutz Sommer. Peter Hansen kenne er privat, sagt er.", "indirect", "kenne er privat", "Lutz Sommer"),
+    # a Konjunktiv report in a new paragraph whose subject is another named person: the chain breaks
+    ("Der Anruf bei Jacek Kowal führt nicht weiter. Er sei zwar Mitglied des Vereins, sagt er.\nNächster Anruf in Kiel. Philipp Hanke geht ans Telefon. Ja, der Vorsitzende sei er.", "indirect", "Vorsitzende sei er", "Philipp Hanke"),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]
@@ -151,6 +153,8 @@ NO_SPEAKER = [
     ("Im Test wird der Schadstoffgehalt des Sitzes mit „mangelhaft“ bewertet.", "direct", "mangelhaft", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
+    # a person named as an object in the new paragraph does not break the chain
+    ("Jacek Kowal sagt, er sei nur ein einfaches Mitglied.\nEr besucht Philipp Hanke am Abend. Die Lage sei sehr ernst.", "indirect", "Lage sei sehr ernst", "Philipp Hanke"),
     # a list of actions with an indicative clause after the verb reports nothing
     ("Sie fährt zu seiner Wohnung, ruft an, er kommt sofort herunter.", "indirect", "er kommt sofort", None),
     # "halten für" with a noun phrase only, a relative "wo er sich sagt": no report

@@ -217,7 +217,10 @@ class SpeakerResolver:
             elif q._.rule in ("konjunktiv", "", "colon", "intro") or q._.kind == "direct":
                 source = self._continued(doc, q, previous)
                 announced = self._announced(doc, q, source)
-                if announced is not None:  # "X äußerte sich kritisch. Die Lage sei …"
+                newcomer = _new_person_in_paragraph(doc, q, source, index) if announced is None else None
+                if newcomer is not None:  # "… sagt X. ⏎ Y geht ans Telefon. Ja, das sei er."
+                    q._.speaker_mention, q._.speaker = newcomer
+                elif announced is not None:  # "X äußerte sich kritisch. Die Lage sei …"
                     q._.speaker_mention = announced
                     q._.speaker = resolve_mention(doc, announced, index)
                 elif source is not None:
@@ -405,6 +408,33 @@ def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster],
     else:
         speaker = _person_of(subject, index)
     return (subject, speaker) if speaker is not None and speaker.type in ("person", "anonymous") else None
+
+
+def _new_person_in_paragraph(
+    doc: Doc, q: Span, source: Span | None, index: dict[int, EntityCluster]
+) -> tuple[Span, Speaker] | None:
+    """Where a frameless Konjunktiv report would continue a report of an earlier paragraph, the
+    chain breaks when its own paragraph has made another named person the subject before it:
+    that person speaks now ("… sagt Jacek K. ⏎ Philipp H. geht ans Telefon. Das sei er.")."""
+    if q._.kind != "indirect" or source is None or source._.speaker is None or not doc._.lines:
+        return None
+    paragraph = line_of(doc, q.start_char).start
+    if source.start_char >= paragraph:
+        return None
+    found = None
+    k = q.start - 1
+    while k >= 0 and doc[k].idx >= paragraph:
+        sent = doc[k].sent
+        finite = next((x for x in sent if is_finite(x) and x.i < q.start), None)
+        if finite is not None and sent.end <= q.start:
+            subject = subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], set())[0]
+            named = [index[i] for i in range(subject.start, subject.end) if i in index] if subject is not None else []
+            if named and named[-1].type == "person" and found is None:
+                found = (subject, Speaker(name=named[-1].name, type="person", entity_id=named[-1].id))
+        k = sent.start - 1
+    if found is None or found[1].name == source._.speaker.name:
+        return None
+    return found
 
 
 def _person_of(subject: Span, index: dict[int, EntityCluster], gender: str | None = None) -> Speaker | None:

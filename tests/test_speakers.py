@@ -119,6 +119,8 @@ SPEAKERS = [
     ("Am Abend erreichen wir den Anwalt Lutz Sommer. Peter Hansen kenne er privat, sagt er.", "indirect", "kenne er privat", "Lutz Sommer"),
     # a Konjunktiv report in a new paragraph whose subject is another named person: the chain breaks
     ("Der Anruf bei Jacek Kowal führt nicht weiter. Er sei zwar Mitglied des Vereins, sagt er.\nNächster Anruf in Kiel. Philipp Hanke geht ans Telefon. Ja, der Vorsitzende sei er.", "indirect", "Vorsitzende sei er", "Philipp Hanke"),
+    # a name with a small initial opens a sentence
+    ("Damals stand ein Brautkleid im Angebot. eBay hält es für möglich, dass der Rekord heute fällt.", "indirect", "Rekord heute fällt", "eBay"),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]
@@ -155,6 +157,12 @@ NO_SPEAKER = [
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
     # a person named as an object in the new paragraph does not break the chain
     ("Jacek Kowal sagt, er sei nur ein einfaches Mitglied.\nEr besucht Philipp Hanke am Abend. Die Lage sei sehr ernst.", "indirect", "Lage sei sehr ernst", "Philipp Hanke"),
+    # a passive clause set against the one before, or the passive's own subject, is no tag;
+    # a relative clause after a passive hearsay verb describes its noun; an impersonal verb has no speaker
+    ("Die Koalition wäre möglich, wurde aber vom Kandidaten Peter Berg abgelehnt.", "indirect", "Koalition wäre möglich", None),
+    ("Vieles von dem, was die Regierung plant, wurde vom Verfassungsgericht bereits gerügt.", "indirect", "was die Regierung plant", None),
+    ("Bis zum Abend wurden keine Schäden durch den Sturm berichtet, der langsam nach Süden zieht.", "indirect", "nach Süden zieht", None),
+    ("Da alle zusahen, war es als Sensation zu bewerten, dass der Bischof den Armen die Füße wusch.", "indirect", "Füße wusch", None),
     # a list of actions with an indicative clause after the verb reports nothing
     ("Sie fährt zu seiner Wohnung, ruft an, er kommt sofort herunter.", "indirect", "er kommt sofort", None),
     # "halten für" with a noun phrase only, a relative "wo er sich sagt": no report

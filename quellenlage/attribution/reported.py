@@ -23,6 +23,7 @@ from quellenlage.lang.de.grammar import (
     is_konjunktiv1,
     opens_relative_clause,
     is_zu_infinitive,
+    lemma,
     noun_phrase,
     pos,
 )
@@ -42,6 +43,8 @@ COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann",
 MIN_TOKENS = 3
 # Adverbs by which the writer passes on a claim without vouching for it.
 HEARSAY_ADVERBS = frozenset({"angeblich", "vorgeblich"})  # the adverbs; "ein angeblicher Zünder" is no clause
+# Adverbs that set a clause against the one before: a clause of its own, not a tag of it.
+ADVERSATIVES = frozenset({"aber", "jedoch", "doch", "allerdings"})
 # Demonstratives that take up the sentence before as what was said: "Das berichtet X."
 TAKING_UP = frozenset({"das", "dies"})
 
@@ -302,6 +305,8 @@ class ReportedSpeechFinder:
             i = frame.cue.end
             if i < uend and doc[i].lower_ == "es":
                 i += 1
+            if i < uend and doc[i].text in (",", ":") and relative_clause(doc, i + 1, uend):
+                return None  # "wurden keine Schäden durch den Sturm berichtet, der …": what follows describes the noun
             if i < uend and doc[i].text in (",", ":"):
                 start, end = _trim(doc, i + 1, uend)  # "heißt es, …"
             elif fstart > ustart and doc[fstart - 1].text == "," and doc[fstart].lower_ in ("hieß", "heißt", "hatte", "hat"):
@@ -316,7 +321,7 @@ class ReportedSpeechFinder:
         relative = opens_relative_clause(doc, fstart) and frame.speaker is not None and frame.speaker.start > fstart + 1
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-") and not relative:
             before = self._content_before(doc, unit, frame, in_quote)
-            if before is not None or frame.rule != "verb" or not is_finite(doc[fstart]):
+            if before is not None or frame.rule != "verb" or frame.speaker is None or not is_finite(doc[fstart]):
                 return before
             # the clause before is the prefield of this main clause, and no report ("Als er
             # kam, erklärte er, …"): the verb's own complement follows it
@@ -383,7 +388,10 @@ class ReportedSpeechFinder:
         fstart = frame.clause[0]
         if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
             return None
-        inverted = frame.speaker is not None and (frame.speaker.start > frame.cue.start or passive(doc, *frame.clause))
+        passive_tag = lemma(doc[fstart]) == "werden" and passive(doc, *frame.clause) and not any(
+            t.lower_ in ADVERSATIVES for t in doc[fstart : frame.clause[1]]
+        )  # "…, wird in der Mitteilung betont"; not "…, wurde aber von X abgelehnt", a clause of its own
+        inverted = frame.speaker is not None and (frame.speaker.start > frame.cue.start or passive_tag)
         if frame.rule == "verb" and not inverted and doc[fstart].lower_ != "wie":
             # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte" ("…, wie X berichtete"
             # and the passive "…, wird in der Mitteilung betont" are tags)
@@ -401,6 +409,8 @@ class ReportedSpeechFinder:
             return None  # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report
         if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]):
             return None  # "In einem Essay, das … erschien, erinnert er": a fronted phrase, not the report
+        if passive_tag and _main_finite(doc[start:end]) is None:
+            return None  # "Etliches von dem, was X will, wurde gerügt": the passive's subject, not a report
         if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
             return doc[start:end]
         return None

@@ -20,7 +20,9 @@ QUOTE_CHARS_SET = frozenset(QUOTE_CHARS)  # one character each
 
 
 def _starts_sentence(text: str) -> bool:
-    return text[:1].isupper() or text[:1].isdigit() or text in QUOTE_CHARS_SET or text[:1] in "•-–(["
+    """A word that can open a sentence, also a name spelt with a small initial ("eBay", "iPhone")."""
+    camel_case = text[:1].islower() and any(c.isupper() for c in text[1:])
+    return text[:1].isupper() or camel_case or text[:1].isdigit() or text in QUOTE_CHARS_SET or text[:1] in "•-–(["
 
 
 def _tokens(doc: Doc) -> tuple[list[str], list[bool]]:

@@ -121,6 +121,12 @@ SPEAKERS = [
     ("Der Anruf bei Jacek Kowal führt nicht weiter. Er sei zwar Mitglied des Vereins, sagt er.\nNächster Anruf in Kiel. Philipp Hanke geht ans Telefon. Ja, der Vorsitzende sei er.", "indirect", "Vorsitzende sei er", "Philipp Hanke"),
     # a name with a small initial opens a sentence
     ("Damals stand ein Brautkleid im Angebot. eBay hält es für möglich, dass der Rekord heute fällt.", "indirect", "Rekord heute fällt", "eBay"),
+    # a year closes its sentence; the Konjunktiv II after a report stands in for Konjunktiv I
+    ("Der Plan sei gescheitert, schrieben die Prüfer des Rechnungshofs im Juni 2019. An neuen Strecken hätten die Staaten kein Interesse.", "indirect", "hätten die Staaten kein Interesse", "die Prüfer des Rechnungshofs"),
+    # "demnach" after a verb the tagger misread, and a role with another owner is another person
+    ("„Wir sind teurer“, sagt Bahn-Manager Fabian Stenger. Vom größten Problem spricht der Manager eines anderen Konkurrenten. Ein engerer Takt und ein dichtes Netz erschwerten demnach den Zugang.", "indirect", "erschwerten demnach", "der Manager"),
+    # an adverbial clause in front of the report's main clause
+    ("Die Bahn strich die Nachtzüge. Um nach Italien zu kommen, müsse er heute mehrmals umsteigen, berichtet Kris Decker.", "indirect", "müsse er heute", "Kris Decker"),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]
@@ -163,6 +169,8 @@ NO_SPEAKER = [
     ("Vieles von dem, was die Regierung plant, wurde vom Verfassungsgericht bereits gerügt.", "indirect", "was die Regierung plant", None),
     ("Bis zum Abend wurden keine Schäden durch den Sturm berichtet, der langsam nach Süden zieht.", "indirect", "nach Süden zieht", None),
     ("Da alle zusahen, war es als Sensation zu bewerten, dass der Bischof den Armen die Füße wusch.", "indirect", "Füße wusch", None),
+    # a condition or a fronted phrase before the tag is no report
+    ("Die Bahn fährt wieder. Wenn der Zug ausfallen sollte, sagte Kris Decker gestern.", "indirect", "Zug ausfallen sollte", None),
     # a list of actions with an indicative clause after the verb reports nothing
     ("Sie fährt zu seiner Wohnung, ruft an, er kommt sofort herunter.", "indirect", "er kommt sofort", None),
     # "halten für" with a noun phrase only, a relative "wo er sich sagt": no report

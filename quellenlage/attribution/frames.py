@@ -52,6 +52,7 @@ DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
 # Adverbs that hand a sentence to the source named before: "Demnach habe sie …".
 ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge", "danach"})
+COORDINATING = frozenset({"und", "oder", "sowie", "aber", "sondern"})
 # Possessives of the third person: "Seiner Meinung nach", "Ihren Angaben nach".
 POSSESSIVE_THIRD = frozenset("seiner seinen seinem ihrer ihren ihrem".split())
 # What an outlet found out itself: "nach eigenen Recherchen" cites no one.
@@ -486,7 +487,11 @@ class FrameFinder:
         if first is None:
             return False
         if first.i != t.i:  # "Ein engerer Takt erschwere demnach …": right after the finite verb too
-            return t.lower_ in ("demnach", "demzufolge") and is_finite(sent.doc[t.i - 1])
+            verb = sent.doc[t.i - 1]
+            # a small word between the opening noun phrase and "demnach" is the verb of a verb-second
+            # clause, however the tagger read it ("… Netz erschwerten demnach")
+            after_noun = verb.i > sent.start and pos(sent.doc[verb.i - 1]) in ("NOUN", "PROPN") and verb.is_lower and verb.is_alpha
+            return t.lower_ in ("demnach", "demzufolge") and (is_finite(verb) or after_noun and verb.lower_ not in COORDINATING)
         return t.lower_ != "danach" or any(is_finite(x) and is_konjunktiv1(x) for x in sent)
 
     def _frame_compound(self, t: Token) -> bool:

@@ -404,12 +404,15 @@ class ReportedSpeechFinder:
             if t.text in ("–", "—", ";") or (t.text == "-" and t.whitespace_):
                 start = t.i + 1
         start, end = _trim(doc, start, left)
+        main = _main_finite(doc[start:end])  # of what stands before the frame
         end = _continued_past_frame(doc, frame, end, uend)
-        if doc[start].lower_ in ADVERBIAL_SUBORDINATORS or not any(is_finite(t) for t in doc[start:end]):
-            return None  # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report
-        if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]):
+        if doc[start].lower_ in ADVERBIAL_SUBORDINATORS and main is None or not any(is_finite(t) for t in doc[start:end]):
+            # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report ("Um … zu
+            # kommen, müsse er umsteigen, sagt Y" has its main clause after the adverbial one)
+            return None
+        if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]) and main is None:
             return None  # "In einem Essay, das … erschien, erinnert er": a fronted phrase, not the report
-        if passive_tag and _main_finite(doc[start:end]) is None:
+        if passive_tag and main is None:
             return None  # "Etliches von dem, was X will, wurde gerügt": the passive's subject, not a report
         if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
             return doc[start:end]

@@ -127,6 +127,14 @@ SPEAKERS = [
     ("„Wir sind teurer“, sagt Bahn-Manager Fabian Stenger. Vom größten Problem spricht der Manager eines anderen Konkurrenten. Ein engerer Takt und ein dichtes Netz erschwerten demnach den Zugang.", "indirect", "erschwerten demnach", "der Manager"),
     # an adverbial clause in front of the report's main clause
     ("Die Bahn strich die Nachtzüge. Um nach Italien zu kommen, müsse er heute mehrmals umsteigen, berichtet Kris Decker.", "indirect", "müsse er heute", "Kris Decker"),
+    # a verbless statement interrupted by an inverted tag, and the Konjunktiv after it
+    ("Manche sagen, die Affäre habe mit Eitelkeit zu tun. Eine fatale Sucht, glauben Kritiker, gerade im Ressort der Reporter.\nUnd deshalb dürfe es nicht um Schönheit gehen.", "indirect", "deshalb dürfe es", "Kritiker"),
+    ("Ein schwerer Fehler, sagt Paul Roth, der sich noch rächen wird.", "indirect", "Ein schwerer Fehler", "Paul Roth"),
+    # examples in apposition to the subject; the last sentence of the paragraph before announces
+    # a Konjunktiv paragraph
+    ("Der Bund plant einen neuen Takt für die Bahn. Bahn-Konkurrenten wie Flixbus fürchten durch den Takt große Nachteile.\nAuch für Passagiere bringe der Plan längst nicht nur Vorteile.", "indirect", "bringe der Plan", "Bahn-Konkurrenten"),
+    # a partial quote without a frame in a sentence about a named person is that person's
+    ("Der Konzern plant den Einstieg ins Fernsehen. Konzernchef Christoph Vilanek will mit einem Angebot kommen, das „billiger sein soll als alle anderen“.", "direct", "billiger sein soll", "Christoph Vilanek"),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]
@@ -171,6 +179,8 @@ NO_SPEAKER = [
     ("Da alle zusahen, war es als Sensation zu bewerten, dass der Bischof den Armen die Füße wusch.", "indirect", "Füße wusch", None),
     # a condition or a fronted phrase before the tag is no report
     ("Die Bahn fährt wieder. Wenn der Zug ausfallen sollte, sagte Kris Decker gestern.", "indirect", "Zug ausfallen sollte", None),
+    # a verbless phrase before a tag that a clause of its own follows is no statement
+    ("Ein langer Tag, sagt Paul Roth, und dann geht er nach Hause.", "indirect", "Ein langer Tag", None),
     # a list of actions with an indicative clause after the verb reports nothing
     ("Sie fährt zu seiner Wohnung, ruft an, er kommt sofort herunter.", "indirect", "er kommt sofort", None),
     # "halten für" with a noun phrase only, a relative "wo er sich sagt": no report

@@ -174,8 +174,9 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
         coordinated = None
-        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder", "sowie", "als", *GENITIVE_ARTICLES)):
-            # "Der Einsatzleiter der Polizei in Dortmund erklärte", 'Das „Hurricane Centre“ der USA'
+        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder", "sowie", "als", "wie", *GENITIVE_ARTICLES)):
+            # "Der Einsatzleiter der Polizei in Dortmund erklärte", 'Das „Hurricane Centre“ der USA',
+            # "Konkurrenten wie Flixbus fürchten": examples in apposition
             skip_words = 2 if doc[k].lower_ == "als" and k + 1 < finite.i and doc[k + 1].lower_ == "auch" else 1
             pp = noun_phrase(doc, k if doc[k].lower_ in GENITIVE_ARTICLES else k + skip_words)
             if pp is None:
@@ -190,7 +191,7 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
             if close is not None:
                 k = close + 1
         before_verb = doc[finite.i - 1]
-        if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):
+        if k == finite.i or (k < finite.i - 1 and doc[k].text == "," and before_verb.text == ","):
             # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
             if coordinated is not None and coordinated.end == k:
                 return doc[np.start : coordinated.end], np.start

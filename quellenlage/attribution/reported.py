@@ -157,6 +157,18 @@ def _narrated(unit: Span, finite, in_quote: set[int]) -> bool:
     return first is not None and first.i not in in_quote and finite.i not in in_quote
 
 
+def _elliptic_with_tag(doc: Doc, start: int, end: int, frame: Frame, uend: int) -> bool:
+    """'Eine fatale Sucht, glauben Kritiker, gerade im Ressort, das …': a verbless statement
+    interrupted by an inverted tag, with more of it after the tag; the tag stays in the span."""
+    after = frame.clause[1]
+    return (
+        frame.rule == "verb" and frame.speaker is not None and frame.speaker.start > frame.cue.start
+        and after + 2 < uend and doc[after].text == ","
+        and pos(doc[start]) in ("DET", "ADJ", "NOUN") and end - start >= 2
+        and (opens_relative_clause(doc, after + 1) or not any(is_finite(t) for t in doc[after + 1 : clause_bounds(doc[after + 1 : uend], after + 1)[1]]))
+    )
+
+
 def _before_tags(content: Span, frame: Frame) -> Span:
     """Cut a folded-in tag off the content's end ("…, so der Autor in 'War'")."""
     doc = content.doc
@@ -405,6 +417,8 @@ class ReportedSpeechFinder:
                 start = t.i + 1
         start, end = _trim(doc, start, left)
         main = _main_finite(doc[start:end])  # of what stands before the frame
+        if not any(is_finite(t) for t in doc[start:end]) and _elliptic_with_tag(doc, start, end, frame, uend):
+            return doc[_trim(doc, start, uend)[0] : _trim(doc, start, uend)[1]]
         end = _continued_past_frame(doc, frame, end, uend)
         if doc[start].lower_ in ADVERBIAL_SUBORDINATORS and main is None or not any(is_finite(t) for t in doc[start:end]):
             # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report ("Um … zu

@@ -35,6 +35,7 @@ from quellenlage.lang.de.grammar import (
 )
 from quellenlage.extensions import LINGUISTIC
 from quellenlage.attribution.lines import line_of
+from quellenlage.attribution.sentences import sentence_of
 from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
 
@@ -214,6 +215,8 @@ class SpeakerResolver:
                 q._.speaker = self._last_named(doc, mention) or resolve_mention(doc, mention, index)
             elif mention is not None:
                 q._.speaker = resolve_mention(doc, mention, index)
+            elif (holder := _subject_quoted(doc, q, index)) is not None:
+                q._.speaker_mention, q._.speaker = holder  # "X will ein Angebot, das „billiger“ sein soll"
             elif q._.rule in ("konjunktiv", "", "colon", "intro") or q._.kind == "direct":
                 source = self._continued(doc, q, previous)
                 announced = self._announced(doc, q, source)
@@ -267,9 +270,14 @@ class SpeakerResolver:
             return None
         cue = q._.cue
         between = doc[mention.end : cue.start if cue is not None and cue.start < q.start else q.start]
-        if any(t.is_sent_start for t in between) or any("\n" in t.text for t in between):
-            return None  # only the sentence right before, in the same paragraph
-        return mention
+        breaks = [t for t in between if "\n" in t.text]
+        if not breaks and not any(t.is_sent_start for t in between):
+            return mention  # the sentence right before, in the same paragraph
+        # or the last sentence of the paragraph before, when the report opens its paragraph
+        # ("X fürchten Nachteile. ⏎ Auch für Passagiere bringe der Plan …")
+        opens = len(breaks) == 1 and not any(t.is_sent_start and not t.is_space for t in between if t.i > breaks[0].i)
+        last = opens and not any(t.is_sent_start and not t.is_space for t in between if t.i < breaks[0].i)
+        return mention if last and not [p for p in doc.spans.get("quotes", []) if mention.end <= p.start < q.start] else None
 
     @staticmethod
     def _continued(doc: Doc, q: Span, previous: list[Span]) -> Span | None:
@@ -408,6 +416,26 @@ def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster],
     else:
         speaker = _person_of(subject, index)
     return (subject, speaker) if speaker is not None and speaker.type in ("person", "anonymous") else None
+
+
+def _subject_quoted(doc: Doc, q: Span, index: dict[int, EntityCluster]) -> tuple[Span, Speaker] | None:
+    """Words quoted inside a sentence without a frame, whose main clause has a named person as
+    its subject: the article quotes that person ("X will mit einem Angebot kommen, das
+    „billiger sein soll als alle anderen“")."""
+    if q._.kind != "direct" or q._.rule != "" or q._.cue is not None:
+        return None
+    sent = sentence_of(doc, q.start, {i for p in doc.spans.get("quotes", []) for i in range(p.start, p.end)})
+    words_before = [t for t in doc[sent.start : q.start] if t.is_alpha]
+    if len(words_before) < 2 or any(is_quote_char(t) for t in doc[sent.start : q.start - 1]):
+        return None  # a quotation that opens its sentence, or a second quotation in it
+    finite = next((t for t in sent if is_finite(t) and t.i < q.start), None)
+    if finite is None:
+        return None
+    subject = subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], set())[0]
+    named = [index[i] for i in range(subject.start, subject.end) if i in index] if subject is not None else []
+    if not named or named[-1].type != "person":
+        return None
+    return subject, Speaker(name=named[-1].name, type="person", entity_id=named[-1].id)
 
 
 def _new_person_in_paragraph(

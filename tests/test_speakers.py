@@ -135,6 +135,9 @@ SPEAKERS = [
     ("Der Bund plant einen neuen Takt für die Bahn. Bahn-Konkurrenten wie Flixbus fürchten durch den Takt große Nachteile.\nAuch für Passagiere bringe der Plan längst nicht nur Vorteile.", "indirect", "bringe der Plan", "Bahn-Konkurrenten"),
     # a partial quote without a frame in a sentence about a named person is that person's
     ("Der Konzern plant den Einstieg ins Fernsehen. Konzernchef Christoph Vilanek will mit einem Angebot kommen, das „billiger sein soll als alle anderen“.", "direct", "billiger sein soll", "Christoph Vilanek"),
+    # a clause after the colon of a frame is its report; a compound narrows a generic role,
+    # and a person noun as a compound's last part describes a person
+    ("Der Kollege Juan Moreno ist beeindruckt.\nWenige Stunden später öffnet der IT-Kollege die Mail, die Paul Roth gezeigt hatte. Er stellt fest: Sie war kurz vor dem Gespräch verändert worden.", "indirect", "kurz vor dem Gespräch verändert", "der IT-Kollege"),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]
@@ -181,6 +184,8 @@ NO_SPEAKER = [
     ("Die Bahn fährt wieder. Wenn der Zug ausfallen sollte, sagte Kris Decker gestern.", "indirect", "Zug ausfallen sollte", None),
     # a verbless phrase before a tag that a clause of its own follows is no statement
     ("Ein langer Tag, sagt Paul Roth, und dann geht er nach Hause.", "indirect", "Ein langer Tag", None),
+    # a colon after a clause that is no frame of saying announces no report
+    ("Paul Roth kennt das Problem: Die Mail war kurz vor dem Gespräch verändert worden.", "indirect", "Mail war kurz", None),
     # a list of actions with an indicative clause after the verb reports nothing
     ("Sie fährt zu seiner Wohnung, ruft an, er kommt sofort herunter.", "indirect", "er kommt sofort", None),
     # "halten für" with a noun phrase only, a relative "wo er sich sagt": no report

@@ -95,6 +95,8 @@ def _role_match(head: str, role: str) -> bool:
     head, role = _adjectival_stem(head.lower()), _adjectival_stem(role.lower())
     if len(role) < 4 or len(head) < 4:
         return head == role
+    if head != role and role in words(LANG, "generic_roles.tsv"):
+        return False  # a compound narrows a generic role: "der IT-Kollege" is not "der Kollege Moreno"
     return head == role or head.endswith(role) or role.endswith(head) or head.split("-")[-1] == role.split("-")[-1]
 
 

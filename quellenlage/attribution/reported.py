@@ -200,13 +200,18 @@ class ReportedSpeechFinder:
             previous: Span | None = None  # the sentence before, while it is nobody's report
             for sent in sentences(span, in_quote | in_title):
                 in_report = False
+                announcing: Frame | None = None  # a frame that ends its unit in a colon
                 for unit in _units(sent):
                     if all(t.i in in_quote or t.is_punct or t.is_space for t in unit):
                         in_report = in_report or any(t.i in in_quote for t in unit)
+                        announcing = None
                         continue
                     quote = self._unit(doc, unit, in_quote, reported_only, reporting)
                     if quote is None and previous is not None:
                         quote = self._taken_up(doc, unit, previous, in_quote)
+                    if quote is None and announcing is not None:
+                        quote = self._after_colon(doc, unit, announcing, in_quote)
+                    announcing = self._announcing(unit, in_quote) if quote is None else None
                     if quote is not None:
                         found.append(quote)
                         in_report = True
@@ -431,6 +436,27 @@ class ReportedSpeechFinder:
         if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
             return doc[start:end]
         return None
+
+    def _announcing(self, unit: Span, in_quote: set[int]) -> Frame | None:
+        """A frame of saying that ends its unit in a colon ("Er stellt fest:"), with a speaker."""
+        doc = unit.doc
+        last = next((t for t in reversed(unit) if not t.is_space), None)
+        if last is None or last.text != ":":
+            return None
+        return next(
+            (f for f in self.frames.find(unit, skip=in_quote)
+             if f.rule == "verb" and f.speaker is not None and f.verb_class in ("speech", "writing", "report")
+             and _trim(doc, f.clause[1], unit.end)[0] >= _trim(doc, f.clause[1], unit.end)[1]),
+            None,
+        )
+
+    def _after_colon(self, doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
+        """'Er stellt fest: Sie war manipuliert worden.': a clause after the colon of a frame,
+        without quotation marks, is what the frame reports."""
+        start, end = _trim(doc, unit.start, unit.end)
+        if end - start < MIN_TOKENS or any(k in in_quote for k in range(start, end)) or _main_finite(doc[start:end]) is None:
+            return None
+        return self._make(doc[start:end], "verb", frame.cue, frame.speaker, frame.via)
 
     def _taken_up(self, doc: Doc, unit: Span, previous: Span, in_quote: set[int]) -> Span | None:
         """'… hat ein Verfahren entwickelt. Das berichtet das Magazin X.': a frame whose object is

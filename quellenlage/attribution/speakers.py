@@ -513,10 +513,10 @@ def _last_description(doc: Doc, before: int, gender: str, index: dict[int, Entit
 
 def _person_noun(t) -> bool:
     word = (t.lemma_ or t.text).lower()
-    nouns = person_nouns()
-    if source_nouns().get(word) in ("person", "anonymous"):
+    tail = word.rsplit("-", 1)[-1]  # a compound counts by its last part ("IT-Kollege")
+    if source_nouns().get(word) in ("person", "anonymous") or source_nouns().get(tail) in ("person", "anonymous"):
         return True
-    return word in nouns or any(word.endswith(n) and word[: -len(n)].endswith("-") for n in nouns)
+    return word in person_nouns() or tail in person_nouns()
 
 
 @lru_cache(maxsize=1)

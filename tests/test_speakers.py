@@ -138,6 +138,12 @@ SPEAKERS = [
     # a clause after the colon of a frame is its report; a compound narrows a generic role,
     # and a person noun as a compound's last part describes a person
     ("Der Kollege Juan Moreno ist beeindruckt.\nWenige Stunden später öffnet der IT-Kollege die Mail, die Paul Roth gezeigt hatte. Er stellt fest: Sie war kurz vor dem Gespräch verändert worden.", "indirect", "kurz vor dem Gespräch verändert", "der IT-Kollege"),
+    # a frame in an adverbial clause, or one with no one as subject, does not stop a Konjunktiv report
+    ("Stefan Keuter behauptet zunächst, nichts von der Zeitung gewusst zu haben. Er habe erst davon erfahren, als ihm Mitglieder von der Zeitung erzählten.", "indirect", "Er habe erst davon erfahren", "Stefan Keuter"),
+    ("Andreas Keith lässt über seinen Anwalt mitteilen, dass er den Verein nicht gekannt habe. Niemand habe ihm mitgeteilt, dass die Partei Hilfe bekomme.", "indirect", "Niemand habe ihm mitgeteilt", "Andreas Keith"),
+    # an agentless passive of asking or reproaching reports with no speaker
+    ("Der Kandidat Jörg Meuthen wurde in einer Talkshow gefragt, warum die Partei überhaupt antrete.", "indirect", "warum die Partei", None),
+    ("Es geht um eine Debatte, in der den Medien vorgeworfen wird, dass sie Fakten verdrehten.", "indirect", "Fakten verdrehten", None),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]

@@ -42,7 +42,7 @@ from quellenlage.schema import GermanRule
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
-HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden"})
+HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden", "fragen", "vorwerfen"})
 # Frames that name a source without a verb: "laut X", "X zufolge", "nach Angaben X", "…, so X".
 PREPOSITIONAL_RULES = frozenset({"laut", "zufolge", "angaben", "so"})
 # Relative pronouns after a preposition: "von denen", "mit dem", "in der".
@@ -627,6 +627,8 @@ class FrameFinder:
         if any(_negates(x) for x in doc[start:end] if x.i < t.i or x.i == t.i + 1 or is_finite(t)):
             # "wollte nicht bestätigen, dass …", "leugnet die Probleme nicht": nothing is reported
             return None
+        if any(x.lower_ in ("niemand", "keiner") and (x.i == start or pos(doc[x.i - 1]) != "ADP") for x in doc[start : t.i]):
+            return None  # "Niemand habe ihm mitgeteilt, …": no one spoke (not "mit keinem", "von niemandem")
         clause = (min(clause_start, start), max(end, speaker.end if speaker is not None else end))
         return Frame(cue, "verb", speaker, reaction=reaction, verb_class=cls, lemma=lem, clause=clause, shared_subject=shared)
 

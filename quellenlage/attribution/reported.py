@@ -150,6 +150,16 @@ def _continued_past_frame(doc: Doc, frame: Frame, end: int, uend: int) -> int:
     return end
 
 
+def _reported_frame(doc: Doc, frame: Frame) -> bool:
+    """A frame that is itself part of a report: its finite verb is in Konjunktiv I ("Sie rate",
+    "Niemand habe ihm mitgeteilt"), or it stands in an adverbial clause ("als ihm Mitglieder
+    davon erzählten")."""
+    start, end = clause_bounds(doc[frame.clause[0] : frame.clause[1]], frame.cue.start)
+    finite = next((t for t in doc[start:end] if is_finite(t)), frame.cue[0])
+    opener = next((t for t in doc[start:end] if not (t.is_punct or t.is_space)), None)
+    return is_konjunktiv1(frame.cue[0]) or is_konjunktiv1(finite) or opener is not None and opener.lower_ in ADVERBIAL_SUBORDINATORS
+
+
 def _narrated(unit: Span, finite, in_quote: set[int]) -> bool:
     """The clause opens and has its finite verb outside quotation marks: the writer reports,
     quoting some words ("Er habe jetzt »einen echten Plan für alle Fälle«")."""
@@ -253,8 +263,10 @@ class ReportedSpeechFinder:
         if reading == CLAIM:
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
-        if any(f.rule == "verb" and f.verb_class != "thought" and not is_konjunktiv1(f.cue[0]) for f in frames):
-            return None  # a report without content ("CNN berichtete darüber"); "Sie rate zum Kauf" is reported
+        if any(f.rule == "verb" and f.verb_class != "thought" and not _reported_frame(doc, f) for f in frames):
+            # a report without content ("CNN berichtete darüber"); "Sie rate zum Kauf", "Niemand habe
+            # ihm mitgeteilt, …" and "…, als ihm Mitglieder davon erzählten" do not stop the report
+            return None
         if reporting and finite.lower_.startswith(konjunktiv2_for_konjunktiv1()) and not self._inside_quote(unit, in_quote):
             # right after a report, Konjunktiv II stands in for an ambiguous Konjunktiv I
             # ("Starke Winde hätten den Brand verursacht")
@@ -320,6 +332,8 @@ class ReportedSpeechFinder:
             return doc[start:end] if end - start >= MIN_TOKENS else None
         if frame.rule == "hearsay":
             i = frame.cue.end
+            if i < uend and lemma(doc[i]) == "werden" and is_finite(doc[i]):
+                i += 1  # "…, in der ihnen vorgeworfen wird, dass …": the auxiliary closes the clause
             if i < uend and doc[i].lower_ == "es":
                 i += 1
             if i < uend and doc[i].text in (",", ":") and relative_clause(doc, i + 1, uend):

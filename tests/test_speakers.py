@@ -143,7 +143,7 @@ SPEAKERS = [
     ("Andreas Keith lässt über seinen Anwalt mitteilen, dass er den Verein nicht gekannt habe. Niemand habe ihm mitgeteilt, dass die Partei Hilfe bekomme.", "indirect", "Niemand habe ihm mitgeteilt", "Andreas Keith"),
     # an agentless passive of asking or reproaching reports with no speaker
     ("Der Kandidat Jörg Meuthen wurde in einer Talkshow gefragt, warum die Partei überhaupt antrete.", "indirect", "warum die Partei", None),
-    ("Es geht um eine Debatte, in der den Medien vorgeworfen wird, dass sie Fakten verdrehten.", "indirect", "Fakten verdrehten", None),
+    ("Seit Jahren wird den Medien vorgeworfen, dass sie Fakten verdrehten.", "indirect", "Fakten verdrehten", None),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]

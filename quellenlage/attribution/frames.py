@@ -592,7 +592,7 @@ class FrameFinder:
             agent = _agent(doc, start, end) or _written_in(doc, start, end)
             if agent is not None:
                 return Frame(cue, "verb", agent, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
-            if lem in HEARSAY_PASSIVE and doc[start].lower_ not in SUBORDINATORS:
+            if lem in HEARSAY_PASSIVE and (doc[start].lower_ not in SUBORDINATORS or pos(doc[start]) == "ADP"):  # "Seit Jahren wird …"
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None
         finite = _finite_of_clause(doc, start, end, t)

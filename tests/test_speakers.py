@@ -192,6 +192,17 @@ NO_SPEAKER = [
     ("Ein langer Tag, sagt Paul Roth, und dann geht er nach Hause.", "indirect", "Ein langer Tag", None),
     # a colon after a clause that is no frame of saying announces no report
     ("Paul Roth kennt das Problem: Die Mail war kurz vor dem Gespräch verändert worden.", "indirect", "Mail war kurz", None),
+    # a colon after a clause with an object, an idiom, a modal infinitive or a passive without
+    # its agent announces no report
+    ("Das Gericht verlangt die Herausgabe folgender Daten: Die Namen aller Nutzer werden gebraucht.", "indirect", "Namen aller Nutzer", None),
+    ("Zuletzt machte die Gruppe im Juli von sich reden: Bei einem Anschlag wurden sieben Menschen getötet.", "indirect", "sieben Menschen getötet", None),
+    ("Auch Positives ist zu berichten: Eine weitere Regel wurde abgeschafft.", "indirect", "weitere Regel", None),
+    ("Der Mann wird wegen des Überfalls angeklagt: Im Juli scheiterte ein Anschlag auf den Präsidenten.", "indirect", "scheiterte ein Anschlag", None),
+    # a list after a passive hearsay verb is no clause; a title that "lautet" is no speaker
+    ("Dem General werden 57 Verbrechen vorgeworfen, darunter Völkermord und Vertreibung.", "indirect", "Völkermord und Vertreibung", None),
+    ("„Gewalt gegen Kinder“, so lautet der Titel einer Studie, die heute vorgestellt wurde.", "indirect", "Titel einer Studie", None),
+    # a fronted phrase with a relative clause before the tag is no report
+    ("Im Brief, den Erdal Tezic an den Präsidenten geschickt hat, erklärt er: „Das Gesetz ist ungerecht.“", "indirect", "Im Brief, den", None),
     # a list of actions with an indicative clause after the verb reports nothing
     ("Sie fährt zu seiner Wohnung, ruft an, er kommt sofort herunter.", "indirect", "er kommt sofort", None),
     # "halten für" with a noun phrase only, a relative "wo er sich sagt": no report

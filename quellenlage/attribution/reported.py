@@ -11,11 +11,12 @@ continuing a report, attributed to the source of the report before it.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, passive, relative_clause
 from quellenlage.lang.de.grammar import (
     COORDINATORS,
+    PARTICLES,
     SUBORDINATORS,
     speech_nouns,
     clause_bounds,
@@ -38,11 +39,13 @@ ADVERBIAL_SUBORDINATORS = frozenset(
     "wenn falls als nachdem weil obwohl bevor während seit seitdem sobald damit sodass da um ohne statt".split()
 )
 # Hearsay verbs whose passive carries the rumour itself: "Ihm wird ein Hang … nachgesagt".
-OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"})
+OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "unterstellen"})
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 MIN_TOKENS = 3
 # Adverbs by which the writer passes on a claim without vouching for it.
 HEARSAY_ADVERBS = frozenset({"angeblich", "vorgeblich"})  # the adverbs; "ein angeblicher Zünder" is no clause
+# Verbs that carry a cue's tense or mood: "hat erklärt", "wollte sagen".
+AUXILIARIES = frozenset({"haben", "sein", "werden", "wollen", "können", "müssen", "sollen", "dürfen", "mögen"})
 # Adverbs that set a clause against the one before: a clause of its own, not a tag of it.
 ADVERSATIVES = frozenset({"aber", "jedoch", "doch", "allerdings"})
 # Demonstratives that take up the sentence before as what was said: "Das berichtet X."
@@ -160,7 +163,7 @@ def _reported_frame(doc: Doc, frame: Frame) -> bool:
     return is_konjunktiv1(frame.cue[0]) or is_konjunktiv1(finite) or opener is not None and opener.lower_ in ADVERBIAL_SUBORDINATORS
 
 
-def _narrated(unit: Span, finite, in_quote: set[int]) -> bool:
+def _narrated(unit: Span, finite: Token, in_quote: set[int]) -> bool:
     """The clause opens and has its finite verb outside quotation marks: the writer reports,
     quoting some words ("Er habe jetzt »einen echten Plan für alle Fälle«")."""
     first = next((t for t in unit if not (t.is_punct or t.is_space)), None)
@@ -172,7 +175,8 @@ def _elliptic_with_tag(doc: Doc, start: int, end: int, frame: Frame, uend: int) 
     interrupted by an inverted tag, with more of it after the tag; the tag stays in the span."""
     after = frame.clause[1]
     return (
-        frame.rule == "verb" and frame.speaker is not None and frame.speaker.start > frame.cue.start
+        frame.rule == "verb" and frame.verb_class in ("speech", "thought", "writing")
+        and frame.speaker is not None and frame.speaker.start > frame.cue.start
         and after + 2 < uend and doc[after].text == ","
         and pos(doc[start]) in ("DET", "ADJ", "NOUN") and end - start >= 2
         and (opens_relative_clause(doc, after + 1) or not any(is_finite(t) for t in doc[after + 1 : clause_bounds(doc[after + 1 : uend], after + 1)[1]]))
@@ -340,6 +344,8 @@ class ReportedSpeechFinder:
                 return None  # "wurden keine Schäden durch den Sturm berichtet, der …": what follows describes the noun
             if i < uend and doc[i].text in (",", ":"):
                 start, end = _trim(doc, i + 1, uend)  # "heißt es, …"
+                if doc[start].lower_ not in COMPLEMENTIZERS and not any(is_finite(t) or is_zu_infinitive(t) for t in doc[start:end]):
+                    return None  # "werden ihm vorgeworfen, darunter Völkermord …": a list, no clause
             elif fstart > ustart and doc[fstart - 1].text == "," and doc[fstart].lower_ in ("hieß", "heißt", "hatte", "hat"):
                 start, end = _trim(doc, ustart, fstart - 1)  # "…, hieß es"
             elif frame.lemma in OBJECT_HEARSAY:
@@ -437,13 +443,16 @@ class ReportedSpeechFinder:
         start, end = _trim(doc, start, left)
         main = _main_finite(doc[start:end])  # of what stands before the frame
         if not any(is_finite(t) for t in doc[start:end]) and _elliptic_with_tag(doc, start, end, frame, uend):
-            return doc[_trim(doc, start, uend)[0] : _trim(doc, start, uend)[1]]
+            whole = _trim(doc, start, uend)
+            return doc[whole[0] : whole[1]]
         end = _continued_past_frame(doc, frame, end, uend)
         if doc[start].lower_ in ADVERBIAL_SUBORDINATORS and main is None or not any(is_finite(t) for t in doc[start:end]):
             # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report ("Um … zu
             # kommen, müsse er umsteigen, sagt Y" has its main clause after the adverbial one)
             return None
-        if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]) and main is None:
+        if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]) and not (
+            main is not None and is_konjunktiv1(main)
+        ):
             return None  # "In einem Essay, das … erschien, erinnert er": a fronted phrase, not the report
         if passive_tag and main is None:
             return None  # "Etliches von dem, was X will, wurde gerügt": the passive's subject, not a report
@@ -452,17 +461,29 @@ class ReportedSpeechFinder:
         return None
 
     def _announcing(self, unit: Span, in_quote: set[int]) -> Frame | None:
-        """A frame of saying that ends its unit in a colon ("Er stellt fest:"), with a speaker."""
+        """A frame of saying that ends its unit in a colon ("Er stellt fest:", "sagte der
+        Minister:"): nothing but its speaker and a particle after the verb, the verb finite or
+        with its auxiliary, not a passive without its agent."""
         doc = unit.doc
         last = next((t for t in reversed(unit) if not t.is_space), None)
         if last is None or last.text != ":":
             return None
-        return next(
-            (f for f in self.frames.find(unit, skip=in_quote)
-             if f.rule == "verb" and f.speaker is not None and f.verb_class in ("speech", "writing", "report")
-             and _trim(doc, f.clause[1], unit.end)[0] >= _trim(doc, f.clause[1], unit.end)[1]),
-            None,
-        )
+        for f in self.frames.find(unit, skip=in_quote):
+            if f.rule != "verb" or f.speaker is None or f.verb_class not in ("speech", "writing"):
+                continue
+            rest = [t for t in doc[f.cue.end : last.i] if not (f.speaker.start <= t.i < f.speaker.end)]
+            if any(t.lower_ not in PARTICLES for t in rest):
+                continue  # "verlangt die Herausgabe der Daten:", "meinte es gut mit uns:": an object, no report
+            clause = doc[clause_bounds(unit, f.cue.start)[0] : last.i]
+            finite = next((t for t in clause if is_finite(t)), None)
+            if finite is None or f.cue.start > 0 and doc[f.cue.start - 1].lower_ == "zu":
+                continue  # "ist zu berichten:"
+            if finite.i != f.cue.start and lemma(finite) not in AUXILIARIES:
+                continue  # "machte von sich reden:": the cue is no verb of its own
+            if passive(doc, clause.start, clause.end) and doc[f.speaker.start - 1].lower_ not in ("von", "vom", "durch"):
+                continue  # "wird wegen des Massakers angeklagt:": the subject is no speaker
+            return f
+        return None
 
     def _after_colon(self, doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
         """'Er stellt fest: Sie war manipuliert worden.': a clause after the colon of a frame,

@@ -4,7 +4,9 @@ A mention inside an entity gives the entity's canonical name; a pronoun ("er", "
 the last person speaker or person mentioned before it; a description ("ein Mitarbeiter
 Trumps", "die Polizei") stands for itself with the type its head noun implies. A quote with
 no frame of its own (a Konjunktiv-I continuation, a quote block) inherits the speaker of the
-report before it in the same or the preceding paragraph.
+report before it in the same or the preceding paragraph, unless a frame without content
+announced another speaker in the sentence right before it, or its own paragraph has since
+made another named person the subject.
 """
 
 from __future__ import annotations
@@ -270,14 +272,14 @@ class SpeakerResolver:
             return None
         cue = q._.cue
         between = doc[mention.end : cue.start if cue is not None and cue.start < q.start else q.start]
-        breaks = [t for t in between if "\n" in t.text]
+        breaks = sum("\n" in t.text for t in between)
         if not breaks and not any(t.is_sent_start for t in between):
             return mention  # the sentence right before, in the same paragraph
         # or the last sentence of the paragraph before, when the report opens its paragraph
         # ("X fürchten Nachteile. ⏎ Auch für Passagiere bringe der Plan …")
-        opens = len(breaks) == 1 and not any(t.is_sent_start and not t.is_space for t in between if t.i > breaks[0].i)
-        last = opens and not any(t.is_sent_start and not t.is_space for t in between if t.i < breaks[0].i)
-        return mention if last and not [p for p in doc.spans.get("quotes", []) if mention.end <= p.start < q.start] else None
+        last_sentence = breaks == 1 and not any(t.is_sent_start and not t.is_space for t in between)
+        quoted_between = any(mention.end <= p.start < q.start for p in doc.spans.get("quotes", []))
+        return mention if last_sentence and not quoted_between else None
 
     @staticmethod
     def _continued(doc: Doc, q: Span, previous: list[Span]) -> Span | None:

@@ -144,6 +144,10 @@ SPEAKERS = [
     # an agentless passive of asking or reproaching reports with no speaker
     ("Der Kandidat Jörg Meuthen wurde in einer Talkshow gefragt, warum die Partei überhaupt antrete.", "indirect", "warum die Partei", None),
     ("Seit Jahren wird den Medien vorgeworfen, dass sie Fakten verdrehten.", "indirect", "Fakten verdrehten", None),
+    # a Konjunktiv paragraph after a paragraph that ends with a person as subject
+    ("Migration\nDie Konferenz beginnt am Montag. Der Innenminister Usman Ngom nannte am Freitag das Ziel.\nEs gehe nicht darum, die Wanderung zu verhindern.", "indirect", "Es gehe nicht darum", "Usman Ngom"),
+    # "mit dem Argument, …": the subject gives the argument as its own
+    ("Der Fahrgastverband kritisiert die Folie. Die BVG begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.", "indirect", "Züge seien meist", "BVG"),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]

@@ -13,7 +13,16 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, passive, relative_clause
+from quellenlage.attribution.frames import (
+    PREPOSITIONAL_RULES,
+    Frame,
+    FrameFinder,
+    passive,
+    plausible_source,
+    relative_clause,
+    source_type_of,
+    subject_of_main_clause,
+)
 from quellenlage.lang.de.grammar import (
     COORDINATORS,
     PARTICLES,
@@ -163,6 +172,15 @@ def _reported_frame(doc: Doc, frame: Frame) -> bool:
     return is_konjunktiv1(frame.cue[0]) or is_konjunktiv1(finite) or opener is not None and opener.lower_ in ADVERBIAL_SUBORDINATORS
 
 
+def _instrumental(doc: Doc, i: int) -> bool:
+    """A speech noun governed by "mit" ("mit dem Argument, …", "mit der Begründung, …"): the
+    subject of the clause gives the argument as its own."""
+    k = i - 1
+    while k >= 0 and pos(doc[k]) in ("ADJ", "DET"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "mit"
+
+
 def _narrated(unit: Span, finite: Token, in_quote: set[int]) -> bool:
     """The clause opens and has its finite verb outside quotation marks: the writer reports,
     quoting some words ("Er habe jetzt »einen echten Plan für alle Fälle«")."""
@@ -295,6 +313,8 @@ class ReportedSpeechFinder:
                 break  # the noun ends the unit: no complement follows ("… erhebt die Forderung")
             owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der") else None
             after = owner.end if owner is not None else t.i + 1
+            if owner is None and _instrumental(doc, t.i):
+                owner = self._main_subject(unit, in_quote)  # "Die BVG begegnet der Kritik mit dem Argument, …"
             # the comma may follow a verb that ends the clause: "wurde die Botschaft hinterlassen, …"
             comma = next((k for k in range(after, min(after + 3, unit.end)) if doc[k].text == ","), None)
             if comma is None or any(pos(x) not in ("VERB", "AUX") for x in doc[after:comma]) or comma + 1 >= unit.end:
@@ -314,6 +334,16 @@ class ReportedSpeechFinder:
                 continue
             return self._make(doc[start:end], "noun", doc[t.i : t.i + 1], owner, [])
         return None
+
+    def _main_subject(self, unit: Span, in_quote: set[int]) -> Span | None:
+        """The subject of the unit's main clause, when it could speak."""
+        finite = _main_finite(unit)
+        if finite is None:
+            return None
+        subject = subject_of_main_clause(unit, finite, clause_bounds(unit, finite.i)[1], in_quote)[0]
+        return subject if subject is not None and plausible_source(subject) and source_type_of(subject) != "unknown" or (
+            subject is not None and any(t.ent_type_ for t in subject)
+        ) else None
 
     @staticmethod
     def _inside_quote(unit: Span, in_quote: set[int]) -> bool:

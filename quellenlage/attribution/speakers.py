@@ -377,13 +377,17 @@ def _alone_on_line(doc: Doc, q: Span) -> bool:
     return len(line.text.strip()) - len(q.text) <= 4
 
 
-def _subject_of_sentence_before(doc: Doc, sent: Span) -> Span | None:
-    """The subject of the main clause of the sentence before, within the same paragraph."""
+def _subject_of_sentence_before(doc: Doc, sent: Span, across_paragraph: bool = False) -> Span | None:
+    """The subject of the main clause of the sentence before, within the same paragraph (or,
+    when asked, the last sentence of the body paragraph before)."""
     if sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
     if "\n" in doc[before.end - 1 : sent.start + 1].text.strip(" "):
-        return None
+        if not across_paragraph or not doc._.lines or line_of(doc, before.start_char).role not in ("paragraph", "teaser"):
+            return None
+        if doc[before.end - 1 : sent.start + 1].text.count("\n") > 2:
+            return None  # not the paragraph right before
     finite = next((x for x in before if is_finite(x)), None)
     if finite is None:
         return None
@@ -409,8 +413,12 @@ def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, Ent
 
 def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster], previous: list[Span]) -> tuple[Span, Speaker] | None:
     """A Konjunktiv report that continues no report: the person the sentence before is about
-    (its subject, a name, a described person or a pronoun for one), in the same paragraph."""
-    subject = _subject_of_sentence_before(doc, doc[q.start].sent)
+    (its subject, a name, a described person or a pronoun for one), in the same paragraph or,
+    for a report that opens its paragraph, at the end of the paragraph before ("Der Minister
+    nannte das Ziel. ⏎ Es gehe nicht darum, …")."""
+    sent = doc[q.start].sent
+    opens = bool(doc._.lines) and line_of(doc, q.start_char).start >= doc[sent.start].idx
+    subject = _subject_of_sentence_before(doc, sent, across_paragraph=opens)
     if subject is None:
         return None
     if len(subject) == 1 and subject[0].lower_ in ("er", "sie"):

@@ -148,6 +148,9 @@ SPEAKERS = [
     ("Migration\nDie Konferenz beginnt am Montag. Der Innenminister Usman Ngom nannte am Freitag das Ziel.\nEs gehe nicht darum, die Wanderung zu verhindern.", "indirect", "Es gehe nicht darum", "Usman Ngom"),
     # "mit dem Argument, …": the subject gives the argument as its own
     ("Der Fahrgastverband kritisiert die Folie. Die BVG begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.", "indirect", "Züge seien meist", "BVG"),
+    # the subject of "zitiert werden" is who speaks
+    ("Der Minister Leon Panetta war in Japan. „Ich habe heute Kommentare gehört“, wird Panetta zitiert.", "direct", "Kommentare gehört", "Leon Panetta"),
+    ("Die Ministerin Eva Stahl wird mit den Worten zitiert: „Wir machen weiter.“", "direct", "Wir machen weiter", "Eva Stahl"),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]

@@ -592,6 +592,12 @@ class FrameFinder:
             agent = _agent(doc, start, end) or _written_in(doc, start, end)
             if agent is not None:
                 return Frame(cue, "verb", agent, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
+            if lem == "zitieren" and doc[start].lower_ not in SUBORDINATORS:
+                # "…, wird Panetta zitiert", "Sie wird mit den Worten zitiert: …": who is quoted speaks
+                quoted, clause_start = subject_of_main_clause(sent, _finite_of_clause(doc, start, end, t), end, skip)
+                if quoted is not None and plausible_source(quoted):
+                    clause = (min(clause_start, start), max(end, quoted.end))
+                    return Frame(cue, "verb", quoted, reaction=reaction, verb_class="speech", lemma=lem, clause=clause)
             if lem in HEARSAY_PASSIVE and (doc[start].lower_ not in SUBORDINATORS or pos(doc[start]) == "ADP"):  # "Seit Jahren wird …"
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None

@@ -99,6 +99,60 @@ SPEAKERS = [
     # both kinds at once: quoted words in a reported clause are that source's words
     ("Der Sprecher der Initiative sagte, es gehe um „kulturelle Vielfalt“ und faire Löhne.", "direct", "kulturelle Vielfalt", "der Sprecher der Initiative"),
     ("Sabine Ott kritisierte den Plan. Es sei ein „gefährliches Experiment“, sagte Ott.", "direct", "gefährliches Experiment", "Sabine Ott"),
+    # a list of actions leaves the subject out: the verb after the comma shares it
+    ("Die Ärztin Eva Roth untersucht den Patienten, erklärt dann, er müsse sofort operiert werden.", "indirect", "müsse sofort operiert", "Eva Roth"),
+    ("Am Abend antwortet Jonas Berger mit einer Mail. Er versucht, alle Zweifel auszuräumen, schreibt etwa, er habe jede Zahl zweimal geprüft.", "indirect", "jede Zahl zweimal", "Jonas Berger"),
+    # "will wissen, wie …" asks; "hält es für möglich, dass …" holds a view
+    ("Der Prüfer Karl Bonn befragt die Autorin, will wissen, wie sie an die Zahlen gekommen ist.", "indirect", "an die Zahlen gekommen", "Karl Bonn"),
+    ("Die Lehrerin Eva Stahl zweifelt. Sie hält es für möglich, dass die Schüler abgeschrieben haben.", "indirect", "Schüler abgeschrieben", "Eva Stahl"),
+    # a Konjunktiv clause of the writer that quotes some words is still reported speech
+    ("Die Lehrerin Eva Stahl zweifelt. Sie hält es für möglich, dass die Schüler abgeschrieben haben. Aber das heiße nicht, »dass wir alle Noten einfach streichen«.", "indirect", "das heiße nicht", "Eva Stahl"),
+    ("Ministerin Petra Lang meldete sich am Abend. Sie habe jetzt »einen wirklich guten Plan für alle Schulen im Land«.", "indirect", "Sie habe jetzt", "Petra Lang"),
+    # a subordinate clause in the prefield is no report: the verb's complement follows it
+    ("Als der Minister Ralf Kern ankam, erklärte er, die Lage sei ernst.", "indirect", "Lage sei ernst", "Ralf Kern"),
+    # a passive tag after its content names the document or the agent
+    ("Der Verein stellte seinen Plan vor. Es gehe nicht nur um Geld, wird in der Mitteilung betont.", "indirect", "nicht nur um Geld", "die Mitteilung"),
+    ("Die Straße bleibt bis Montag gesperrt, wurde von der Polizei bestätigt.", "indirect", "Straße bleibt", "die Polizei"),
+    # a pronoun subject takes up the same pronoun subject before it, back to the name
+    ("Am Freitag meldet sich Jonas Weber bei Paul Kramer. Er ist in diesem Gespräch sehr aufgeregt, denn sein Name steht unter dem Text. Er sagt, der Artikel sei eine Fälschung.", "indirect", "Artikel sei eine Fälschung", "Jonas Weber"),
+    # a name inside the pronoun's own report is what was said, not who says it
+    ("Am Abend erreichen wir den Anwalt Lutz Sommer. Peter Hansen kenne er privat, sagt er.", "indirect", "kenne er privat", "Lutz Sommer"),
+    # a Konjunktiv report in a new paragraph whose subject is another named person: the chain breaks
+    ("Der Anruf bei Jacek Kowal führt nicht weiter. Er sei zwar Mitglied des Vereins, sagt er.\nNächster Anruf in Kiel. Philipp Hanke geht ans Telefon. Ja, der Vorsitzende sei er.", "indirect", "Vorsitzende sei er", "Philipp Hanke"),
+    # a name with a small initial opens a sentence
+    ("Damals stand ein Brautkleid im Angebot. eBay hält es für möglich, dass der Rekord heute fällt.", "indirect", "Rekord heute fällt", "eBay"),
+    # a year closes its sentence; the Konjunktiv II after a report stands in for Konjunktiv I
+    ("Der Plan sei gescheitert, schrieben die Prüfer des Rechnungshofs im Juni 2019. An neuen Strecken hätten die Staaten kein Interesse.", "indirect", "hätten die Staaten kein Interesse", "die Prüfer des Rechnungshofs"),
+    # "demnach" after a verb the tagger misread, and a role with another owner is another person
+    ("„Wir sind teurer“, sagt Bahn-Manager Fabian Stenger. Vom größten Problem spricht der Manager eines anderen Konkurrenten. Ein engerer Takt und ein dichtes Netz erschwerten demnach den Zugang.", "indirect", "erschwerten demnach", "der Manager"),
+    # an adverbial clause in front of the report's main clause
+    ("Die Bahn strich die Nachtzüge. Um nach Italien zu kommen, müsse er heute mehrmals umsteigen, berichtet Kris Decker.", "indirect", "müsse er heute", "Kris Decker"),
+    # a verbless statement interrupted by an inverted tag, and the Konjunktiv after it
+    ("Manche sagen, die Affäre habe mit Eitelkeit zu tun. Eine fatale Sucht, glauben Kritiker, gerade im Ressort der Reporter.\nUnd deshalb dürfe es nicht um Schönheit gehen.", "indirect", "deshalb dürfe es", "Kritiker"),
+    ("Ein schwerer Fehler, sagt Paul Roth, der sich noch rächen wird.", "indirect", "Ein schwerer Fehler", "Paul Roth"),
+    # examples in apposition to the subject; the last sentence of the paragraph before announces
+    # a Konjunktiv paragraph
+    ("Der Bund plant einen neuen Takt für die Bahn. Bahn-Konkurrenten wie Flixbus fürchten durch den Takt große Nachteile.\nAuch für Passagiere bringe der Plan längst nicht nur Vorteile.", "indirect", "bringe der Plan", "Bahn-Konkurrenten"),
+    # a partial quote without a frame in a sentence about a named person is that person's
+    ("Der Konzern plant den Einstieg ins Fernsehen. Konzernchef Christoph Vilanek will mit einem Angebot kommen, das „billiger sein soll als alle anderen“.", "direct", "billiger sein soll", "Christoph Vilanek"),
+    # a clause after the colon of a frame is its report; a compound narrows a generic role,
+    # and a person noun as a compound's last part describes a person
+    ("Der Kollege Juan Moreno ist beeindruckt.\nWenige Stunden später öffnet der IT-Kollege die Mail, die Paul Roth gezeigt hatte. Er stellt fest: Sie war kurz vor dem Gespräch verändert worden.", "indirect", "kurz vor dem Gespräch verändert", "der IT-Kollege"),
+    # a frame in an adverbial clause, or one with no one as subject, does not stop a Konjunktiv report
+    ("Stefan Keuter behauptet zunächst, nichts von der Zeitung gewusst zu haben. Er habe erst davon erfahren, als ihm Mitglieder von der Zeitung erzählten.", "indirect", "Er habe erst davon erfahren", "Stefan Keuter"),
+    ("Andreas Keith lässt über seinen Anwalt mitteilen, dass er den Verein nicht gekannt habe. Niemand habe ihm mitgeteilt, dass die Partei Hilfe bekomme.", "indirect", "Niemand habe ihm mitgeteilt", "Andreas Keith"),
+    # an agentless passive of asking or reproaching reports with no speaker
+    ("Der Kandidat Jörg Meuthen wurde in einer Talkshow gefragt, warum die Partei überhaupt antrete.", "indirect", "warum die Partei", None),
+    ("Seit Jahren wird den Medien vorgeworfen, dass sie Fakten verdrehten.", "indirect", "Fakten verdrehten", None),
+    # a Konjunktiv paragraph after a paragraph that ends with a person as subject
+    ("Migration\nDie Konferenz beginnt am Montag. Der Innenminister Usman Ngom nannte am Freitag das Ziel.\nEs gehe nicht darum, die Wanderung zu verhindern.", "indirect", "Es gehe nicht darum", "Usman Ngom"),
+    # "mit dem Argument, …": the subject gives the argument as its own
+    ("Der Fahrgastverband kritisiert die Folie. Die BVG begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.", "indirect", "Züge seien meist", "BVG"),
+    # the subject of "zitiert werden" is who speaks
+    ("Der Minister Leon Panetta war in Japan. „Ich habe heute Kommentare gehört“, wird Panetta zitiert.", "direct", "Kommentare gehört", "Leon Panetta"),
+    ("Die Ministerin Eva Stahl wird mit den Worten zitiert: „Wir machen weiter.“", "direct", "Wir machen weiter", "Eva Stahl"),
+    # a description in object position is no antecedent
+    ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
 ]
 
 NO_SPEAKER = [
@@ -131,6 +185,36 @@ NO_SPEAKER = [
     ("Im Test wird der Schadstoffgehalt des Sitzes mit „mangelhaft“ bewertet.", "direct", "mangelhaft", None),
     # quoted words with no source in reach stay scare quotes
     ("Das Wetter war „durchwachsen“ und die Straßen waren nass.", "direct", "durchwachsen", None),
+    # a person named as an object in the new paragraph does not break the chain
+    ("Jacek Kowal sagt, er sei nur ein einfaches Mitglied.\nEr besucht Philipp Hanke am Abend. Die Lage sei sehr ernst.", "indirect", "Lage sei sehr ernst", "Philipp Hanke"),
+    # a passive clause set against the one before, or the passive's own subject, is no tag;
+    # a relative clause after a passive hearsay verb describes its noun; an impersonal verb has no speaker
+    ("Die Koalition wäre möglich, wurde aber vom Kandidaten Peter Berg abgelehnt.", "indirect", "Koalition wäre möglich", None),
+    ("Vieles von dem, was die Regierung plant, wurde vom Verfassungsgericht bereits gerügt.", "indirect", "was die Regierung plant", None),
+    ("Bis zum Abend wurden keine Schäden durch den Sturm berichtet, der langsam nach Süden zieht.", "indirect", "nach Süden zieht", None),
+    ("Da alle zusahen, war es als Sensation zu bewerten, dass der Bischof den Armen die Füße wusch.", "indirect", "Füße wusch", None),
+    # a condition or a fronted phrase before the tag is no report
+    ("Die Bahn fährt wieder. Wenn der Zug ausfallen sollte, sagte Kris Decker gestern.", "indirect", "Zug ausfallen sollte", None),
+    # a verbless phrase before a tag that a clause of its own follows is no statement
+    ("Ein langer Tag, sagt Paul Roth, und dann geht er nach Hause.", "indirect", "Ein langer Tag", None),
+    # a colon after a clause that is no frame of saying announces no report
+    ("Paul Roth kennt das Problem: Die Mail war kurz vor dem Gespräch verändert worden.", "indirect", "Mail war kurz", None),
+    # a colon after a clause with an object, an idiom, a modal infinitive or a passive without
+    # its agent announces no report
+    ("Das Gericht verlangt die Herausgabe folgender Daten: Die Namen aller Nutzer werden gebraucht.", "indirect", "Namen aller Nutzer", None),
+    ("Zuletzt machte die Gruppe im Juli von sich reden: Bei einem Anschlag wurden sieben Menschen getötet.", "indirect", "sieben Menschen getötet", None),
+    ("Auch Positives ist zu berichten: Eine weitere Regel wurde abgeschafft.", "indirect", "weitere Regel", None),
+    ("Der Mann wird wegen des Überfalls angeklagt: Im Juli scheiterte ein Anschlag auf den Präsidenten.", "indirect", "scheiterte ein Anschlag", None),
+    # a list after a passive hearsay verb is no clause; a title that "lautet" is no speaker
+    ("Dem General werden 57 Verbrechen vorgeworfen, darunter Völkermord und Vertreibung.", "indirect", "Völkermord und Vertreibung", None),
+    ("„Gewalt gegen Kinder“, so lautet der Titel einer Studie, die heute vorgestellt wurde.", "indirect", "Titel einer Studie", None),
+    # a fronted phrase with a relative clause before the tag is no report
+    ("Im Brief, den Erdal Tezic an den Präsidenten geschickt hat, erklärt er: „Das Gesetz ist ungerecht.“", "indirect", "Im Brief, den", None),
+    # a list of actions with an indicative clause after the verb reports nothing
+    ("Sie fährt zu seiner Wohnung, ruft an, er kommt sofort herunter.", "indirect", "er kommt sofort", None),
+    # "halten für" with a noun phrase only, a relative "wo er sich sagt": no report
+    ("Der Trainer hält die Mannschaft für sehr stark.", "indirect", "Mannschaft für sehr stark", None),
+    ("Das sind die Momente, wo er sich sagt, dass er lieber online kauft.", "indirect", "online kauft", None),
 ]
 
 

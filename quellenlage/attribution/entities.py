@@ -95,6 +95,8 @@ def _role_match(head: str, role: str) -> bool:
     head, role = _adjectival_stem(head.lower()), _adjectival_stem(role.lower())
     if len(role) < 4 or len(head) < 4:
         return head == role
+    if head != role and role in words(LANG, "generic_roles.tsv"):
+        return False  # a compound narrows a generic role: "der IT-Kollege" is not "der Kollege Moreno"
     return head == role or head.endswith(role) or role.endswith(head) or head.split("-")[-1] == role.split("-")[-1]
 
 
@@ -398,7 +400,10 @@ class EntityResolver:
             before = [(c.last_before(start - 1), c) for c in candidates]
             before = [(p, c) for p, c in before if p >= 0]
             span = doc[start - 1 if definite else start : t.i + 1]
-            topic = _paragraph_topic(doc, t, everyone) if definite and _generic_role(t) else None
+            # a role with its own genitive owner ("der Manager eines anderen Konkurrenten") is no
+            # generic mention of the paragraph's person
+            generic = definite and _generic_role(t) and (owner is None or bool(candidates))
+            topic = _paragraph_topic(doc, t, everyone) if generic else None
             if topic is not None and not any(doc[p].idx >= line_of(doc, t.idx).start for p, _ in before):
                 topic[1].mentions.append(span)  # "Guido Reil … antwortete der Politiker": the paragraph's person
                 continue
@@ -464,8 +469,8 @@ def _genitive_head(doc: Doc, i: int) -> str | None:
     if i + 1 >= len(doc) or doc[i].lower_ not in ("des", "der", "eines", "einer"):
         return None
     k = i + 1
-    while k < len(doc) and pos(doc[k]) == "ADJ":
-        k += 1
+    while k < len(doc) and (pos(doc[k]) == "ADJ" or doc[k].tag_ in ("ADJA", "PIAT")):
+        k += 1  # "des neuen Vereins", "eines anderen Konkurrenten"
     if k >= len(doc) or pos(doc[k]) != "NOUN":
         return None
     return (doc[k].lemma_ or doc[k].text).lower()

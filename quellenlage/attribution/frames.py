@@ -42,7 +42,7 @@ from quellenlage.schema import GermanRule
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
-HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden"})
+HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden", "fragen", "vorwerfen"})
 # Frames that name a source without a verb: "laut X", "X zufolge", "nach Angaben X", "…, so X".
 PREPOSITIONAL_RULES = frozenset({"laut", "zufolge", "angaben", "so"})
 # Relative pronouns after a preposition: "von denen", "mit dem", "in der".
@@ -52,6 +52,7 @@ DATIVE_ARTICLES = frozenset({"dem", "einem", "des", "eines", "einer"})
 GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
 # Adverbs that hand a sentence to the source named before: "Demnach habe sie …".
 ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge", "danach"})
+COORDINATING = frozenset({"und", "oder", "sowie", "aber", "sondern"})
 # Possessives of the third person: "Seiner Meinung nach", "Ihren Angaben nach".
 POSSESSIVE_THIRD = frozenset("seiner seinen seinem ihrer ihren ihrem".split())
 # What an outlet found out itself: "nach eigenen Recherchen" cites no one.
@@ -70,12 +71,36 @@ class Frame:
     lemma: str = ""  # the cue verb's lexicon lemma
     clause: tuple[int, int] = (0, 0)  # token range the frame occupies (not part of the content)
     tags: list[tuple[int, int]] = field(default_factory=list)  # folded-in frames ("…, so der Autor")
+    shared_subject: bool = False  # the subject is left out and shared with the clause before ("…, schreibt etwa, …")
 
 
 @lru_cache(maxsize=1)
 def _particle_bases() -> frozenset[str]:
     """The verbs that are speech verbs with a particle ("teilen" of "mitteilen")."""
     return frozenset(v[len(p):] for v in cue_verbs() for p in PARTICLES if v.startswith(p))
+
+
+@lru_cache(maxsize=1)
+def _two_word_cues() -> dict[str, list[tuple[str, str]]]:
+    """verb lemma -> (companion word, entry) for the two-word entries of the cue verbs (the verb
+    first: "wissen wollen", "halten für")."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for entry in cue_verbs():
+        words = entry.split()
+        if len(words) == 2:
+            found.setdefault(words[0], []).append((words[1], entry))
+    return found
+
+
+def _two_word_cue(t: Token, lem: str, sent: Span) -> str | None:
+    """A verb that frames speech or thought only with its companion in the clause: "will
+    wissen, wie …" asks, "hält es für möglich, dass …" holds a view."""
+    companions = _two_word_cues().get(lem)
+    if not companions:
+        return None
+    start, end = clause_bounds(sent, t.i)
+    clause = {x.lower_ for x in t.doc[start:end] if x.i != t.i} | {lemma(x) for x in t.doc[start:end] if x.i != t.i}
+    return next((entry for word, entry in companions if word in clause), None)
 
 
 def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
@@ -88,6 +113,9 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
         return None  # 'sah sich gezwungen': finding oneself, not a view
     if lem not in verbs:
         lem = next((c for c in verb_lemmas(t.text) if c in verbs), lem)
+    phrase = _two_word_cue(t, lem, sent)
+    if phrase is not None:
+        return phrase, t.doc[t.i : t.i + 1]
     if lem not in verbs and lem not in _particle_bases():
         return None  # no speech verb, with or without a separated particle
     end = clause_bounds(sent, t.i)[1]
@@ -146,8 +174,9 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
         coordinated = None
-        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder", "sowie", "als", *GENITIVE_ARTICLES)):
-            # "Der Einsatzleiter der Polizei in Dortmund erklärte", 'Das „Hurricane Centre“ der USA'
+        while k < finite.i and (pos(doc[k]) == "ADP" or doc[k].lower_ in ("und", "oder", "sowie", "als", "wie", *GENITIVE_ARTICLES)):
+            # "Der Einsatzleiter der Polizei in Dortmund erklärte", 'Das „Hurricane Centre“ der USA',
+            # "Konkurrenten wie Flixbus fürchten": examples in apposition
             skip_words = 2 if doc[k].lower_ == "als" and k + 1 < finite.i and doc[k + 1].lower_ == "auch" else 1
             pp = noun_phrase(doc, k if doc[k].lower_ in GENITIVE_ARTICLES else k + skip_words)
             if pp is None:
@@ -162,7 +191,7 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
             if close is not None:
                 k = close + 1
         before_verb = doc[finite.i - 1]
-        if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):
+        if k == finite.i or (k < finite.i - 1 and doc[k].text == "," and before_verb.text == ","):
             # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
             if coordinated is not None and coordinated.end == k:
                 return doc[np.start : coordinated.end], np.start
@@ -183,6 +212,25 @@ def _coordinated_subject(sent: Span, cue: int, skip: set[int]) -> Span | None:
     verb = next((v for v in reversed(doc[sent.start : conj.i]) if is_finite(v) and v.i not in skip), None)
     if verb is None:
         return None
+    return subject_of_main_clause(sent, verb, clause_bounds(sent, verb.i)[1], skip)[0]
+
+
+def _listed_subject(sent: Span, cue: int, skip: set[int]) -> Span | None:
+    """The subject left out in a list of actions: a clause after a comma that opens with its
+    finite verb ("Er versucht, die Zweifel auszuräumen, schreibt etwa, …", "Der Prüfer befragt
+    ihn, will wissen, wie …") shares the subject of the sentence's main clause before it."""
+    doc = sent.doc
+    start = clause_bounds(sent, cue)[0]
+    if start <= sent.start or doc[start - 1].text != "," or not is_finite(doc[start]) or start > cue:
+        return None
+    if any(x.i in skip for x in doc[sent.start : start]):
+        return None  # '„…“, sagte er': what stands before is a quotation
+    verb = next((v for v in doc[sent.start : start - 1] if is_finite(v)), None)
+    opening = noun_phrase(doc, sent.start)
+    if verb is None and opening is not None and opening.end < start - 1 and pos(doc[opening.end]) in ("VERB", "AUX"):
+        verb = doc[opening.end]  # the verb after the opening phrase, tagged as a participle ("Sie versucht, …")
+    if verb is None or doc[clause_bounds(sent, verb.i)[0]].lower_ in SUBORDINATORS:
+        return None  # "Als er kam, sagte …": no main clause before the comma
     return subject_of_main_clause(sent, verb, clause_bounds(sent, verb.i)[1], skip)[0]
 
 
@@ -440,7 +488,11 @@ class FrameFinder:
         if first is None:
             return False
         if first.i != t.i:  # "Ein engerer Takt erschwere demnach …": right after the finite verb too
-            return t.lower_ in ("demnach", "demzufolge") and is_finite(sent.doc[t.i - 1])
+            verb = sent.doc[t.i - 1]
+            # a small word between the opening noun phrase and "demnach" is the verb of a verb-second
+            # clause, however the tagger read it ("… Netz erschwerten demnach")
+            after_noun = verb.i > sent.start and pos(sent.doc[verb.i - 1]) in ("NOUN", "PROPN") and verb.is_lower and verb.is_alpha
+            return t.lower_ in ("demnach", "demzufolge") and (is_finite(verb) or after_noun and verb.lower_ not in COORDINATING)
         return t.lower_ != "danach" or any(is_finite(x) and is_konjunktiv1(x) for x in sent)
 
     def _frame_compound(self, t: Token) -> bool:
@@ -540,7 +592,13 @@ class FrameFinder:
             agent = _agent(doc, start, end) or _written_in(doc, start, end)
             if agent is not None:
                 return Frame(cue, "verb", agent, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
-            if lem in HEARSAY_PASSIVE and doc[start].lower_ not in SUBORDINATORS:
+            if lem == "zitieren" and doc[start].lower_ not in SUBORDINATORS:
+                # "…, wird Panetta zitiert", "Sie wird mit den Worten zitiert: …": who is quoted speaks
+                quoted, clause_start = subject_of_main_clause(sent, _finite_of_clause(doc, start, end, t), end, skip)
+                if quoted is not None and plausible_source(quoted):
+                    clause = (min(clause_start, start), max(end, quoted.end))
+                    return Frame(cue, "verb", quoted, reaction=reaction, verb_class="speech", lemma=lem, clause=clause)
+            if lem in HEARSAY_PASSIVE and (doc[start].lower_ not in SUBORDINATORS or pos(doc[start]) == "ADP"):  # "Seit Jahren wird …"
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None
         finite = _finite_of_clause(doc, start, end, t)
@@ -555,6 +613,11 @@ class FrameFinder:
             speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)
         if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
             speaker = _coordinated_subject(sent, t.i, skip)
+        shared = False
+        if speaker is None:
+            speaker = _listed_subject(sent, t.i, skip)
+            if speaker is not None:
+                clause_start, shared = speaker.start, True  # the list of actions before the verb is frame, not content
         if speaker is None and [x.lower_ for x in doc[t.i + 1 : t.i + 3]] == ["es", "sich"]:
             return None  # "empfiehlt es sich, …": impersonal advice, nobody is quoted
         if speaker is not None and len(speaker) == 1 and speaker[0].text == "Sie" and not speaker[0].is_sent_start:
@@ -567,10 +630,13 @@ class FrameFinder:
             speaker = _owner_of_statement(speaker)  # "Die Ankündigungen von X und Y versprachen …": X and Y
             if speaker is None:
                 return None  # "bestätigt sich die Befürchtung, dass …": no one speaks
-        if any(x.lower_ in ("nicht", "nie", "niemals") for x in doc[start:end] if x.i < t.i or x.i == t.i + 1):
-            return None  # "wollte nicht bestätigen, dass …": nothing is reported
+        if any(_negates(x) for x in doc[start:end] if x.i < t.i or x.i == t.i + 1 or is_finite(t)):
+            # "wollte nicht bestätigen, dass …", "leugnet die Probleme nicht": nothing is reported
+            return None
+        if any(x.lower_ in ("niemand", "keiner") and (x.i == start or pos(doc[x.i - 1]) != "ADP") for x in doc[start : t.i]):
+            return None  # "Niemand habe ihm mitgeteilt, …": no one spoke (not "mit keinem", "von niemandem")
         clause = (min(clause_start, start), max(end, speaker.end if speaker is not None else end))
-        return Frame(cue, "verb", speaker, reaction=reaction, verb_class=cls, lemma=lem, clause=clause)
+        return Frame(cue, "verb", speaker, reaction=reaction, verb_class=cls, lemma=lem, clause=clause, shared_subject=shared)
 
     def _add_via(self, sent: Span, frame: Frame, skip: set[int]) -> None:
         """Media and agencies named in the frame besides the speaker become the via chain."""
@@ -617,11 +683,23 @@ def _fold(frames: list[Frame]) -> list[Frame]:
     return sorted(kept, key=lambda f: f.cue.start)
 
 
+def _negates(t: Token) -> bool:
+    """A negation of the clause ("nicht", "nie"), not of one phrase ("nicht nur", "nicht zuletzt")."""
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    return t.lower_ in ("nicht", "nie", "niemals") and nxt not in ("nur", "zuletzt", "selten", "ohne")
+
+
 def passive(doc: Doc, start: int, end: int) -> bool:
     """A 'werden' + participle clause ("wird nachgesagt", "wurde berichtet")."""
-    has_werden = any(lemma(t) == "werden" for t in doc[start:end])
-    has_part = any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end])
-    return has_werden and has_part
+    werden = next((t for t in doc[start:end] if lemma(t) == "werden"), None)
+    if werden is None:
+        return False
+    if any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end]):
+        return True
+    # a participle without "ge-" looks finite to the tagger ("wird in der Mitteilung betont"):
+    # after a finite "werden", a verb in "-t" closing the clause is its participle, not a second finite verb
+    last = next((t for t in reversed(doc[werden.i + 1 : end]) if not (t.is_punct or t.is_space)), None)
+    return is_finite(werden) and last is not None and pos(last) == "VERB" and last.lower_.endswith("t")
 
 
 # Heads of abstract nouns that name no one who could speak ("die Befürchtung", "die Freiheit").

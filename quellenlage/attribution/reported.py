@@ -11,11 +11,21 @@ continuing a report, attributed to the source of the report before it.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, relative_clause
+from quellenlage.attribution.frames import (
+    PREPOSITIONAL_RULES,
+    Frame,
+    FrameFinder,
+    passive,
+    plausible_source,
+    relative_clause,
+    source_type_of,
+    subject_of_main_clause,
+)
 from quellenlage.lang.de.grammar import (
     COORDINATORS,
+    PARTICLES,
     SUBORDINATORS,
     speech_nouns,
     clause_bounds,
@@ -23,6 +33,7 @@ from quellenlage.lang.de.grammar import (
     is_konjunktiv1,
     opens_relative_clause,
     is_zu_infinitive,
+    lemma,
     noun_phrase,
     pos,
 )
@@ -37,11 +48,15 @@ ADVERBIAL_SUBORDINATORS = frozenset(
     "wenn falls als nachdem weil obwohl bevor während seit seitdem sobald damit sodass da um ohne statt".split()
 )
 # Hearsay verbs whose passive carries the rumour itself: "Ihm wird ein Hang … nachgesagt".
-OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "vorwerfen", "unterstellen"})
+OBJECT_HEARSAY = frozenset({"nachsagen", "munkeln", "unterstellen"})
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "wer", "was", "wann", "weshalb", "wieso", "inwiefern"})
 MIN_TOKENS = 3
 # Adverbs by which the writer passes on a claim without vouching for it.
 HEARSAY_ADVERBS = frozenset({"angeblich", "vorgeblich"})  # the adverbs; "ein angeblicher Zünder" is no clause
+# Verbs that carry a cue's tense or mood: "hat erklärt", "wollte sagen".
+AUXILIARIES = frozenset({"haben", "sein", "werden", "wollen", "können", "müssen", "sollen", "dürfen", "mögen"})
+# Adverbs that set a clause against the one before: a clause of its own, not a tag of it.
+ADVERSATIVES = frozenset({"aber", "jedoch", "doch", "allerdings"})
 # Demonstratives that take up the sentence before as what was said: "Das berichtet X."
 TAKING_UP = frozenset({"das", "dies"})
 
@@ -147,6 +162,45 @@ def _continued_past_frame(doc: Doc, frame: Frame, end: int, uend: int) -> int:
     return end
 
 
+def _reported_frame(doc: Doc, frame: Frame) -> bool:
+    """A frame that is itself part of a report: its finite verb is in Konjunktiv I ("Sie rate",
+    "Niemand habe ihm mitgeteilt"), or it stands in an adverbial clause ("als ihm Mitglieder
+    davon erzählten")."""
+    start, end = clause_bounds(doc[frame.clause[0] : frame.clause[1]], frame.cue.start)
+    finite = next((t for t in doc[start:end] if is_finite(t)), frame.cue[0])
+    opener = next((t for t in doc[start:end] if not (t.is_punct or t.is_space)), None)
+    return is_konjunktiv1(frame.cue[0]) or is_konjunktiv1(finite) or opener is not None and opener.lower_ in ADVERBIAL_SUBORDINATORS
+
+
+def _instrumental(doc: Doc, i: int) -> bool:
+    """A speech noun governed by "mit" ("mit dem Argument, …", "mit der Begründung, …"): the
+    subject of the clause gives the argument as its own."""
+    k = i - 1
+    while k >= 0 and pos(doc[k]) in ("ADJ", "DET"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "mit"
+
+
+def _narrated(unit: Span, finite: Token, in_quote: set[int]) -> bool:
+    """The clause opens and has its finite verb outside quotation marks: the writer reports,
+    quoting some words ("Er habe jetzt »einen echten Plan für alle Fälle«")."""
+    first = next((t for t in unit if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.i not in in_quote and finite.i not in in_quote
+
+
+def _elliptic_with_tag(doc: Doc, start: int, end: int, frame: Frame, uend: int) -> bool:
+    """'Eine fatale Sucht, glauben Kritiker, gerade im Ressort, das …': a verbless statement
+    interrupted by an inverted tag, with more of it after the tag; the tag stays in the span."""
+    after = frame.clause[1]
+    return (
+        frame.rule == "verb" and frame.verb_class in ("speech", "thought", "writing")
+        and frame.speaker is not None and frame.speaker.start > frame.cue.start
+        and after + 2 < uend and doc[after].text == ","
+        and pos(doc[start]) in ("DET", "ADJ", "NOUN") and end - start >= 2
+        and (opens_relative_clause(doc, after + 1) or not any(is_finite(t) for t in doc[after + 1 : clause_bounds(doc[after + 1 : uend], after + 1)[1]]))
+    )
+
+
 def _before_tags(content: Span, frame: Frame) -> Span:
     """Cut a folded-in tag off the content's end ("…, so der Autor in 'War'")."""
     doc = content.doc
@@ -178,13 +232,18 @@ class ReportedSpeechFinder:
             previous: Span | None = None  # the sentence before, while it is nobody's report
             for sent in sentences(span, in_quote | in_title):
                 in_report = False
+                announcing: Frame | None = None  # a frame that ends its unit in a colon
                 for unit in _units(sent):
                     if all(t.i in in_quote or t.is_punct or t.is_space for t in unit):
                         in_report = in_report or any(t.i in in_quote for t in unit)
+                        announcing = None
                         continue
                     quote = self._unit(doc, unit, in_quote, reported_only, reporting)
                     if quote is None and previous is not None:
                         quote = self._taken_up(doc, unit, previous, in_quote)
+                    if quote is None and announcing is not None:
+                        quote = self._after_colon(doc, unit, announcing, in_quote)
+                    announcing = self._announcing(unit, in_quote) if quote is None else None
                     if quote is not None:
                         found.append(quote)
                         in_report = True
@@ -226,13 +285,15 @@ class ReportedSpeechFinder:
         if reading == CLAIM:
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
-        if any(f.rule == "verb" and f.verb_class != "thought" and not is_konjunktiv1(f.cue[0]) for f in frames):
-            return None  # a report without content ("CNN berichtete darüber"); "Sie rate zum Kauf" is reported
+        if any(f.rule == "verb" and f.verb_class != "thought" and not _reported_frame(doc, f) for f in frames):
+            # a report without content ("CNN berichtete darüber"); "Sie rate zum Kauf", "Niemand habe
+            # ihm mitgeteilt, …" and "…, als ihm Mitglieder davon erzählten" do not stop the report
+            return None
         if reporting and finite.lower_.startswith(konjunktiv2_for_konjunktiv1()) and not self._inside_quote(unit, in_quote):
             # right after a report, Konjunktiv II stands in for an ambiguous Konjunktiv I
             # ("Starke Winde hätten den Brand verursacht")
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
-        if is_konjunktiv1(finite) and not self._inside_quote(unit, in_quote):
+        if is_konjunktiv1(finite) and (not self._inside_quote(unit, in_quote) or _narrated(unit, finite, in_quote)):
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         hedge = next((t for t in doc[start:end] if t.lower_ in HEARSAY_ADVERBS and t.i not in in_quote), None)
         if hedge is not None and not self._inside_quote(unit, in_quote):
@@ -252,6 +313,8 @@ class ReportedSpeechFinder:
                 break  # the noun ends the unit: no complement follows ("… erhebt die Forderung")
             owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der") else None
             after = owner.end if owner is not None else t.i + 1
+            if owner is None and _instrumental(doc, t.i):
+                owner = self._main_subject(unit, in_quote)  # "Die BVG begegnet der Kritik mit dem Argument, …"
             # the comma may follow a verb that ends the clause: "wurde die Botschaft hinterlassen, …"
             comma = next((k for k in range(after, min(after + 3, unit.end)) if doc[k].text == ","), None)
             if comma is None or any(pos(x) not in ("VERB", "AUX") for x in doc[after:comma]) or comma + 1 >= unit.end:
@@ -271,6 +334,16 @@ class ReportedSpeechFinder:
                 continue
             return self._make(doc[start:end], "noun", doc[t.i : t.i + 1], owner, [])
         return None
+
+    def _main_subject(self, unit: Span, in_quote: set[int]) -> Span | None:
+        """The subject of the unit's main clause, when it could speak."""
+        finite = _main_finite(unit)
+        if finite is None:
+            return None
+        subject = subject_of_main_clause(unit, finite, clause_bounds(unit, finite.i)[1], in_quote)[0]
+        return subject if subject is not None and plausible_source(subject) and source_type_of(subject) != "unknown" or (
+            subject is not None and any(t.ent_type_ for t in subject)
+        ) else None
 
     @staticmethod
     def _inside_quote(unit: Span, in_quote: set[int]) -> bool:
@@ -293,10 +366,16 @@ class ReportedSpeechFinder:
             return doc[start:end] if end - start >= MIN_TOKENS else None
         if frame.rule == "hearsay":
             i = frame.cue.end
+            if i < uend and lemma(doc[i]) == "werden" and is_finite(doc[i]):
+                i += 1  # "…, in der ihnen vorgeworfen wird, dass …": the auxiliary closes the clause
             if i < uend and doc[i].lower_ == "es":
                 i += 1
+            if i < uend and doc[i].text in (",", ":") and relative_clause(doc, i + 1, uend):
+                return None  # "wurden keine Schäden durch den Sturm berichtet, der …": what follows describes the noun
             if i < uend and doc[i].text in (",", ":"):
                 start, end = _trim(doc, i + 1, uend)  # "heißt es, …"
+                if doc[start].lower_ not in COMPLEMENTIZERS and not any(is_finite(t) or is_zu_infinitive(t) for t in doc[start:end]):
+                    return None  # "werden ihm vorgeworfen, darunter Völkermord …": a list, no clause
             elif fstart > ustart and doc[fstart - 1].text == "," and doc[fstart].lower_ in ("hieß", "heißt", "hatte", "hat"):
                 start, end = _trim(doc, ustart, fstart - 1)  # "…, hieß es"
             elif frame.lemma in OBJECT_HEARSAY:
@@ -308,26 +387,11 @@ class ReportedSpeechFinder:
         # "…, von denen X behauptet, …": a relative clause with its own subject frames what follows
         relative = opens_relative_clause(doc, fstart) and frame.speaker is not None and frame.speaker.start > fstart + 1
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-") and not relative:
-            if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
-                return None
-            if frame.rule == "verb" and (frame.speaker is None or frame.speaker.start < frame.cue.start) and doc[fstart].lower_ != "wie":
-                return None  # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte" ("…, wie X berichtete" is one)
-            if doc[fstart].lower_ == "wie" and any(t.lower_ in ("so", "genauso", "ebenso") for t in doc[max(ustart, fstart - 4) : fstart - 1]):
-                return None  # "betrügt genauso gut, wie er schreibt": a comparison, not a source
-            left = fstart - 1
-            start = ustart
-            for t in doc[ustart:left]:
-                if t.text in ("–", "—", ";") or (t.text == "-" and t.whitespace_):
-                    start = t.i + 1
-            start, end = _trim(doc, start, left)
-            end = _continued_past_frame(doc, frame, end, uend)
-            if doc[start].lower_ in ADVERBIAL_SUBORDINATORS or not any(is_finite(t) for t in doc[start:end]):
-                return None  # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report
-            if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]):
-                return None  # "In einem Essay, das … erschien, erinnert er": a fronted phrase, not the report
-            if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
-                return doc[start:end]
-            return None
+            before = self._content_before(doc, unit, frame, in_quote)
+            if before is not None or frame.rule != "verb" or frame.speaker is None or not is_finite(doc[fstart]):
+                return before
+            # the clause before is the prefield of this main clause, and no report ("Als er
+            # kam, erklärte er, …"): the verb's own complement follows it
         if frame.rule != "verb":
             return None
         # the content follows the frame: a complement clause after a comma, past appositions
@@ -372,8 +436,9 @@ class ReportedSpeechFinder:
             subjunctive = is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood")
             # "Er sagte, er habe …"; in the indicative only after a verb of saying and a clause of
             # its own ("Die Zeitung berichtete, 200 Mitarbeiter sollen gehen"), not "sagte er, und ging"
+            # nor in a list of actions ("fährt hin, ruft an, er kommt runter")
             if not subjunctive and not (
-                frame.verb_class in ("speech", "report") and doc[j].lower_ not in COORDINATORS
+                frame.verb_class in ("speech", "report") and not frame.shared_subject and doc[j].lower_ not in COORDINATORS
                 and pos(doc[j]) not in ("CCONJ", "ADV") and not opens_relative_clause(doc, j)
                 and finite.i > j and frame.cue.start < j
             ):
@@ -382,6 +447,81 @@ class ReportedSpeechFinder:
         if end - start < MIN_TOKENS or all(k in in_quote for k in range(start, end)):
             return None
         return doc[start:end]
+
+    @staticmethod
+    def _content_before(doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
+        """The report before a frame that follows it after a comma ("Die Lage sei ernst, sagte X")."""
+        ustart, uend = unit.start, unit.end
+        fstart = frame.clause[0]
+        if frame.rule == "verb" and frame.verb_class not in ("speech", "writing", "report") and not _named_view(frame):
+            return None
+        passive_tag = lemma(doc[fstart]) == "werden" and passive(doc, *frame.clause) and not any(
+            t.lower_ in ADVERSATIVES for t in doc[fstart : frame.clause[1]]
+        )  # "…, wird in der Mitteilung betont"; not "…, wurde aber von X abgelehnt", a clause of its own
+        inverted = frame.speaker is not None and (frame.speaker.start > frame.cue.start or passive_tag)
+        if frame.rule == "verb" and not inverted and doc[fstart].lower_ != "wie":
+            # not an inverted tag: "Der Leiter der WHO, Klaus Stöhr, sagte" ("…, wie X berichtete"
+            # and the passive "…, wird in der Mitteilung betont" are tags)
+            return None
+        if doc[fstart].lower_ == "wie" and any(t.lower_ in ("so", "genauso", "ebenso") for t in doc[max(ustart, fstart - 4) : fstart - 1]):
+            return None  # "betrügt genauso gut, wie er schreibt": a comparison, not a source
+        left = fstart - 1
+        start = ustart
+        for t in doc[ustart:left]:
+            if t.text in ("–", "—", ";") or (t.text == "-" and t.whitespace_):
+                start = t.i + 1
+        start, end = _trim(doc, start, left)
+        main = _main_finite(doc[start:end])  # of what stands before the frame
+        if not any(is_finite(t) for t in doc[start:end]) and _elliptic_with_tag(doc, start, end, frame, uend):
+            whole = _trim(doc, start, uend)
+            return doc[whole[0] : whole[1]]
+        end = _continued_past_frame(doc, frame, end, uend)
+        if doc[start].lower_ in ADVERBIAL_SUBORDINATORS and main is None or not any(is_finite(t) for t in doc[start:end]):
+            # "Wenn X verurteilt werden sollte, sagte Y": a condition, not the report ("Um … zu
+            # kommen, müsse er umsteigen, sagt Y" has its main clause after the adverbial one)
+            return None
+        if pos(doc[start]) == "ADP" and not any(is_finite(t) for t in doc[start : clause_bounds(unit, start)[1]]) and not (
+            main is not None and is_konjunktiv1(main)
+        ):
+            return None  # "In einem Essay, das … erschien, erinnert er": a fronted phrase, not the report
+        if passive_tag and main is None:
+            return None  # "Etliches von dem, was X will, wurde gerügt": the passive's subject, not a report
+        if end - start >= MIN_TOKENS and not all(i in in_quote for i in range(start, end)):
+            return doc[start:end]
+        return None
+
+    def _announcing(self, unit: Span, in_quote: set[int]) -> Frame | None:
+        """A frame of saying that ends its unit in a colon ("Er stellt fest:", "sagte der
+        Minister:"): nothing but its speaker and a particle after the verb, the verb finite or
+        with its auxiliary, not a passive without its agent."""
+        doc = unit.doc
+        last = next((t for t in reversed(unit) if not t.is_space), None)
+        if last is None or last.text != ":":
+            return None
+        for f in self.frames.find(unit, skip=in_quote):
+            if f.rule != "verb" or f.speaker is None or f.verb_class not in ("speech", "writing"):
+                continue
+            rest = [t for t in doc[f.cue.end : last.i] if not (f.speaker.start <= t.i < f.speaker.end)]
+            if any(t.lower_ not in PARTICLES for t in rest):
+                continue  # "verlangt die Herausgabe der Daten:", "meinte es gut mit uns:": an object, no report
+            clause = doc[clause_bounds(unit, f.cue.start)[0] : last.i]
+            finite = next((t for t in clause if is_finite(t)), None)
+            if finite is None or f.cue.start > 0 and doc[f.cue.start - 1].lower_ == "zu":
+                continue  # "ist zu berichten:"
+            if finite.i != f.cue.start and lemma(finite) not in AUXILIARIES:
+                continue  # "machte von sich reden:": the cue is no verb of its own
+            if passive(doc, clause.start, clause.end) and doc[f.speaker.start - 1].lower_ not in ("von", "vom", "durch"):
+                continue  # "wird wegen des Massakers angeklagt:": the subject is no speaker
+            return f
+        return None
+
+    def _after_colon(self, doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
+        """'Er stellt fest: Sie war manipuliert worden.': a clause after the colon of a frame,
+        without quotation marks, is what the frame reports."""
+        start, end = _trim(doc, unit.start, unit.end)
+        if end - start < MIN_TOKENS or any(k in in_quote for k in range(start, end)) or _main_finite(doc[start:end]) is None:
+            return None
+        return self._make(doc[start:end], "verb", frame.cue, frame.speaker, frame.via)
 
     def _taken_up(self, doc: Doc, unit: Span, previous: Span, in_quote: set[int]) -> Span | None:
         """'… hat ein Verfahren entwickelt. Das berichtet das Magazin X.': a frame whose object is

@@ -20,7 +20,18 @@ QUOTE_CHARS_SET = frozenset(QUOTE_CHARS)  # one character each
 
 
 def _starts_sentence(text: str) -> bool:
-    return text[:1].isupper() or text[:1].isdigit() or text in QUOTE_CHARS_SET or text[:1] in "•-–(["
+    """A word that can open a sentence, also a name spelt with a small initial ("eBay", "iPhone")."""
+    camel_case = text[:1].islower() and any(c.isupper() for c in text[1:])
+    return text[:1].isupper() or camel_case or text[:1].isdigit() or text in QUOTE_CHARS_SET or text[:1] in "•-–(["
+
+
+def _year_closing(doc: Doc, i: int) -> bool:
+    """A year with the full stop of its sentence read as one token ("im Juni 2018."), which the
+    tokenizer takes for an ordinal; an ordinal has an article before it ("der 1000. Besucher")."""
+    text = doc[i].text
+    if not (len(text) == 5 and text.endswith(".") and text[:4].isdigit() and 1800 <= int(text[:4]) <= 2100):
+        return False
+    return i == 0 or doc[i - 1].pos_ not in ("DET", "ADJ")
 
 
 def _tokens(doc: Doc) -> tuple[list[str], list[bool]]:
@@ -44,7 +55,7 @@ def sentences(span: Span, quoted: set[int] = frozenset()) -> list[Span]:
         text = texts[i]
         # the end of a quotation: '… gekommen.“ Der Vatikan …' (marks count as quoted)
         closes_quote = i + 1 < end and texts[i + 1] in CLOSING and (i + 2 >= end or i + 2 not in quoted)
-        if is_terminal(text) and (i not in quoted or closes_quote):
+        if (is_terminal(text) or _year_closing(doc, i)) and (i not in quoted or closes_quote):
             j = i + 1
             while j < end and texts[j] in CLOSING:
                 j += 1

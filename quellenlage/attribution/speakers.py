@@ -4,7 +4,9 @@ A mention inside an entity gives the entity's canonical name; a pronoun ("er", "
 the last person speaker or person mentioned before it; a description ("ein Mitarbeiter
 Trumps", "die Polizei") stands for itself with the type its head noun implies. A quote with
 no frame of its own (a Konjunktiv-I continuation, a quote block) inherits the speaker of the
-report before it in the same or the preceding paragraph.
+report before it in the same or the preceding paragraph, unless a frame without content
+announced another speaker in the sentence right before it, or its own paragraph has since
+made another named person the subject.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from quellenlage.lang.de.grammar import (
 )
 from quellenlage.extensions import LINGUISTIC
 from quellenlage.attribution.lines import line_of
+from quellenlage.attribution.sentences import sentence_of
 from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
 
@@ -199,7 +202,7 @@ class SpeakerResolver:
         for q in quotes:
             mention = q._.speaker_mention
             if mention is not None and len(mention) == 1 and mention[0].lower_ in PERSONAL_PRONOUNS | POSSESSIVE_THIRD:
-                q._.speaker = antecedent(doc, mention, previous, index)
+                q._.speaker = antecedent(doc, mention, previous, index, report=q)
             elif q._.rule == "anaphoric":  # "Demnach …": who spoke last speaks on
                 source = self._continued(doc, q, previous)
                 announced = self._announced(doc, q, source)
@@ -214,10 +217,15 @@ class SpeakerResolver:
                 q._.speaker = self._last_named(doc, mention) or resolve_mention(doc, mention, index)
             elif mention is not None:
                 q._.speaker = resolve_mention(doc, mention, index)
+            elif (holder := _subject_quoted(doc, q, index)) is not None:
+                q._.speaker_mention, q._.speaker = holder  # "X will ein Angebot, das „billiger“ sein soll"
             elif q._.rule in ("konjunktiv", "", "colon", "intro") or q._.kind == "direct":
                 source = self._continued(doc, q, previous)
                 announced = self._announced(doc, q, source)
-                if announced is not None:  # "X äußerte sich kritisch. Die Lage sei …"
+                newcomer = _new_person_in_paragraph(doc, q, source, index) if announced is None else None
+                if newcomer is not None:  # "… sagt X. ⏎ Y geht ans Telefon. Ja, das sei er."
+                    q._.speaker_mention, q._.speaker = newcomer
+                elif announced is not None:  # "X äußerte sich kritisch. Die Lage sei …"
                     q._.speaker_mention = announced
                     q._.speaker = resolve_mention(doc, announced, index)
                 elif source is not None:
@@ -264,9 +272,14 @@ class SpeakerResolver:
             return None
         cue = q._.cue
         between = doc[mention.end : cue.start if cue is not None and cue.start < q.start else q.start]
-        if any(t.is_sent_start for t in between) or any("\n" in t.text for t in between):
-            return None  # only the sentence right before, in the same paragraph
-        return mention
+        breaks = sum("\n" in t.text for t in between)
+        if not breaks and not any(t.is_sent_start for t in between):
+            return mention  # the sentence right before, in the same paragraph
+        # or the last sentence of the paragraph before, when the report opens its paragraph
+        # ("X fürchten Nachteile. ⏎ Auch für Passagiere bringe der Plan …")
+        last_sentence = breaks == 1 and not any(t.is_sent_start and not t.is_space for t in between)
+        quoted_between = any(mention.end <= p.start < q.start for p in doc.spans.get("quotes", []))
+        return mention if last_sentence and not quoted_between else None
 
     @staticmethod
     def _continued(doc: Doc, q: Span, previous: list[Span]) -> Span | None:
@@ -286,9 +299,13 @@ class SpeakerResolver:
         return None
 
 
-def antecedent(doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, EntityCluster]) -> Speaker | None:
+def antecedent(
+    doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, EntityCluster], report: Span | None = None
+) -> Speaker | None:
     """The last speaker, else the last entity mentioned, before the pronoun that agrees with
-    it: "er" a man, singular "sie" a woman, plural "sie" a group or an organisation."""
+    it: "er" a man, singular "sie" a woman, plural "sie" a group or an organisation. A name
+    inside the pronoun's own report is what was said, not who says it ("Müller kenne er
+    kaum, sagt er")."""
     gender, plural = pronoun_agreement(pronoun)
     clusters = {c.id: c for c in doc._.entities}
 
@@ -310,7 +327,8 @@ def antecedent(doc: Doc, pronoun: Span, previous: list[Span], index: dict[int, E
     people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
     # a pronoun never stands for a name in its own clause ("Philipp H. kenne er privat")
     own_clause = clause_bounds(pronoun[0].sent, pronoun.start)[0]
-    named = [(_last_argument(c, own_clause), c) for c in people]
+    inside = (report.start, report.end) if report is not None else (0, 0)
+    named = [(_last_argument(c, own_clause, inside), c) for c in people]
     position, best = max(named, key=lambda pc: pc[0], default=(-1, None))
     described = None if plural else _last_description(doc, pronoun.start, gender, index)
     if described is not None and described.start > max(position, last_quote.end if last_quote is not None else -1):
@@ -359,17 +377,24 @@ def _alone_on_line(doc: Doc, q: Span) -> bool:
     return len(line.text.strip()) - len(q.text) <= 4
 
 
-def _subject_of_sentence_before(doc: Doc, sent: Span) -> Span | None:
-    """The subject of the main clause of the sentence before, within the same paragraph."""
+def _subject_of_sentence_before(doc: Doc, sent: Span, across_paragraph: bool = False) -> Span | None:
+    """The subject of the main clause of the sentence before, within the same paragraph (or,
+    when asked, the last sentence of the body paragraph before)."""
     if sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
     if "\n" in doc[before.end - 1 : sent.start + 1].text.strip(" "):
-        return None
+        if not across_paragraph or not doc._.lines or line_of(doc, before.start_char).role not in ("paragraph", "teaser"):
+            return None
+        if doc[before.end - 1 : sent.start + 1].text.count("\n") > 2:
+            return None  # not the paragraph right before
     finite = next((x for x in before if is_finite(x)), None)
     if finite is None:
         return None
     return subject_of_main_clause(before, finite, clause_bounds(before, finite.i)[1], set())[0]
+
+
+SUBJECT_CHAIN = 3  # sentences: a pronoun subject takes up the same pronoun subject before it
 
 
 def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, EntityCluster]) -> Speaker | None:
@@ -379,13 +404,21 @@ def _previous_subject(doc: Doc, pronoun: Span, gender: str, index: dict[int, Ent
     if t.i != next((x.i for x in t.sent if not (x.is_punct or x.is_space)), -1):
         return None
     subject = _subject_of_sentence_before(doc, t.sent)
+    for _ in range(SUBJECT_CHAIN):
+        if subject is None or len(subject) != 1 or subject[0].lower_ != t.lower_:
+            break
+        subject = _subject_of_sentence_before(doc, subject[0].sent)  # "X meldet sich. Er ist aufgewühlt. Er sagt, …"
     return _person_of(subject, index, gender) if subject is not None else None
 
 
 def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster], previous: list[Span]) -> tuple[Span, Speaker] | None:
     """A Konjunktiv report that continues no report: the person the sentence before is about
-    (its subject, a name, a described person or a pronoun for one), in the same paragraph."""
-    subject = _subject_of_sentence_before(doc, doc[q.start].sent)
+    (its subject, a name, a described person or a pronoun for one), in the same paragraph or,
+    for a report that opens its paragraph, at the end of the paragraph before ("Der Minister
+    nannte das Ziel. ⏎ Es gehe nicht darum, …")."""
+    sent = doc[q.start].sent
+    opens = bool(doc._.lines) and line_of(doc, q.start_char).start >= doc[sent.start].idx
+    subject = _subject_of_sentence_before(doc, sent, across_paragraph=opens)
     if subject is None:
         return None
     if len(subject) == 1 and subject[0].lower_ in ("er", "sie"):
@@ -393,6 +426,53 @@ def _previous_person_subject(doc: Doc, q: Span, index: dict[int, EntityCluster],
     else:
         speaker = _person_of(subject, index)
     return (subject, speaker) if speaker is not None and speaker.type in ("person", "anonymous") else None
+
+
+def _subject_quoted(doc: Doc, q: Span, index: dict[int, EntityCluster]) -> tuple[Span, Speaker] | None:
+    """Words quoted inside a sentence without a frame, whose main clause has a named person as
+    its subject: the article quotes that person ("X will mit einem Angebot kommen, das
+    „billiger sein soll als alle anderen“")."""
+    if q._.kind != "direct" or q._.rule != "" or q._.cue is not None:
+        return None
+    sent = sentence_of(doc, q.start, {i for p in doc.spans.get("quotes", []) for i in range(p.start, p.end)})
+    words_before = [t for t in doc[sent.start : q.start] if t.is_alpha]
+    if len(words_before) < 2 or any(is_quote_char(t) for t in doc[sent.start : q.start - 1]):
+        return None  # a quotation that opens its sentence, or a second quotation in it
+    finite = next((t for t in sent if is_finite(t) and t.i < q.start), None)
+    if finite is None:
+        return None
+    subject = subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], set())[0]
+    named = [index[i] for i in range(subject.start, subject.end) if i in index] if subject is not None else []
+    if not named or named[-1].type != "person":
+        return None
+    return subject, Speaker(name=named[-1].name, type="person", entity_id=named[-1].id)
+
+
+def _new_person_in_paragraph(
+    doc: Doc, q: Span, source: Span | None, index: dict[int, EntityCluster]
+) -> tuple[Span, Speaker] | None:
+    """Where a frameless Konjunktiv report would continue a report of an earlier paragraph, the
+    chain breaks when its own paragraph has made another named person the subject before it:
+    that person speaks now ("… sagt Jacek K. ⏎ Philipp H. geht ans Telefon. Das sei er.")."""
+    if q._.kind != "indirect" or source is None or source._.speaker is None or not doc._.lines:
+        return None
+    paragraph = line_of(doc, q.start_char).start
+    if source.start_char >= paragraph:
+        return None
+    found = None
+    k = q.start - 1
+    while k >= 0 and doc[k].idx >= paragraph:
+        sent = doc[k].sent
+        finite = next((x for x in sent if is_finite(x) and x.i < q.start), None)
+        if finite is not None and sent.end <= q.start:
+            subject = subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], set())[0]
+            named = [index[i] for i in range(subject.start, subject.end) if i in index] if subject is not None else []
+            if named and named[-1].type == "person" and found is None:
+                found = (subject, Speaker(name=named[-1].name, type="person", entity_id=named[-1].id))
+        k = sent.start - 1
+    if found is None or found[1].name == source._.speaker.name:
+        return None
+    return found
 
 
 def _person_of(subject: Span, index: dict[int, EntityCluster], gender: str | None = None) -> Speaker | None:
@@ -432,6 +512,9 @@ def _last_description(doc: Doc, before: int, gender: str, index: dict[int, Entit
         article = doc[k - 1] if k > 0 else None
         if article is None or article.lower_ not in DEFINITE | INDEFINITE:
             continue
+        governor = doc[article.i - 1] if article.i > 0 else None
+        if article.lower_ in ("den", "einen") or governor is not None and pos(governor) == "ADP" and governor.lower_ not in ("von", "vom"):
+            continue  # an object ("über den Autor"), not someone who acts; a passive agent ("von einer Dame") is one
         if _noun_gender(t) != gender or (t.i + 1 < len(doc) and pos(doc[t.i + 1]) == "PROPN"):
             continue  # another gender, or a role before a name ("der Dokumentar Geicke")
         return noun_phrase(doc, article.i) or doc[article.i : t.i + 1]
@@ -440,10 +523,10 @@ def _last_description(doc: Doc, before: int, gender: str, index: dict[int, Entit
 
 def _person_noun(t) -> bool:
     word = (t.lemma_ or t.text).lower()
-    nouns = person_nouns()
-    if source_nouns().get(word) in ("person", "anonymous"):
+    tail = word.rsplit("-", 1)[-1]  # a compound counts by its last part ("IT-Kollege")
+    if source_nouns().get(word) in ("person", "anonymous") or source_nouns().get(tail) in ("person", "anonymous"):
         return True
-    return word in nouns or any(word.endswith(n) and word[: -len(n)].endswith("-") for n in nouns)
+    return word in person_nouns() or tail in person_nouns()
 
 
 @lru_cache(maxsize=1)
@@ -451,13 +534,13 @@ def person_nouns() -> frozenset[str]:
     return words(LANG, "person_nouns.tsv")
 
 
-def _last_argument(cluster: EntityCluster, before: int) -> int:
-    """Start of the entity's last mention before a token that is not inside a prepositional
-    phrase ("im Heute Journal" is no antecedent for "sie"), or -1."""
+def _last_argument(cluster: EntityCluster, before: int, outside: tuple[int, int] = (0, 0)) -> int:
+    """Start of the entity's last mention before a token, outside a token range, that is not
+    inside a prepositional phrase ("im Heute Journal" is no antecedent for "sie"), or -1."""
     doc = cluster.mentions[0].doc if cluster.mentions else None
     starts = []
     for m in cluster.mentions:
-        if m.end > before:
+        if m.end > before or outside[0] <= m.start < outside[1]:
             continue
         k = m.start - 1
         while k >= 0 and (pos(doc[k]) in ("DET", "ADJ") or (doc[k].text[:1].isupper() and not doc[k].is_sent_start and k >= m.start - 2)):

@@ -143,6 +143,9 @@ SPEAKERS = [
     ("Andreas Keith lässt über seinen Anwalt mitteilen, dass er den Verein nicht gekannt habe. Niemand habe ihm mitgeteilt, dass die Partei Hilfe bekomme.", "indirect", "Niemand habe ihm mitgeteilt", "Andreas Keith"),
     # an agentless passive of asking or reproaching reports with no speaker
     ("Der Kandidat Jörg Meuthen wurde in einer Talkshow gefragt, warum die Partei überhaupt antrete.", "indirect", "warum die Partei", None),
+    # the programme is where one was asked, the asker is named by "von"
+    ("Der Kandidat Jörg Meuthen wurde in der ZDF-Talkshow Maybrit Illner gefragt, warum die Partei überhaupt antrete.", "indirect", "warum die Partei", None),
+    ("Der Kandidat Jörg Meuthen wurde von der Moderatorin Anne Will gefragt, warum die Partei überhaupt antrete.", "indirect", "warum die Partei", "Anne Will"),
     ("Seit Jahren wird den Medien vorgeworfen, dass sie Fakten verdrehten.", "indirect", "Fakten verdrehten", None),
     # a Konjunktiv paragraph after a paragraph that ends with a person as subject
     ("Migration\nDie Konferenz beginnt am Montag. Der Innenminister Usman Ngom nannte am Freitag das Ziel.\nEs gehe nicht darum, die Wanderung zu verhindern.", "indirect", "Es gehe nicht darum", "Usman Ngom"),
@@ -397,3 +400,18 @@ def test_definite_role_descriptions(text, speaker):
 
     [quote] = [q for q in analyze(text).quotes if "sorgen" in q.text or "ernst" in q.text]
     assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_quoted_headline_is_a_direct_quote_of_its_speaker() -> None:
+    """ANNOTATION: a quoted title is a direct quote of the speaker it belongs to; a headline
+    that is not one quotation as a whole gives none."""
+    import quellenlage
+
+    body = "\nDer Kreisverband und der Saal\nAm Montag schrieb Kreischef Andreas Kolb an den Vorstand: „Wir haben die Zusage, dass der Saal frei bleibt.“"
+    quoted = quellenlage.analyze("„Wir haben die Zusage“" + body)
+    headline = next(line for line in quoted.lines if line.role == "headline")
+    in_headline = [q for q in quoted.quotes if headline.start <= q.start < headline.start + len(headline.text)]
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in in_headline] == [("direct", "Wir haben die Zusage", "Andreas Kolb")]
+    plain = quellenlage.analyze("Kolb: „Wir haben die Zusage“ für den Saal" + body)
+    headline = next(line for line in plain.lines if line.role == "headline")
+    assert not [q for q in plain.quotes if q.kind == "direct" and headline.start <= q.start < headline.start + len(headline.text)]

@@ -590,6 +590,8 @@ class FrameFinder:
         if passive(doc, start, end):
             # "wird von der Polizei bestätigt", "wird in einer Mitteilung gefordert"
             agent = _agent(doc, start, end) or _written_in(doc, start, end)
+            if agent is not None and lem == "fragen" and doc[agent.start - 1].lower_ not in ("von", "vom", "durch"):
+                agent = None  # "wurde in der Talkshow gefragt, ob …": the programme is where one was asked, not who asked
             if agent is not None:
                 return Frame(cue, "verb", agent, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
             if lem == "zitieren" and doc[start].lower_ not in SUBORDINATORS:

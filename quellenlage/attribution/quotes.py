@@ -35,6 +35,7 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.attribution.lines import body_lines, line_of, line_span
 from quellenlage.attribution.sentences import sentence_of, sentences
 from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
+from quellenlage.schema import Line
 
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
 WORD = re.compile(r"\w+")
@@ -217,6 +218,20 @@ def pair_quotes(line: str) -> list[tuple[int, int]]:
     return pairs
 
 
+def quoted_titles(doc: Doc) -> list[Line]:
+    """Headline and subheading lines that are one quotation as a whole („Wir haben die Zusage“):
+    a quoted title is a direct quote of the speaker it belongs to (ANNOTATION.md)."""
+    titles = []
+    for line in doc._.lines:
+        if line.role not in ("headline", "subheading"):
+            continue
+        text = line.text.strip().rstrip(".!?")
+        pairs = pair_quotes(text)
+        if len(pairs) == 1 and pairs[0][0] == 1 and pairs[0][1] == len(text) - 1:
+            titles.append(line)
+    return titles
+
+
 class DirectQuoteFinder:
     def __init__(self, nlp: Language, name: str = "direct_quote_finder") -> None:
         self.name = name
@@ -231,7 +246,7 @@ class DirectQuoteFinder:
             if span is not None and WORD.search(span.text):
                 span._.kind = "direct"
                 quotes.append(span)
-        for line in lines:
+        for line in lines + quoted_titles(doc):
             for start, end in pair_quotes(line.text):
                 lead = len(line.text[start:end]) - len(line.text[start:end].lstrip())
                 trail = len(line.text[start:end]) - len(line.text[start:end].rstrip())

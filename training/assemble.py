@@ -38,6 +38,8 @@ def main():
     ap.add_argument("--warm-start", action="store_true",
                     help="v5 recipe (training/joint5.cfg): trained on the section-6 corpora of "
                          "../shared/data, tok2vec warm-started from 0.4.0: name these sources in meta.json")
+    ap.add_argument("--without-gsd23", action="store_true",
+                    help="with --warm-start: the v51 recipe left UD German-GSD 2.3 train out")
     a = ap.parse_args()
 
     nlp = spacy.load(a.ud_model)
@@ -101,10 +103,12 @@ def main():
             "One shared tok2vec (pretrained on raw text)",
             "One shared tok2vec (warm-started from 0.4.0's, which was pretrained on raw text)")
         meta["sources"][1]["name"] = "GermEval 2014 NER train (24,000 sentences) and test split (4,600 sentences)"
+        if not a.without_gsd23:
+            meta["sources"].append(
+                {"name": "UD German-GSD train release 2.3, UPOS only (via UKPLab/linspector), remapped "
+                         "to current conventions; features: silver from Quellenlage 0.4.0",
+                 "url": "https://github.com/UniversalDependencies/UD_German-GSD", "license": "CC BY-SA 4.0"})
         meta["sources"] += [
-            {"name": "UD German-GSD train release 2.3, UPOS only (via UKPLab/linspector), remapped "
-                     "to current conventions; features: silver from Quellenlage 0.4.0",
-             "url": "https://github.com/UniversalDependencies/UD_German-GSD", "license": "CC BY-SA 4.0"},
             {"name": "German LER (court decisions), 5,000 sentences with PER/LOC/ORG, legal classes unlabelled",
              "url": "https://github.com/elenanereiss/Legal-Entity-Recognition", "license": "CC BY 4.0"},
             {"name": "DFKI MobIE train (traffic reports, tweets), PER/ORG/LOC mapped",

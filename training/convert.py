@@ -42,6 +42,11 @@ def main():
                          "(and whose MISC spans protect the corpora without MISC)")
     ap.add_argument("--ler-sentences", type=int, default=5000,
                     help="LER sentences (with a person, place or organisation) in the joint corpus")
+    ap.add_argument("--ud-copies", type=int, default=2,
+                    help="copies of the GSD dev+test train part in the joint corpus (its share of the tokens)")
+    ap.add_argument("--without-gsd23", action="store_true",
+                    help="leave UD German-GSD 2.3 train out (0.5.1: its UPOS conventions lowered "
+                         "held-out UPOS and lemma in 0.5.0)")
     a = ap.parse_args()
     data, out = Path(a.data), Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -81,21 +86,22 @@ def main():
     silver = spacy.load(a.silver_model, exclude=["ql_gazetteer"])
     extra = {}
 
-    # UD German-GSD v2.3 train: UPOS only, remapped to today's conventions; features from the
-    # silver model where its UPOS agrees with the gold one (else none: POS-only label)
-    majority = current_upos_of_forms(ud_train_sents)
-    sents = [remap_gsd23(s_, majority)
-             for s_ in read_gsd23(data / "ud/German-GSD/v2.3-train-upos/de_gsd-ud-train.conllu.pos.gz")]
-    docs = []
-    for k in range(0, len(sents), GROUP):
-        part = [Doc(nlp.vocab, words=[f for f, _ in s_], sent_starts=[True] + [False] * (len(s_) - 1))
-                for s_ in sents[k:k + GROUP]]
-        docs.append((Doc.from_docs(part), [u for s_ in sents[k:k + GROUP] for _, u in s_]))
-    extra["gsd23"] = []
-    for (d, upos), p in zip(docs, silver.pipe(Doc(silver.vocab, words=[t.text for t in d]) for d, _ in docs)):
-        g = Doc(nlp.vocab, words=[t.text for t in d], sent_starts=[t.is_sent_start for t in d], pos=upos,
-                morphs=[str(pt.morph) if pt.pos_ == u else "" for pt, u in zip(p, upos)])
-        extra["gsd23"].append(g)
+    if not a.without_gsd23:
+        # UD German-GSD v2.3 train: UPOS only, remapped to today's conventions; features from the
+        # silver model where its UPOS agrees with the gold one (else none: POS-only label)
+        majority = current_upos_of_forms(ud_train_sents)
+        sents = [remap_gsd23(s_, majority)
+                 for s_ in read_gsd23(data / "ud/German-GSD/v2.3-train-upos/de_gsd-ud-train.conllu.pos.gz")]
+        docs = []
+        for k in range(0, len(sents), GROUP):
+            part = [Doc(nlp.vocab, words=[f for f, _ in s_], sent_starts=[True] + [False] * (len(s_) - 1))
+                    for s_ in sents[k:k + GROUP]]
+            docs.append((Doc.from_docs(part), [u for s_ in sents[k:k + GROUP] for _, u in s_]))
+        extra["gsd23"] = []
+        for (d, upos), p in zip(docs, silver.pipe(Doc(silver.vocab, words=[t.text for t in d]) for d, _ in docs)):
+            g = Doc(nlp.vocab, words=[t.text for t in d], sent_starts=[t.is_sent_start for t in d], pos=upos,
+                    morphs=[str(pt.morph) if pt.pos_ == u else "" for pt, u in zip(p, upos)])
+            extra["gsd23"].append(g)
 
     # extra NER corpora with partial schemes: spans the silver model calls MISC that overlap
     # no gold entity are marked missing (these corpora annotate no MISC class)
@@ -119,10 +125,10 @@ def main():
         db.to_disk(out / f"{name}.spacy")
         print(f"{name}: {len(docs_)} docs, {sum(len(d) for d in docs_)} tokens")
 
-    # joint corpus for training/joint.cfg: UD docs (oversampled x2, no entity annotation =
+    # joint corpus for training/joint.cfg: UD docs (oversampled x2 or --ud-copies, no entity annotation =
     # missing for NER) + GermEval docs (no POS/morph/lemma = missing for the taggers) + the
     # section-6 corpora (train only; internal dev stays the 0.4.0 one)
-    for split, ud_copies in (("train", 2), ("dev", 1)):
+    for split, ud_copies in (("train", a.ud_copies), ("dev", 1)):
         db = DocBin(store_user_data=False)
         ud = list(DocBin().from_disk(out / f"ud-{split}.spacy").get_docs(nlp.vocab))
         for _ in range(ud_copies):

@@ -1,8 +1,10 @@
-"""Reproducible recipe for the shipped German pipeline (quellenlage/nlp/model).
+"""Reproducible recipes for the German pipeline (quellenlage/nlp/model; which one is shipped: docs/models.md).
 
-    QL_DATA=/work/shared/data QL_WORK=/work/train-work python training/train.py [--mode v5|joint|separate]
+    QL_DATA=/work/shared/data QL_WORK=/work/train-work python training/train.py [--mode v51|v5|joint|separate]
 
-v5 (default, 0.5.0): the 0.4.0 pipeline is taken from git history (commit BASE_COMMIT) and
+v51 (default, 0.5.1): v5 without GSD 2.3 train, the GSD dev+test train part x6 instead of x2,
+6,000 steps.
+v5 (0.5.0): the 0.4.0 pipeline is taken from git history (commit BASE_COMMIT) and
 supplies the warm start (its pretrained tok2vec and static vectors, training/warmstart.py) and
 the silver morphological features of GSD 2.3 train (training/convert.py); then
 training/joint5.cfg is trained on all section-6 corpora. Steps: base, convert, warmstart,
@@ -42,25 +44,28 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.environ.get("QL_DATA", "/work/shared/data"))
     ap.add_argument("--work", default=os.environ.get("QL_WORK", "/work/train-work"))
-    ap.add_argument("--mode", choices=["v5", "joint", "separate"], default="v5",
-                    help="v5: warm start from 0.4.0, all training corpora (0.5.0); joint: one shared "
+    ap.add_argument("--mode", choices=["v51", "v5", "joint", "separate"], default="v51",
+                    help="v51: v5 without GSD 2.3 train, GSD dev+test x6, 6,000 steps (0.5.1); "
+                         "v5: warm start from 0.4.0, all training corpora (0.5.0); joint: one shared "
                          "tok2vec for tagging+NER from pretraining (0.4.0); separate: UD and NER pipelines")
     ap.add_argument("--base", default=None,
                     help="v5: the 0.4.0 pipeline dir (default: extracted from git at BASE_COMMIT)")
     ap.add_argument("--pretrain-epochs", type=int, default=8)
     ap.add_argument("--steps", type=int, default=None, help="override training.max_steps")
+    ap.add_argument("--ud-copies", type=int, default=None,
+                    help="v5/v51: override the copies of the GSD dev+test train part in the joint corpus")
     ap.add_argument("--skip", nargs="*", default=[],
                     choices=["base", "convert", "warmstart", "vectors", "gazetteer", "rawtext", "pretrain",
                              "train", "assemble"])
     ap.add_argument("--out", default=str(ROOT / "quellenlage/nlp/model"))
-    ap.add_argument("--version", default=None, help="default: 0.5.0 for v5, 0.4.0 otherwise")
+    ap.add_argument("--version", default=None, help="default: 0.5.1 for v51, 0.5.0 for v5, 0.4.0 otherwise")
     a = ap.parse_args()
     work = Path(a.work)
     corpus, runs = work / "corpus", work / "runs"
     runs.mkdir(parents=True, exist_ok=True)
     T = ROOT / "training"
-    if a.mode == "v5":
-        v5(a, work, corpus, runs, T)
+    if a.mode in V5_RECIPES:
+        v5(a, work, runs, T, **V5_RECIPES[a.mode])
         return
     if "convert" not in a.skip:
         run([PY, T / "convert.py", "--data", a.data, "--out", corpus])
@@ -92,30 +97,47 @@ def main():
         run([PY, T / "record_accuracy.py", "--model", a.out, "--data", a.data])
 
 
-def v5(a, work: Path, corpus: Path, runs: Path, T: Path):
+# the warm-started recipes (training/joint5.cfg): run and corpus names, GSD 2.3 train or not,
+# copies of the GSD dev+test train part, max_steps (None: the config's 7,000)
+V5_RECIPES = {
+    "v5": {"name": "joint5", "corpus_name": "corpus", "without_gsd23": False, "ud_copies": 2, "steps": None,
+           "version": "0.5.0"},
+    "v51": {"name": "joint51b", "corpus_name": "corpus51b", "without_gsd23": True, "ud_copies": 6, "steps": 6000,
+            "version": "0.5.1"},
+}
+
+
+def v5(a, work: Path, runs: Path, T: Path, name: str, corpus_name: str, without_gsd23: bool, ud_copies: int,
+       steps: int | None, version: str):
     """0.5.0: warm start from 0.4.0, joint training on GermEval train+test, GSD 2.3 train UPOS,
-    GSD dev+test, LER/MobIE/SmartData (training/joint5.cfg, ~100 min on one busy core)."""
+    GSD dev+test, LER/MobIE/SmartData (training/joint5.cfg, ~100 min on one busy core).
+    0.5.1: the same without GSD 2.3 train (its UPOS conventions lowered held-out UPOS and lemma),
+    the GSD dev+test train part x6 so that UD keeps a share of the tokens (features, UPOS)."""
     base = Path(a.base) if a.base else work / "model-0.4.0"
+    corpus = work / corpus_name
+    gsd23 = ["--without-gsd23"] if without_gsd23 else []
+    steps = a.steps or steps
     if not a.base and "base" not in a.skip:
         base.mkdir(parents=True, exist_ok=True)
         tar = subprocess.run(["git", "-C", str(ROOT), "archive", BASE_COMMIT, "quellenlage/nlp/model"],
                              check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(base), "--strip-components=3"], input=tar, check=True)
     if "convert" not in a.skip:
-        run([PY, T / "convert.py", "--data", a.data, "--out", corpus, "--silver-model", base])
+        run([PY, T / "convert.py", "--data", a.data, "--out", corpus, "--silver-model", base, *gsd23,
+             "--ud-copies", str(a.ud_copies or ud_copies)])
     if "warmstart" not in a.skip:
         run([PY, T / "warmstart.py", "--model", base, "--out", work / "warm-tok2vec.bin",
              "--vectors-out", work / "warm-vectors"])
     if "gazetteer" not in a.skip:
         run([PY, T / "gazetteer.py", "--out", work / "loc_patterns.jsonl"])
     if "train" not in a.skip:
-        run([PY, "-m", "spacy", "train", T / "joint5.cfg", "-o", runs / "joint5",
+        run([PY, "-m", "spacy", "train", T / "joint5.cfg", "-o", runs / name,
              "--paths.train", corpus / "joint-train.spacy", "--paths.dev", corpus / "joint-dev.spacy",
              "--paths.vectors", work / "warm-vectors", "--paths.init_tok2vec", work / "warm-tok2vec.bin",
-             *(["--training.max_steps", str(a.steps)] if a.steps else [])], log=runs / "joint5.log")
+             *(["--training.max_steps", str(steps)] if steps else [])], log=runs / f"{name}.log")
     if "assemble" not in a.skip:
-        run([PY, T / "assemble.py", runs / "joint5" / "model-best", "--gazetteer", work / "loc_patterns.jsonl",
-             "--out", a.out, "--version", a.version or "0.5.0", "--warm-start"])
+        run([PY, T / "assemble.py", runs / name / "model-best", "--gazetteer", work / "loc_patterns.jsonl",
+             "--out", a.out, "--version", a.version or version, "--warm-start", *gsd23])
         run([PY, T / "record_accuracy.py", "--model", a.out, "--data", a.data])
 
 

@@ -145,13 +145,16 @@ class _Renderer:
         self.buffer: list[str] = []
         self.link_chars = 0
         self.context: set[str] = set()
+        self.ends_in_link = False
 
     def flush(self) -> None:
         text = SPACE.sub(" ", "".join(self.buffer).replace("\xa0", " ")).strip()
         if text:
-            self.lines.append(DomLine(text=text, context=frozenset(self.context),
+            # "end-link": the line's last words are a link ("… mehr", "Read more"), as a card's description ends.
+            context = self.context | {"end-link"} if self.ends_in_link else self.context
+            self.lines.append(DomLine(text=text, context=frozenset(context),
                                       link_chars=min(self.link_chars, len(text))))
-        self.buffer, self.link_chars, self.context = [], 0, set()
+        self.buffer, self.link_chars, self.context, self.ends_in_link = [], 0, set(), False
 
     def add(self, text: str | None, context: frozenset[str], in_link: bool) -> None:
         """Text joins the current line, and the line takes on the context of every element
@@ -160,6 +163,7 @@ class _Renderer:
             self.buffer.append(text)
             if text.strip():
                 self.context |= context
+                self.ends_in_link = in_link
                 if in_link:
                     self.link_chars += len(SPACE.sub(" ", text).strip())
 

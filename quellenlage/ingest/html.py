@@ -19,6 +19,10 @@ from quellenlage.ingest.article import Article
 from quellenlage.ingest.dom import DomLine, render_page
 
 WORD = re.compile(r"\w+")
+# Chinese and Japanese are written without spaces between words.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+#: Characters of a Chinese or Japanese word, on average (to count words of unspaced scripts).
+CJK_CHARS_PER_WORD = 2
 #: Fewer words than this is a navigation or cookie page, not an article.
 MIN_ARTICLE_WORDS = 15
 
@@ -32,6 +36,12 @@ def _metadata(html: str, url: str | None) -> dict[str, str | None]:
         return {}
     return {"title": meta.title, "date": meta.date, "author": meta.author,
             "site": meta.sitename or meta.hostname, "url": url or meta.url}
+
+
+def word_count(text: str) -> int:
+    """Words of a line: the spaced words, and for Chinese and Japanese, which are written
+    without spaces, their characters by the average length of a word."""
+    return len(text.split()) + len(CJK.findall(text)) // CJK_CHARS_PER_WORD
 
 
 def _norm(text: str) -> str:
@@ -61,8 +71,8 @@ def article_from_html(html: str, name: str | None = None, url: str | None = None
     from quellenlage.structure.lines import LineClassifier
 
     page = render_page(html)
-    prose = [line for line in page.lines if len(line.text.split()) >= 8]
-    if sum(len(line.text.split()) for line in prose) < MIN_ARTICLE_WORDS:
+    prose = [line for line in page.lines if word_count(line.text) >= 8]
+    if sum(word_count(line.text) for line in prose) < MIN_ARTICLE_WORDS:
         raise ExtractionError(f"{name or 'html'}: no article text found in the HTML")
     text = "\n".join(line.text for line in page.lines)
     meta = _metadata(html, url)

@@ -92,3 +92,28 @@ def test_words_of_unspaced_scripts_are_counted():
     html = f"<html lang='ja'><body><h1>運河の橋を改修へ</h1>{japanese}</body></html>"
     article = article_from_html(html, name="ja")  # not refused as a page without an article
     assert "工事費は約四百万ユーロ" in article.text
+
+
+def test_decomposed_umlauts_are_composed():
+    html = page("".join(f"<p>{p}</p>" for p in PARAGRAPHS).replace("ü", "u\u0308"))
+    lines = render_page(html).lines
+    assert any("Brücke über den Kanal" in line.text for line in lines)
+    assert not any("\u0308" in line.text for line in lines)
+
+
+def test_sentences_between_the_headline_and_the_body_in_trafilaturas_text_are_the_lead():
+    from quellenlage.structure.cues import Cues
+    from quellenlage.structure.lines import lead_under_the_headline
+
+    texts = ["Start", "Brücke am Kanal wird saniert", "Bild vergrößern", PARAGRAPHS[0], "Abspielen",
+             "Bewerten", PARAGRAPHS[1], PARAGRAPHS[2], "Teilen", "Anwohner hatten sich beschwert, und sie sagen es laut."]
+    cues = Cues("de")
+    shapes = [cues.shape(k, 0, t) for k, t in enumerate(texts)]
+    traf = frozenset({"traf"})
+    context = [frozenset(), traf, frozenset(), traf, frozenset(), frozenset(), traf, traf, frozenset(), traf]
+    roles = ["boilerplate", "headline", "boilerplate", "boilerplate", "boilerplate", "boilerplate",
+             "paragraph", "paragraph", "boilerplate", "boilerplate"]
+    lead_under_the_headline(roles, context, shapes, [""] * len(roles))
+    # the lead is body; widgets stay furniture; a sentence after the body is left to the model
+    assert roles == ["boilerplate", "headline", "boilerplate", "paragraph", "boilerplate", "boilerplate",
+                     "paragraph", "paragraph", "boilerplate", "boilerplate"]

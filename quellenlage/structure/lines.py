@@ -183,6 +183,8 @@ class LineClassifier:
             second_opinion(roles, context, shapes, why)
             other_articles_cards(roles, context, link_density or [0.0] * len(roles), why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
+        if context is not None:
+            lead_under_the_headline(roles, context, shapes, why)
         if context is None:  # markup says where the article ends and what its teaser is; plain text needs the conventions
             body_below_the_headline(roles, shapes, why)
             self.body_goes_on(roles, shapes, why)
@@ -516,6 +518,20 @@ def second_opinion(roles: list[str], context: Sequence[frozenset[str]], shapes: 
     for k in range(start + 1, body[-1]):
         if roles[k] == "boilerplate" and "traf" in context[k] and shapes[k].words >= MIN_KEPT_WORDS:
             roles[k], why[k] = "paragraph", "in trafilatura's main text, inside the article"
+
+
+def lead_under_the_headline(roles: list[str], context: Sequence[frozenset[str]], shapes: list[Shape],
+                            why: list[str]) -> None:
+    """The article begins under its headline: sentences between the headline and the body
+    that trafilatura's main text holds are the article's lead or introduction, however many
+    lines of a media player or rating widget stand between them and the body."""
+    if "headline" not in roles or "paragraph" not in roles:
+        return
+    start = roles.index("headline") + 1
+    end = next((k for k in range(start, len(roles)) if roles[k] == "paragraph"), start)
+    for k in range(start, end):
+        if roles[k] == "boilerplate" and "traf" in context[k] and shapes[k].paragraph_like:
+            roles[k], why[k] = "paragraph", "a sentence between the headline and the body, in trafilatura's main text"
 
 
 def other_articles_cards(roles: list[str], context: Sequence[frozenset[str]], link_density: Sequence[float],

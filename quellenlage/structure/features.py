@@ -188,7 +188,7 @@ class PageFeatures:
         """Feature lists for the non-blank `lines` of one page, in order. `context` and
         `link_density` come from the markup (HTML input), `title` from the page's head."""
         shapes = [self.cues.shape(i, 0, raw) for i, raw in enumerate(lines)]
-        rule = [line.role for line in self.rules.classify("\n".join(line.replace("\n", " ") for line in lines))]
+        rule = [role for role, _ in self.rules.roles(shapes)]
         own = [self.own_of(raw) for raw in lines]
         n = len(shapes)
         first, last = main_prose_run(shapes)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import ExtractionError
-from ..ingest.html import article_from_html
+from ..ingest.html import PageLines, article_from_html, page_lines
 from .metrics import Clock, SnippetCounts, shingle_counts, shingle_scores, shingles
 from .report import SuiteResult, Table, dist_version, table
 
@@ -251,6 +251,33 @@ def dropped_line_table(pages: list[Page], bodies: dict[str, str]) -> Table:
     return t
 
 
+def line_model_table(corpora: list[tuple[str, list[Page]]]) -> Table:
+    """CPU time of the line classifier alone (the line model, its features and the markup
+    conventions; not the rendering, trafilatura or htmldate) per page: a first pass over the
+    pages, with every line new to the caches, and a second pass over the same pages."""
+    t = table("Line model: CPU time per page (line classifier alone)", ("data set", "text"),
+              ("pages", "int"), ("lines per page", "float"), ("ms/page, lines new", "float"),
+              ("ms/page, second pass", "float"))
+    prepared: list[tuple[str, list[PageLines]]] = []
+    with sandboxed():
+        for name, pages in corpora:
+            ready = []
+            for page in pages:
+                with suppress(ExtractionError):
+                    ready.append(page_lines(page.html, url=page.url))
+            prepared.append((name, ready))
+        for name, ready in prepared:
+            clocks = Clock(), Clock()
+            for clock in clocks:
+                for prepared_page in ready:
+                    with clock.measure():
+                        prepared_page.classify()
+            n = max(1, len(ready))
+            lines = sum(len(prepared_page.context) for prepared_page in ready)
+            t.add(name, len(ready), lines / n, 1000 * clocks[0].cpu / n, 1000 * clocks[1].cpu / n)
+    return t
+
+
 def run(data_dir: Path, limit: Optional[int] = None) -> SuiteResult:
     result = SuiteResult(suite="extraction", title="HTML main-text extraction")
     sh_root, de_root = data_dir / "article-extraction-benchmark", data_dir / "trafilatura-eval"
@@ -260,6 +287,9 @@ def run(data_dir: Path, limit: Optional[int] = None) -> SuiteResult:
         return result
 
     pages, bodies = scrapinghub_pages(sh_root, limit)
+    de_pages, gold = german_pages(de_root, limit)
+    # Timed first, while every line is new to the caches of this process.
+    lines_table = line_model_table([("scrapinghub", pages), ("trafilatura-eval German", de_pages)])
     t = table(f"scrapinghub article-extraction-benchmark: {len(pages)} pages, mostly English "
               "(shingle metric)", ("extractor", "text"), ("version", "text"), ("P", "pct"),
               ("R", "pct"), ("F1", "pct"), ("published F1", "pct"), ("published for", "text"),
@@ -288,7 +318,6 @@ def run(data_dir: Path, limit: Optional[int] = None) -> SuiteResult:
             check.add(label, s.f1, PUBLISHED_STORED_F1[stem])
         result.tables.append(check)
 
-    de_pages, gold = german_pages(de_root, limit)
     n_snippets = sum(len(g["with"]) + len(g["without"]) for g in gold.values())
     t = table(f"trafilatura-eval German news: {len(de_pages)} pages, {n_snippets} snippets "
               "(snippet metric)", ("extractor", "text"), ("P", "pct"), ("R", "pct"), ("F1", "pct"),
@@ -304,6 +333,7 @@ def run(data_dir: Path, limit: Optional[int] = None) -> SuiteResult:
         t.add(cand.name, s.precision, s.recall, s.f1, counts.accuracy, counts.tp, counts.fp,
               counts.fn, counts.tn, 1000 * clock.wall / len(de_pages), failed)
     result.tables.append(t)
+    result.tables.append(lines_table)
     result.notes += [
         "Quellenlage = the page rendered as lines from its markup + line model (markup features), "
         "dropping boilerplate/caption/byline/section lines and the headline.",

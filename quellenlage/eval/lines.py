@@ -3,6 +3,7 @@ gold headline line was found (ANNOTATION.md section 1)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -54,7 +55,13 @@ class HtmlPageCheck:
 
     @property
     def headline_ok(self) -> bool:
-        return self.headline is not None and self.headline in self.gold_headlines
+        return self.headline is not None and same_text(self.headline) in {same_text(h) for h in self.gold_headlines}
+
+
+def same_text(text: str) -> str:
+    """A text compared with another: whitespace collapsed, characters composed (NFC), as the
+    HTML reader renders them (a gold file may keep a page's decomposed umlauts)."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def html_checks(pairs: list[tuple[str, str, dict]], html_dir: Path) -> list[HtmlPageCheck]:
@@ -83,14 +90,14 @@ def html_checks(pairs: list[tuple[str, str, dict]], html_dir: Path) -> list[Html
         if article is None:
             out.append(HtmlPageCheck(name, 0, len(quotes), None, gold_headlines, roles))
             continue
-        flat = " ".join(article.text.split())
+        flat = same_text(article.text)
         by_text: dict[str, str] = {}
         for line in article.lines:
-            by_text.setdefault(" ".join(line.text.split()), line.role)
+            by_text.setdefault(same_text(line.text), line.role)
         for i, role in gold.get("lines", {}).items():
-            roles.confusion[(role, by_text.get(" ".join(gold_text[int(i)].split()), "none"))] += 1
+            roles.confusion[(role, by_text.get(same_text(gold_text[int(i)]), "none"))] += 1
         headline = next((line.text for line in article.lines if line.role == "headline"), None)
-        inside = sum(" ".join(q.split()) in flat for q in quotes)
+        inside = sum(same_text(q) in flat for q in quotes)
         out.append(HtmlPageCheck(name, inside, len(quotes), headline, gold_headlines, roles))
     return out
 

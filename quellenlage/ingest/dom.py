@@ -1,7 +1,7 @@
 """An HTML page as reader-view lines, each with the markup it came from.
 
 The page is rendered the way scraped article text looks (block elements as lines, whitespace
-collapsed, no-break space as space, nothing from script/style or hidden elements), and every
+collapsed, no-break space as space, composed characters (NFC), nothing from script/style or hidden elements), and every
 line keeps the facts of its DOM context that say what it is: inside nav/header/footer/aside/
 form, a heading level, figcaption, time or author markup, the class and id words of its
 ancestors (share, cookie, newsletter, kicker …), and how much of it is link text. These facts
@@ -12,6 +12,7 @@ of its training data (`training/line_model.py`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -145,13 +146,17 @@ class _Renderer:
         self.buffer: list[str] = []
         self.link_chars = 0
         self.context: set[str] = set()
+        self.ends_in_link = False
 
     def flush(self) -> None:
-        text = SPACE.sub(" ", "".join(self.buffer).replace("\xa0", " ")).strip()
+        # NFC: pages written on some systems spell "ü" as "u" and a combining diaeresis.
+        text = unicodedata.normalize("NFC", SPACE.sub(" ", "".join(self.buffer).replace("\xa0", " ")).strip())
         if text:
-            self.lines.append(DomLine(text=text, context=frozenset(self.context),
+            # "end-link": the line's last words are a link ("… mehr", "Read more"), as a card's description ends.
+            context = self.context | {"end-link"} if self.ends_in_link else self.context
+            self.lines.append(DomLine(text=text, context=frozenset(context),
                                       link_chars=min(self.link_chars, len(text))))
-        self.buffer, self.link_chars, self.context = [], 0, set()
+        self.buffer, self.link_chars, self.context, self.ends_in_link = [], 0, set(), False
 
     def add(self, text: str | None, context: frozenset[str], in_link: bool) -> None:
         """Text joins the current line, and the line takes on the context of every element
@@ -160,6 +165,7 @@ class _Renderer:
             self.buffer.append(text)
             if text.strip():
                 self.context |= context
+                self.ends_in_link = in_link
                 if in_link:
                     self.link_chars += len(SPACE.sub(" ", text).strip())
 

@@ -11,14 +11,20 @@ are marked, not cut, so that offsets stay those of the text. trafilatura reads t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import trafilatura
 
 from quellenlage.errors import ExtractionError
 from quellenlage.ingest.article import Article
 from quellenlage.ingest.dom import DomLine, render_page
+from quellenlage.schema import Line
 
 WORD = re.compile(r"\w+")
+# Chinese and Japanese are written without spaces between words.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+#: Characters of a Chinese or Japanese word, on average (to count words of unspaced scripts).
+CJK_CHARS_PER_WORD = 2
 #: Fewer words than this is a navigation or cookie page, not an article.
 MIN_ARTICLE_WORDS = 15
 
@@ -32,6 +38,12 @@ def _metadata(html: str, url: str | None) -> dict[str, str | None]:
         return {}
     return {"title": meta.title, "date": meta.date, "author": meta.author,
             "site": meta.sitename or meta.hostname, "url": url or meta.url}
+
+
+def word_count(text: str) -> int:
+    """Words of a line: the spaced words, and for Chinese and Japanese, which are written
+    without spaces, their characters by the average length of a word."""
+    return len(text.split()) + len(CJK.findall(text)) // CJK_CHARS_PER_WORD
 
 
 def _norm(text: str) -> str:
@@ -55,26 +67,64 @@ def with_main_text_marks(html: str, lines: list[DomLine]) -> list[frozenset[str]
     return out
 
 
-def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
-    """The page as lines with their roles; raises ExtractionError when it holds no article."""
-    from quellenlage.lang.detect import DEFAULT, detect_language
-    from quellenlage.structure.lines import LineClassifier
+@dataclass
+class PageLines:
+    """A page prepared for the line classifier: its lines with their markup, and its metadata."""
+
+    text: str
+    context: list[frozenset[str]]
+    link_density: list[float]
+    title: str | None
+    titles: tuple[str, str]
+    site: str | None
+    description: str
+    language: str | None  # the language of the page's prose, if told
+    declared: str  # the language the page declares ("de-DE"), if any
+    meta: dict[str, str | None]
+
+    def classify(self) -> list[Line]:
+        """The lines' roles from the line model and the markup conventions."""
+        from quellenlage.lang.detect import DEFAULT
+        from quellenlage.structure.lines import LineClassifier
+
+        return LineClassifier(self.language or DEFAULT).classify(
+            self.text, self.context, self.link_density, self.title, titles=self.titles, site=self.site,
+            description=self.description,
+        )
+
+
+def page_lines(html: str, name: str | None = None, url: str | None = None) -> PageLines:
+    """The page rendered as lines with their markup and metadata; raises ExtractionError when it
+    holds no article."""
+    from quellenlage.lang.detect import detect_language
 
     page = render_page(html)
-    prose = [line for line in page.lines if len(line.text.split()) >= 8]
-    if sum(len(line.text.split()) for line in prose) < MIN_ARTICLE_WORDS:
+    prose = [line for line in page.lines if word_count(line.text) >= 8]
+    if sum(word_count(line.text) for line in prose) < MIN_ARTICLE_WORDS:
         raise ExtractionError(f"{name or 'html'}: no article text found in the HTML")
-    text = "\n".join(line.text for line in page.lines)
     meta = _metadata(html, url)
-    title = page.og_title or page.title or meta.get("title") or None
-    site = page.site or meta.get("site") or None
     # The language of the page's prose (navigation and labels have few function words),
     # weighed against the one the page declares ("en-US" → "en").
     language = detect_language("\n".join(line.text for line in prose), page.language)
-    lines = LineClassifier(language or DEFAULT).classify(
-        text, with_main_text_marks(html, page.lines), [line.link_density for line in page.lines], title,
-        titles=(page.og_title, page.title), site=site, description=page.description,
+    return PageLines(
+        text="\n".join(line.text for line in page.lines),
+        context=with_main_text_marks(html, page.lines),
+        link_density=[line.link_density for line in page.lines],
+        title=page.og_title or page.title or meta.get("title") or None,
+        titles=(page.og_title, page.title),
+        site=page.site or meta.get("site") or None,
+        description=page.description,
+        language=language,
+        declared=page.language,
+        meta=meta,
     )
+
+
+def article_from_html(html: str, name: str | None = None, url: str | None = None) -> Article:
+    """The page as lines with their roles; raises ExtractionError when it holds no article."""
+    page = page_lines(html, name, url)
+    lines = page.classify()
     headline = next((line.text for line in lines if line.role == "headline"), None)
-    meta = {**meta, "title": headline or meta.get("title"), "input_name": name, "language": language or page.language or None}
-    return Article(text=text, id=name, meta=meta, input_format="html", lines=lines)
+    meta = {**page.meta, "title": headline or page.meta.get("title"), "input_name": name,
+            "language": page.language or page.declared or None}
+    return Article(text=page.text, id=name, meta=meta, input_format="html", lines=lines)

@@ -62,14 +62,20 @@ def _bucket(n: float, edges: Sequence[float]) -> str:
 NON_ALNUM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=16384)  # a page's lines are keyed, and compared with its title, again and again
 def _key(text: str) -> str:
     return NON_ALNUM.sub("", text.lower())
 
 
+@lru_cache(maxsize=16384)  # see _key
+def word_set(text: str) -> frozenset[str]:
+    """The words of a text, lower-cased."""
+    return frozenset(w.lower() for w in WORD.findall(text))
+
+
 def title_similarity(line: str, title: str) -> float:
     """The smaller of the shares of each side's words the other contains."""
-    a = {w.lower() for w in WORD.findall(line)}
-    b = {w.lower() for w in WORD.findall(title)}
+    a, b = word_set(line), word_set(title)
     if not a or not b:
         return 0.0
     shared = len(a & b)
@@ -182,7 +188,7 @@ class PageFeatures:
         """Feature lists for the non-blank `lines` of one page, in order. `context` and
         `link_density` come from the markup (HTML input), `title` from the page's head."""
         shapes = [self.cues.shape(i, 0, raw) for i, raw in enumerate(lines)]
-        rule = [line.role for line in self.rules.classify("\n".join(line.replace("\n", " ") for line in lines))]
+        rule = [role for role, _ in self.rules.roles(shapes)]
         own = [self.own_of(raw) for raw in lines]
         n = len(shapes)
         first, last = main_prose_run(shapes)

@@ -36,6 +36,8 @@ MODEL_PATH = Path(__file__).parent / "models" / "lines.crfsuite"
 EXTRACTED_MAX_HEAD = 8
 EXTRACTED_MAX_TAIL = 5
 BODY_ROLES = frozenset({"paragraph", "subheading"})
+#: A heading with this share of its text in a link is a link to another page (a card's title).
+CARD_LINK_DENSITY = 0.9
 #: A news page has a headline: when the model tags none, the most probable title-like line of
 #: the lines this close above the body is it.
 HEADLINE_WINDOW = 15
@@ -179,7 +181,10 @@ class LineClassifier:
             standfirst(roles, [raw for _, _, raw in spans], description, why)
         if context is not None:
             second_opinion(roles, context, shapes, why)
+            other_articles_cards(roles, context, link_density or [0.0] * len(roles), why)
         one_body(roles, [len(raw.split()) for _, _, raw in spans], why)
+        if context is not None:
+            lead_under_the_headline(roles, context, shapes, why)
         if context is None:  # markup says where the article ends and what its teaser is; plain text needs the conventions
             body_below_the_headline(roles, shapes, why)
             self.body_goes_on(roles, shapes, why)
@@ -498,14 +503,49 @@ def lead_is_teaser(roles: list[str], shapes: list[Shape], why: list[str]) -> Non
 def second_opinion(roles: list[str], context: Sequence[frozenset[str]], shapes: list[Shape], why: list[str]) -> None:
     """Inside the article (from the headline to the last paragraph), a sentence that
     trafilatura's main text holds ("traf") is body, whatever the model said: two readers of
-    the page agree, and losing an article line costs more than keeping a teaser."""
+    the page agree, and losing an article line costs more than keeping a teaser. A page
+    with markup has an article: when the model finds no paragraph at all, trafilatura's main
+    text below the headline is the body."""
     body = [k for k, r in enumerate(roles) if r == "paragraph"]
     if not body:
+        start = roles.index("headline") + 1 if "headline" in roles else 0
+        for k in range(start, len(roles)):
+            if "traf" in context[k] and roles[k] == "boilerplate":
+                roles[k] = "subheading" if "heading" in context[k] else "paragraph"
+                why[k] = "trafilatura's main text: the model found no body"
         return
     start = roles.index("headline") if "headline" in roles else body[0]
     for k in range(start + 1, body[-1]):
         if roles[k] == "boilerplate" and "traf" in context[k] and shapes[k].words >= MIN_KEPT_WORDS:
             roles[k], why[k] = "paragraph", "in trafilatura's main text, inside the article"
+
+
+def lead_under_the_headline(roles: list[str], context: Sequence[frozenset[str]], shapes: list[Shape],
+                            why: list[str]) -> None:
+    """The article begins under its headline: sentences between the headline and the body
+    that trafilatura's main text holds are the article's lead or introduction, however many
+    lines of a media player or rating widget stand between them and the body."""
+    if "headline" not in roles or "paragraph" not in roles:
+        return
+    start = roles.index("headline") + 1
+    end = next((k for k in range(start, len(roles)) if roles[k] == "paragraph"), start)
+    for k in range(start, end):
+        if roles[k] == "boilerplate" and "traf" in context[k] and shapes[k].paragraph_like:
+            roles[k], why[k] = "paragraph", "a sentence between the headline and the body, in trafilatura's main text"
+
+
+def other_articles_cards(roles: list[str], context: Sequence[frozenset[str]], link_density: Sequence[float],
+                         why: list[str]) -> None:
+    """A card of another article set in the page (a box between paragraphs): a heading that is
+    wholly a link, and under it a description that ends in a link ("… mehr", "Read more"). The
+    article's own headings and paragraphs are not links to elsewhere."""
+    for k in range(len(roles) - 1):
+        if ("heading" in context[k] and "h1" not in context[k] and roles[k] != "headline"
+                and link_density[k] >= CARD_LINK_DENSITY and "heading" not in context[k + 1]
+                and "end-link" in context[k + 1] and link_density[k + 1] < CARD_LINK_DENSITY):
+            for j in (k, k + 1):
+                if roles[j] != "boilerplate":
+                    roles[j], why[j] = "boilerplate", "another article's card (linked heading, description ending in a link)"
 
 
 def standfirst(roles: list[str], texts: list[str], description: str, why: list[str]) -> None:

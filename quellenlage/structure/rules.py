@@ -30,18 +30,23 @@ class LineRules:
         self.cues = cues or Cues()
 
     def classify(self, text: str) -> list[Line]:
-        """Roles by the rules alone (the line model takes them as features)."""
+        """Roles by the rules alone, as lines of the text."""
         shapes: list[Shape] = []
         offset = 0
         for i, raw in enumerate(text.split("\n")):
             if raw.strip():
                 shapes.append(self.cues.shape(i, offset, raw))
             offset += len(raw) + 1
+        return [Line(index=s.index, role=role, text=s.raw, start=s.start, why=why)
+                for s, (role, why) in zip(shapes, self.roles(shapes))]
+
+    def roles(self, shapes: list[Shape]) -> list[tuple[str, str]]:
+        """The (role, why) of each of the non-blank lines' shapes, in order (the line model
+        takes the roles as features)."""
         if not shapes:
             return []
         if len(shapes) == 1:  # a lone line is a text to read, not a page
-            s = shapes[0]
-            return [Line(index=s.index, role="paragraph", text=s.raw, start=s.start, why="the only line")]
+            return [("paragraph", "the only line")]
         roles: dict[int, tuple[str, str]] = {}
         cues = {s.index: self.cues.boilerplate_cue(s) for s in shapes}
 
@@ -107,7 +112,4 @@ class LineRules:
             else:
                 roles[s.index] = ("paragraph", "body text")
 
-        return [
-            Line(index=s.index, role=roles[s.index][0], text=s.raw, start=s.start, why=roles[s.index][1])
-            for s in shapes
-        ]
+        return [roles[s.index] for s in shapes]

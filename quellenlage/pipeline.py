@@ -103,8 +103,16 @@ def _pipeline_of(language: str, components: tuple[str, ...] | None) -> Language:
     """The pipeline, kept for the life of the process. Its objects (model, word lists, lexicon
     caches) are then moved out of the cyclic garbage collector's sight (`gc.freeze`): every
     full collection during the analysis would walk them again, about a tenth of the time of
-    our components. The collector still frees whatever is created later."""
-    nlp = build_pipeline(Settings(components=components), language)
+    our components. The collector still frees whatever is created later. While the pipeline
+    is built the collector is paused: loading creates hundreds of thousands of objects that all
+    live on, and collections in between would only walk them."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        nlp = build_pipeline(Settings(components=components), language)
+    finally:
+        if collecting:
+            gc.enable()
     gc.freeze()
     return nlp
 

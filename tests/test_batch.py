@@ -273,7 +273,23 @@ def test_a_failing_chunk_is_logged_and_redone_one_by_one(caplog) -> None:
 
     articles = [Article(text="good one"), Article(text="bad one", id="b1"), Article(text="good two")]
     with caplog.at_level(logging.WARNING, logger="quellenlage.batch"):
-        results = _analyze_each(analyze_fn, articles)
+        results = list(_analyze_each(analyze_fn, articles))
     assert [r.text if isinstance(r, Analysis) else r for r in results] == ["good one", "ValueError: cannot read", "good two"]
     assert "after 1 of 3 documents (ValueError: cannot read)" in caplog.text
     assert "document b1 failed: ValueError: cannot read" in caplog.text
+
+
+def test_corpus_workers_fix_the_malloc_thresholds() -> None:
+    """On glibc the thresholds are set (once per process); elsewhere it is a no-op, not an error."""
+    import ctypes.util
+    import platform
+
+    from quellenlage.batch.allocator import tune_allocator
+
+    tuned = tune_allocator()
+    assert tune_allocator() is tuned
+    libc = ctypes.util.find_library("c") or ""
+    if platform.system() == "Linux" and platform.libc_ver()[0] == "glibc" and libc:
+        assert tuned is True
+    else:
+        assert tuned is False

@@ -29,9 +29,9 @@ def _missing_extra(err: ModuleNotFoundError) -> None:
 
 
 #: Documents a corpus worker analyses together: its memory grows with the batch (every Doc of a
-#: batch is alive at once), its speed not beyond two (16.4 s per 100 articles at 2 and at 8;
-#: peak memory 430 MB against 550 MB).
-CORPUS_BATCH = 2
+#: batch is alive at once, and the tagger's arrays of a long article take 40-50 MB), its speed
+#: does not (200 mixed articles: 34.6 s CPU at 1, 35.9 s at 2; peak 444 MB against 470 MB).
+CORPUS_BATCH = 1
 
 
 def batch(

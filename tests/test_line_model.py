@@ -206,6 +206,18 @@ def test_markup_features_only_with_markup():
     assert "1:dom:article" in feats[0] and "-1:dom:nav" in feats[1]
 
 
+def test_markup_features_come_in_a_fixed_order_so_training_writes_the_same_model_file():
+    # a line's markup context is a set, whose order follows Python's per-process string hashing;
+    # the CRF numbers its features in the order met, so the features must not follow it
+    context = frozenset({"nav", "li", "footer", "aside", "heading", "cls:share", "cls:related"})
+    feats = PageFeatures().page(["Teilen", "Mehr zum Thema", "Impressum"], context=[context] * 3,
+                                link_density=[1.0, 1.0, 1.0])
+    own = [f for f in feats[1] if f.startswith("dom:")]
+    before = [f for f in feats[1] if f.startswith("-1:dom:")]
+    assert own == [f"dom:{c}" for c in sorted(context)]
+    assert len(before) >= 2 and before == sorted(before)
+
+
 def test_title_similarity():
     assert title_similarity("Neue Fähre für den Altrhein", "Neue Fähre für den Altrhein") == 1.0
     assert title_similarity("Sport", "Neue Fähre für den Altrhein") == 0.0

@@ -253,7 +253,7 @@ class PageFeatures:
                 elif sim > 0:
                     f.append(f"title={_bucket(sim, (0.3, 0.6, 0.85, 1.0))}")
             if context is not None:
-                f += [f"dom:{c}" for c in context[i]]
+                f += [f"dom:{c}" for c in sorted(context[i])]  # sorted: the same model file whatever the hash seed
                 if link_density is not None:
                     f.append(f"links={_bucket(link_density[i], (0.0, 0.3, 0.7, 1.0))}")
             for off in (-2, -1, 1, 2):
@@ -263,7 +263,7 @@ class PageFeatures:
                     if abs(off) == 1:
                         f.append(f"{off}:rule={rule[j]}")
                     if context is not None and abs(off) == 1:
-                        f += [f"{off}:dom:{c}" for c in context[j] if c in NEIGHBOUR_CONTEXT]
+                        f += [f"{off}:dom:{c}" for c in sorted(context[j]) if c in NEIGHBOUR_CONTEXT]
                 else:
                     f.append(f"{off}:none")
             pages.append(f)

@@ -74,7 +74,7 @@ FOUND = [
     ("Die Bürgermeisterin bezeichnete den Neubau als „Schandfleck“ und verlangte einen Abriss.", "direct", "Schandfleck", "Bürgermeisterin"),
     ("Die Opposition nannte das einen „Skandal ohnegleichen“ und verließ den Saal.", "direct", "Skandal ohnegleichen", "Opposition"),
     ("Der Landrat würdigte die Helfer als „Rückgrat der Gemeinde“.", "direct", "Rückgrat der Gemeinde", "Landrat"),
-    ("Als „verlorenes Jahrzehnt“ beschrieb die Historikerin Ute Kramer die Zeit nach dem Krieg.", "direct", "verlorenes Jahrzehnt", None),
+    ("Als „verlorenes Jahrzehnt“ beschrieb die Historikerin Ute Kramer die Zeit nach dem Krieg.", "direct", "verlorenes Jahrzehnt", "Kramer"),
     ("Der Verbandschef warnte vor den „Folgen für den Mittelstand“.", "direct", "Folgen für den Mittelstand", "Verbandschef"),
     ("Die Ärztin riet dringend zu „Ruhe und Geduld“.", "direct", "Ruhe und Geduld", "Ärztin"),
     ("Der Richter konstatierte eine „Kette von Versäumnissen“ bei den Behörden.", "direct", "Kette von Versäumnissen", "Richter"),
@@ -212,3 +212,87 @@ def test_described_agencies_are_agency_sources(analyze_text):
     analysis = analyze_text("Wie mehrere Nachrichtenagenturen meldeten, sei der Gipfel abgesagt worden.")
     types = {s.name: s.type for s in analysis.sources}
     assert any("Nachrichtenagenturen" in n and t == "agency" for n, t in types.items()), types
+
+
+# Frames of German word order and newsroom convention: the subject after the verb when the
+# phrase before it is an object or a preposition's, "zitieren", and verbless colon frames.
+# (text, kind, words the quote must contain, speaker word, words of the mention it rests on)
+FRAMED = [
+    ("Der Abgeordnete Karl Brenner sprach im Landtag. Das Angebot der Regierung lehnt er jedoch ab: „Das ist zu wenig für die Opfer.“",
+     "direct", "zu wenig für die Opfer", "Brenner", "er"),
+    ("Die Vorschläge der Kommission bezeichnete Ministerin Helga Brandt als „völlig unausgegoren“.",
+     "direct", "völlig unausgegoren", "Brandt", "Brandt"),
+    ("Die Leitungen im Norden sind alt. Als Begründung sagte eine Sprecherin der Stadtwerke: „Die Rohre stammen aus den Fünfzigern.“",
+     "direct", "Rohre stammen", "Sprecherin", "Sprecherin"),
+    ("Angesichts der hohen Kosten nannte der Bürgermeister Paul Hagen den Neubau „nicht bezahlbar“.",
+     "direct", "nicht bezahlbar", "Hagen", "Hagen"),
+    ("Im Norden wird wieder gekämpft. Ein UNO-Sprecher teilte mit, die Truppen hätten die Stadt verlassen.",
+     "indirect", "Truppen hätten die Stadt", "Sprecher", "UNO-Sprecher"),
+    # a capitalised word inside a clause is a noun, whatever the tagger says of an unknown compound
+    ("Der Streit hält an. EBay-Deutschland gab dazu bekannt: „Das ist der meistgesehene Artikel.“",
+     "direct", "meistgesehene Artikel", "EBay", "EBay-Deutschland"),
+    ("Die Ermittlungen dauern an. „Wir prüfen jeden Hinweis“, wird Polizeichef Max Lorenz zitiert.",
+     "direct", "prüfen jeden Hinweis", "Lorenz", "Lorenz"),
+    ("Die Mannschaft verlor am Samstag. Die Zeitung zitiert den Trainer Jan Albers mit den Worten: „Wir haben verdient verloren.“",
+     "direct", "verdient verloren", "Albers", "Albers"),
+    ("Das Team musste das Land verlassen. „Wir sind unerwünschte Zeugen“, zitierte man die Reporterin Tina Berg.",
+     "direct", "unerwünschte Zeugen", "Berg", "Berg"),
+    ("Der Verband kritisierte die Pläne scharf. Verbandschef Otto Reim wörtlich: „Das ist ein schlechter Scherz.“",
+     "direct", "schlechter Scherz", "Reim", "Reim"),
+    ("Die Wahl ging knapp aus. Zitat von Anna Kern: „Wir haben es am Ende geschafft.“",
+     "direct", "am Ende geschafft", "Kern", "Kern"),
+    ("Die Debatte dauerte bis in die Nacht. Lisa Hahn, Präsidentin des Landtags: „Wir brauchen mehr Zeit für dieses Gesetz.“",
+     "direct", "mehr Zeit für dieses Gesetz", "Hahn", "Hahn"),
+    ("Der Versuch lief fünf Jahre. Das Fazit von Projektleiterin Ute Sommer fällt gemischt aus: „Wir sind erst auf halbem Weg.“",
+     "direct", "auf halbem Weg", "Sommer", "Sommer"),
+    ("Der Minister Rolf Weiß war im Urlaub. Als der Minister davon erfuhr, sagte er: „Das ist ein Skandal.“",
+     "direct", "ein Skandal", "Weiß", "er"),
+    ("Seine Bilder werden von Kunstkennern als „Meilensteine der Moderne“ bezeichnet.",
+     "direct", "Meilensteine der Moderne", "Kunstkenner", "Kunstkennern"),
+    # a Konjunktiv I sentence is itself the report: its object-first order names no speaker
+    ("Der Reporter sprach mit dem Nachbarn. Den Täter kenne er nur vom Sehen, sagte der Nachbar.",
+     "indirect", "Täter kenne er", "Nachbar", "der Nachbar"),
+    # a subordinate clause is verb-final: "wie" opens it, its subject is the source
+    ("Wie die Zeitung unter Berufung auf Insider berichtet, sei der Vertrag gekündigt.",
+     "indirect", "Vertrag gekündigt", "Zeitung", "die Zeitung"),
+]
+
+
+@pytest.mark.parametrize("text,kind,words,speaker,mention", FRAMED)
+def test_frame_speaker_and_mention(analyze_text, text, kind, words, speaker, mention):
+    hits = _find(analyze_text(text), kind, words)
+    assert hits, f"no {kind} quote with {words!r}"
+    quote = hits[0]
+    assert quote.speaker is not None and speaker in quote.speaker.name, quote.speaker
+    assert quote.speaker_mention is not None and mention in quote.speaker_mention.text, quote.speaker_mention
+
+
+def test_quoted_person_speaks_via_the_citing_medium(analyze_text):
+    """'Die Zeitung zitiert X mit den Worten': X spoke, the newspaper passed it on."""
+    analysis = analyze_text("Das Spiel ging deutlich verloren. Die Morgenpost zitiert den Trainer Jan Albers mit den Worten: „Wir waren chancenlos.“")
+    quote = _find(analysis, "direct", "chancenlos")[0]
+    assert quote.speaker is not None and "Albers" in quote.speaker.name and any("Morgenpost" in v for v in quote.via), (quote.speaker, quote.via)
+
+
+NOT_QUOTES_FRAMED = [
+    # titles: named by a title noun whatever their length, and the titles listed with them
+    ("Sie demonstrierten unter dem Motto „Genug ist genug – wir bleiben hier!“ vor dem Rathaus.", "Genug ist genug"),
+    ("Als Modelle nennt der Hersteller die Typen „Atlas“ und „Borealis“.", "Borealis"),
+    ("Die Schauspielerin spielte in „Der stille Hafen“ oder „Jeder gegen jeden“ mit.", "Jeder gegen jeden"),
+    # a negated speech verb reports nothing, also with its subject pronoun after the verb
+    ("Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf die Polizei.", "verwies aber"),
+    # a noun phrase without a source before a colon is no speaker
+    ("Am Sonntag wurde gewählt. Das Ergebnis: „Alles bleibt beim Alten.“", "Alles bleibt"),
+]
+
+
+@pytest.mark.parametrize("text,words", NOT_QUOTES_FRAMED[:4])
+def test_not_a_quote_framed(analyze_text, text, words):
+    analysis = analyze_text(text)
+    assert not any(words in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]
+
+
+def test_noun_before_a_colon_is_no_speaker(analyze_text):
+    """'Das Ergebnis: „…“' names no one: the quote gets no speaker from the colon."""
+    analysis = analyze_text(NOT_QUOTES_FRAMED[4][0])
+    assert all(q.speaker is None for q in analysis.quotes if "Alles bleibt" in q.text), [(q.text, q.speaker) for q in analysis.quotes]

@@ -16,6 +16,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.lang.de.grammar import (
+    GENITIVE_PREPOSITIONS,
+    NOMINATIVE_PRONOUNS,
     OBJECT_PRONOUNS,
     PARTICLES,
     PERSONAL_PRONOUNS,
@@ -138,9 +140,12 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     pre = [x for x in doc[sent.start : finite.i] if x.i not in skip and not x.is_space]
     words = [x for x in pre if not x.is_punct]
     i = words[0].i if words else finite.i
+    governed = False  # "Angesichts solcher Alternativen nannte X": the object of a preposition
     while i < finite.i and pos(doc[i]) in ("ADV", "PART", "CCONJ") and doc[i].lower_ not in PERSONAL_PRONOUNS:
+        governed = doc[i].lower_ in GENITIVE_PREPOSITIONS
         i += 1
-    np = noun_phrase(doc, i) if i < finite.i else None
+    governed = governed or (i < finite.i and (pos(doc[i]) == "ADP" or doc[i].lower_ in GENITIVE_PREPOSITIONS))
+    np = noun_phrase(doc, i) if i < finite.i and not governed else None
     if np is not None and any(is_temporal(x) for x in np if pos(x) == "NOUN"):
         np = None  # "Wenige Stunden später öffnet X …": a time in the prefield, the subject follows
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
@@ -164,13 +169,87 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
         before_verb = doc[finite.i - 1]
         if k == finite.i or (k < finite.i and doc[k].text == "," and before_verb.text == ","):
             # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
-            if coordinated is not None and coordinated.end == k:
-                return doc[np.start : coordinated.end], np.start
-            return np, np.start
+            subject = doc[np.start : coordinated.end] if coordinated is not None and coordinated.end == k else np
+            inverted = _inverted_subject(doc, subject, finite, end, skip)
+            return (subject, np.start) if inverted is None else (inverted, np.start)
     speaker = _skip_to_subject(doc, finite.i + 1, end)
     if speaker is None:
         speaker = _subject_before(doc, finite, sent.start, skip)
     return speaker, finite.i if speaker is None or speaker.start > finite.i else speaker.start
+
+
+def _quoted_person(sent: Span, t: Token, start: int, end: int, skip: set[int]) -> tuple[Span, list[Span]] | None:
+    """Who "zitieren" says spoke, and through whom: the subject of the passive ("…, wird Panetta
+    zitiert", "X wurde von der Zeitung zitiert": via the agent), the object of the active ("Die
+    Zeitung zitiert den Minister mit den Worten": via the subject; "zitierte man X")."""
+    doc = sent.doc
+    finite = _finite_of_clause(doc, start, end, t)
+    verb_final = doc[start].lower_ in SUBORDINATORS and _verb_final(doc, t, end, skip)
+    if passive(doc, start, end):
+        if verb_final:
+            quoted = _skip_to_subject(doc, start + 1, finite.i)
+        else:
+            quoted = subject_of_main_clause(sent, finite, end, skip)[0]
+        agent = _agent(doc, start, end) or _written_in(doc, start, end)
+        if quoted is None or (agent is not None and quoted.start == agent.start) or not plausible_source(quoted):
+            return None
+        return quoted, [agent] if agent is not None else []
+    if verb_final:
+        return None
+    subject = subject_of_main_clause(sent, finite, end, skip)[0]
+    k = finite.i + 1
+    if subject is not None and subject.start > finite.i:
+        k = subject.end
+    while k < end and (pos(doc[k]) in ("ADV", "PART") or doc[k].lower_ in ("man", "auch", "dazu")):
+        k += 1
+    quoted = noun_phrase(doc, k) if k < end and k not in skip else None
+    if quoted is None or quoted[0].lower_ in DATIVE_ARTICLES or not plausible_source(quoted):
+        return None
+    own = subject is None or subject[0].lower_ in PERSONAL_PRONOUNS
+    return quoted, [] if own else [subject]
+
+
+def _inverted_subject(doc: Doc, prefield: Span, finite: Token, end: int, skip: set[int]) -> Span | None:
+    """The subject after the verb when the noun phrase before it is the object: a nominative
+    pronoun right after the verb ("Das Angebot lehnt er ab") or a phrase that agrees with the verb
+    when the prefield does not ("Die Äußerungen … bezeichnete Wiefelspütz als …"). Not in a
+    Konjunktiv I sentence, which is itself reported content ("Philipp H. kenne er privat")."""
+    if is_konjunktiv1(finite):
+        return None
+    after = doc[finite.i + 1] if finite.i + 1 < end else None
+    if after is not None and after.lower_ in NOMINATIVE_PRONOUNS and after.i not in skip:
+        return doc[after.i : after.i + 1]
+    return _skip_to_subject(doc, finite.i + 1, end) if _disagrees(prefield, finite) else None
+
+
+def _verb_final(doc: Doc, verb: Token, end: int, skip: set[int]) -> bool:
+    """Nothing but verbs after the speech verb of the clause: the order of a subordinate clause
+    ("wie die Zeitung berichtet"), not of a main clause ("Als Begründung sagte X")."""
+    return all(
+        t.is_punct or t.is_space or t.i in skip or pos(t) in ("VERB", "AUX") or t.tag_ == "PTKVZ"
+        for t in doc[verb.i + 1 : end]
+    )
+
+
+def _number(np: Span) -> str | None:
+    """Grammatical number of a noun phrase when its article and head noun agree on it;
+    coordinated phrases are plural."""
+    if any(t.lower_ in ("und", "sowie") for t in np):
+        return "Plur"
+    head = next((t for t in np if pos(t) == "NOUN"), None)
+    article = np[0] if pos(np[0]) == "DET" else None
+    if head is None or article is None or not head.morph.get("Number"):
+        return None  # a bare name or noun: its number is the tagger's guess
+    number = head.morph.get("Number")[0]
+    return number if article.morph.get("Number") == [number] else None
+
+
+def _disagrees(np: Span, finite: Token) -> bool:
+    """The phrase cannot be the subject of the verb: it differs in number ("Die Äußerungen …
+    bezeichnete Wiefelspütz als …" – the plural prefield is the object)."""
+    verb = finite.morph.get("Number")
+    number = _number(np)
+    return bool(verb) and number is not None and verb[0] != number
 
 
 def _coordinated_subject(sent: Span, cue: int, skip: set[int]) -> Span | None:
@@ -227,7 +306,7 @@ def _written_in(doc: Doc, start: int, end: int) -> Span | None:
     return None
 
 
-def _owner_of_statement(np: Span) -> Span | None:
+def owner_of_statement(np: Span) -> Span | None:
     """Who made the statement a phrase names: "die Ankündigungen von Bahn und Minister",
     "die Mitteilung der Initiative" -> the owner after "von" or in the genitive."""
     doc = np.doc
@@ -315,11 +394,13 @@ def _oblique(np: Span) -> bool:
     cases = [set(case) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") for case in [t.morph.get("Case")] if case]
     if not cases or not all(c and not (c & {"Nom"}) for c in cases) or any(t.ent_type_ == "PER" for t in np):
         return False
-    # a bare name of a known person: the case tags of names are guesses ("von denen Relotius behauptet")
+    # a bare name of a known person, or a name after its title without an article ("äußerte sich
+    # Vatikansprecher Navarro-Valls"): the case tags of names are guesses ("von denen Relotius behauptet")
     bare_name = np[0].lower_ not in DATIVE_ARTICLES | {"den"}
-    return not (bare_name and any(
+    titled_name = pos(np[0]) in ("NOUN", "PROPN") and pos(np[-1]) == "PROPN"
+    return not (bare_name and (titled_name or any(
         m.start < np.end and np.start < m.end for c in np.doc._.entities if c.type == "person" for m in c.mentions
-    ))
+    )))
 
 
 def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:
@@ -535,6 +616,11 @@ class FrameFinder:
             if source is None and doc[sent.start].lower_ in ("in", "im"):  # "In dem Bericht, der …, heißt es"
                 source = _written_in(doc, sent.start, t.i)
             return Frame(cue, "hearsay", source, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
+        if lem == "zitieren" and inner_subject is None and antecedent is None:
+            cited = _quoted_person(sent, t, start, end, skip)
+            if cited is not None:
+                speaker, via = cited
+                return Frame(cue, "verb", speaker, via=via, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
         if passive(doc, start, end):
             # "wird von der Polizei bestätigt", "wird in einer Mitteilung gefordert"
             agent = _agent(doc, start, end) or _written_in(doc, start, end)
@@ -548,7 +634,8 @@ class FrameFinder:
             speaker, clause_start = inner_subject, start
         elif antecedent is not None:
             speaker, clause_start = antecedent, antecedent.start
-        elif doc[start].lower_ in SUBORDINATORS:  # verb-final: "wie der 'Daily Express' berichtet"
+        elif doc[start].lower_ in SUBORDINATORS and _verb_final(doc, t, end, skip):
+            # "wie der 'Daily Express' berichtet"; not "Als Begründung sagte ein Wissenschaftler"
             speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)
             clause_start = start
         else:
@@ -564,10 +651,11 @@ class FrameFinder:
         if speaker is not None:
             speaker = _with_apposed_name(doc, speaker)
         if speaker is not None and not plausible_source(speaker):
-            speaker = _owner_of_statement(speaker)  # "Die Ankündigungen von X und Y versprachen …": X and Y
+            speaker = owner_of_statement(speaker)  # "Die Ankündigungen von X und Y versprachen …": X and Y
             if speaker is None:
                 return None  # "bestätigt sich die Befürchtung, dass …": no one speaks
-        if any(x.lower_ in ("nicht", "nie", "niemals") for x in doc[start:end] if x.i < t.i or x.i == t.i + 1):
+        after = t.i + 2 if t.i + 1 < end and doc[t.i + 1].lower_ in PERSONAL_PRONOUNS else t.i + 1  # "gab er nicht bekannt"
+        if any(x.lower_ in ("nicht", "nie", "niemals") for x in doc[start:end] if x.i < t.i or t.i < x.i <= after):
             return None  # "wollte nicht bestätigen, dass …": nothing is reported
         clause = (min(clause_start, start), max(end, speaker.end if speaker is not None else end))
         return Frame(cue, "verb", speaker, reaction=reaction, verb_class=cls, lemma=lem, clause=clause)

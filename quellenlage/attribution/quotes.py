@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span
 from quellenlage.attribution.frames import (
     Frame,
     FrameFinder,
+    owner_of_statement,
     plausible_source,
+    source_type_of,
     relative_clause,
     subject_of_main_clause,
     verb_cue,
@@ -66,8 +68,22 @@ def _glued(q: Span) -> bool:
 
 def _near_title_noun(doc: Doc, span: Span) -> bool:
     """'Buch', 'Film', 'Zeitung' … within three words of the quotation marks."""
-    near = list(doc[max(0, span.start - 4) : span.start - 1]) + list(doc[span.end + 1 : span.end + 4])
+    before = list(doc[max(0, span.start - 4) : span.start - 1])
+    after = list(doc[span.end + 1 : span.end + 4])
+    while any("\n" in t.text for t in before):
+        before = before[1:]  # only the quote's own paragraph
+    after = after[: next((k for k, t in enumerate(after) if "\n" in t.text), len(after))]
+    near = before + after
     return any((t.lemma_ or t.text).lower() in title_nouns() or t.lower_ in title_nouns() for t in near)
+
+
+def _named_by_title_noun(doc: Doc, span: Span) -> bool:
+    """A title noun right before the opening mark names what follows: 'das Motto „…“', 'der
+    Titel „…“', 'die Zeitung „…“'."""
+    before = doc[span.start - 2] if span.start >= 2 else None
+    return before is not None and pos(before) == "NOUN" and (
+        (before.lemma_ or before.text).lower() in title_nouns() or before.lower_ in title_nouns()
+    )
 
 
 def _so_called(doc: Doc, span: Span) -> bool:
@@ -142,6 +158,7 @@ def _attributive(doc: Doc, q: Span) -> bool:
 
 
 MAX_QUOTED_PARAGRAPHS = 12
+COLON_HEAD_MAX = 12  # words before the colon of a verbless frame ("X, Präsident des Rats der EU:")
 
 
 def paragraph_quotes(doc: Doc, lines: list) -> list[tuple[int, int]]:
@@ -232,6 +249,7 @@ class DirectQuoteFinder:
                 span._.kind = "direct"
                 quotes.append(span)
         for line in lines:
+            title_end = -1  # where the last title of the line closed: '„Touareg“ und „Phaeton“'
             for start, end in pair_quotes(line.text):
                 lead = len(line.text[start:end]) - len(line.text[start:end].lstrip())
                 trail = len(line.text[start:end]) - len(line.text[start:end].rstrip())
@@ -239,8 +257,10 @@ class DirectQuoteFinder:
                 if span is None or not WORD.search(span.text):
                     continue
                 glued = line.text[end + 1 : end + 2] == "-" and line.text[end + 2 : end + 3].isalpha()
-                if glued or self._is_title(doc, span):  # '»Zeit«-Chefredakteur' names, it does not quote
+                listed = title_end >= 0 and line.text[title_end + 1 : start - 1].strip() in (",", "und", "oder", "sowie")
+                if glued or listed or self._is_title(doc, span):  # '»Zeit«-Chefredakteur' names, it does not quote
                     titles.append(span)
+                    title_end = end
                     continue
                 span._.kind = "direct"
                 quotes.append(span)
@@ -263,6 +283,7 @@ class DirectQuoteFinder:
         mention = q._.speaker_mention
         return (
             _glued(q)
+            or _named_by_title_noun(doc, q)
             or DOMAIN.search(q.text) is not None
             or _named_by_article(doc, q)
             or _subject_of_cue(doc, q)
@@ -316,8 +337,8 @@ class DirectQuoteFinder:
         count too ('die als „nebelartig“ beschrieben wurden'); a phrase glued to a compound
         ('„engine cutoff“-Sensoren') never does."""
         doc = q.doc
-        if _glued(q):
-            return False
+        if _glued(q) or _named_by_title_noun(doc, q):
+            return False  # 'unter dem Motto „50 Jahre sind genug!“': a title, whatever its length
         mention = q._.speaker_mention
         if mention is not None and mention.start <= q.start and q.end <= mention.end:
             return False
@@ -354,7 +375,7 @@ class DirectQuoteFinder:
         if frame is not None:
             self._apply(q, frame)  # also '„…“, hieß es vom Abgeordneten'
             return
-        colon_np = self._colon_speaker(doc, q)
+        colon_np = self._colon_speaker(doc, q) or self._colon_sentence_speaker(doc, q, region, in_quote)
         intro = self._intro_frame(doc, q, in_quote)
         if colon_np is not None:
             q._.speaker_mention = colon_np
@@ -393,7 +414,10 @@ class DirectQuoteFinder:
         if verb is None:
             return None
         subject, _ = subject_of_main_clause(region, verb, colon, in_quote)
-        return subject if subject is not None and plausible_source(subject) else None
+        if subject is None:
+            return None
+        owner = owner_of_statement(subject)  # "Das Fazit von X überrascht nicht: „…“": X speaks
+        return owner if owner is not None else subject if plausible_source(subject) else None
 
     def _next_sentence_frame(self, doc: Doc, q: Span, region: Span, in_quote: set[int]) -> Frame | None:
         """A quote standing alone, taken up by 'Das/Dies/So …' and a frame in the next sentence."""
@@ -435,6 +459,29 @@ class DirectQuoteFinder:
             return None
         np = noun_phrase(doc, head[0].i)
         return np if np is not None and np.end == i - 1 else None
+
+    @staticmethod
+    def _colon_sentence_speaker(doc: Doc, q: Span, region: Span, in_quote: set[int]) -> Span | None:
+        """The newsroom's verbless frame inside a paragraph: a sentence that is only its speaker
+        and a colon before the quote, the speaker perhaps with an apposition, an adverb or a
+        prepositional phrase ('Koppelin wörtlich: „…“', 'Erkki Tuomioja, Präsident des Rats:
+        „…“', 'Nina Hagen zur neuen Heimat: „…“'), or a speech noun and its owner ('Zitat von
+        Schröder: „…“'). The phrase must name or describe a source, not just any noun ('Das
+        Ergebnis: „…“')."""
+        colon = q.start - 2
+        if colon <= region.start or doc[colon].text != ":":
+            return None
+        head = [t for t in doc[region.start : colon] if not t.is_space and t.text not in ("•", "-", "–", "*", "·")]
+        if not head or len(head) > COLON_HEAD_MAX or any(t.i in in_quote or is_finite(t) for t in head):
+            return None
+        np = noun_phrase(doc, head[0].i)
+        if np is None or np.end > colon:
+            return None
+        owner = owner_of_statement(np) if np.end == colon or doc[np.end].lower_ in ("von", "vom", "des", "der") else None
+        if owner is not None:
+            return owner
+        named = any(t.ent_type_ in ("PER", "ORG") or pos(t) == "PROPN" for t in np)
+        return np if plausible_source(np) and (named or source_type_of(np) != "unknown") else None
 
     def _intro_frame(self, doc: Doc, q: Span, in_quote: set[int]) -> Frame | None:
         """The frame of the line that introduces a block of quotes with a colon

@@ -25,6 +25,15 @@ PERSONAL_PRONOUNS = frozenset("er sie es ich wir ihr man".split())
 THIRD_PERSON_OPENERS = frozenset("er sie es man der die das dem den ein eine einer dies diese dieser jemand niemand".split())
 # Object pronouns that stand between a verb and its subject: "sagt uns die Quelle".
 OBJECT_PRONOUNS = frozenset("mir mich dir dich uns euch ihm ihn ihnen".split())
+# Nominative pronouns that only a subject can be: right after the finite verb they make the
+# prefield an object ("Die Bürger forderte er auf"); "sie" and "es" are accusative too.
+NOMINATIVE_PRONOUNS = frozenset("er ich wir du".split())
+# Prepositions with the genitive that taggers often take for adverbs ("Angesichts solcher
+# Alternativen nannte X …"): what follows them is never the subject.
+GENITIVE_PREPOSITIONS = frozenset(
+    "angesichts aufgrund wegen trotz infolge anlässlich mithilfe seitens zugunsten anstatt statt "
+    "außerhalb innerhalb bezüglich hinsichtlich inmitten oberhalb unterhalb zwecks".split()
+)
 # Indefinite pronouns that can be the subject of a report: "Manche sagen, …".
 INDEFINITE_PRONOUNS = frozenset("manche einige viele mehrere andere".split())
 DEMONSTRATIVES = frozenset("dieser diese dieses jener jene jenes letzterer letztere".split())
@@ -152,6 +161,10 @@ def pos(t: Token) -> str:
         elif tag in ("NOUN", "PROPN") and capitalised_non_noun(t.text):
             if not t.ent_type_ and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space):
                 return "ADV"
+        elif tag in ("ADJ", "ADV") and t.text[:1].isupper() and _capitalised_noun(t):
+            return "PROPN" if t.tag_ == "NE" or t.ent_type_ else "NOUN"
+        elif tag in ("SCONJ", "CCONJ", "ADP") and t.tag_ in FINITE_TAGS and t.text.islower():
+            return "AUX" if t.tag_ == "VAFIN" else "VERB"  # "„…“, zitierte man X": the fine tag knows the verb
         return tag
     if t.is_punct:
         return "PUNCT"
@@ -162,6 +175,26 @@ def pos(t: Token) -> str:
     if t.text[:1].isupper() and not t.is_sent_start:
         return "PROPN"
     return "X"
+
+
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+
+
+def _capitalised_noun(t: Token) -> bool:
+    """A capitalised word the tagger took for an adjective or adverb that German spelling makes
+    a noun: the fine tag says name ("Pötsch" NE), or it is capitalised inside a clause, where
+    only nouns are ("äußerte sich Vatikansprecher …"; attributive adjectives of names such as
+    "Europäische Union" keep their tag), or a hyphenated compound ends in a capitalised part
+    ("UNMIS-Sprecher", "EBay-Deutschland")."""
+    if capitalised_non_noun(t.text):
+        return False
+    if t.tag_ == "NE":
+        return True
+    head = t.text.rsplit("-", 1)[-1]
+    if "-" in t.text and head[:1].isupper() and len(head) > 1:
+        return True
+    opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space or t.is_sent_start
+    return not opens and t.tag_ in ("NN", "ADJD", "ADV")
 
 
 def lemma(t: Token) -> str:

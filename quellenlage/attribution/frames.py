@@ -146,7 +146,7 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
         i += 1
     governed = governed or (i < finite.i and (pos(doc[i]) == "ADP" or doc[i].lower_ in GENITIVE_PREPOSITIONS))
     np = noun_phrase(doc, i) if i < finite.i and not governed else None
-    if np is not None and any(is_temporal(x) for x in np if pos(x) == "NOUN"):
+    if np is not None and any(is_temporal(x) for x in np if pos(x) in ("NOUN", "PROPN")):
         np = None  # "Wenige Stunden später öffnet X …": a time in the prefield, the subject follows
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
@@ -183,7 +183,7 @@ def _quoted_person(sent: Span, t: Token, start: int, end: int, skip: set[int]) -
     zitiert", "X wurde von der Zeitung zitiert": via the agent), the object of the active ("Die
     Zeitung zitiert den Minister mit den Worten": via the subject; "zitierte man X")."""
     doc = sent.doc
-    finite = _finite_of_clause(doc, start, end, t)
+    finite = _finite_of_clause(doc, start, end, t, skip)
     verb_final = doc[start].lower_ in SUBORDINATORS and _verb_final(doc, t, end, skip)
     if passive(doc, start, end):
         if verb_final:
@@ -403,9 +403,10 @@ def _oblique(np: Span) -> bool:
     )))
 
 
-def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:
+def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token, skip: set[int] = frozenset()) -> Token:
+    """The clause's first finite verb outside quotation marks ('Als „verpasste Chance“ beurteilte X')."""
     for t in doc[start:end]:
-        if is_finite(t):
+        if is_finite(t) and t.i not in skip:
             return t
     return fallback
 
@@ -629,7 +630,7 @@ class FrameFinder:
             if lem in HEARSAY_PASSIVE and doc[start].lower_ not in SUBORDINATORS:
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None
-        finite = _finite_of_clause(doc, start, end, t)
+        finite = _finite_of_clause(doc, start, end, t, skip)
         if inner_subject is not None:
             speaker, clause_start = inner_subject, start
         elif antecedent is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.frames import (
     Frame,
@@ -32,6 +32,7 @@ from quellenlage.lang.de.grammar import (
     media_names,
     noun_phrase,
     pos,
+    speech_nouns,
     title_nouns,
 )
 from quellenlage.attribution.lines import body_lines, line_of, line_span
@@ -41,7 +42,9 @@ from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
 WORD = re.compile(r"\w+")
 TERMINAL = re.compile(r"[.!?…]\W*$")
-NAME_SHAPE = re.compile(r"\s[–-]\s|\be\.\s?V\.|\bGmbH\b|\bAG\b|\([A-ZÄÖÜ]{2,}\)")
+NAME_SHAPE = re.compile(r"\s[–-]\s|\be\.\s?V\.|\bGmbH\b|\bAG\b|\b(Inc|Ltd|Corp)\.|\([A-ZÄÖÜ]{2,}\)")
+# Legal forms that end a company name with a full stop: not the end of a quoted sentence.
+COMPANY_ABBREVIATION = re.compile(r"\b(e\.\s?V|Inc|Ltd|Corp|Co)\.")
 NAME_FUNCTION_WORDS = frozenset(
     "und der die das des von vom zur zum für am im an auf ohne gegen zu in mit über unter vor nach bei aus "
     "of the and de la le".split()
@@ -55,9 +58,14 @@ CITING_PREPOSITIONS = frozenset("laut in im bei beim auf aus gemäß nach".split
 
 
 def _after_noun(doc: Doc, span: Span) -> bool:
-    """Named by apposition: a common noun or name right before the opening mark."""
+    """Named by apposition: a common noun or name right before the opening mark. Not a noun of
+    saying, which introduces words ('mit der Parole „…“'), nor the adverbial 'zum Beispiel'."""
     before = doc[span.start - 2] if span.start >= 2 else None
-    return before is not None and before.tag_ in ("NN", "NE") and pos(before) in ("NOUN", "PROPN")
+    if before is None or before.tag_ not in ("NN", "NE") or pos(before) not in ("NOUN", "PROPN"):
+        return False
+    if before.lower_ == "beispiel" and before.i > 0 and doc[before.i - 1].lower_ == "zum":
+        return False
+    return (before.lemma_ or before.text) not in speech_nouns() and before.text not in speech_nouns()
 
 
 def _glued(q: Span) -> bool:
@@ -74,16 +82,21 @@ def _near_title_noun(doc: Doc, span: Span) -> bool:
         before = before[1:]  # only the quote's own paragraph
     after = after[: next((k for k, t in enumerate(after) if "\n" in t.text), len(after))]
     near = before + after
-    return any((t.lemma_ or t.text).lower() in title_nouns() or t.lower_ in title_nouns() for t in near)
+    return any(is_title_noun(t) for t in near)
 
 
 def _named_by_title_noun(doc: Doc, span: Span) -> bool:
     """A title noun right before the opening mark names what follows: 'das Motto „…“', 'der
     Titel „…“', 'die Zeitung „…“'."""
     before = doc[span.start - 2] if span.start >= 2 else None
-    return before is not None and pos(before) == "NOUN" and (
-        (before.lemma_ or before.text).lower() in title_nouns() or before.lower_ in title_nouns()
-    )
+    return before is not None and pos(before) == "NOUN" and is_title_noun(before)
+
+
+def is_title_noun(t: Token) -> bool:
+    """'Magazin', also in the genitive the lemmatiser may miss ('des Magazines')."""
+    low = t.lower_
+    forms = {(t.lemma_ or t.text).lower(), low, low[:-2] if low.endswith("es") else low, low[:-1] if low.endswith("s") else low}
+    return bool(forms & title_nouns())
 
 
 def _so_called(doc: Doc, span: Span) -> bool:
@@ -257,7 +270,7 @@ class DirectQuoteFinder:
                 if span is None or not WORD.search(span.text):
                     continue
                 glued = line.text[end + 1 : end + 2] == "-" and line.text[end + 2 : end + 3].isalpha()
-                listed = title_end >= 0 and line.text[title_end + 1 : start - 1].strip() in (",", "und", "oder", "sowie")
+                listed = title_end >= 0 and line.text[title_end + 1 : start - 1].strip() in (",", "und", "oder", "sowie", ", kurz")
                 if glued or listed or self._is_title(doc, span):  # '»Zeit«-Chefredakteur' names, it does not quote
                     titles.append(span)
                     title_end = end
@@ -297,7 +310,7 @@ class DirectQuoteFinder:
         A sentence in quotation marks is never one."""
         text = span.text
         words = WORD.findall(text)
-        if TERMINAL.search(text.replace("e.V.", "eV")):
+        if TERMINAL.search(COMPANY_ABBREVIATION.sub("", text)):
             return False
         capital = text[:1].isupper()
         if len(words) <= 10 and capital and NAME_SHAPE.search(text):
@@ -458,7 +471,9 @@ class DirectQuoteFinder:
         if not head or len(head) > 6:
             return None
         np = noun_phrase(doc, head[0].i)
-        return np if np is not None and np.end == i - 1 else None
+        if np is None or np.end != i - 1 or is_title_noun(np[-1]):
+            return None  # '(Codenamen: „Maelstrom“)' names
+        return np
 
     @staticmethod
     def _colon_sentence_speaker(doc: Doc, q: Span, region: Span, in_quote: set[int]) -> Span | None:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from quellenlage.extensions import doc_cache
 from quellenlage.lang.de.mood import has_konjunktiv1_shape, konjunktiv1_lemmas, konjunktiv2_stems
 from quellenlage.lexicons import rows, words
 
@@ -178,6 +179,7 @@ def pos(t: Token) -> str:
 
 
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+ADJECTIVE_SUFFIXES = ("lich", "ig", "isch", "bar", "sam", "haft", "los", "voll", "weise")
 
 
 def _capitalised_noun(t: Token) -> bool:
@@ -188,13 +190,23 @@ def _capitalised_noun(t: Token) -> bool:
     ("UNMIS-Sprecher", "EBay-Deutschland")."""
     if capitalised_non_noun(t.text):
         return False
-    if t.tag_ == "NE":
-        return True
+    if t.tag_ == "NE" and not t.lower_.endswith(ADJECTIVE_SUFFIXES):
+        return True  # not "Unmissverständlich sagt das Gericht"
     head = t.text.rsplit("-", 1)[-1]
     if "-" in t.text and head[:1].isupper() and len(head) > 1:
         return True
     opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space or t.is_sent_start
-    return not opens and t.tag_ in ("NN", "ADJD", "ADV")
+    if opens:  # "Milinkewitsch sagte": a word the article also uses as a name
+        return t.text in _name_words(t.doc)
+    return t.tag_ in ("NN", "ADJD", "ADV")
+
+
+def _name_words(doc: Doc) -> frozenset[str]:
+    """The words of the Doc's named-entity spans, read once per Doc."""
+    cache = doc_cache(doc)
+    if "quellenlage.name_words" not in cache:
+        cache["quellenlage.name_words"] = frozenset(t.text for ent in doc.ents for t in ent)
+    return cache["quellenlage.name_words"]
 
 
 def lemma(t: Token) -> str:

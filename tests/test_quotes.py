@@ -287,6 +287,9 @@ NOT_QUOTES_FRAMED = [
     ("Ende Januar verkündete der „Norddeutsche Schachbund“, kurz „NSB“, dann offiziell den Termin.", "NSB"),
     ("Die Unternehmensgruppe „Nordlicht Holdings Inc.“ gibt dem Autobauer Geld.", "Nordlicht"),
     ("Der Hersteller zeigte die neue Version (Codename: „Polarstern“) auf der Messe.", "Polarstern"),
+    ("Das ist das erste Mal, dass das so genannte „public-private-partnership“ genutzt wird.", "public-private"),
+    ("Von Freunden stets „der Lange“ genannt, galt er als einflussreich.", "der Lange"),
+    ("„Helfer ohne Grenzen“ sowie das Rote Kreuz kündigten an, mehr Helfer zu schicken.", "Helfer ohne Grenzen"),
     # a negated speech verb reports nothing, also with its subject pronoun after the verb
     ("Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf die Polizei.", "verwies aber"),
     # a noun phrase without a source before a colon is no speaker

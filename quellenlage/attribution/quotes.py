@@ -128,6 +128,9 @@ def _subject_name(doc: Doc, span: Span) -> bool:
     opener = span.start - 1
     starts = opener == 0 or doc[opener].is_sent_start or doc[opener - 1].is_punct or doc[opener - 1].is_space
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if after is not None and after.lower_ in ("und", "sowie", "oder"):  # '„Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an'
+        other = noun_phrase(doc, after.i + 1)
+        after = doc[other.end] if other is not None and other.end < len(doc) else None
     return starts and after is not None and is_finite(after)
 
 
@@ -321,7 +324,7 @@ class DirectQuoteFinder:
             return True
         if len(words) <= 6 and _near_title_noun(doc, span):
             return True
-        if capital and len(words) <= 4 and (_so_called(doc, span) or words[-1].lower() in title_nouns()):
+        if len(words) <= 4 and (_so_called(doc, span) or capital and words[-1].lower() in title_nouns()):
             return True  # 'die so genannte „EVAC-Ambulanz“', '„der Dicke“ genannt', '„Berliner Zeitung“'
         if len(words) > 4 or text.rstrip().endswith(","):
             return False

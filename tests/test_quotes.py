@@ -254,6 +254,9 @@ FRAMED = [
      "direct", "ein Skandal", "Weiß", "er"),
     ("Seine Bilder werden von Kunstkennern als „Meilensteine der Moderne“ bezeichnet.",
      "direct", "Meilensteine der Moderne", "Kunstkenner", "Kunstkennern"),
+    # one person with two roles under one article is singular; the party in parentheses is no end of the name
+    ("Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor einem „populistischen Wahlkampf“.",
+     "direct", "populistischen Wahlkampf", "Scherf", "Henning Scherf"),
     # a Konjunktiv I sentence is itself the report: its object-first order names no speaker
     ("Der Reporter sprach mit dem Nachbarn. Den Täter kenne er nur vom Sehen, sagte der Nachbar.",
      "indirect", "Täter kenne er", "Nachbar", "der Nachbar"),
@@ -313,3 +316,12 @@ def test_title_after_a_genitive_title_noun(analyze_text):
     """'des Magazines „…“': the genitive the lemmatiser misses still names a title, no direct quote."""
     analysis = analyze_text("Laut einem Test des Magazines „rad, weg und ziel“ sind die Räder sicher.")
     assert not any(q.kind == "direct" and "rad, weg" in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]
+
+
+def test_impersonal_passive_of_hearsay_has_no_speaker(analyze_text):
+    """'Es wird befürchtet, dass …': nobody is named, 'es' is no speaker; 'Es wird diskutiert' reports nothing."""
+    analysis = analyze_text("Die Zahl der Toten steigt. Es wird befürchtet, dass sich die Zahl noch erhöhen könnte. "
+                            "Es wird argumentiert, diskutiert, gemeckert – je nach Laune.")
+    hits = _find(analysis, "indirect", "Zahl noch erhöhen")
+    assert hits and hits[0].speaker is None and hits[0].speaker_mention is None, hits
+    assert not any("gemeckert" in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]

@@ -235,6 +235,9 @@ def _number(np: Span) -> str | None:
     """Grammatical number of a noun phrase when its article and head noun agree on it;
     coordinated phrases are plural."""
     if any(t.lower_ in ("und", "sowie") for t in np):
+        articles = [t for t in np if pos(t) == "DET"]
+        if len(articles) == 1 and articles[0].i == np.start and articles[0].morph.get("Number") == ["Sing"]:
+            return None  # "Der Bürgermeister und Justizsenator": one person, two roles
         return "Plur"
     head = next((t for t in np if pos(t) == "NOUN"), None)
     article = np[0] if pos(np[0]) == "DET" else None
@@ -278,8 +281,11 @@ def _with_apposed_name(doc: Doc, np: Span) -> Span:
         m = k + 1
         while m < len(doc) and (doc[m].ent_type_ == "PER" or pos(doc[m]) == "PROPN"):
             m += 1
-        if m < len(doc) and doc[m].text in (",", ":") and m - k <= 4:
-            return doc[np.start : m]
+        name_end = m
+        if m < len(doc) and doc[m].text == "(":  # "Henning Scherf (SPD),": the party in parentheses
+            m = next((j + 1 for j in range(m + 1, min(m + 6, len(doc))) if doc[j].text == ")"), m)
+        if m < len(doc) and doc[m].text in (",", ":") and name_end - k <= 4:
+            return doc[np.start : name_end]
     return np
 
 
@@ -647,6 +653,10 @@ class FrameFinder:
             return None  # "empfiehlt es sich, …": impersonal advice, nobody is quoted
         if speaker is not None and len(speaker) == 1 and speaker[0].text == "Sie" and not speaker[0].is_sent_start:
             return None  # "sehen Sie oben im Video": the reader, addressed
+        if speaker is not None and len(speaker) == 1 and speaker[0].lower_ == "es" and any(lemma(x) == "werden" for x in doc[start:end]):
+            if lem not in HEARSAY_PASSIVE:
+                return None  # "Es wird argumentiert, diskutiert, gemeckert": an activity, no report
+            return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))  # "Es wird befürchtet, dass …"
         if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in ("man", "ich", "wir"):
             return None  # "denkt man darüber nach", "Ich fand, …": impersonal or the writer's own voice
         if speaker is not None:

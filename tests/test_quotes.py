@@ -257,6 +257,14 @@ FRAMED = [
     # one person with two roles under one article is singular; the party in parentheses is no end of the name
     ("Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor einem „populistischen Wahlkampf“.",
      "direct", "populistischen Wahlkampf", "Scherf", "Henning Scherf"),
+    # the name apposed right before the verb is its subject, the phrase after the verb the object
+    ("Die Debatte dauerte lange. Die Haushaltsexpertin von Bündnis 90 / Die Grünen, Anja Hajek, kritisierte die Pläne der Regierung. Die Mittel seien zu knapp.",
+     "indirect", "Mittel seien zu knapp", "Hajek", "Anja Hajek"),
+    # quoted names in the subject: a verb inside them is not the clause's verb
+    ("Die Hilfe läuft an. Moritz Wohlfahrt von der „Aktion Nachbar hilft“ sagte, es seien bereits Spenden angekommen.",
+     "indirect", "bereits Spenden angekommen", "Wohlfahrt", "Moritz Wohlfahrt"),
+    ("Die Lage ist ernst. Wie „netz aktuell“ berichtet, sei der Server ausgefallen.",
+     "indirect", "Server ausgefallen", "netz aktuell", "netz aktuell"),
     # a Konjunktiv I sentence is itself the report: its object-first order names no speaker
     ("Der Reporter sprach mit dem Nachbarn. Den Täter kenne er nur vom Sehen, sagte der Nachbar.",
      "indirect", "Täter kenne er", "Nachbar", "der Nachbar"),

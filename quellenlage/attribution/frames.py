@@ -29,6 +29,7 @@ from quellenlage.lang.de.grammar import (
     frame_nouns_lower,
     is_finite,
     is_konjunktiv1,
+    is_quote_char,
     is_zu_infinitive,
     lemma,
     verb_lemmas,
@@ -172,7 +173,10 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
             subject = doc[np.start : coordinated.end] if coordinated is not None and coordinated.end == k else np
             inverted = _inverted_subject(doc, subject, finite, end, skip)
             return (subject, np.start) if inverted is None else (inverted, np.start)
-    speaker = _skip_to_subject(doc, finite.i + 1, end)
+    apposed = _subject_before(doc, finite, sent.start, skip) if finite.i > 0 and doc[finite.i - 1].text == "," else None
+    # "Die Haushaltspolitikerin der Grünen, Anja Hajduk, kritisierte die Pläne": the name apposed
+    # right before the verb is the subject, the phrase after the verb its object
+    speaker = apposed or _skip_to_subject(doc, finite.i + 1, end)
     if speaker is None:
         speaker = _subject_before(doc, finite, sent.start, skip)
     return speaker, finite.i if speaker is None or speaker.start > finite.i else speaker.start
@@ -220,6 +224,16 @@ def _inverted_subject(doc: Doc, prefield: Span, finite: Token, end: int, skip: s
     if after is not None and after.lower_ in NOMINATIVE_PRONOUNS and after.i not in skip:
         return doc[after.i : after.i + 1]
     return _skip_to_subject(doc, finite.i + 1, end) if _disagrees(prefield, finite) else None
+
+
+def _quoted_subject(doc: Doc, i: int, verb: int) -> Span | None:
+    """A short quoted name between subordinator and verb: 'Wie „heise online“ berichtet'."""
+    if i >= verb or not is_quote_char(doc[i]):
+        return None
+    close = next((k for k in range(i + 1, verb) if is_quote_char(doc[k])), None)
+    if close is None or close + 1 != verb or not 0 < close - i - 1 <= 4:
+        return None
+    return doc[i : close + 1]
 
 
 def _verb_final(doc: Doc, verb: Token, end: int, skip: set[int]) -> bool:
@@ -410,9 +424,12 @@ def _oblique(np: Span) -> bool:
 
 
 def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token, skip: set[int] = frozenset()) -> Token:
-    """The clause's first finite verb outside quotation marks ('Als „verpasste Chance“ beurteilte X')."""
+    """The clause's first finite verb outside quotation marks ('Als „verpasste Chance“ beurteilte X',
+    'Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte')."""
+    marks = 0
     for t in doc[start:end]:
-        if is_finite(t) and t.i not in skip:
+        marks += is_quote_char(t)
+        if is_finite(t) and t.i not in skip and marks % 2 == 0:
             return t
     return fallback
 
@@ -643,7 +660,7 @@ class FrameFinder:
             speaker, clause_start = antecedent, antecedent.start
         elif doc[start].lower_ in SUBORDINATORS and _verb_final(doc, t, end, skip):
             # "wie der 'Daily Express' berichtet"; not "Als Begründung sagte ein Wissenschaftler"
-            speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)
+            speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end) or _quoted_subject(doc, start + 1, t.i)
             clause_start = start
         else:
             speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)

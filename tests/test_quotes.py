@@ -333,3 +333,21 @@ def test_impersonal_passive_of_hearsay_has_no_speaker(analyze_text):
     hits = _find(analysis, "indirect", "Zahl noch erhöhen")
     assert hits and hits[0].speaker is None and hits[0].speaker_mention is None, hits
     assert not any("gemeckert" in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]
+
+
+HEARSAY_SOURCES = [
+    ("Das Weiße Haus verlangte einen Rückzug. Aus Paris hieß es, das Vorgehen sei eine schwere Verletzung des Abkommens.",
+     "Vorgehen sei eine schwere", "Paris"),
+    ("Später fand man einen zweiten Sprengsatz. Bei der Agentur Tass hieß es, es habe zwei Explosionen gegeben.",
+     "zwei Explosionen", "Tass"),
+    ("Der Antrag wurde zurückgezogen. In dem Antrag heißt es wörtlich: „Die Einstufung ist aufzuheben.“",
+     "Einstufung ist aufzuheben", "Antrag"),
+]
+
+
+@pytest.mark.parametrize("text,words,speaker", HEARSAY_SOURCES)
+def test_hearsay_names_where_it_was_said(analyze_text, text, words, speaker):
+    """'Aus Paris hieß es', 'Bei der Agentur X hieß es', 'In dem Antrag heißt es': the place,
+    agency or document is the source of the hearsay."""
+    hits = [q for q in analyze_text(text).quotes if words in q.text]
+    assert hits and hits[0].speaker is not None and speaker in hits[0].speaker.name, [(q.text, q.speaker) for q in hits]

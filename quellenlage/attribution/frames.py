@@ -316,13 +316,15 @@ def _agent(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _written_in(doc: Doc, start: int, end: int) -> Span | None:
-    """The document or medium a "heißt es" cites: "Im Bericht heißt es", "In einer Mitteilung
-    der Polizei hieß es"."""
+    """The document, medium or place a "heißt es" cites: "Im Bericht heißt es", "In einer
+    Mitteilung der Polizei hieß es", "Bei der Agentur RIA hieß es", "Aus Paris hieß es"."""
     for t in doc[start:end]:
-        if t.lower_ in ("in", "im", "auf") and t.i + 1 < end:
+        if t.lower_ in ("in", "im", "auf", "bei", "beim", "aus") and t.i + 1 < end:
             np = noun_phrase(doc, t.i + 1)
             if np is not None and source_type_of(np) in ("document", "media", "agency", "organization", "anonymous"):
                 return np
+            if np is not None and t.lower_ in ("bei", "beim", "aus") and any(x.ent_type_ in ("ORG", "LOC") for x in np):
+                return np  # "Bei der Agentur RIA hieß es", "Aus Paris hieß es": the capital for its government
     return None
 
 

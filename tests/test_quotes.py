@@ -351,3 +351,15 @@ def test_hearsay_names_where_it_was_said(analyze_text, text, words, speaker):
     agency or document is the source of the hearsay."""
     hits = [q for q in analyze_text(text).quotes if words in q.text]
     assert hits and hits[0].speaker is not None and speaker in hits[0].speaker.name, [(q.text, q.speaker) for q in hits]
+
+
+def test_soll_report_names_its_laut_source(analyze_text):
+    """'Laut X soll …': X is the claimant, even when a speech verb inside the report took the
+    'laut' frame ('Laut ISNA soll das Gericht die Urteile bestätigt haben'); 'laut „Welt“' too."""
+    analysis = analyze_text("Die Männer wurden verurteilt. Laut ISNA soll das Gericht die Urteile bestätigt haben. "
+                            "Der Manager wurde verhaftet. Laut „Morgenblatt“ soll er sich in der Anstalt Landsberg befinden. "
+                            "Der Täter soll geflohen sein.")
+    speakers = {q.text[:20]: q.speaker.name if q.speaker else None for q in analysis.quotes if q.kind == "indirect"}
+    assert any("ISNA" in (s or "") for t, s in speakers.items() if "Gericht" in t or "ISNA" in t), speakers
+    assert any("Morgenblatt" in (s or "") for t, s in speakers.items() if "Morgenblatt" in t or "er sich" in t), speakers
+    assert [s for t, s in speakers.items() if t.startswith("Der Täter")] == [None], speakers

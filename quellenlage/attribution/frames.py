@@ -228,12 +228,16 @@ def _inverted_subject(doc: Doc, prefield: Span, finite: Token, end: int, skip: s
 
 def _quoted_subject(doc: Doc, i: int, verb: int) -> Span | None:
     """A short quoted name between subordinator and verb: 'Wie „heise online“ berichtet'."""
-    if i >= verb or not is_quote_char(doc[i]):
+    name = _quoted_name(doc, i, verb)
+    return name if name is not None and name.end == verb else None
+
+
+def _quoted_name(doc: Doc, i: int, end: int) -> Span | None:
+    """A quoted name of at most four words opening at token i: '„heise online“', '„Welt“'."""
+    if i >= end or not is_quote_char(doc[i]):
         return None
-    close = next((k for k in range(i + 1, verb) if is_quote_char(doc[k])), None)
-    if close is None or close + 1 != verb or not 0 < close - i - 1 <= 4:
-        return None
-    return doc[i : close + 1]
+    close = next((k for k in range(i + 1, min(end, i + 6)) if is_quote_char(doc[k])), None)
+    return doc[i : close + 1] if close is not None and close > i + 1 else None
 
 
 def _verb_final(doc: Doc, verb: Token, end: int, skip: set[int]) -> bool:
@@ -465,7 +469,7 @@ class FrameFinder:
                 continue
             low = t.lower_
             if low in ("laut", "gemäß") and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
-                np = noun_phrase(doc, t.i + 1)
+                np = noun_phrase(doc, t.i + 1) or _quoted_name(doc, t.i + 1, sent.end)  # 'laut „Welt“'
                 # "gemäß" also means "in accordance with": only a source makes it a frame
                 if np is not None and (low == "laut" or source_type_of(np) != "unknown" or any(x.ent_type_ for x in np)):
                     frames.append(Frame(doc[t.i : t.i + 1], "laut", self._source_in(np), clause=(t.i, np.end)))

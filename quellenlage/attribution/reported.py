@@ -158,6 +158,19 @@ def _before_tags(content: Span, frame: Frame) -> Span:
     return doc[start:end] if end > start else content
 
 
+def _named_claimant(frames: list[Frame]) -> Span | None:
+    """Who a "soll" report names as its source: a "laut X" / "X zufolge" frame, also when it was
+    folded into a speech verb inside the reported clause ("Laut ISNA soll das Gericht die Urteile
+    bestätigt haben": ISNA, not the court)."""
+    frame = next((f for f in frames if f.rule in PREPOSITIONAL_RULES), None)
+    if frame is not None:
+        return frame.speaker
+    host = next((f for f in frames if f.tags), None)
+    if host is None:
+        return None
+    return host.via[-1] if host.via else host.speaker
+
+
 class ReportedSpeechFinder:
     def __init__(self, nlp: Language, name: str = "reported_speech_finder") -> None:
         self.name = name
@@ -221,8 +234,7 @@ class ReportedSpeechFinder:
             return None
         reading = modal_reading(finite, unit)
         if reading == HEARSAY:
-            frame = next((f for f in frames if f.rule in PREPOSITIONAL_RULES), None)
-            return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], frame.speaker if frame else None, [])
+            return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], _named_claimant(frames), [])
         if reading == CLAIM:
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])

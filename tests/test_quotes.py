@@ -265,6 +265,9 @@ FRAMED = [
      "indirect", "bereits Spenden angekommen", "Wohlfahrt", "Moritz Wohlfahrt"),
     ("Die Lage ist ernst. Wie „netz aktuell“ berichtet, sei der Server ausgefallen.",
      "indirect", "Server ausgefallen", "netz aktuell", "netz aktuell"),
+    # an abstract noun before the verb is its object when a source follows the verb
+    ("Die Koalition streitet. Die praktische Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Münte in Frage: „Das ist nicht lebenswirklich.“",
+     "direct", "nicht lebenswirklich", "Münte", "Franz Münte"),
     # a Konjunktiv I sentence is itself the report: its object-first order names no speaker
     ("Der Reporter sprach mit dem Nachbarn. Den Täter kenne er nur vom Sehen, sagte der Nachbar.",
      "indirect", "Täter kenne er", "Nachbar", "der Nachbar"),

@@ -223,7 +223,15 @@ def _inverted_subject(doc: Doc, prefield: Span, finite: Token, end: int, skip: s
     after = doc[finite.i + 1] if finite.i + 1 < end else None
     if after is not None and after.lower_ in NOMINATIVE_PRONOUNS and after.i not in skip:
         return doc[after.i : after.i + 1]
-    return _skip_to_subject(doc, finite.i + 1, end) if _disagrees(prefield, finite) else None
+    if _disagrees(prefield, finite):
+        return _skip_to_subject(doc, finite.i + 1, end)
+    if plausible_source(prefield) or speech_head(prefield):
+        return None
+    # "Die Anwendung der Richtlinie stellte der SPD-Vorsitzende in Frage": an abstract prefield
+    # is the object when a named or described source follows the verb
+    post = _skip_to_subject(doc, finite.i + 1, end)
+    named = post is not None and (any(t.ent_type_ in ("PER", "ORG") for t in post) or source_type_of(post) != "unknown")
+    return post if named else None
 
 
 def _quoted_subject(doc: Doc, i: int, verb: int) -> Span | None:
@@ -330,6 +338,12 @@ def _written_in(doc: Doc, start: int, end: int) -> Span | None:
             if np is not None and t.lower_ in ("bei", "beim", "aus") and any(x.ent_type_ in ("ORG", "LOC") for x in np):
                 return np  # "Bei der Agentur RIA hieß es", "Aus Paris hieß es": the capital for its government
     return None
+
+
+def speech_head(np: Span) -> bool:
+    """The phrase is headed by a noun of saying ("Die Ankündigungen von Bahn und Minister")."""
+    head = next((t for t in np if pos(t) == "NOUN"), None)
+    return head is not None and (head.lemma_ or head.text) in speech_nouns()
 
 
 def owner_of_statement(np: Span) -> Span | None:

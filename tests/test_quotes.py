@@ -268,6 +268,9 @@ FRAMED = [
     # an abstract noun before the verb is its object when a source follows the verb
     ("Die Koalition streitet. Die praktische Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Münte in Frage: „Das ist nicht lebenswirklich.“",
      "direct", "nicht lebenswirklich", "Münte", "Franz Münte"),
+    # "nach eigenem Bekunden" is the subject's own account, and the quote after it continues it
+    ("Der Besuch war geheim. Der ältere Bruder des Bischofs, Georg Rainer, war nach eigenem Bekunden seit langem eingeweiht. „Mein Bruder wünscht sich mehr Ruhe.“",
+     "direct", "mehr Ruhe", "Georg Rainer", "Georg Rainer"),
     # a Konjunktiv I sentence is itself the report: its object-first order names no speaker
     ("Der Reporter sprach mit dem Nachbarn. Den Täter kenne er nur vom Sehen, sagte der Nachbar.",
      "indirect", "Täter kenne er", "Nachbar", "der Nachbar"),

@@ -495,7 +495,8 @@ class FrameFinder:
                 # "nach Angaben der Polizei", "nach israelischen Angaben", "nach eigenen Angaben"
                 np = noun_phrase(doc, t.i + 1)
                 if np is not None:
-                    source = self._own_subject(sent, t, skip) if doc[t.i + 1].lower_ == "eigenen" else self._source_in(np)
+                    own = doc[t.i + 1].lower_ in ("eigenen", "eigenem")  # "nach eigenen Angaben", "nach eigenem Bekunden"
+                    source = self._own_subject(sent, t, skip) if own else self._source_in(np)
                     frames.append(Frame(doc[t.i : noun.i + 1], "angaben", source, clause=(t.i, np.end)))
             elif low in ("nach", "laut") and t.i + 1 < sent.end and self._frame_compound(doc[t.i + 1]):
                 # "Nach Polizeiangaben", "laut Medienberichten": the compound names its source
@@ -526,7 +527,8 @@ class FrameFinder:
         finite = next((x for x in sent if is_finite(x) and x.i not in skip), None)
         if finite is None:
             return None
-        return subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], skip)[0]
+        subject = subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], skip)[0]
+        return _with_apposed_name(sent.doc, subject) if subject is not None else None
 
     def _frame_noun_after(self, sent: Span, t: Token) -> Token | None:
         """The frame noun after "nach", past adjectives: "nach offiziellen Angaben"."""

@@ -271,6 +271,9 @@ FRAMED = [
     # "nach eigenem Bekunden" is the subject's own account, and the quote after it continues it
     ("Der Besuch war geheim. Der ältere Bruder des Bischofs, Georg Rainer, war nach eigenem Bekunden seit langem eingeweiht. „Mein Bruder wünscht sich mehr Ruhe.“",
      "direct", "mehr Ruhe", "Georg Rainer", "Georg Rainer"),
+    # an abstract phrase after the verb is its object; a genitive name may open the subject
+    ("Das Urteil fiel am Montag. Berlins Regierender Bürgermeister Klaus Weber (SPD) bedauerte die Verzögerung des Baus, die Kosten seien gestiegen.",
+     "indirect", "Kosten seien gestiegen", "Weber", "Klaus Weber"),
     # a Konjunktiv I sentence is itself the report: its object-first order names no speaker
     ("Der Reporter sprach mit dem Nachbarn. Den Täter kenne er nur vom Sehen, sagte der Nachbar.",
      "indirect", "Täter kenne er", "Nachbar", "der Nachbar"),

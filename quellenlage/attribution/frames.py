@@ -177,6 +177,10 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     # "Die Haushaltspolitikerin der Grünen, Anja Hajduk, kritisierte die Pläne": the name apposed
     # right before the verb is the subject, the phrase after the verb its object
     speaker = apposed or _skip_to_subject(doc, finite.i + 1, end)
+    if speaker is not None and _abstract_head(speaker) and not speech_head(speaker):
+        # "Klaus Wowereit (SPD) bedauerte die Entscheidung": an abstract phrase after the verb
+        # is its object; the subject stands before
+        speaker = _subject_before(doc, finite, sent.start, skip) or speaker
     if speaker is None:
         speaker = _subject_before(doc, finite, sent.start, skip)
     return speaker, finite.i if speaker is None or speaker.start > finite.i else speaker.start
@@ -340,6 +344,16 @@ def _written_in(doc: Doc, start: int, end: int) -> Span | None:
     return None
 
 
+def _abstract_head(np: Span) -> bool:
+    """The phrase is headed by an abstract noun ("die Entscheidung des Gerichts"), whatever
+    names follow it in the genitive."""
+    head = np[0] if pos(np[0]) in ("NOUN", "PROPN") else next((t for t in np if pos(t) in ("NOUN", "PROPN")), None)
+    if head is None or pos(head) != "NOUN":
+        return False
+    word = (head.lemma_ or head.text).lower()
+    return word.endswith(ABSTRACT_SUFFIXES) and word not in source_nouns() and head.lower_ not in source_nouns()
+
+
 def speech_head(np: Span) -> bool:
     """The phrase is headed by a noun of saying ("Die Ankündigungen von Bahn und Minister")."""
     head = next((t for t in np if pos(t) == "NOUN"), None)
@@ -396,6 +410,8 @@ def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span
     if np is None or any(i in skip for i in range(np.start, np.end)):
         return None
     before = doc[np.start - 1] if np.start > floor else None
+    if before is not None and pos(before) == "PROPN" and before.text.endswith("s") and (before.i == floor or before.is_sent_start):
+        np, before = doc[before.i : np.end], None  # "Berlins Regierender Bürgermeister X": a genitive name first
     if before is not None and before.text not in (",", ":", ";", "–", "-") and not before.is_sent_start:
         return None  # inside a longer clause: not a subject standing before its verb
     if before is not None and pos(before) == "ADP":

@@ -274,6 +274,9 @@ FRAMED = [
     # an abstract phrase after the verb is its object; a genitive name may open the subject
     ("Das Urteil fiel am Montag. Berlins Regierender Bürgermeister Klaus Weber (SPD) bedauerte die Verzögerung des Baus, die Kosten seien gestiegen.",
      "indirect", "Kosten seien gestiegen", "Weber", "Klaus Weber"),
+    # "das", "die", "eine" are nominative as well as accusative: first after the verb, the subject
+    ("Der Pilot wurde befragt. Dazu gab das russische Außenministerium weiter bekannt: „Die Ermittlungen dauern an.“",
+     "direct", "Ermittlungen dauern an", "Außenministerium", "Außenministerium"),
     # a Konjunktiv I sentence is itself the report: its object-first order names no speaker
     ("Der Reporter sprach mit dem Nachbarn. Den Täter kenne er nur vom Sehen, sagte der Nachbar.",
      "indirect", "Täter kenne er", "Nachbar", "der Nachbar"),
@@ -306,6 +309,7 @@ NOT_QUOTES_FRAMED = [
     ("Die Schauspielerin spielte in „Der stille Hafen“ oder „Jeder gegen jeden“ mit.", "Jeder gegen jeden"),
     ("Ende Januar verkündete der „Norddeutsche Schachbund“, kurz „NSB“, dann offiziell den Termin.", "NSB"),
     ("Die Unternehmensgruppe „Nordlicht Holdings Inc.“ gibt dem Autobauer Geld.", "Nordlicht"),
+    ("Am Montag feierte das Projekt FreeWriter.org, kurz: „FreeWriter“, seinen zehnten Geburtstag.", "FreeWriter"),
     ("Der Hersteller zeigte die neue Version (Codename: „Polarstern“) auf der Messe.", "Polarstern"),
     ("Das ist das erste Mal, dass das so genannte „public-private-partnership“ genutzt wird.", "public-private"),
     ("Von Freunden stets „der Lange“ genannt, galt er als einflussreich.", "der Lange"),

@@ -99,6 +99,14 @@ def is_title_noun(t: Token) -> bool:
     return bool(forms & title_nouns())
 
 
+def _abbreviated(doc: Doc, span: Span) -> bool:
+    """The short form of a name just given: '…, kurz: „OpenOffice“', '(abgekürzt „DFB“)'."""
+    k = span.start - 2
+    if k >= 0 and doc[k].text == ":":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("kurz", "abgekürzt")
+
+
 def _so_called(doc: Doc, span: Span) -> bool:
     """Named, not quoted: 'so genannte „…“', 'sogenannten „…“', '„…“ genannt'."""
     before = " ".join(t.lower_ for t in doc[max(0, span.start - 3) : span.start - 1])
@@ -300,6 +308,7 @@ class DirectQuoteFinder:
         return (
             _glued(q)
             or _named_by_title_noun(doc, q)
+            or _abbreviated(doc, q)
             or DOMAIN.search(q.text) is not None
             or _named_by_article(doc, q)
             or _subject_of_cue(doc, q)
@@ -353,7 +362,7 @@ class DirectQuoteFinder:
         count too ('die als „nebelartig“ beschrieben wurden'); a phrase glued to a compound
         ('„engine cutoff“-Sensoren') never does."""
         doc = q.doc
-        if _glued(q) or _named_by_title_noun(doc, q):
+        if _glued(q) or _named_by_title_noun(doc, q) or _abbreviated(doc, q):
             return False  # 'unter dem Motto „50 Jahre sind genug!“': a title, whatever its length
         mention = q._.speaker_mention
         if mention is not None and mention.start <= q.start and q.end <= mention.end:

@@ -277,6 +277,13 @@ FRAMED = [
     # "das", "die", "eine" are nominative as well as accusative: first after the verb, the subject
     ("Der Pilot wurde befragt. Dazu gab das russische Außenministerium weiter bekannt: „Die Ermittlungen dauern an.“",
      "direct", "Ermittlungen dauern an", "Außenministerium", "Außenministerium"),
+    # a sentence-initial compound of a source noun, a lower-case medium, anonymous circles
+    ("Es kommen viele Gäste. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
+     "indirect", "so viele Besucher", "Freizeitforscher", "Freizeitforscher"),
+    ("Die Pässe speichern Fotos. Die taz vermutet, dass der Zugriff schon heute üblich ist.",
+     "indirect", "Zugriff schon heute", "taz", "taz"),
+    ("Der Fonds zahlt nicht mehr. Aus Regierungskreisen verlautete, dies sei nur Spekulation.",
+     "indirect", "nur Spekulation", "Regierungskreise", "Regierungskreisen"),
     # a Konjunktiv I sentence is itself the report: its object-first order names no speaker
     ("Der Reporter sprach mit dem Nachbarn. Den Täter kenne er nur vom Sehen, sagte der Nachbar.",
      "indirect", "Täter kenne er", "Nachbar", "der Nachbar"),

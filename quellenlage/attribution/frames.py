@@ -238,6 +238,16 @@ def _inverted_subject(doc: Doc, prefield: Span, finite: Token, end: int, skip: s
     return post if named else None
 
 
+def _circles(doc: Doc, start: int, end: int) -> Span | None:
+    """Anonymous circles a statement came from: "Aus EU-Kreisen verlautete", "aus Regierungskreisen"."""
+    for t in doc[start:end]:
+        if t.lower_ == "aus" and t.i + 1 < end:
+            np = noun_phrase(doc, t.i + 1)
+            if np is not None and np[-1].lower_.endswith(("kreisen", "kreise")):
+                return np
+    return None
+
+
 def _quoted_subject(doc: Doc, i: int, verb: int) -> Span | None:
     """A short quoted name between subordinator and verb: 'Wie „heise online“ berichtet'."""
     name = _quoted_name(doc, i, verb)
@@ -704,6 +714,8 @@ class FrameFinder:
             clause_start = start
         else:
             speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)
+        if speaker is None:
+            speaker = _circles(doc, start, t.i)  # "Aus EU-Kreisen verlautete, …"
         if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
             speaker = _coordinated_subject(sent, t.i, skip)
         if speaker is None and [x.lower_ for x in doc[t.i + 1 : t.i + 3]] == ["es", "sich"]:

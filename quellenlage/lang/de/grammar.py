@@ -164,6 +164,8 @@ def pos(t: Token) -> str:
                 return "ADV"
         elif tag in ("ADJ", "ADV") and t.text[:1].isupper() and _capitalised_noun(t):
             return "PROPN" if t.tag_ == "NE" or t.ent_type_ else "NOUN"
+        elif tag in ("PRON", "ADJ", "ADV") and t.text.islower() and t.text in media_names():
+            return "PROPN"  # "Die taz vermutet": a medium spelt in lower case
         elif tag in ("SCONJ", "CCONJ", "ADP") and t.tag_ in FINITE_TAGS and t.text.islower():
             return "AUX" if t.tag_ == "VAFIN" else "VERB"  # "„…“, zitierte man X": the fine tag knows the verb
         return tag
@@ -196,8 +198,9 @@ def _capitalised_noun(t: Token) -> bool:
     if "-" in t.text and head[:1].isupper() and len(head) > 1:
         return True
     opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space or t.is_sent_start
-    if opens:  # "Milinkewitsch sagte": a word the article also uses as a name
-        return t.text in _name_words(t.doc)
+    if opens:  # "Milinkewitsch sagte": a word the article also uses as a name; "Freizeitforscher": a source noun's compound
+        low = t.lower_
+        return t.text in _name_words(t.doc) or any(low.endswith(n) and len(n) >= 5 for n in source_nouns())
     return t.tag_ in ("NN", "ADJD", "ADV")
 
 

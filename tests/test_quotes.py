@@ -277,6 +277,8 @@ FRAMED = [
     # "das", "die", "eine" are nominative as well as accusative: first after the verb, the subject
     ("Der Pilot wurde befragt. Dazu gab das russische Außenministerium weiter bekannt: „Die Ermittlungen dauern an.“",
      "direct", "Ermittlungen dauern an", "Außenministerium", "Außenministerium"),
+    ("Die Abstimmung steht an. Unterdessen haben einige Abgeordnete aus der Koalition angekündigt, sie würden klagen.",
+     "indirect", "sie würden klagen", "Abgeordnete", "einige Abgeordnete"),
     # a sentence-initial compound of a source noun, a lower-case medium, anonymous circles
     ("Es kommen viele Gäste. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
      "indirect", "so viele Besucher", "Freizeitforscher", "Freizeitforscher"),

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quellenlage.lang.de.grammar import (
     GENITIVE_PREPOSITIONS,
+    INDEFINITE_PRONOUNS,
     NOMINATIVE_PRONOUNS,
     OBJECT_PRONOUNS,
     PARTICLES,
@@ -460,7 +461,7 @@ def _oblique(np: Span) -> bool:
     cases = [set(case) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") for case in [t.morph.get("Case")] if case]
     if not cases or not all(c and not (c & {"Nom"}) for c in cases) or any(t.ent_type_ == "PER" for t in np):
         return False
-    if np[0].lower_ in ("das", "die", "eine"):
+    if np[0].lower_ in ("das", "die", "eine") or np[0].lower_ in INDEFINITE_PRONOUNS:
         return False  # nominative and accusative alike: first in the middle field, the subject ("gab das Ministerium bekannt")
     # a bare name of a known person, or a name after its title without an article ("äußerte sich
     # Vatikansprecher Navarro-Valls"): the case tags of names are guesses ("von denen Relotius behauptet")

@@ -279,6 +279,9 @@ FRAMED = [
      "direct", "Ermittlungen dauern an", "Außenministerium", "Außenministerium"),
     ("Die Abstimmung steht an. Unterdessen haben einige Abgeordnete aus der Koalition angekündigt, sie würden klagen.",
      "indirect", "sie würden klagen", "Abgeordnete", "einige Abgeordnete"),
+    # "mit dem Argument, …": the one who argues is the subject of the clause
+    ("Die Scheiben sind zerkratzt. Die Stadtbahn begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.",
+     "indirect", "meist unterirdisch", "Stadtbahn", "Die Stadtbahn"),
     # a sentence-initial compound of a source noun, a lower-case medium, anonymous circles
     ("Es kommen viele Gäste. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
      "indirect", "so viele Besucher", "Freizeitforscher", "Freizeitforscher"),

@@ -199,7 +199,7 @@ def _quoted_person(sent: Span, t: Token, start: int, end: int, skip: set[int]) -
             quoted = _skip_to_subject(doc, start + 1, finite.i)
         else:
             quoted = subject_of_main_clause(sent, finite, end, skip)[0]
-        agent = _agent(doc, start, end) or _written_in(doc, start, end)
+        agent = passive_agent(doc, start, end) or _written_in(doc, start, end)
         if quoted is None or (agent is not None and quoted.start == agent.start) or not plausible_source(quoted):
             return None
         return quoted, [agent] if agent is not None else []
@@ -330,7 +330,7 @@ def _with_apposed_name(doc: Doc, np: Span) -> Span:
     return np
 
 
-def _agent(doc: Doc, start: int, end: int) -> Span | None:
+def passive_agent(doc: Doc, start: int, end: int) -> Span | None:
     """The agent of a passive: "von der Polizei", "vom Ministerium"."""
     for t in doc[start:end]:
         if t.lower_ in ("von", "vom", "durch") and t.i + 1 < end:
@@ -687,7 +687,7 @@ class FrameFinder:
         if lem in HEARSAY:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
-            source = _written_in(doc, start, end) or _agent(doc, t.i, end)  # "hieß es vom Ministerium"
+            source = _written_in(doc, start, end) or passive_agent(doc, t.i, end)  # "hieß es vom Ministerium"
             if source is None and doc[sent.start].lower_ in ("in", "im"):  # "In dem Bericht, der …, heißt es"
                 source = _written_in(doc, sent.start, t.i)
             return Frame(cue, "hearsay", source, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
@@ -698,7 +698,7 @@ class FrameFinder:
                 return Frame(cue, "verb", speaker, via=via, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
         if passive(doc, start, end):
             # "wird von der Polizei bestätigt", "wird in einer Mitteilung gefordert"
-            agent = _agent(doc, start, end) or _written_in(doc, start, end)
+            agent = passive_agent(doc, start, end) or _written_in(doc, start, end)
             if agent is not None:
                 return Frame(cue, "verb", agent, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
             if lem in HEARSAY_PASSIVE and doc[start].lower_ not in SUBORDINATORS:

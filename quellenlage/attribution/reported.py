@@ -11,9 +11,18 @@ continuing a report, attributed to the source of the report before it.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, relative_clause
+from quellenlage.attribution.frames import (
+    PREPOSITIONAL_RULES,
+    Frame,
+    FrameFinder,
+    passive_agent,
+    passive,
+    plausible_source,
+    relative_clause,
+    subject_of_main_clause,
+)
 from quellenlage.lang.de.grammar import (
     COORDINATORS,
     SUBORDINATORS,
@@ -158,6 +167,21 @@ def _before_tags(content: Span, frame: Frame) -> Span:
     return doc[start:end] if end > start else content
 
 
+def _giver_of(doc: Doc, unit: Span, noun: Token, in_quote: set[int]) -> Span | None:
+    """Who gives the argument in 'X begegnet der Kritik mit dem Argument, …' or 'wurde von X
+    mit der Begründung abgelehnt, …': the clause's subject, or the agent of its passive."""
+    if noun.i < unit.start + 2 or doc[noun.i - 1].lower_ not in ("dem", "der") or doc[noun.i - 2].lower_ != "mit":
+        return None
+    finite = next((x for x in unit if x.i < noun.i and is_finite(x) and x.i not in in_quote), None)
+    if finite is None:
+        return None
+    end = next((k for k in range(noun.i, unit.end) if doc[k].text == ","), unit.end)
+    if passive(doc, unit.start, end):
+        return passive_agent(doc, unit.start, end)
+    subject = subject_of_main_clause(unit, finite, noun.i, in_quote)[0]
+    return subject if subject is not None and plausible_source(subject) else None
+
+
 def _named_claimant(frames: list[Frame]) -> Span | None:
     """Who a "soll" report names as its source: a "laut X" / "X zufolge" frame, also when it was
     folded into a speech verb inside the reported clause ("Laut ISNA soll das Gericht die Urteile
@@ -264,6 +288,7 @@ class ReportedSpeechFinder:
                 break  # the noun ends the unit: no complement follows ("… erhebt die Forderung")
             owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der") else None
             after = owner.end if owner is not None else t.i + 1
+            owner = owner or _giver_of(doc, unit, t, in_quote)
             # the comma may follow a verb that ends the clause: "wurde die Botschaft hinterlassen, …"
             comma = next((k for k in range(after, min(after + 3, unit.end)) if doc[k].text == ","), None)
             if comma is None or any(pos(x) not in ("VERB", "AUX") for x in doc[after:comma]) or comma + 1 >= unit.end:

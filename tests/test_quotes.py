@@ -282,6 +282,9 @@ FRAMED = [
     # "mit dem Argument, …": the one who argues is the subject of the clause
     ("Die Scheiben sind zerkratzt. Die Stadtbahn begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.",
      "indirect", "meist unterirdisch", "Stadtbahn", "Die Stadtbahn"),
+    # a quote taken up by "Das" and a modal frame: the infinitive after "musste" is no participle
+    ("Die Debatte begann am Dienstag.\n\n„Ja, es gibt Zumutungen“. Das musste Finanzminister Peer Steinfeld zu Beginn der Debatte einräumen.",
+     "direct", "es gibt Zumutungen", "Steinfeld", "Peer Steinfeld"),
     # a sentence-initial compound of a source noun, a lower-case medium, anonymous circles
     ("Es kommen viele Gäste. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
      "indirect", "so viele Besucher", "Freizeitforscher", "Freizeitforscher"),

@@ -402,6 +402,8 @@ def _bare_participle(doc: Doc, t: Token, start: int, end: int) -> bool:
     clause = [x for x in doc[start:end] if x.i != t.i]
     if any(lemma(x) in ("haben", "werden") for x in clause):
         return False  # "hat gesagt", "soll gesagt haben", "wurde berichtet"
+    if t.lower_.endswith(("en", "ern", "eln")) and "ge" not in t.lower_[:6] and any(x.tag_ == "VMFIN" for x in clause):
+        return False  # "Das musste X einräumen": after a modal verb the tagger's participle is an infinitive
     # with no other finite verb the tagger took the finite verb for a participle ("Er kommentiert:")
     return any(is_finite(x) for x in clause)
 

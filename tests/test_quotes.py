@@ -285,6 +285,11 @@ FRAMED = [
     # a quote taken up by "Das" and a modal frame: the infinitive after "musste" is no participle
     ("Die Debatte begann am Dienstag.\n\n„Ja, es gibt Zumutungen“. Das musste Finanzminister Peer Steinfeld zu Beginn der Debatte einräumen.",
      "direct", "es gibt Zumutungen", "Steinfeld", "Peer Steinfeld"),
+    # "…, so X weiter/wörtlich": the tag names the speaker past its adverb
+    ("Die Pläne stehen. „Das Milieu reicht bis in die Büros“, so Karl Gutmann wörtlich.",
+     "direct", "Milieu reicht", "Gutmann", "Karl Gutmann"),
+    ("Die Seite ist gesperrt. Derzeit werde geprüft, wie die Weiterleitung wieder hergestellt werden kann, so der Verein weiter.",
+     "indirect", "Derzeit werde geprüft", "Verein", "der Verein"),
     # a sentence-initial compound of a source noun, a lower-case medium, anonymous circles
     ("Es kommen viele Gäste. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
      "indirect", "so viele Besucher", "Freizeitforscher", "Freizeitforscher"),

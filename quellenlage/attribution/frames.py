@@ -635,6 +635,8 @@ class FrameFinder:
         if np is None or np[0].lower_ in PERSONAL_PRONOUNS - {"er", "sie"}:
             return None
         after = doc[np.end] if np.end < len(doc) else None
+        if after is not None and after.lower_ in ("weiter", "wörtlich", "abschließend", "ergänzend") and np.end + 1 < len(doc):
+            after = doc[np.end + 1]  # "…, so Elshorst weiter:", "so Guttenberg wörtlich."
         if after is None or after.is_punct or after.is_space or pos(after) == "ADP":
             return np
         return None

@@ -290,6 +290,9 @@ FRAMED = [
      "direct", "Milieu reicht", "Gutmann", "Karl Gutmann"),
     ("Die Seite ist gesperrt. Derzeit werde geprüft, wie die Weiterleitung wieder hergestellt werden kann, so der Verein weiter.",
      "indirect", "Derzeit werde geprüft", "Verein", "der Verein"),
+    # a Konjunktiv I clause before the colon is itself reported: the quote continues its speaker
+    ("Die Regierungschefin von Queensland, Anna Blum, erklärte, sie helfe gern. Queensland sei Neuseeland zu Dank verpflichtet: „Sie haben uns Helfer geschickt.“",
+     "direct", "uns Helfer geschickt", "Blum", "Anna Blum"),
     # a sentence-initial compound of a source noun, a lower-case medium, anonymous circles
     ("Es kommen viele Gäste. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
      "indirect", "so viele Besucher", "Freizeitforscher", "Freizeitforscher"),

@@ -28,6 +28,7 @@ from quellenlage.lang.de.grammar import (
     DEFINITE,
     clause_bounds,
     is_finite,
+    is_konjunktiv1,
     is_zu_infinitive,
     media_names,
     noun_phrase,
@@ -436,8 +437,8 @@ class DirectQuoteFinder:
              and not relative_clause(doc, clause_bounds(region, t.i)[0], colon)),
             None,
         )  # the main verb, not that of a relative clause ("Der Ermittler, der … gilt, will …:")
-        if verb is None:
-            return None
+        if verb is None or is_konjunktiv1(verb):
+            return None  # "Queensland sei zu Dank verpflichtet: „…“": a report itself, its subject is no speaker
         subject, _ = subject_of_main_clause(region, verb, colon, in_quote)
         if subject is None:
             return None

@@ -399,3 +399,11 @@ def test_soll_report_names_its_laut_source(analyze_text):
     assert any("ISNA" in (s or "") for t, s in speakers.items() if "Gericht" in t or "ISNA" in t), speakers
     assert any("Morgenblatt" in (s or "") for t, s in speakers.items() if "Morgenblatt" in t or "er sich" in t), speakers
     assert [s for t, s in speakers.items() if t.startswith("Der Täter")] == [None], speakers
+
+
+def test_passive_with_its_participle_tagged_finite(analyze_text):
+    """'In einem Bericht der Zeitung wurde vermutet, dass …': a weak participle right after
+    'werden' is a passive whatever its tag, and the report it names is the source."""
+    analysis = analyze_text("Das Flugzeug stürzte ab. In einem Bericht der Nordsee-Zeitung wurde vermutet, dass niemand überlebt hat.")
+    hits = _find(analysis, "indirect", "niemand überlebt")
+    assert hits and hits[0].speaker is not None and "Bericht" in hits[0].speaker.name, hits

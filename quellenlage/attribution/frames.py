@@ -794,7 +794,12 @@ def passive(doc: Doc, start: int, end: int) -> bool:
     """A 'werden' + participle clause ("wird nachgesagt", "wurde berichtet")."""
     has_werden = any(lemma(t) == "werden" for t in doc[start:end])
     has_part = any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end])
-    return has_werden and has_part
+    # "wurde vermutet" with the participle tagged finite: a weak participle right after "werden"
+    after_werden = any(
+        lemma(t) == "werden" and t.i + 1 < end and pos(doc[t.i + 1]) == "VERB" and doc[t.i + 1].lower_.endswith("t")
+        for t in doc[start:end]
+    )
+    return has_werden and (has_part or after_werden)
 
 
 # Heads of abstract nouns that name no one who could speak ("die Befürchtung", "die Freiheit").

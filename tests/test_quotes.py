@@ -293,6 +293,9 @@ FRAMED = [
     # a Konjunktiv I clause before the colon is itself reported: the quote continues its speaker
     ("Die Regierungschefin von Queensland, Anna Blum, erklärte, sie helfe gern. Queensland sei Neuseeland zu Dank verpflichtet: „Sie haben uns Helfer geschickt.“",
      "direct", "uns Helfer geschickt", "Blum", "Anna Blum"),
+    # "dessen" before a noun after the verb is a determiner: "teilte dessen Stellvertreter mit"
+    ("Der Chef war verreist. Zu den Gerüchten teilte dessen Stellvertreter über die Pläne seines Chefs mit: „Er ruft uns an.“",
+     "direct", "ruft uns an", "Stellvertreter", "dessen Stellvertreter"),
     # a sentence-initial compound of a source noun, a lower-case medium, anonymous circles
     ("Es kommen viele Gäste. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
      "indirect", "so viele Besucher", "Freizeitforscher", "Freizeitforscher"),

@@ -317,6 +317,8 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     # determiners, possessives, adjectives, numbers, genitive names
     while j < n and (
         doc[j].lower_ in DEFINITE | INDEFINITE | POSSESSIVE
+        # "teilte dessen Stellvertreter mit": a determiner, unless it opens a relative clause
+        or (j == i and doc[j].lower_ in ("dessen", "deren") and i > 0 and doc[i - 1].text != ",")
         or pos(doc[j]) in ("DET", "ADJ", "NUM")
         or (pos(doc[j]) == "ADV" and j + 1 < n and pos(doc[j + 1]) == "ADJ")
     ):

@@ -296,6 +296,9 @@ FRAMED = [
     # "dessen" before a noun after the verb is a determiner: "teilte dessen Stellvertreter mit"
     ("Der Chef war verreist. Zu den Gerüchten teilte dessen Stellvertreter über die Pläne seines Chefs mit: „Er ruft uns an.“",
      "direct", "ruft uns an", "Stellvertreter", "dessen Stellvertreter"),
+    # "der" is also the masculine nominative: a source after it is the subject when no other follows
+    ("Die Lage ist ernst. Auch wirft der Jahresbericht den Behörden vor, die Opfer zu vernachlässigen.",
+     "indirect", "Opfer zu vernachlässigen", "Jahresbericht", "der Jahresbericht"),
     # a sentence-initial compound of a source noun, a lower-case medium, anonymous circles
     ("Es kommen viele Gäste. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
      "indirect", "so viele Besucher", "Freizeitforscher", "Freizeitforscher"),

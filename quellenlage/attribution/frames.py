@@ -107,7 +107,10 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
 
 
 def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
-    """The first noun phrase from token i, skipping adverbs and prepositional phrases."""
+    """The first noun phrase from token i, skipping adverbs and prepositional phrases; a source
+    after "der" that the tagger took for a dative when nothing else follows ("Auch wirft der
+    ai-Bericht den Behörden vor": "der" is the masculine nominative as well)."""
+    masculine: Span | None = None
     while i < stop:
         t = doc[i]
         if pos(t) in ("ADV", "PART", "SCONJ", "CCONJ") or t.lower_ in OBJECT_PRONOUNS or t.lower_ in ("es", "sich", "aber", "auch", "dazu", "jedoch", "zudem"):
@@ -121,12 +124,14 @@ def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
             continue
         np = noun_phrase(doc, i)
         if np is None:
-            return None
+            return masculine
         if np[0].lower_ in DATIVE_ARTICLES or (len(np) > 1 and np[0].lower_ == "den" and np[-1].text.endswith("n")) or _oblique(np):
+            if masculine is None and np[0].lower_ == "der" and source_type_of(np) != "unknown":
+                masculine = np
             i = np.end
             continue
         return np
-    return None
+    return masculine
 
 
 def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) -> tuple[Span | None, int]:

@@ -413,3 +413,13 @@ def test_passive_with_its_participle_tagged_finite(analyze_text):
     analysis = analyze_text("Das Flugzeug stürzte ab. In einem Bericht der Nordsee-Zeitung wurde vermutet, dass niemand überlebt hat.")
     hits = _find(analysis, "indirect", "niemand überlebt")
     assert hits and hits[0].speaker is not None and "Bericht" in hits[0].speaker.name, hits
+
+
+def test_inflected_adjective_opening_a_line_is_no_name(analyze_text):
+    """'Aufmerksames Auge für die Umwelt': a capitalised adjective at the start of a line stays an
+    adjective, whatever the tagger's name tag, while 'Milinkewitsch sagte' stays a name."""
+    analysis = analyze_text("So kam die Formel zustande:\nAufmerksames Auge für die Umwelt\nFoto posten\n"
+                            "Der Politiker Andrej Milinkewitsch war in Haft. Milinkewitsch sagte dazu: „Das ist Willkür.“")
+    names = {e.name for e in analysis.entities}
+    assert not any(n.startswith("Aufmerksam") for n in names), names
+    assert any("Milinkewitsch" in (q.speaker.name if q.speaker else "") for q in analysis.quotes), analysis.quotes

@@ -190,16 +190,17 @@ def _capitalised_noun(t: Token) -> bool:
     only nouns are ("äußerte sich Vatikansprecher …"; attributive adjectives of names such as
     "Europäische Union" keep their tag), or a hyphenated compound ends in a capitalised part
     ("UNMIS-Sprecher", "EBay-Deutschland")."""
-    if capitalised_non_noun(t.text):
-        return False
-    if t.tag_ == "NE" and not t.lower_.endswith(ADJECTIVE_SUFFIXES):
-        return True  # not "Unmissverständlich sagt das Gericht"
+    low = t.lower_
+    stem = next((low[: -len(e)] for e in ("es", "en", "er", "em", "e") if low.endswith(e)), "")
+    if capitalised_non_noun(t.text) or low.endswith(ADJECTIVE_SUFFIXES) or stem.endswith(ADJECTIVE_SUFFIXES):
+        return False  # "Unmissverständlich sagt das Gericht", "Aufmerksames Auge für die Umwelt"
+    if t.tag_ == "NE":
+        return True
     head = t.text.rsplit("-", 1)[-1]
     if "-" in t.text and head[:1].isupper() and len(head) > 1:
         return True
     opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space or t.is_sent_start
     if opens:  # "Milinkewitsch sagte": a word the article also uses as a name; "Freizeitforscher": a source noun's compound
-        low = t.lower_
         return t.text in _name_words(t.doc) or any(low.endswith(n) and len(n) >= 5 for n in source_nouns())
     return t.tag_ in ("NN", "ADJD", "ADV")
 

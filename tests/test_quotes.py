@@ -74,7 +74,7 @@ FOUND = [
     ("Die Bürgermeisterin bezeichnete den Neubau als „Schandfleck“ und verlangte einen Abriss.", "direct", "Schandfleck", "Bürgermeisterin"),
     ("Die Opposition nannte das einen „Skandal ohnegleichen“ und verließ den Saal.", "direct", "Skandal ohnegleichen", "Opposition"),
     ("Der Landrat würdigte die Helfer als „Rückgrat der Gemeinde“.", "direct", "Rückgrat der Gemeinde", "Landrat"),
-    ("Als „verlorenes Jahrzehnt“ beschrieb die Historikerin Ute Kramer die Zeit nach dem Krieg.", "direct", "verlorenes Jahrzehnt", None),
+    ("Als „verlorenes Jahrzehnt“ beschrieb die Historikerin Ute Kramer die Zeit nach dem Krieg.", "direct", "verlorenes Jahrzehnt", "Kramer"),
     ("Der Verbandschef warnte vor den „Folgen für den Mittelstand“.", "direct", "Folgen für den Mittelstand", "Verbandschef"),
     ("Die Ärztin riet dringend zu „Ruhe und Geduld“.", "direct", "Ruhe und Geduld", "Ärztin"),
     ("Der Richter konstatierte eine „Kette von Versäumnissen“ bei den Behörden.", "direct", "Kette von Versäumnissen", "Richter"),
@@ -212,3 +212,214 @@ def test_described_agencies_are_agency_sources(analyze_text):
     analysis = analyze_text("Wie mehrere Nachrichtenagenturen meldeten, sei der Gipfel abgesagt worden.")
     types = {s.name: s.type for s in analysis.sources}
     assert any("Nachrichtenagenturen" in n and t == "agency" for n, t in types.items()), types
+
+
+# Frames of German word order and newsroom convention: the subject after the verb when the
+# phrase before it is an object or a preposition's, "zitieren", and verbless colon frames.
+# (text, kind, words the quote must contain, speaker word, words of the mention it rests on)
+FRAMED = [
+    ("Der Abgeordnete Karl Brenner sprach im Landtag. Das Angebot der Regierung lehnt er jedoch ab: „Das ist zu wenig für die Opfer.“",
+     "direct", "zu wenig für die Opfer", "Brenner", "er"),
+    ("Die Vorschläge der Kommission bezeichnete Ministerin Helga Brandt als „völlig unausgegoren“.",
+     "direct", "völlig unausgegoren", "Brandt", "Brandt"),
+    ("Die Leitungen im Norden sind alt. Als Begründung sagte eine Sprecherin der Stadtwerke: „Die Rohre stammen aus den Fünfzigern.“",
+     "direct", "Rohre stammen", "Sprecherin", "Sprecherin"),
+    ("Angesichts der hohen Kosten nannte der Bürgermeister Paul Hagen den Neubau „nicht bezahlbar“.",
+     "direct", "nicht bezahlbar", "Hagen", "Hagen"),
+    ("Im Norden wird wieder gekämpft. Ein UNO-Sprecher teilte mit, die Truppen hätten die Stadt verlassen.",
+     "indirect", "Truppen hätten die Stadt", "Sprecher", "UNO-Sprecher"),
+    # a capitalised word inside a clause is a noun, whatever the tagger says of an unknown compound
+    ("Der Streit hält an. EBay-Deutschland gab dazu bekannt: „Das ist der meistgesehene Artikel.“",
+     "direct", "meistgesehene Artikel", "EBay", "EBay-Deutschland"),
+    # slogans are the words of those who chant or carry them
+    ("Tausende zogen durch die Stadt. Die Demonstranten skandierten Parolen wie zum Beispiel „Stoppt den Kohleabbau“.",
+     "direct", "Stoppt den Kohleabbau", "Demonstranten", "Die Demonstranten"),
+    ("Die Gegner des Festes haben mit der Parole „Wir erwarten euch“ gedroht.",
+     "direct", "Wir erwarten euch", "Gegner", "Die Gegner"),
+    ("Die Ermittlungen dauern an. „Wir prüfen jeden Hinweis“, wird Polizeichef Max Lorenz zitiert.",
+     "direct", "prüfen jeden Hinweis", "Lorenz", "Lorenz"),
+    ("Die Mannschaft verlor am Samstag. Die Zeitung zitiert den Trainer Jan Albers mit den Worten: „Wir haben verdient verloren.“",
+     "direct", "verdient verloren", "Albers", "Albers"),
+    ("Das Team musste das Land verlassen. „Wir sind unerwünschte Zeugen“, zitierte man die Reporterin Tina Berg.",
+     "direct", "unerwünschte Zeugen", "Berg", "Berg"),
+    ("Der Verband kritisierte die Pläne scharf. Verbandschef Otto Reim wörtlich: „Das ist ein schlechter Scherz.“",
+     "direct", "schlechter Scherz", "Reim", "Reim"),
+    ("Die Wahl ging knapp aus. Zitat von Anna Kern: „Wir haben es am Ende geschafft.“",
+     "direct", "am Ende geschafft", "Kern", "Kern"),
+    ("Die Debatte dauerte bis in die Nacht. Lisa Hahn, Präsidentin des Landtags: „Wir brauchen mehr Zeit für dieses Gesetz.“",
+     "direct", "mehr Zeit für dieses Gesetz", "Hahn", "Hahn"),
+    ("Der Versuch lief fünf Jahre. Das Fazit von Projektleiterin Ute Sommer fällt gemischt aus: „Wir sind erst auf halbem Weg.“",
+     "direct", "auf halbem Weg", "Sommer", "Sommer"),
+    ("Der Minister Rolf Weiß war im Urlaub. Als der Minister davon erfuhr, sagte er: „Das ist ein Skandal.“",
+     "direct", "ein Skandal", "Weiß", "er"),
+    ("Seine Bilder werden von Kunstkennern als „Meilensteine der Moderne“ bezeichnet.",
+     "direct", "Meilensteine der Moderne", "Kunstkenner", "Kunstkennern"),
+    # one person with two roles under one article is singular; the party in parentheses is no end of the name
+    ("Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor einem „populistischen Wahlkampf“.",
+     "direct", "populistischen Wahlkampf", "Scherf", "Henning Scherf"),
+    # the name apposed right before the verb is its subject, the phrase after the verb the object
+    ("Die Debatte dauerte lange. Die Haushaltsexpertin von Bündnis 90 / Die Grünen, Anja Hajek, kritisierte die Pläne der Regierung. Die Mittel seien zu knapp.",
+     "indirect", "Mittel seien zu knapp", "Hajek", "Anja Hajek"),
+    # quoted names in the subject: a verb inside them is not the clause's verb
+    ("Die Hilfe läuft an. Moritz Wohlfahrt von der „Aktion Nachbar hilft“ sagte, es seien bereits Spenden angekommen.",
+     "indirect", "bereits Spenden angekommen", "Wohlfahrt", "Moritz Wohlfahrt"),
+    ("Die Lage ist ernst. Wie „netz aktuell“ berichtet, sei der Server ausgefallen.",
+     "indirect", "Server ausgefallen", "netz aktuell", "netz aktuell"),
+    # an abstract noun before the verb is its object when a source follows the verb
+    ("Die Koalition streitet. Die praktische Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Münte in Frage: „Das ist nicht lebenswirklich.“",
+     "direct", "nicht lebenswirklich", "Münte", "Franz Münte"),
+    # "nach eigenem Bekunden" is the subject's own account, and the quote after it continues it
+    ("Der Besuch war geheim. Der ältere Bruder des Bischofs, Georg Rainer, war nach eigenem Bekunden seit langem eingeweiht. „Mein Bruder wünscht sich mehr Ruhe.“",
+     "direct", "mehr Ruhe", "Georg Rainer", "Georg Rainer"),
+    # an abstract phrase after the verb is its object; a genitive name may open the subject
+    ("Das Urteil fiel am Montag. Berlins Regierender Bürgermeister Klaus Weber (SPD) bedauerte die Verzögerung des Baus, die Kosten seien gestiegen.",
+     "indirect", "Kosten seien gestiegen", "Weber", "Klaus Weber"),
+    # "das", "die", "eine" are nominative as well as accusative: first after the verb, the subject
+    ("Der Pilot wurde befragt. Dazu gab das russische Außenministerium weiter bekannt: „Die Ermittlungen dauern an.“",
+     "direct", "Ermittlungen dauern an", "Außenministerium", "Außenministerium"),
+    ("Die Abstimmung steht an. Unterdessen haben einige Abgeordnete aus der Koalition angekündigt, sie würden klagen.",
+     "indirect", "sie würden klagen", "Abgeordnete", "einige Abgeordnete"),
+    # "mit dem Argument, …": the one who argues is the subject of the clause
+    ("Die Scheiben sind zerkratzt. Die Stadtbahn begegnet der Kritik mit dem Argument, die Züge seien meist unterirdisch unterwegs.",
+     "indirect", "meist unterirdisch", "Stadtbahn", "Die Stadtbahn"),
+    # a quote taken up by "Das" and a modal frame: the infinitive after "musste" is no participle
+    ("Die Debatte begann am Dienstag.\n\n„Ja, es gibt Zumutungen“. Das musste Finanzminister Peer Steinfeld zu Beginn der Debatte einräumen.",
+     "direct", "es gibt Zumutungen", "Steinfeld", "Peer Steinfeld"),
+    # "…, so X weiter/wörtlich": the tag names the speaker past its adverb
+    ("Die Pläne stehen. „Das Milieu reicht bis in die Büros“, so Karl Gutmann wörtlich.",
+     "direct", "Milieu reicht", "Gutmann", "Karl Gutmann"),
+    ("Die Seite ist gesperrt. Derzeit werde geprüft, wie die Weiterleitung wieder hergestellt werden kann, so der Verein weiter.",
+     "indirect", "Derzeit werde geprüft", "Verein", "der Verein"),
+    # a Konjunktiv I clause before the colon is itself reported: the quote continues its speaker
+    ("Die Regierungschefin von Queensland, Anna Blum, erklärte, sie helfe gern. Queensland sei Neuseeland zu Dank verpflichtet: „Sie haben uns Helfer geschickt.“",
+     "direct", "uns Helfer geschickt", "Blum", "Anna Blum"),
+    # "dessen" before a noun after the verb is a determiner: "teilte dessen Stellvertreter mit"
+    ("Der Chef war verreist. Zu den Gerüchten teilte dessen Stellvertreter über die Pläne seines Chefs mit: „Er ruft uns an.“",
+     "direct", "ruft uns an", "Stellvertreter", "dessen Stellvertreter"),
+    # "der" is also the masculine nominative: a source after it is the subject when no other follows
+    ("Die Lage ist ernst. Auch wirft der Jahresbericht den Behörden vor, die Opfer zu vernachlässigen.",
+     "indirect", "Opfer zu vernachlässigen", "Jahresbericht", "der Jahresbericht"),
+    # a sentence-initial compound of a source noun, a lower-case medium, anonymous circles
+    ("Es kommen viele Gäste. Freizeitforscher bezweifeln aber, dass so viele Besucher kommen werden.",
+     "indirect", "so viele Besucher", "Freizeitforscher", "Freizeitforscher"),
+    ("Die Pässe speichern Fotos. Die taz vermutet, dass der Zugriff schon heute üblich ist.",
+     "indirect", "Zugriff schon heute", "taz", "taz"),
+    ("Der Fonds zahlt nicht mehr. Aus Regierungskreisen verlautete, dies sei nur Spekulation.",
+     "indirect", "nur Spekulation", "Regierungskreise", "Regierungskreisen"),
+    # a Konjunktiv I sentence is itself the report: its object-first order names no speaker
+    ("Der Reporter sprach mit dem Nachbarn. Den Täter kenne er nur vom Sehen, sagte der Nachbar.",
+     "indirect", "Täter kenne er", "Nachbar", "der Nachbar"),
+    # a subordinate clause is verb-final: "wie" opens it, its subject is the source
+    ("Wie die Zeitung unter Berufung auf Insider berichtet, sei der Vertrag gekündigt.",
+     "indirect", "Vertrag gekündigt", "Zeitung", "die Zeitung"),
+]
+
+
+@pytest.mark.parametrize("text,kind,words,speaker,mention", FRAMED)
+def test_frame_speaker_and_mention(analyze_text, text, kind, words, speaker, mention):
+    hits = _find(analyze_text(text), kind, words)
+    assert hits, f"no {kind} quote with {words!r}"
+    quote = hits[0]
+    assert quote.speaker is not None and speaker in quote.speaker.name, quote.speaker
+    assert quote.speaker_mention is not None and mention in quote.speaker_mention.text, quote.speaker_mention
+
+
+def test_quoted_person_speaks_via_the_citing_medium(analyze_text):
+    """'Die Zeitung zitiert X mit den Worten': X spoke, the newspaper passed it on."""
+    analysis = analyze_text("Das Spiel ging deutlich verloren. Die Morgenpost zitiert den Trainer Jan Albers mit den Worten: „Wir waren chancenlos.“")
+    quote = _find(analysis, "direct", "chancenlos")[0]
+    assert quote.speaker is not None and "Albers" in quote.speaker.name and any("Morgenpost" in v for v in quote.via), (quote.speaker, quote.via)
+
+
+NOT_QUOTES_FRAMED = [
+    # titles: named by a title noun whatever their length, and the titles listed with them
+    ("Sie demonstrierten unter dem Motto „Genug ist genug – wir bleiben hier!“ vor dem Rathaus.", "Genug ist genug"),
+    ("Als Modelle nennt der Hersteller die Typen „Atlas“ und „Borealis“.", "Borealis"),
+    ("Die Schauspielerin spielte in „Der stille Hafen“ oder „Jeder gegen jeden“ mit.", "Jeder gegen jeden"),
+    ("Ende Januar verkündete der „Norddeutsche Schachbund“, kurz „NSB“, dann offiziell den Termin.", "NSB"),
+    ("Die Unternehmensgruppe „Nordlicht Holdings Inc.“ gibt dem Autobauer Geld.", "Nordlicht"),
+    ("Am Montag feierte das Projekt FreeWriter.org, kurz: „FreeWriter“, seinen zehnten Geburtstag.", "FreeWriter"),
+    ("Der Hersteller zeigte die neue Version (Codename: „Polarstern“) auf der Messe.", "Polarstern"),
+    ("Das ist das erste Mal, dass das so genannte „public-private-partnership“ genutzt wird.", "public-private"),
+    ("Von Freunden stets „der Lange“ genannt, galt er als einflussreich.", "der Lange"),
+    ("„Helfer ohne Grenzen“ sowie das Rote Kreuz kündigten an, mehr Helfer zu schicken.", "Helfer ohne Grenzen"),
+    # a negated speech verb reports nothing, also with its subject pronoun after the verb
+    ("Nähere Einzelheiten gab er nicht bekannt, er verwies aber auf die Polizei.", "verwies aber"),
+    # a noun phrase without a source before a colon is no speaker
+    ("Am Sonntag wurde gewählt. Das Ergebnis: „Alles bleibt beim Alten.“", "Alles bleibt"),
+]
+
+
+@pytest.mark.parametrize("text,words", NOT_QUOTES_FRAMED[:-1])
+def test_not_a_quote_framed(analyze_text, text, words):
+    analysis = analyze_text(text)
+    assert not any(words in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]
+
+
+def test_noun_before_a_colon_is_no_speaker(analyze_text):
+    """'Das Ergebnis: „…“' names no one: the quote gets no speaker from the colon."""
+    analysis = analyze_text(NOT_QUOTES_FRAMED[-1][0])
+    assert all(q.speaker is None for q in analysis.quotes if "Alles bleibt" in q.text), [(q.text, q.speaker) for q in analysis.quotes]
+
+
+def test_title_after_a_genitive_title_noun(analyze_text):
+    """'des Magazines „…“': the genitive the lemmatiser misses still names a title, no direct quote."""
+    analysis = analyze_text("Laut einem Test des Magazines „rad, weg und ziel“ sind die Räder sicher.")
+    assert not any(q.kind == "direct" and "rad, weg" in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]
+
+
+def test_impersonal_passive_of_hearsay_has_no_speaker(analyze_text):
+    """'Es wird befürchtet, dass …': nobody is named, 'es' is no speaker; 'Es wird diskutiert' reports nothing."""
+    analysis = analyze_text("Die Zahl der Toten steigt. Es wird befürchtet, dass sich die Zahl noch erhöhen könnte. "
+                            "Es wird argumentiert, diskutiert, gemeckert – je nach Laune.")
+    hits = _find(analysis, "indirect", "Zahl noch erhöhen")
+    assert hits and hits[0].speaker is None and hits[0].speaker_mention is None, hits
+    assert not any("gemeckert" in q.text for q in analysis.quotes), [(q.kind, q.text) for q in analysis.quotes]
+
+
+HEARSAY_SOURCES = [
+    ("Das Weiße Haus verlangte einen Rückzug. Aus Paris hieß es, das Vorgehen sei eine schwere Verletzung des Abkommens.",
+     "Vorgehen sei eine schwere", "Paris"),
+    ("Später fand man einen zweiten Sprengsatz. Bei der Agentur Tass hieß es, es habe zwei Explosionen gegeben.",
+     "zwei Explosionen", "Tass"),
+    ("Der Antrag wurde zurückgezogen. In dem Antrag heißt es wörtlich: „Die Einstufung ist aufzuheben.“",
+     "Einstufung ist aufzuheben", "Antrag"),
+]
+
+
+@pytest.mark.parametrize("text,words,speaker", HEARSAY_SOURCES)
+def test_hearsay_names_where_it_was_said(analyze_text, text, words, speaker):
+    """'Aus Paris hieß es', 'Bei der Agentur X hieß es', 'In dem Antrag heißt es': the place,
+    agency or document is the source of the hearsay."""
+    hits = [q for q in analyze_text(text).quotes if words in q.text]
+    assert hits and hits[0].speaker is not None and speaker in hits[0].speaker.name, [(q.text, q.speaker) for q in hits]
+
+
+def test_soll_report_names_its_laut_source(analyze_text):
+    """'Laut X soll …': X is the claimant, even when a speech verb inside the report took the
+    'laut' frame ('Laut ISNA soll das Gericht die Urteile bestätigt haben'); 'laut „Welt“' too."""
+    analysis = analyze_text("Die Männer wurden verurteilt. Laut ISNA soll das Gericht die Urteile bestätigt haben. "
+                            "Der Manager wurde verhaftet. Laut „Morgenblatt“ soll er sich in der Anstalt Landsberg befinden. "
+                            "Der Täter soll geflohen sein.")
+    speakers = {q.text[:20]: q.speaker.name if q.speaker else None for q in analysis.quotes if q.kind == "indirect"}
+    assert any("ISNA" in (s or "") for t, s in speakers.items() if "Gericht" in t or "ISNA" in t), speakers
+    assert any("Morgenblatt" in (s or "") for t, s in speakers.items() if "Morgenblatt" in t or "er sich" in t), speakers
+    assert [s for t, s in speakers.items() if t.startswith("Der Täter")] == [None], speakers
+
+
+def test_passive_with_its_participle_tagged_finite(analyze_text):
+    """'In einem Bericht der Zeitung wurde vermutet, dass …': a weak participle right after
+    'werden' is a passive whatever its tag, and the report it names is the source."""
+    analysis = analyze_text("Das Flugzeug stürzte ab. In einem Bericht der Nordsee-Zeitung wurde vermutet, dass niemand überlebt hat.")
+    hits = _find(analysis, "indirect", "niemand überlebt")
+    assert hits and hits[0].speaker is not None and "Bericht" in hits[0].speaker.name, hits
+
+
+def test_inflected_adjective_opening_a_line_is_no_name(analyze_text):
+    """'Aufmerksames Auge für die Umwelt': a capitalised adjective at the start of a line stays an
+    adjective, whatever the tagger's name tag, while 'Milinkewitsch sagte' stays a name."""
+    analysis = analyze_text("So kam die Formel zustande:\nAufmerksames Auge für die Umwelt\nFoto posten\n"
+                            "Der Politiker Andrej Milinkewitsch war in Haft. Milinkewitsch sagte dazu: „Das ist Willkür.“")
+    names = {e.name for e in analysis.entities}
+    assert not any(n.startswith("Aufmerksam") for n in names), names
+    assert any("Milinkewitsch" in (q.speaker.name if q.speaker else "") for q in analysis.quotes), analysis.quotes

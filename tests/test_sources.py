@@ -114,3 +114,14 @@ def test_a_described_speaker_is_typed_and_a_pronoun_is_dropped(analyze_text):
     sources = _sources(analyze_text, "Es gebe noch viel Potenzial, prognostizieren Fachleute. Er sagte nichts dazu.")
     assert sources.get("Fachleute") == "anonymous", sources
     assert not any(name.lower() in ("er", "sie", "es") for name in sources), sources
+
+
+def test_cited_agency_by_quoted_name_costs_no_analysis(analyze_text):
+    """'ein Bericht der Nachrichtenagentur „Interfax“': the agency hint must not break the
+    source list (a Speaker has no 'agency' type); the source keeps its agency type."""
+    analysis = analyze_text(
+        "Unklarheit über die Festnahme\n\nEin Bericht der russischen Nachrichtenagentur „Interfax“, wonach der "
+        "Oppositionsführer festgenommen worden sein soll, wurde dementiert. Ein Berater sagte, er sei frei.\n\nEnde."
+    )
+    assert not analysis.errors, analysis.errors
+    assert ("Interfax", "agency") in {(s.name, s.type) for s in analysis.sources}, analysis.sources

@@ -16,6 +16,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.lang.de.grammar import (
+    GENITIVE_PREPOSITIONS,
+    INDEFINITE_PRONOUNS,
+    NOMINATIVE_PRONOUNS,
     OBJECT_PRONOUNS,
     PARTICLES,
     PERSONAL_PRONOUNS,
@@ -27,6 +30,7 @@ from quellenlage.lang.de.grammar import (
     frame_nouns_lower,
     is_finite,
     is_konjunktiv1,
+    is_quote_char,
     is_zu_infinitive,
     lemma,
     verb_lemmas,
@@ -131,7 +135,10 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
 
 
 def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
-    """The first noun phrase from token i, skipping adverbs and prepositional phrases."""
+    """The first noun phrase from token i, skipping adverbs and prepositional phrases; a source
+    after "der" that the tagger took for a dative when nothing else follows ("Auch wirft der
+    ai-Bericht den Behörden vor": "der" is the masculine nominative as well)."""
+    masculine: Span | None = None
     while i < stop:
         t = doc[i]
         if pos(t) in ("ADV", "PART", "SCONJ", "CCONJ") or t.lower_ in OBJECT_PRONOUNS or t.lower_ in ("es", "sich", "aber", "auch", "dazu", "jedoch", "zudem"):
@@ -145,12 +152,14 @@ def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
             continue
         np = noun_phrase(doc, i)
         if np is None:
-            return None
+            return masculine
         if np[0].lower_ in DATIVE_ARTICLES or (len(np) > 1 and np[0].lower_ == "den" and np[-1].text.endswith("n")) or _oblique(np):
+            if masculine is None and np[0].lower_ == "der" and source_type_of(np) != "unknown":
+                masculine = np
             i = np.end
             continue
         return np
-    return None
+    return masculine
 
 
 def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) -> tuple[Span | None, int]:
@@ -166,10 +175,13 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
     pre = [x for x in doc[sent.start : finite.i] if x.i not in skip and not x.is_space]
     words = [x for x in pre if not x.is_punct]
     i = words[0].i if words else finite.i
+    governed = False  # "Angesichts solcher Alternativen nannte X": the object of a preposition
     while i < finite.i and pos(doc[i]) in ("ADV", "PART", "CCONJ") and doc[i].lower_ not in PERSONAL_PRONOUNS:
+        governed = doc[i].lower_ in GENITIVE_PREPOSITIONS
         i += 1
-    np = noun_phrase(doc, i) if i < finite.i else None
-    if np is not None and any(is_temporal(x) for x in np if pos(x) == "NOUN"):
+    governed = governed or (i < finite.i and (pos(doc[i]) == "ADP" or doc[i].lower_ in GENITIVE_PREPOSITIONS))
+    np = noun_phrase(doc, i) if i < finite.i and not governed else None
+    if np is not None and any(is_temporal(x) for x in np if pos(x) in ("NOUN", "PROPN")):
         np = None  # "Wenige Stunden später öffnet X …": a time in the prefield, the subject follows
     if np is not None and np[0].lower_ not in DATIVE_ARTICLES and np[0].lower_ != "den":
         k = np.end
@@ -193,13 +205,131 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
         before_verb = doc[finite.i - 1]
         if k == finite.i or (k < finite.i - 1 and doc[k].text == "," and before_verb.text == ","):
             # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
-            if coordinated is not None and coordinated.end == k:
-                return doc[np.start : coordinated.end], np.start
-            return np, np.start
-    speaker = _skip_to_subject(doc, finite.i + 1, end)
+            subject = doc[np.start : coordinated.end] if coordinated is not None and coordinated.end == k else np
+            inverted = _inverted_subject(doc, subject, finite, end, skip)
+            return (subject, np.start) if inverted is None else (inverted, np.start)
+    apposed = _subject_before(doc, finite, sent.start, skip) if finite.i > 0 and doc[finite.i - 1].text == "," else None
+    if apposed is not None and (apposed.start == sent.start or doc[apposed.start - 1].text != ","):
+        apposed = None  # "Ein schwerer Fehler, sagt X": a phrase opening the sentence is the report, not an apposition
+    # "Die Haushaltspolitikerin der Grünen, Anja Hajduk, kritisierte die Pläne": the name apposed
+    # right before the verb is the subject, the phrase after the verb its object
+    speaker = apposed or _skip_to_subject(doc, finite.i + 1, end)
+    if speaker is not None and _abstract_head(speaker) and not speech_head(speaker):
+        # "Klaus Wowereit (SPD) bedauerte die Entscheidung": an abstract phrase after the verb
+        # is its object; the subject stands before
+        speaker = _subject_before(doc, finite, sent.start, skip) or speaker
     if speaker is None:
         speaker = _subject_before(doc, finite, sent.start, skip)
     return speaker, finite.i if speaker is None or speaker.start > finite.i else speaker.start
+
+
+def _quoted_person(sent: Span, t: Token, start: int, end: int, skip: set[int]) -> tuple[Span, list[Span]] | None:
+    """Who "zitieren" says spoke, and through whom: the subject of the passive ("…, wird Panetta
+    zitiert", "X wurde von der Zeitung zitiert": via the agent), the object of the active ("Die
+    Zeitung zitiert den Minister mit den Worten": via the subject; "zitierte man X")."""
+    doc = sent.doc
+    finite = _finite_of_clause(doc, start, end, t, skip)
+    verb_final = doc[start].lower_ in SUBORDINATORS and _verb_final(doc, t, end, skip)
+    if passive(doc, start, end):
+        if verb_final:
+            quoted = _skip_to_subject(doc, start + 1, finite.i)
+        else:
+            quoted = subject_of_main_clause(sent, finite, end, skip)[0]
+        agent = passive_agent(doc, start, end) or _written_in(doc, start, end)
+        if quoted is None or (agent is not None and quoted.start == agent.start) or not plausible_source(quoted):
+            return None
+        return quoted, [agent] if agent is not None else []
+    if verb_final:
+        return None
+    subject = subject_of_main_clause(sent, finite, end, skip)[0]
+    k = finite.i + 1
+    if subject is not None and subject.start > finite.i:
+        k = subject.end
+    while k < end and (pos(doc[k]) in ("ADV", "PART") or doc[k].lower_ in ("man", "auch", "dazu")):
+        k += 1
+    quoted = noun_phrase(doc, k) if k < end and k not in skip else None
+    if quoted is None or quoted[0].lower_ in DATIVE_ARTICLES or not plausible_source(quoted):
+        return None
+    own = subject is None or subject[0].lower_ in PERSONAL_PRONOUNS
+    return quoted, [] if own else [subject]
+
+
+def _inverted_subject(doc: Doc, prefield: Span, finite: Token, end: int, skip: set[int]) -> Span | None:
+    """The subject after the verb when the noun phrase before it is the object: a nominative
+    pronoun right after the verb ("Das Angebot lehnt er ab") or a phrase that agrees with the verb
+    when the prefield does not ("Die Äußerungen … bezeichnete Wiefelspütz als …"). Not in a
+    Konjunktiv I sentence, which is itself reported content ("Philipp H. kenne er privat")."""
+    if is_konjunktiv1(finite):
+        return None
+    after = doc[finite.i + 1] if finite.i + 1 < end else None
+    if after is not None and after.lower_ in NOMINATIVE_PRONOUNS and after.i not in skip:
+        return doc[after.i : after.i + 1]
+    if _disagrees(prefield, finite):
+        return _skip_to_subject(doc, finite.i + 1, end)
+    if plausible_source(prefield) or speech_head(prefield):
+        return None
+    # "Die Anwendung der Richtlinie stellte der SPD-Vorsitzende in Frage": an abstract prefield
+    # is the object when a named or described source follows the verb
+    post = _skip_to_subject(doc, finite.i + 1, end)
+    named = post is not None and (any(t.ent_type_ in ("PER", "ORG") for t in post) or source_type_of(post) != "unknown")
+    return post if named else None
+
+
+def _circles(doc: Doc, start: int, end: int) -> Span | None:
+    """Anonymous circles a statement came from: "Aus EU-Kreisen verlautete", "aus Regierungskreisen"."""
+    for t in doc[start:end]:
+        if t.lower_ == "aus" and t.i + 1 < end:
+            np = noun_phrase(doc, t.i + 1)
+            if np is not None and np[-1].lower_.endswith(("kreisen", "kreise")):
+                return np
+    return None
+
+
+def _quoted_subject(doc: Doc, i: int, verb: int) -> Span | None:
+    """A short quoted name between subordinator and verb: 'Wie „heise online“ berichtet'."""
+    name = _quoted_name(doc, i, verb)
+    return name if name is not None and name.end == verb else None
+
+
+def _quoted_name(doc: Doc, i: int, end: int) -> Span | None:
+    """A quoted name of at most four words opening at token i: '„heise online“', '„Welt“'."""
+    if i >= end or not is_quote_char(doc[i]):
+        return None
+    close = next((k for k in range(i + 1, min(end, i + 6)) if is_quote_char(doc[k])), None)
+    return doc[i : close + 1] if close is not None and close > i + 1 else None
+
+
+def _verb_final(doc: Doc, verb: Token, end: int, skip: set[int]) -> bool:
+    """Nothing but verbs after the speech verb of the clause: the order of a subordinate clause
+    ("wie die Zeitung berichtet"), not of a main clause ("Als Begründung sagte X")."""
+    return all(
+        t.is_punct or t.is_space or t.i in skip or pos(t) in ("VERB", "AUX") or t.tag_ == "PTKVZ"
+        for t in doc[verb.i + 1 : end]
+    )
+
+
+def _number(np: Span) -> str | None:
+    """Grammatical number of a noun phrase when its article and head noun agree on it;
+    coordinated phrases are plural."""
+    if any(t.lower_ in ("und", "sowie") for t in np):
+        articles = [t for t in np if pos(t) == "DET"]
+        if len(articles) == 1 and articles[0].i == np.start and articles[0].morph.get("Number") == ["Sing"]:
+            return None  # "Der Bürgermeister und Justizsenator": one person, two roles
+        return "Plur"
+    head = next((t for t in np if pos(t) == "NOUN"), None)
+    article = np[0] if pos(np[0]) == "DET" else None
+    if head is None or article is None or not head.morph.get("Number"):
+        return None  # a bare name or noun: its number is the tagger's guess
+    number = head.morph.get("Number")[0]
+    return number if article.morph.get("Number") == [number] else None
+
+
+def _disagrees(np: Span, finite: Token) -> bool:
+    """The phrase cannot be the subject of the verb: it differs in number ("Die Äußerungen …
+    bezeichnete Wiefelspütz als …" – the plural prefield is the object)."""
+    verb = finite.morph.get("Number")
+    number = _number(np)
+    return bool(verb) and number is not None and verb[0] != number
 
 
 def _coordinated_subject(sent: Span, cue: int, skip: set[int]) -> Span | None:
@@ -247,12 +377,15 @@ def _with_apposed_name(doc: Doc, np: Span) -> Span:
         m = k + 1
         while m < len(doc) and (doc[m].ent_type_ == "PER" or pos(doc[m]) == "PROPN"):
             m += 1
-        if m < len(doc) and doc[m].text in (",", ":") and m - k <= 4:
-            return doc[np.start : m]
+        name_end = m
+        if m < len(doc) and doc[m].text == "(":  # "Henning Scherf (SPD),": the party in parentheses
+            m = next((j + 1 for j in range(m + 1, min(m + 6, len(doc))) if doc[j].text == ")"), m)
+        if m < len(doc) and doc[m].text in (",", ":") and name_end - k <= 4:
+            return doc[np.start : name_end]
     return np
 
 
-def _agent(doc: Doc, start: int, end: int) -> Span | None:
+def passive_agent(doc: Doc, start: int, end: int) -> Span | None:
     """The agent of a passive: "von der Polizei", "vom Ministerium"."""
     for t in doc[start:end]:
         if t.lower_ in ("von", "vom", "durch") and t.i + 1 < end:
@@ -265,17 +398,35 @@ def _agent(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _written_in(doc: Doc, start: int, end: int) -> Span | None:
-    """The document or medium a "heißt es" cites: "Im Bericht heißt es", "In einer Mitteilung
-    der Polizei hieß es"."""
+    """The document, medium or place a "heißt es" cites: "Im Bericht heißt es", "In einer
+    Mitteilung der Polizei hieß es", "Bei der Agentur RIA hieß es", "Aus Paris hieß es"."""
     for t in doc[start:end]:
-        if t.lower_ in ("in", "im", "auf") and t.i + 1 < end:
+        if t.lower_ in ("in", "im", "auf", "bei", "beim", "aus") and t.i + 1 < end:
             np = noun_phrase(doc, t.i + 1)
             if np is not None and source_type_of(np) in ("document", "media", "agency", "organization", "anonymous"):
                 return np
+            if np is not None and t.lower_ in ("bei", "beim", "aus") and any(x.ent_type_ in ("ORG", "LOC") for x in np):
+                return np  # "Bei der Agentur RIA hieß es", "Aus Paris hieß es": the capital for its government
     return None
 
 
-def _owner_of_statement(np: Span) -> Span | None:
+def _abstract_head(np: Span) -> bool:
+    """The phrase is headed by an abstract noun ("die Entscheidung des Gerichts"), whatever
+    names follow it in the genitive."""
+    head = np[0] if pos(np[0]) in ("NOUN", "PROPN") else next((t for t in np if pos(t) in ("NOUN", "PROPN")), None)
+    if head is None or pos(head) != "NOUN":
+        return False
+    word = (head.lemma_ or head.text).lower()
+    return word.endswith(ABSTRACT_SUFFIXES) and word not in source_nouns() and head.lower_ not in source_nouns()
+
+
+def speech_head(np: Span) -> bool:
+    """The phrase is headed by a noun of saying ("Die Ankündigungen von Bahn und Minister")."""
+    head = next((t for t in np if pos(t) == "NOUN"), None)
+    return head is not None and (head.lemma_ or head.text) in speech_nouns()
+
+
+def owner_of_statement(np: Span) -> Span | None:
     """Who made the statement a phrase names: "die Ankündigungen von Bahn und Minister",
     "die Mitteilung der Initiative" -> the owner after "von" or in the genitive."""
     doc = np.doc
@@ -306,6 +457,8 @@ def _bare_participle(doc: Doc, t: Token, start: int, end: int) -> bool:
     clause = [x for x in doc[start:end] if x.i != t.i]
     if any(lemma(x) in ("haben", "werden") for x in clause):
         return False  # "hat gesagt", "soll gesagt haben", "wurde berichtet"
+    if t.lower_.endswith(("en", "ern", "eln")) and "ge" not in t.lower_[:6] and any(x.tag_ == "VMFIN" for x in clause):
+        return False  # "Das musste X einräumen": after a modal verb the tagger's participle is an infinitive
     # with no other finite verb the tagger took the finite verb for a participle ("Er kommentiert:")
     return any(is_finite(x) for x in clause)
 
@@ -325,6 +478,8 @@ def _subject_before(doc: Doc, finite: Token, floor: int, skip: set[int]) -> Span
     if np is None or any(i in skip for i in range(np.start, np.end)):
         return None
     before = doc[np.start - 1] if np.start > floor else None
+    if before is not None and pos(before) == "PROPN" and before.text.endswith("s") and (before.i == floor or before.is_sent_start):
+        np, before = doc[before.i : np.end], None  # "Berlins Regierender Bürgermeister X": a genitive name first
     if before is not None and before.text not in (",", ":", ";", "–", "-") and not before.is_sent_start:
         return None  # inside a longer clause: not a subject standing before its verb
     if before is not None and pos(before) == "ADP":
@@ -363,16 +518,24 @@ def _oblique(np: Span) -> bool:
     cases = [set(case) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") for case in [t.morph.get("Case")] if case]
     if not cases or not all(c and not (c & {"Nom"}) for c in cases) or any(t.ent_type_ == "PER" for t in np):
         return False
-    # a bare name of a known person: the case tags of names are guesses ("von denen Relotius behauptet")
+    if np[0].lower_ in ("das", "die", "eine") or np[0].lower_ in INDEFINITE_PRONOUNS:
+        return False  # nominative and accusative alike: first in the middle field, the subject ("gab das Ministerium bekannt")
+    # a bare name of a known person, or a name after its title without an article ("äußerte sich
+    # Vatikansprecher Navarro-Valls"): the case tags of names are guesses ("von denen Relotius behauptet")
     bare_name = np[0].lower_ not in DATIVE_ARTICLES | {"den"}
-    return not (bare_name and any(
+    titled_name = pos(np[0]) in ("NOUN", "PROPN") and pos(np[-1]) == "PROPN"
+    return not (bare_name and (titled_name or any(
         m.start < np.end and np.start < m.end for c in np.doc._.entities if c.type == "person" for m in c.mentions
-    ))
+    )))
 
 
-def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token) -> Token:
+def _finite_of_clause(doc: Doc, start: int, end: int, fallback: Token, skip: set[int] = frozenset()) -> Token:
+    """The clause's first finite verb outside quotation marks ('Als „verpasste Chance“ beurteilte X',
+    'Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte')."""
+    marks = 0
     for t in doc[start:end]:
-        if is_finite(t):
+        marks += is_quote_char(t)
+        if is_finite(t) and t.i not in skip and marks % 2 == 0:
             return t
     return fallback
 
@@ -406,7 +569,7 @@ class FrameFinder:
                 continue
             low = t.lower_
             if low in ("laut", "gemäß") and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
-                np = noun_phrase(doc, t.i + 1)
+                np = noun_phrase(doc, t.i + 1) or _quoted_name(doc, t.i + 1, sent.end)  # 'laut „Welt“'
                 # "gemäß" also means "in accordance with": only a source makes it a frame
                 if np is not None and (low == "laut" or source_type_of(np) != "unknown" or any(x.ent_type_ for x in np)):
                     frames.append(Frame(doc[t.i : t.i + 1], "laut", self._source_in(np), clause=(t.i, np.end)))
@@ -418,7 +581,8 @@ class FrameFinder:
                 # "nach Angaben der Polizei", "nach israelischen Angaben", "nach eigenen Angaben"
                 np = noun_phrase(doc, t.i + 1)
                 if np is not None:
-                    source = self._own_subject(sent, t, skip) if doc[t.i + 1].lower_ == "eigenen" else self._source_in(np)
+                    own = doc[t.i + 1].lower_ in ("eigenen", "eigenem")  # "nach eigenen Angaben", "nach eigenem Bekunden"
+                    source = self._own_subject(sent, t, skip) if own else self._source_in(np)
                     frames.append(Frame(doc[t.i : noun.i + 1], "angaben", source, clause=(t.i, np.end)))
             elif low in ("nach", "laut") and t.i + 1 < sent.end and self._frame_compound(doc[t.i + 1]):
                 # "Nach Polizeiangaben", "laut Medienberichten": the compound names its source
@@ -449,7 +613,8 @@ class FrameFinder:
         finite = next((x for x in sent if is_finite(x) and x.i not in skip), None)
         if finite is None:
             return None
-        return subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], skip)[0]
+        subject = subject_of_main_clause(sent, finite, clause_bounds(sent, finite.i)[1], skip)[0]
+        return _with_apposed_name(sent.doc, subject) if subject is not None else None
 
     def _frame_noun_after(self, sent: Span, t: Token) -> Token | None:
         """The frame noun after "nach", past adjectives: "nach offiziellen Angaben"."""
@@ -529,6 +694,8 @@ class FrameFinder:
         if np is None or np[0].lower_ in PERSONAL_PRONOUNS - {"er", "sie"}:
             return None
         after = doc[np.end] if np.end < len(doc) else None
+        if after is not None and after.lower_ in ("weiter", "wörtlich", "abschließend", "ergänzend") and np.end + 1 < len(doc):
+            after = doc[np.end + 1]  # "…, so Elshorst weiter:", "so Guttenberg wörtlich."
         if after is None or after.is_punct or after.is_space or pos(after) == "ADP":
             return np
         return None
@@ -583,13 +750,18 @@ class FrameFinder:
         if lem in HEARSAY:
             if lem == "heißen" and not any(x.lower_ == "es" for x in doc[max(sent.start, t.i - 1) : t.i + 2]):
                 return None
-            source = _written_in(doc, start, end) or _agent(doc, t.i, end)  # "hieß es vom Ministerium"
+            source = _written_in(doc, start, end) or passive_agent(doc, t.i, end)  # "hieß es vom Ministerium"
             if source is None and doc[sent.start].lower_ in ("in", "im"):  # "In dem Bericht, der …, heißt es"
                 source = _written_in(doc, sent.start, t.i)
             return Frame(cue, "hearsay", source, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
+        if lem == "zitieren" and inner_subject is None and antecedent is None:
+            cited = _quoted_person(sent, t, start, end, skip)
+            if cited is not None:
+                speaker, via = cited
+                return Frame(cue, "verb", speaker, via=via, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
         if passive(doc, start, end):
             # "wird von der Polizei bestätigt", "wird in einer Mitteilung gefordert"
-            agent = _agent(doc, start, end) or _written_in(doc, start, end)
+            agent = passive_agent(doc, start, end) or _written_in(doc, start, end)
             if agent is not None and lem == "fragen" and doc[agent.start - 1].lower_ not in ("von", "vom", "durch"):
                 agent = None  # "wurde in der Talkshow gefragt, ob …": the programme is where one was asked, not who asked
             if agent is not None:
@@ -603,16 +775,19 @@ class FrameFinder:
             if lem in HEARSAY_PASSIVE and (doc[start].lower_ not in SUBORDINATORS or pos(doc[start]) == "ADP"):  # "Seit Jahren wird …"
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None
-        finite = _finite_of_clause(doc, start, end, t)
+        finite = _finite_of_clause(doc, start, end, t, skip)
         if inner_subject is not None:
             speaker, clause_start = inner_subject, start
         elif antecedent is not None:
             speaker, clause_start = antecedent, antecedent.start
-        elif doc[start].lower_ in SUBORDINATORS:  # verb-final: "wie der 'Daily Express' berichtet"
-            speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end)
+        elif doc[start].lower_ in SUBORDINATORS and _verb_final(doc, t, end, skip):
+            # "wie der 'Daily Express' berichtet"; not "Als Begründung sagte ein Wissenschaftler"
+            speaker = _skip_to_subject(doc, start + 1, finite.i if finite.i > start else end) or _quoted_subject(doc, start + 1, t.i)
             clause_start = start
         else:
             speaker, clause_start = subject_of_main_clause(sent, finite, end, skip)
+        if speaker is None:
+            speaker = _circles(doc, start, t.i)  # "Aus EU-Kreisen verlautete, …"
         if speaker is None and any(x.lower_ in ("und", "oder", "sowie") for x in doc[start:t.i]):
             speaker = _coordinated_subject(sent, t.i, skip)
         shared = False
@@ -624,15 +799,20 @@ class FrameFinder:
             return None  # "empfiehlt es sich, …": impersonal advice, nobody is quoted
         if speaker is not None and len(speaker) == 1 and speaker[0].text == "Sie" and not speaker[0].is_sent_start:
             return None  # "sehen Sie oben im Video": the reader, addressed
+        if speaker is not None and len(speaker) == 1 and speaker[0].lower_ == "es" and any(lemma(x) == "werden" for x in doc[start:end]):
+            if lem not in HEARSAY_PASSIVE:
+                return None  # "Es wird argumentiert, diskutiert, gemeckert": an activity, no report
+            return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))  # "Es wird befürchtet, dass …"
         if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in ("man", "ich", "wir"):
             return None  # "denkt man darüber nach", "Ich fand, …": impersonal or the writer's own voice
         if speaker is not None:
             speaker = _with_apposed_name(doc, speaker)
         if speaker is not None and not plausible_source(speaker):
-            speaker = _owner_of_statement(speaker)  # "Die Ankündigungen von X und Y versprachen …": X and Y
+            speaker = owner_of_statement(speaker)  # "Die Ankündigungen von X und Y versprachen …": X and Y
             if speaker is None:
                 return None  # "bestätigt sich die Befürchtung, dass …": no one speaks
-        if any(_negates(x) for x in doc[start:end] if x.i < t.i or x.i == t.i + 1 or is_finite(t)):
+        after = t.i + 2 if t.i + 1 < end and doc[t.i + 1].lower_ in PERSONAL_PRONOUNS else t.i + 1  # "gab er nicht bekannt"
+        if any(_negates(x) for x in doc[start:end] if x.i < t.i or t.i < x.i <= after or is_finite(t)):
             # "wollte nicht bestätigen, dass …", "leugnet die Probleme nicht": nothing is reported
             return None
         if any(x.lower_ in ("niemand", "keiner") and (x.i == start or pos(doc[x.i - 1]) != "ADP") for x in doc[start : t.i]):
@@ -698,8 +878,13 @@ def passive(doc: Doc, start: int, end: int) -> bool:
         return False
     if any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end]):
         return True
-    # a participle without "ge-" looks finite to the tagger ("wird in der Mitteilung betont"):
-    # after a finite "werden", a verb in "-t" closing the clause is its participle, not a second finite verb
+    # a participle without "ge-" looks finite to the tagger: right after "werden" ("wurde
+    # vermutet"), or closing the clause after a finite "werden" ("wird in der Mitteilung betont")
+    if any(
+        lemma(t) == "werden" and t.i + 1 < end and pos(doc[t.i + 1]) == "VERB" and doc[t.i + 1].lower_.endswith("t")
+        for t in doc[start:end]
+    ):
+        return True
     last = next((t for t in reversed(doc[werden.i + 1 : end]) if not (t.is_punct or t.is_space)), None)
     return is_finite(werden) and last is not None and pos(last) == "VERB" and last.lower_.endswith("t")
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.frames import (
     Frame,
     FrameFinder,
+    owner_of_statement,
     plausible_source,
+    source_type_of,
     relative_clause,
     subject_of_main_clause,
     verb_cue,
@@ -26,10 +28,12 @@ from quellenlage.lang.de.grammar import (
     DEFINITE,
     clause_bounds,
     is_finite,
+    is_konjunktiv1,
     is_zu_infinitive,
     media_names,
     noun_phrase,
     pos,
+    speech_nouns,
     title_nouns,
 )
 from quellenlage.attribution.lines import body_lines, line_of, line_span
@@ -40,7 +44,9 @@ from quellenlage.schema import Line
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
 WORD = re.compile(r"\w+")
 TERMINAL = re.compile(r"[.!?…]\W*$")
-NAME_SHAPE = re.compile(r"\s[–-]\s|\be\.\s?V\.|\bGmbH\b|\bAG\b|\([A-ZÄÖÜ]{2,}\)")
+NAME_SHAPE = re.compile(r"\s[–-]\s|\be\.\s?V\.|\bGmbH\b|\bAG\b|\b(Inc|Ltd|Corp)\.|\([A-ZÄÖÜ]{2,}\)")
+# Legal forms that end a company name with a full stop: not the end of a quoted sentence.
+COMPANY_ABBREVIATION = re.compile(r"\b(e\.\s?V|Inc|Ltd|Corp|Co)\.")
 NAME_FUNCTION_WORDS = frozenset(
     "und der die das des von vom zur zum für am im an auf ohne gegen zu in mit über unter vor nach bei aus "
     "of the and de la le".split()
@@ -54,9 +60,14 @@ CITING_PREPOSITIONS = frozenset("laut in im bei beim auf aus gemäß nach".split
 
 
 def _after_noun(doc: Doc, span: Span) -> bool:
-    """Named by apposition: a common noun or name right before the opening mark."""
+    """Named by apposition: a common noun or name right before the opening mark. Not a noun of
+    saying, which introduces words ('mit der Parole „…“'), nor the adverbial 'zum Beispiel'."""
     before = doc[span.start - 2] if span.start >= 2 else None
-    return before is not None and before.tag_ in ("NN", "NE") and pos(before) in ("NOUN", "PROPN")
+    if before is None or before.tag_ not in ("NN", "NE") or pos(before) not in ("NOUN", "PROPN"):
+        return False
+    if before.lower_ == "beispiel" and before.i > 0 and doc[before.i - 1].lower_ == "zum":
+        return False
+    return (before.lemma_ or before.text) not in speech_nouns() and before.text not in speech_nouns()
 
 
 def _glued(q: Span) -> bool:
@@ -67,8 +78,35 @@ def _glued(q: Span) -> bool:
 
 def _near_title_noun(doc: Doc, span: Span) -> bool:
     """'Buch', 'Film', 'Zeitung' … within three words of the quotation marks."""
-    near = list(doc[max(0, span.start - 4) : span.start - 1]) + list(doc[span.end + 1 : span.end + 4])
-    return any((t.lemma_ or t.text).lower() in title_nouns() or t.lower_ in title_nouns() for t in near)
+    before = list(doc[max(0, span.start - 4) : span.start - 1])
+    after = list(doc[span.end + 1 : span.end + 4])
+    while any("\n" in t.text for t in before):
+        before = before[1:]  # only the quote's own paragraph
+    after = after[: next((k for k, t in enumerate(after) if "\n" in t.text), len(after))]
+    near = before + after
+    return any(is_title_noun(t) for t in near)
+
+
+def _named_by_title_noun(doc: Doc, span: Span) -> bool:
+    """A title noun right before the opening mark names what follows: 'das Motto „…“', 'der
+    Titel „…“', 'die Zeitung „…“'."""
+    before = doc[span.start - 2] if span.start >= 2 else None
+    return before is not None and pos(before) == "NOUN" and is_title_noun(before)
+
+
+def is_title_noun(t: Token) -> bool:
+    """'Magazin', also in the genitive the lemmatiser may miss ('des Magazines')."""
+    low = t.lower_
+    forms = {(t.lemma_ or t.text).lower(), low, low[:-2] if low.endswith("es") else low, low[:-1] if low.endswith("s") else low}
+    return bool(forms & title_nouns())
+
+
+def _abbreviated(doc: Doc, span: Span) -> bool:
+    """The short form of a name just given: '…, kurz: „OpenOffice“', '(abgekürzt „DFB“)'."""
+    k = span.start - 2
+    if k >= 0 and doc[k].text == ":":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("kurz", "abgekürzt")
 
 
 def _so_called(doc: Doc, span: Span) -> bool:
@@ -100,6 +138,9 @@ def _subject_name(doc: Doc, span: Span) -> bool:
     opener = span.start - 1
     starts = opener == 0 or doc[opener].is_sent_start or doc[opener - 1].is_punct or doc[opener - 1].is_space
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if after is not None and after.lower_ in ("und", "sowie", "oder"):  # '„Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an'
+        other = noun_phrase(doc, after.i + 1)
+        after = doc[other.end] if other is not None and other.end < len(doc) else None
     return starts and after is not None and is_finite(after)
 
 
@@ -143,6 +184,7 @@ def _attributive(doc: Doc, q: Span) -> bool:
 
 
 MAX_QUOTED_PARAGRAPHS = 12
+COLON_HEAD_MAX = 12  # words before the colon of a verbless frame ("X, Präsident des Rats der EU:")
 
 
 def paragraph_quotes(doc: Doc, lines: list) -> list[tuple[int, int]]:
@@ -247,6 +289,7 @@ class DirectQuoteFinder:
                 span._.kind = "direct"
                 quotes.append(span)
         for line in lines + quoted_titles(doc):
+            title_end = -1  # where the last title of the line closed: '„Touareg“ und „Phaeton“'
             for start, end in pair_quotes(line.text):
                 lead = len(line.text[start:end]) - len(line.text[start:end].lstrip())
                 trail = len(line.text[start:end]) - len(line.text[start:end].rstrip())
@@ -254,8 +297,10 @@ class DirectQuoteFinder:
                 if span is None or not WORD.search(span.text):
                     continue
                 glued = line.text[end + 1 : end + 2] == "-" and line.text[end + 2 : end + 3].isalpha()
-                if glued or self._is_title(doc, span):  # '»Zeit«-Chefredakteur' names, it does not quote
+                listed = title_end >= 0 and line.text[title_end + 1 : start - 1].strip() in (",", "und", "oder", "sowie", ", kurz")
+                if glued or listed or self._is_title(doc, span):  # '»Zeit«-Chefredakteur' names, it does not quote
                     titles.append(span)
+                    title_end = end
                     continue
                 span._.kind = "direct"
                 quotes.append(span)
@@ -278,6 +323,8 @@ class DirectQuoteFinder:
         mention = q._.speaker_mention
         return (
             _glued(q)
+            or _named_by_title_noun(doc, q)
+            or _abbreviated(doc, q)
             or DOMAIN.search(q.text) is not None
             or _named_by_article(doc, q)
             or _subject_of_cue(doc, q)
@@ -291,7 +338,7 @@ class DirectQuoteFinder:
         A sentence in quotation marks is never one."""
         text = span.text
         words = WORD.findall(text)
-        if TERMINAL.search(text.replace("e.V.", "eV")):
+        if TERMINAL.search(COMPANY_ABBREVIATION.sub("", text)):
             return False
         capital = text[:1].isupper()
         if len(words) <= 10 and capital and NAME_SHAPE.search(text):
@@ -302,7 +349,7 @@ class DirectQuoteFinder:
             return True
         if len(words) <= 6 and _near_title_noun(doc, span):
             return True
-        if capital and len(words) <= 4 and (_so_called(doc, span) or words[-1].lower() in title_nouns()):
+        if len(words) <= 4 and (_so_called(doc, span) or capital and words[-1].lower() in title_nouns()):
             return True  # 'die so genannte „EVAC-Ambulanz“', '„der Dicke“ genannt', '„Berliner Zeitung“'
         if len(words) > 4 or text.rstrip().endswith(","):
             return False
@@ -331,8 +378,8 @@ class DirectQuoteFinder:
         count too ('die als „nebelartig“ beschrieben wurden'); a phrase glued to a compound
         ('„engine cutoff“-Sensoren') never does."""
         doc = q.doc
-        if _glued(q):
-            return False
+        if _glued(q) or _named_by_title_noun(doc, q) or _abbreviated(doc, q):
+            return False  # 'unter dem Motto „50 Jahre sind genug!“': a title, whatever its length
         mention = q._.speaker_mention
         if mention is not None and mention.start <= q.start and q.end <= mention.end:
             return False
@@ -369,7 +416,7 @@ class DirectQuoteFinder:
         if frame is not None:
             self._apply(q, frame)  # also '„…“, hieß es vom Abgeordneten'
             return
-        colon_np = self._colon_speaker(doc, q)
+        colon_np = self._colon_speaker(doc, q) or self._colon_sentence_speaker(doc, q, region, in_quote)
         intro = self._intro_frame(doc, q, in_quote)
         if colon_np is not None:
             q._.speaker_mention = colon_np
@@ -405,10 +452,13 @@ class DirectQuoteFinder:
              and not relative_clause(doc, clause_bounds(region, t.i)[0], colon)),
             None,
         )  # the main verb, not that of a relative clause ("Der Ermittler, der … gilt, will …:")
-        if verb is None:
-            return None
+        if verb is None or is_konjunktiv1(verb):
+            return None  # "Queensland sei zu Dank verpflichtet: „…“": a report itself, its subject is no speaker
         subject, _ = subject_of_main_clause(region, verb, colon, in_quote)
-        return subject if subject is not None and plausible_source(subject) else None
+        if subject is None:
+            return None
+        owner = owner_of_statement(subject)  # "Das Fazit von X überrascht nicht: „…“": X speaks
+        return owner if owner is not None else subject if plausible_source(subject) else None
 
     def _next_sentence_frame(self, doc: Doc, q: Span, region: Span, in_quote: set[int]) -> Frame | None:
         """A quote standing alone, taken up by 'Das/Dies/So …' and a frame in the next sentence."""
@@ -449,7 +499,32 @@ class DirectQuoteFinder:
         if not head or len(head) > 6:
             return None
         np = noun_phrase(doc, head[0].i)
-        return np if np is not None and np.end == i - 1 else None
+        if np is None or np.end != i - 1 or is_title_noun(np[-1]):
+            return None  # '(Codenamen: „Maelstrom“)' names
+        return np
+
+    @staticmethod
+    def _colon_sentence_speaker(doc: Doc, q: Span, region: Span, in_quote: set[int]) -> Span | None:
+        """The newsroom's verbless frame inside a paragraph: a sentence that is only its speaker
+        and a colon before the quote, the speaker perhaps with an apposition, an adverb or a
+        prepositional phrase ('Koppelin wörtlich: „…“', 'Erkki Tuomioja, Präsident des Rats:
+        „…“', 'Nina Hagen zur neuen Heimat: „…“'), or a speech noun and its owner ('Zitat von
+        Schröder: „…“'). The phrase must name or describe a source, not just any noun ('Das
+        Ergebnis: „…“')."""
+        colon = q.start - 2
+        if colon <= region.start or doc[colon].text != ":":
+            return None
+        head = [t for t in doc[region.start : colon] if not t.is_space and t.text not in ("•", "-", "–", "*", "·")]
+        if not head or len(head) > COLON_HEAD_MAX or any(t.i in in_quote or is_finite(t) for t in head):
+            return None
+        np = noun_phrase(doc, head[0].i)
+        if np is None or np.end > colon:
+            return None
+        owner = owner_of_statement(np) if np.end == colon or doc[np.end].lower_ in ("von", "vom", "des", "der") else None
+        if owner is not None:
+            return owner
+        named = any(t.ent_type_ in ("PER", "ORG") or pos(t) == "PROPN" for t in np)
+        return np if plausible_source(np) and (named or source_type_of(np) != "unknown") else None
 
     def _intro_frame(self, doc: Doc, q: Span, in_quote: set[int]) -> Frame | None:
         """The frame of the line that introduces a block of quotes with a colon

@@ -18,9 +18,9 @@ from quellenlage.attribution.frames import (
     Frame,
     FrameFinder,
     passive,
+    passive_agent,
     plausible_source,
     relative_clause,
-    source_type_of,
     subject_of_main_clause,
 )
 from quellenlage.lang.de.grammar import (
@@ -172,15 +172,6 @@ def _reported_frame(doc: Doc, frame: Frame) -> bool:
     return is_konjunktiv1(frame.cue[0]) or is_konjunktiv1(finite) or opener is not None and opener.lower_ in ADVERBIAL_SUBORDINATORS
 
 
-def _instrumental(doc: Doc, i: int) -> bool:
-    """A speech noun governed by "mit" ("mit dem Argument, …", "mit der Begründung, …"): the
-    subject of the clause gives the argument as its own."""
-    k = i - 1
-    while k >= 0 and pos(doc[k]) in ("ADJ", "DET"):
-        k -= 1
-    return k >= 0 and doc[k].lower_ == "mit"
-
-
 def _narrated(unit: Span, finite: Token, in_quote: set[int]) -> bool:
     """The clause opens and has its finite verb outside quotation marks: the writer reports,
     quoting some words ("Er habe jetzt »einen echten Plan für alle Fälle«")."""
@@ -210,6 +201,34 @@ def _before_tags(content: Span, frame: Frame) -> Span:
             end = start
     start, end = _trim(doc, content.start, end)
     return doc[start:end] if end > start else content
+
+
+def _giver_of(doc: Doc, unit: Span, noun: Token, in_quote: set[int]) -> Span | None:
+    """Who gives the argument in 'X begegnet der Kritik mit dem Argument, …' or 'wurde von X
+    mit der Begründung abgelehnt, …': the clause's subject, or the agent of its passive."""
+    if noun.i < unit.start + 2 or doc[noun.i - 1].lower_ not in ("dem", "der") or doc[noun.i - 2].lower_ != "mit":
+        return None
+    finite = next((x for x in unit if x.i < noun.i and is_finite(x) and x.i not in in_quote), None)
+    if finite is None:
+        return None
+    end = next((k for k in range(noun.i, unit.end) if doc[k].text == ","), unit.end)
+    if passive(doc, unit.start, end):
+        return passive_agent(doc, unit.start, end)
+    subject = subject_of_main_clause(unit, finite, noun.i, in_quote)[0]
+    return subject if subject is not None and plausible_source(subject) else None
+
+
+def _named_claimant(frames: list[Frame]) -> Span | None:
+    """Who a "soll" report names as its source: a "laut X" / "X zufolge" frame, also when it was
+    folded into a speech verb inside the reported clause ("Laut ISNA soll das Gericht die Urteile
+    bestätigt haben": ISNA, not the court)."""
+    frame = next((f for f in frames if f.rule in PREPOSITIONAL_RULES), None)
+    if frame is not None:
+        return frame.speaker
+    host = next((f for f in frames if f.tags), None)
+    if host is None:
+        return None
+    return host.via[-1] if host.via else host.speaker
 
 
 class ReportedSpeechFinder:
@@ -280,8 +299,7 @@ class ReportedSpeechFinder:
             return None
         reading = modal_reading(finite, unit)
         if reading == HEARSAY:
-            frame = next((f for f in frames if f.rule in PREPOSITIONAL_RULES), None)
-            return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], frame.speaker if frame else None, [])
+            return self._make(doc[start:end], "soll", doc[finite.i : finite.i + 1], _named_claimant(frames), [])
         if reading == CLAIM:
             subject = noun_phrase(doc, start)
             return self._make(doc[start:end], "will", doc[finite.i : finite.i + 1], subject, [])
@@ -313,8 +331,7 @@ class ReportedSpeechFinder:
                 break  # the noun ends the unit: no complement follows ("… erhebt die Forderung")
             owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der") else None
             after = owner.end if owner is not None else t.i + 1
-            if owner is None and _instrumental(doc, t.i):
-                owner = self._main_subject(unit, in_quote)  # "Die BVG begegnet der Kritik mit dem Argument, …"
+            owner = owner or _giver_of(doc, unit, t, in_quote)
             # the comma may follow a verb that ends the clause: "wurde die Botschaft hinterlassen, …"
             comma = next((k for k in range(after, min(after + 3, unit.end)) if doc[k].text == ","), None)
             if comma is None or any(pos(x) not in ("VERB", "AUX") for x in doc[after:comma]) or comma + 1 >= unit.end:
@@ -334,16 +351,6 @@ class ReportedSpeechFinder:
                 continue
             return self._make(doc[start:end], "noun", doc[t.i : t.i + 1], owner, [])
         return None
-
-    def _main_subject(self, unit: Span, in_quote: set[int]) -> Span | None:
-        """The subject of the unit's main clause, when it could speak."""
-        finite = _main_finite(unit)
-        if finite is None:
-            return None
-        subject = subject_of_main_clause(unit, finite, clause_bounds(unit, finite.i)[1], in_quote)[0]
-        return subject if subject is not None and plausible_source(subject) and source_type_of(subject) != "unknown" or (
-            subject is not None and any(t.ent_type_ for t in subject)
-        ) else None
 
     @staticmethod
     def _inside_quote(unit: Span, in_quote: set[int]) -> bool:

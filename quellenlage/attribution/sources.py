@@ -123,8 +123,8 @@ class SourceCollector:
                 add(Speaker(name=title.text, type=ttype), title)
         cited = self.cited.find(doc, quoted_tokens(doc)) if doc.lang_ == "de" else []  # German conventions
         for mention, name, hint in cited:
-            if name is not None:
-                add(Speaker(name=name, type=hint), mention)
+            if name is not None:  # a speaker has no agency type: add() tells the agency from the medium
+                add(Speaker(name=name, type="media" if hint == "agency" else hint), mention)
             else:
                 add(resolve_mention(doc, mention, index), mention, hint=hint)
         for line in doc._.lines:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from quellenlage.extensions import doc_cache
 from quellenlage.lang.de.mood import has_konjunktiv1_shape, konjunktiv1_lemmas, konjunktiv2_stems
 from quellenlage.lexicons import rows, words
 
@@ -25,6 +26,15 @@ PERSONAL_PRONOUNS = frozenset("er sie es ich wir ihr man".split())
 THIRD_PERSON_OPENERS = frozenset("er sie es man der die das dem den ein eine einer dies diese dieser jemand niemand".split())
 # Object pronouns that stand between a verb and its subject: "sagt uns die Quelle".
 OBJECT_PRONOUNS = frozenset("mir mich dir dich uns euch ihm ihn ihnen".split())
+# Nominative pronouns that only a subject can be: right after the finite verb they make the
+# prefield an object ("Die Bürger forderte er auf"); "sie" and "es" are accusative too.
+NOMINATIVE_PRONOUNS = frozenset("er ich wir du".split())
+# Prepositions with the genitive that taggers often take for adverbs ("Angesichts solcher
+# Alternativen nannte X …"): what follows them is never the subject.
+GENITIVE_PREPOSITIONS = frozenset(
+    "angesichts aufgrund wegen trotz infolge anlässlich mithilfe seitens zugunsten anstatt statt "
+    "außerhalb innerhalb bezüglich hinsichtlich inmitten oberhalb unterhalb zwecks".split()
+)
 # Indefinite pronouns that can be the subject of a report: "Manche sagen, …".
 INDEFINITE_PRONOUNS = frozenset("manche einige viele mehrere andere".split())
 DEMONSTRATIVES = frozenset("dieser diese dieses jener jene jenes letzterer letztere".split())
@@ -152,6 +162,12 @@ def pos(t: Token) -> str:
         elif tag in ("NOUN", "PROPN") and capitalised_non_noun(t.text):
             if not t.ent_type_ and (t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space):
                 return "ADV"
+        elif tag in ("ADJ", "ADV") and t.text[:1].isupper() and _capitalised_noun(t):
+            return "PROPN" if t.tag_ == "NE" or t.ent_type_ else "NOUN"
+        elif tag in ("PRON", "ADJ", "ADV") and t.text.islower() and t.text in media_names():
+            return "PROPN"  # "Die taz vermutet": a medium spelt in lower case
+        elif tag in ("SCONJ", "CCONJ", "ADP") and t.tag_ in FINITE_TAGS and t.text.islower():
+            return "AUX" if t.tag_ == "VAFIN" else "VERB"  # "„…“, zitierte man X": the fine tag knows the verb
         return tag
     if t.is_punct:
         return "PUNCT"
@@ -162,6 +178,39 @@ def pos(t: Token) -> str:
     if t.text[:1].isupper() and not t.is_sent_start:
         return "PROPN"
     return "X"
+
+
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+ADJECTIVE_SUFFIXES = ("lich", "ig", "isch", "bar", "sam", "haft", "los", "voll", "weise")
+
+
+def _capitalised_noun(t: Token) -> bool:
+    """A capitalised word the tagger took for an adjective or adverb that German spelling makes
+    a noun: the fine tag says name ("Pötsch" NE), or it is capitalised inside a clause, where
+    only nouns are ("äußerte sich Vatikansprecher …"; attributive adjectives of names such as
+    "Europäische Union" keep their tag), or a hyphenated compound ends in a capitalised part
+    ("UNMIS-Sprecher", "EBay-Deutschland")."""
+    low = t.lower_
+    stem = next((low[: -len(e)] for e in ("es", "en", "er", "em", "e") if low.endswith(e)), "")
+    if capitalised_non_noun(t.text) or low.endswith(ADJECTIVE_SUFFIXES) or stem.endswith(ADJECTIVE_SUFFIXES):
+        return False  # "Unmissverständlich sagt das Gericht", "Aufmerksames Auge für die Umwelt"
+    if t.tag_ == "NE":
+        return True
+    head = t.text.rsplit("-", 1)[-1]
+    if "-" in t.text and head[:1].isupper() and len(head) > 1:
+        return True
+    opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space or t.is_sent_start
+    if opens:  # "Milinkewitsch sagte": a word the article also uses as a name; "Freizeitforscher": a source noun's compound
+        return t.text in _name_words(t.doc) or any(low.endswith(n) and len(n) >= 5 for n in source_nouns())
+    return t.tag_ in ("NN", "ADJD", "ADV")
+
+
+def _name_words(doc: Doc) -> frozenset[str]:
+    """The words of the Doc's named-entity spans, read once per Doc."""
+    cache = doc_cache(doc)
+    if "quellenlage.name_words" not in cache:
+        cache["quellenlage.name_words"] = frozenset(t.text for ent in doc.ents for t in ent)
+    return cache["quellenlage.name_words"]
 
 
 def lemma(t: Token) -> str:
@@ -269,6 +318,8 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
     # determiners, possessives, adjectives, numbers, genitive names
     while j < n and (
         doc[j].lower_ in DEFINITE | INDEFINITE | POSSESSIVE
+        # "teilte dessen Stellvertreter mit": a determiner, unless it opens a relative clause
+        or (j == i and doc[j].lower_ in ("dessen", "deren") and i > 0 and doc[i - 1].text != ",")
         or pos(doc[j]) in ("DET", "ADJ", "NUM")
         or (pos(doc[j]) == "ADV" and j + 1 < n and pos(doc[j + 1]) == "ADJ")
     ):

@@ -84,9 +84,13 @@ def is_document(t: Token) -> bool:
     compound by a last part of six letters or more ("Zwischenbericht", not "Protest")."""
     if pos(t) not in ("NOUN", "PROPN"):
         return False
+    return _names_document(lemma(t), t.lower_)
+
+
+@lru_cache(maxsize=16384)
+def _names_document(word: str, lower: str) -> bool:
     nouns = _lexicon()["document"]
-    word = lemma(t)
-    if word in nouns or t.lower_ in nouns or word.rsplit("-", 1)[-1] in nouns:
+    if word in nouns or lower in nouns or word.rsplit("-", 1)[-1] in nouns:
         return True
     return any(len(n) >= 6 and word.endswith(n) for n in nouns)
 
@@ -180,12 +184,22 @@ def _verb_is(t: Token, sent: Span, verbs: frozenset[str] | set[str]) -> bool:
     """The verb is one of `verbs`, by its lemma or the infinitives its form allows (the
     tagger's lemma can be wrong: "deuten" -> "deuen"), with a separated particle at the clause
     end ("deuten … hin" -> "hindeuten") or joined ("vorliegen")."""
+    forms = (lemma(t), *verb_lemmas(t.text))
+    if not any(c in _endings(frozenset(verbs)) for c in forms):
+        return False  # no form is one of the verbs or what is left of one without its particle
     end = clause_bounds(sent, t.i)[1]
     while end - 1 > t.i and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
         end -= 1
     last = sent.doc[end - 1]
     particle = last.lower_ if end - 1 > t.i and last.tag_ == "PTKVZ" else ""
-    return any(particle + c in verbs for c in (lemma(t), *verb_lemmas(t.text)))
+    return any(particle + c in verbs for c in forms)
+
+
+@lru_cache(maxsize=64)
+def _endings(verbs: frozenset[str]) -> frozenset[str]:
+    """Every verb of `verbs` and every ending of it of three letters or more: a cheap test that
+    rules out most words before the clause is searched for a separated particle."""
+    return frozenset(v[k:] for v in verbs for k in range(max(1, len(v) - 2)))
 
 
 def _document_phrase(doc: Doc, i: int) -> Span | None:
@@ -329,8 +343,18 @@ def _statement_noun(t: Token) -> bool:
     """A noun for what someone said ("Forderung", "Kernforderung", "Kritik"; speech_nouns.tsv, class speech)."""
     if pos(t) != "NOUN" or t.lower_ in frame_nouns_lower():
         return False  # "nach Angaben des Leiters" is a frame of its own
-    nouns = {n.lower() for n, kind in speech_nouns().items() if kind == "speech"}
-    return t.lower_ in nouns or any(len(n) >= 6 and t.lower_.endswith(n) for n in nouns)
+    return _names_statement(t.lower_)
+
+
+@lru_cache(maxsize=16384)
+def _names_statement(word: str) -> bool:
+    nouns = _statement_nouns()
+    return word in nouns or any(len(n) >= 6 and word.endswith(n) for n in nouns)
+
+
+@lru_cache(maxsize=1)
+def _statement_nouns() -> frozenset[str]:
+    return frozenset(n.lower() for n, kind in speech_nouns().items() if kind == "speech")
 
 
 def _authors(sent: Span, skip: set[int]) -> Iterator[tuple[Span, bool]]:
@@ -340,8 +364,10 @@ def _authors(sent: Span, skip: set[int]) -> Iterator[tuple[Span, bool]]:
     a description to be named as it stands."""
     doc = sent.doc
     for t in sent:
+        if t.i in skip or t.i + 2 >= sent.end or doc[t.i + 1].lower_ not in ("des", "der"):
+            continue
         statement = _statement_noun(t)
-        if t.i in skip or t.i + 2 >= sent.end or not (statement or is_document(t)) or doc[t.i + 1].lower_ not in ("des", "der"):
+        if not (statement or is_document(t)):
             continue
         owner = noun_phrase(doc, t.i + 1)
         if owner is None or any(i in skip for i in range(owner.start, owner.end)):

@@ -147,7 +147,19 @@ def pos(t: Token) -> str:
     """The token's POS, or a guess from spelling when the tagger gave none.
 
     A capitalised word at the start of a clause that German spells lower case elsewhere is not
-    a noun, whatever the (small) tagger says."""
+    a noun, whatever the (small) tagger says. Read once per token and Doc: the attribution
+    components ask it for the same tokens again and again, after tagging and NER are done."""
+    doc = t.doc
+    known = doc_cache(doc).get("quellenlage.pos")
+    if known is None or len(known) != len(doc):
+        known = doc_cache(doc)["quellenlage.pos"] = [None] * len(doc)
+    tag = known[t.i]
+    if tag is None:
+        tag = known[t.i] = _pos(t)
+    return tag
+
+
+def _pos(t: Token) -> str:
     tag = t.pos_
     if tag:
         if tag in ("NUM", "X", "SYM"):

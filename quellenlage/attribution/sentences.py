@@ -25,10 +25,9 @@ def _starts_sentence(text: str) -> bool:
     return text[:1].isupper() or camel_case or text[:1].isdigit() or text in QUOTE_CHARS_SET or text[:1] in "•-–(["
 
 
-def _year_closing(doc: Doc, i: int) -> bool:
+def _year_closing(doc: Doc, i: int, text: str) -> bool:
     """A year with the full stop of its sentence read as one token ("im Juni 2018."), which the
     tokenizer takes for an ordinal; an ordinal has an article before it ("der 1000. Besucher")."""
-    text = doc[i].text
     if not (len(text) == 5 and text.endswith(".") and text[:4].isdigit() and 1800 <= int(text[:4]) <= 2100):
         return False
     return i == 0 or doc[i - 1].pos_ not in ("DET", "ADJ")
@@ -55,7 +54,7 @@ def sentences(span: Span, quoted: set[int] = frozenset()) -> list[Span]:
         text = texts[i]
         # the end of a quotation: '… gekommen.“ Der Vatikan …' (marks count as quoted)
         closes_quote = i + 1 < end and texts[i + 1] in CLOSING and (i + 2 >= end or i + 2 not in quoted)
-        if (is_terminal(text) or _year_closing(doc, i)) and (i not in quoted or closes_quote):
+        if (is_terminal(text) or _year_closing(doc, i, text)) and (i not in quoted or closes_quote):
             j = i + 1
             while j < end and texts[j] in CLOSING:
                 j += 1

@@ -67,6 +67,8 @@ CITATION_AFTER_CUE = re.compile(rf"\b(?:nach|laut|gemäß|vgl\.|siehe)\s+({AUTHO
 SOURCE_AFTER_QUOTE = re.compile(r"[“”\"«»]\s*\(([A-ZÄÖÜ][\w.&-]*(?:\s+[A-ZÄÖÜ][\w.&-]*){0,3})\)")
 MIN_CITED_WORDS = 4  # a quotation, not a quoted name, before an unknown source in parentheses
 PRESENT_PARTICIPLE = re.compile(r"nde[nmrs]?$")
+HELD = frozenset({"vorliegen"})  # "Dokumente, die uns vorliegen"
+EMERGES = frozenset({"hervorgehen"})  # "Dies geht aus dem Bericht hervor"
 
 
 @lru_cache(maxsize=1)
@@ -180,12 +182,12 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
                 break
 
 
-def _verb_is(t: Token, sent: Span, verbs: frozenset[str] | set[str]) -> bool:
+def _verb_is(t: Token, sent: Span, verbs: frozenset[str]) -> bool:
     """The verb is one of `verbs`, by its lemma or the infinitives its form allows (the
     tagger's lemma can be wrong: "deuten" -> "deuen"), with a separated particle at the clause
     end ("deuten … hin" -> "hindeuten") or joined ("vorliegen")."""
     forms = (lemma(t), *verb_lemmas(t.text))
-    if not any(c in _endings(frozenset(verbs)) for c in forms):
+    if not any(c in _endings(verbs) for c in forms):
         return False  # no form is one of the verbs or what is left of one without its particle
     end = clause_bounds(sent, t.i)[1]
     while end - 1 > t.i and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
@@ -254,7 +256,7 @@ def _held(sent: Span, skip: set[int]) -> Iterator[Span]:
             if noun is not None and is_document(noun) and holder.lower_ not in DEFINITE | INDEFINITE | POSSESSIVE and pos(holder) != "DET":
                 yield doc[noun.i : noun.i + 1]
             continue
-        if not _verb_is(t, sent, {"vorliegen"}):
+        if not _verb_is(t, sent, HELD):
             continue
         start = clause_bounds(sent, t.i)[0]
         first = doc[start]
@@ -280,7 +282,7 @@ def _origin(sent: Span, skip: set[int]) -> Iterator[Span]:
     """What a fact comes from: "wie aus einer Abmahnung hervorgeht", "Aus den Akten geht hervor"."""
     doc = sent.doc
     for t in sent:
-        if t.i in skip or not _verb_is(t, sent, {"hervorgehen"}):
+        if t.i in skip or not _verb_is(t, sent, EMERGES):
             continue
         start, end = clause_bounds(sent, t.i)
         content = doc[start].lower_ == "wie" or any(x.lower_ in ("dass", "ob") for x in doc[t.i : sent.end]) or any(

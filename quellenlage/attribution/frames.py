@@ -57,6 +57,8 @@ GENITIVE_ARTICLES = ("der", "des", "eines", "einer")
 # Adverbs that hand a sentence to the source named before: "Demnach habe sie …".
 ANAPHORIC_SOURCES = frozenset({"demnach", "demzufolge", "danach"})
 COORDINATING = frozenset({"und", "oder", "sowie", "aber", "sondern"})
+# The prepositions that name the agent of a passive: "von der Polizei", "durch das Gericht".
+AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
 # Possessives of the third person: "Seiner Meinung nach", "Ihren Angaben nach".
 POSSESSIVE_THIRD = frozenset("seiner seinen seinem ihrer ihren ihrem".split())
 # What an outlet found out itself: "nach eigenen Recherchen" cites no one.
@@ -388,7 +390,7 @@ def _with_apposed_name(doc: Doc, np: Span) -> Span:
 def passive_agent(doc: Doc, start: int, end: int) -> Span | None:
     """The agent of a passive: "von der Polizei", "vom Ministerium"."""
     for t in doc[start:end]:
-        if t.lower_ in ("von", "vom", "durch") and t.i + 1 < end:
+        if t.lower_ in AGENT_PREPOSITIONS and t.i + 1 < end:
             np = noun_phrase(doc, t.i + 1)
             if np is not None and plausible_source(np) and source_type_of(np) != "unknown" or (
                 np is not None and any(x.ent_type_ in ("PER", "ORG") for x in np)
@@ -761,9 +763,9 @@ class FrameFinder:
                 return Frame(cue, "verb", speaker, via=via, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
         if passive(doc, start, end):
             # "wird von der Polizei bestätigt", "wird in einer Mitteilung gefordert"
-            agent = passive_agent(doc, start, end) or _written_in(doc, start, end)
-            if agent is not None and lem == "fragen" and doc[agent.start - 1].lower_ not in ("von", "vom", "durch"):
-                agent = None  # "wurde in der Talkshow gefragt, ob …": the programme is where one was asked, not who asked
+            agent = passive_agent(doc, start, end)
+            if agent is None and lem != "fragen":  # "wurde in der Talkshow gefragt": where one was asked, not who asked
+                agent = _written_in(doc, start, end)
             if agent is not None:
                 return Frame(cue, "verb", agent, reaction=reaction, verb_class=cls, lemma=lem, clause=(start, end))
             if lem == "zitieren" and doc[start].lower_ not in SUBORDINATORS:

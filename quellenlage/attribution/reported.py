@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.frames import (
+    AGENT_PREPOSITIONS,
     PREPOSITIONAL_RULES,
     Frame,
     FrameFinder,
@@ -517,7 +518,7 @@ class ReportedSpeechFinder:
                 continue  # "ist zu berichten:"
             if finite.i != f.cue.start and lemma(finite) not in AUXILIARIES:
                 continue  # "machte von sich reden:": the cue is no verb of its own
-            if passive(doc, clause.start, clause.end) and doc[f.speaker.start - 1].lower_ not in ("von", "vom", "durch"):
+            if passive(doc, clause.start, clause.end) and doc[f.speaker.start - 1].lower_ not in AGENT_PREPOSITIONS:
                 continue  # "wird wegen des Massakers angeklagt:": the subject is no speaker
             return f
         return None

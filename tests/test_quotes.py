@@ -91,6 +91,12 @@ FOUND = [
     ("Die Kommission gab das Ergebnis bekannt. Demnach hat die Koalition die Wahl gewonnen.", "indirect", "Koalition die Wahl gewonnen", "Kommission"),
     # an anaphoric adverb hands the sentence to the source before it
     ("Die Feuerwehr teilte mit, das Dach sei eingestürzt. Demnach seien drei Häuser beschädigt worden.", "indirect", "drei Häuser beschädigt", "Feuerwehr"),
+    # the subject of the reported clause has a relative clause of its own
+    ("Der Trainer meinte, die Spielerin, die verletzt ausgewechselt wurde, sei bald wieder fit.", "indirect", "sei bald wieder fit", "Trainer"),
+    ("Die Ministerin sagte, das Werk, das seit Mai stillsteht, werde nicht wieder geöffnet.", "indirect", "werde nicht wieder geöffnet", "Ministerin"),
+    # an agentless passive of a verb of saying: the statement is reported, its speaker unnamed
+    ("Bei der Versammlung wurde betont, die Schule bleibe im Ort.", "indirect", "Schule bleibe im Ort", None),
+    ("Am Abend wurde mitgeteilt, dass die Brücke gesperrt bleibt.", "indirect", "Brücke gesperrt bleibt", None),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]
@@ -123,6 +129,13 @@ NOT_QUOTES = [
     ("Höre auf dein Herz. Nehme dir Zeit für deine Träume.", "Zeit für deine Träume"),
     ("Auf der Messe erfahre ich nichts Neues über die Pläne.", "nichts Neues"),
     ("Der Sprecher bestätigte die Verteilung des „Stadtkurier“ an alle Haushalte.", "Stadtkurier"),
+    # present participles, attributive adjectives and the weak past in -te are no Konjunktiv I
+    ("Die aus Leipzig stammende Sängerin erhielt am Sonntag den Preis.", "Sängerin erhielt"),
+    ("In der Nähe wohnende Helfer brachten die Verletzten weg.", "Helfer brachten"),
+    ("Mit hoher Geschwindigkeit erfasste ein Lieferwagen am Morgen einen Radfahrer.", "Lieferwagen am Morgen"),
+    ("Der Mann rannte in Richtung Bahnhof davon.", "Richtung Bahnhof"),
+    # a passive with a subject of its own reports nothing in the clause after it
+    ("Die Bedeutung der Pflege wird betont, die Lage bleibt aber ernst.", "Lage bleibt"),
 ]
 
 

@@ -46,7 +46,12 @@ from quellenlage.schema import GermanRule
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
 # Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
-HEARSAY_PASSIVE = frozenset({"nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden", "fragen", "vorwerfen"})
+HEARSAY_PASSIVE = frozenset({
+    "nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden",
+    "fragen", "vorwerfen",
+    # statements whose speaker the passive leaves out: "Es wurde betont, …", "In der Sitzung wurde mitgeteilt, dass …"
+    "betonen", "erklären", "mitteilen", "ankündigen", "versichern", "unterstreichen", "hervorheben", "verkünden", "klarstellen",
+})
 # Frames that name a source without a verb: "laut X", "X zufolge", "nach Angaben X", "…, so X".
 PREPOSITIONAL_RULES = frozenset({"laut", "zufolge", "angaben", "so"})
 # Relative pronouns after a preposition: "von denen", "mit dem", "in der".
@@ -109,9 +114,19 @@ def _two_word_cue(t: Token, lem: str, sent: Span) -> str | None:
     return next((entry for word, entry in companions if word in clause), None)
 
 
+def _passive_participle(t: Token, sent: Span) -> bool:
+    """A participle the tagger reads as an adjective ("betont" in "Es wurde betont, …") after
+    a form of "werden" in its clause: the passive of the verb its lemma names."""
+    lem = lemma(t)
+    if pos(t) != "ADJ" or lem == t.lower_ or not lem.endswith("n") or not t.lower_.endswith(("t", "en")):
+        return False
+    start = clause_bounds(sent, t.i)[0]
+    return any(lemma(x) == "werden" and is_finite(x) for x in t.doc[max(start, t.i - 4) : t.i])
+
+
 def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
     """(lemma, cue span) when t is a speech verb, with a separated particle ("teilte … mit")."""
-    if pos(t) not in ("VERB", "AUX"):
+    if pos(t) not in ("VERB", "AUX") and not _passive_participle(t, sent):
         return None
     verbs = cue_verbs()
     lem = lemma(t)

@@ -134,6 +134,17 @@ def _verb_final_end(doc: Doc, start: int, stop: int) -> int:
     return stop
 
 
+def _subject_of_clause(doc: Doc, comma: int, stop: int) -> bool:
+    """The words before `comma` are the subject of a verb-second clause, with a relative clause
+    of their own in between: "sagte, die Sängerin, die gesungen hatte, sei nicht da". Then the
+    finite verb follows the relative clause's closing comma (an apposition is followed by more
+    of the clause: "sagte Müller, Sprecher der Wehr, die … leitete, es sei …")."""
+    if not relative_clause(doc, comma + 1, stop):
+        return False
+    end = clause_bounds(doc[comma + 1 : stop], comma + 1)[1]
+    return end + 1 < stop and doc[end].text == "," and is_finite(doc[end + 1])
+
+
 def _opens_dependent_clause(doc: Doc, i: int) -> bool:
     """A subordinate or relative clause opens at token i (not "wie"/"so", which open frames)."""
     t = doc[i]
@@ -382,8 +393,12 @@ class ReportedSpeechFinder:
                 return None  # "wurden keine Schäden durch den Sturm berichtet, der …": what follows describes the noun
             if i < uend and doc[i].text in (",", ":"):
                 start, end = _trim(doc, i + 1, uend)  # "heißt es, …"
-                if doc[start].lower_ not in COMPLEMENTIZERS and not any(is_finite(t) or is_zu_infinitive(t) for t in doc[start:end]):
-                    return None  # "werden ihm vorgeworfen, darunter Völkermord …": a list, no clause
+                if doc[start].lower_ not in COMPLEMENTIZERS and not any(is_zu_infinitive(t) for t in doc[start:end]):
+                    finite = _main_finite(doc[start:end])
+                    if finite is None:
+                        return None  # "werden ihm vorgeworfen, darunter Völkermord …": a list, no clause
+                    if not (is_konjunktiv1(finite) or "Sub" in finite.morph.get("Mood")):
+                        return None  # "Die Bedeutung wird betont, die Lage bleibt ernst": a clause of its own
             elif fstart > ustart and doc[fstart - 1].text == "," and doc[fstart].lower_ in ("hieß", "heißt", "hatte", "hat"):
                 start, end = _trim(doc, ustart, fstart - 1)  # "…, hieß es"
             elif frame.lemma in OBJECT_HEARSAY:
@@ -420,7 +435,7 @@ class ReportedSpeechFinder:
         while j < uend and doc[j].lower_ not in COMPLEMENTIZERS:
             # an addressee or apposition before the content: "sagte X, Leiter der Feuerwehr, der Zeitung, …"
             k = next((m for m in range(j, uend) if doc[m].text == ","), uend)
-            if k >= uend - 1 or any(is_finite(t) or t.lower_ == "zu" for t in doc[j:k]):
+            if k >= uend - 1 or any(is_finite(t) or t.lower_ == "zu" for t in doc[j:k]) or _subject_of_clause(doc, k, uend):
                 break
             j = k + 1
         if relative_clause(doc, j, uend):

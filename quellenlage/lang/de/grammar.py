@@ -262,6 +262,8 @@ def is_konjunktiv1(t: Token) -> bool:
         return False
     if has_konjunktiv1_shape(t) and t.i > 0:
         return True
+    if not _can_be_konjunktiv1(t, low):
+        return False
     if "Sub" in t.morph.get("Mood", []) or lemma(t) in konjunktiv1_lemmas(low):  # the stem + e of its infinitive
         return True
     # a word the tagger calls finite whose lemma went astray ("ballere" -> "baller"): stem + e,
@@ -272,6 +274,17 @@ def is_konjunktiv1(t: Token) -> bool:
         t.tag_ in ("VVFIN", "VAFIN", "VMFIN") and not low.endswith("te") and not lemma(t).endswith("en")
         and not any(x.lower_ in ("ich", "du") for x in t.doc[start:end])
     )
+
+
+def _can_be_konjunktiv1(t: Token, low: str) -> bool:
+    """False for forms in -e the taggers may call finite that cannot be Konjunktiv I: a present
+    participle ("die aus Hamburg stammende Frau": lemma "stammend"), an attributive adjective
+    ("der aktuelle Stand"), and a weak preterite or Konjunktiv II in -te whose verb's
+    Konjunktiv I differs ("erfasste", "rannte" of "erfassen", "rennen": "erfasse", "renne")."""
+    word = lemma(t)
+    if word.endswith("end") or t.tag_ in ("ADJA", "ADJD"):
+        return False
+    return not (low.endswith("te") and word.endswith("n") and word not in konjunktiv1_lemmas(low))
 
 
 def _imperative(t: Token, nxt: str) -> bool:

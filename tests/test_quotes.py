@@ -97,6 +97,10 @@ FOUND = [
     # an agentless passive of a verb of saying: the statement is reported, its speaker unnamed
     ("Bei der Versammlung wurde betont, die Schule bleibe im Ort.", "indirect", "Schule bleibe im Ort", None),
     ("Am Abend wurde mitgeteilt, dass die Brücke gesperrt bleibt.", "indirect", "Brücke gesperrt bleibt", None),
+    # "laut X" around a verb whose object is a noun: the whole clause is X's report
+    ("Laut Polizei kündigte der Mann die Tat vorher im Internet an.", "indirect", "kündigte der Mann die Tat", "Polizei"),
+    ("Nach Angaben der Feuerwehr meldete ein Nachbar den Brand.", "indirect", "meldete ein Nachbar den Brand", "Feuerwehr"),
+    ("Der Zeitung zufolge bestätigte der Verein den Wechsel am Abend.", "indirect", "bestätigte der Verein den Wechsel", "Zeitung"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]
@@ -134,6 +138,8 @@ NOT_QUOTES = [
     ("In der Nähe wohnende Helfer brachten die Verletzten weg.", "Helfer brachten"),
     ("Mit hoher Geschwindigkeit erfasste ein Lieferwagen am Morgen einen Radfahrer.", "Lieferwagen am Morgen"),
     ("Der Mann rannte in Richtung Bahnhof davon.", "Richtung Bahnhof"),
+    # a clause ending in a colon announces the quote that follows; "laut X" does not report it
+    ("Die Sprecherin kommentierte den Bericht laut „Kurier“ wie folgt: „Das ist falsch.“", "kommentierte den Bericht"),
     # a passive with a subject of its own reports nothing in the clause after it
     ("Die Bedeutung der Pflege wird betont, die Lage bleibt aber ernst.", "Lage bleibt"),
 ]

@@ -71,6 +71,10 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The words of prepositional frames folded into a verb frame, and the rule each one reports by.
+TAG_RULES: dict[str, GermanRule] = {"laut": "laut", "gemäß": "laut", "nach": "angaben", "zufolge": "zufolge"}
+
+
 def _units(sent: Span) -> list[Span]:
     """A sentence cut at colons that introduce a clause."""
     doc = sent.doc
@@ -300,6 +304,10 @@ class ReportedSpeechFinder:
                 return self._make(content, frame.rule, frame.cue, frame.speaker, frame.via)
             if frame.rule == "verb" and frame.speaker is not None:
                 reported_only.append(frame)
+            if frame.rule == "verb" and frame.via and frame.tags:
+                tagged = self._tagged_report(doc, unit, frame, in_quote)
+                if tagged is not None:
+                    return tagged
         noun_report = self._noun_complement(doc, unit, in_quote)
         if noun_report is not None:
             return noun_report
@@ -331,6 +339,24 @@ class ReportedSpeechFinder:
             frame = next((f for f in frames if f.rule in PREPOSITIONAL_RULES), None)
             return self._make(doc[start:end], "hedge", doc[hedge.i : hedge.i + 1], frame.speaker if frame else None, [])
         return None
+
+    def _tagged_report(self, doc: Doc, unit: Span, frame: Frame, in_quote: set[int]) -> Span | None:
+        """A verb frame without content inside a "laut X" / "nach Angaben X" / "X zufolge": the
+        clause is X's report ("Laut Polizei kündigte der Täter die Tat an"), not the verb's; a
+        clause ending in a colon announces what the verb's subject says next ("kommentierte das
+        laut X wie folgt:")."""
+        if next((t.text for t in reversed(unit) if not t.is_space), "") == ":":
+            return None
+        start, end = frame.tags[-1]
+        cue = doc[start] if doc[start].lower_ in TAG_RULES else doc[end - 1]
+        rule = TAG_RULES.get(cue.lower_)
+        if rule is None:
+            return None
+        tag = Frame(doc[cue.i : cue.i + 1], rule, frame.via[-1], clause=(start, end))
+        content = self._content(doc, unit, tag, in_quote)
+        if content is None:
+            return None
+        return self._make(_before_tags(content, tag), rule, tag.cue, tag.speaker, frame.via[:-1])
 
     def _noun_complement(self, doc: Doc, unit: Span, in_quote: set[int]) -> Span | None:
         """'der Vorwurf der Verteidigung, das Gericht sei nicht legitim' / 'die Forderung, dass …':

@@ -101,6 +101,14 @@ FOUND = [
     ("Laut Polizei kündigte der Mann die Tat vorher im Internet an.", "indirect", "kündigte der Mann die Tat", "Polizei"),
     ("Nach Angaben der Feuerwehr meldete ein Nachbar den Brand.", "indirect", "meldete ein Nachbar den Brand", "Feuerwehr"),
     ("Der Zeitung zufolge bestätigte der Verein den Wechsel am Abend.", "indirect", "bestätigte der Verein den Wechsel", "Zeitung"),
+    # speech verbs with a separated particle "hin"/"hervor" and a correlate "darauf"
+    ("Die Ärztin wies darauf hin, dass die Impfung keinen vollständigen Schutz biete.", "indirect", "Impfung keinen vollständigen Schutz", "Ärztin"),
+    ("Der Minister verwies darauf, dass der Haushalt wieder ausgeglichen sei.", "indirect", "Haushalt wieder ausgeglichen", "Minister"),
+    ("Die Kanzlerin hob dabei hervor, dass dies Arbeitsplätze sichern könne.", "indirect", "Arbeitsplätze sichern", "Kanzlerin"),
+    # a zu-infinitive of a particle verb ("niederzulegen", "fortzusetzen") is the reported demand
+    ("Die Partei hatte den Abgeordneten gestern aufgefordert, sein Mandat niederzulegen.", "indirect", "Mandat niederzulegen", "Partei"),
+    # an agentless passive of accusing or demanding
+    ("Die drei Männer werden beschuldigt, einen Anschlag geplant zu haben.", "indirect", "Anschlag geplant", None),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]
@@ -140,6 +148,10 @@ NOT_QUOTES = [
     ("Der Mann rannte in Richtung Bahnhof davon.", "Richtung Bahnhof"),
     # a clause ending in a colon announces the quote that follows; "laut X" does not report it
     ("Die Sprecherin kommentierte den Bericht laut „Kurier“ wie folgt: „Das ist falsch.“", "kommentierte den Bericht"),
+    # "wies den Weg", "verwies den Fall": the verbs without a statement
+    ("Der Fahrer wies den Gästen den Weg zum Bahnhof.", "Weg zum Bahnhof"),
+    ("Die Kommission verwies den Fall an das Gericht in Brüssel.", "Fall an das Gericht"),
+    ("Der Wirt hat die Gäste des Lokals verwiesen, um die Polizei zu rufen.", "die Polizei zu rufen"),
     # a passive with a subject of its own reports nothing in the clause after it
     ("Die Bedeutung der Pflege wird betont, die Lage bleibt aber ernst.", "Lage bleibt"),
 ]

@@ -51,6 +51,7 @@ HEARSAY_PASSIVE = frozenset({
     "fragen", "vorwerfen",
     # statements whose speaker the passive leaves out: "Es wurde betont, …", "In der Sitzung wurde mitgeteilt, dass …"
     "betonen", "erklären", "mitteilen", "ankündigen", "versichern", "unterstreichen", "hervorheben", "verkünden", "klarstellen",
+    "hinweisen", "auffordern", "beschuldigen",
 })
 # Frames that name a source without a verb: "laut X", "X zufolge", "nach Angaben X", "…, so X".
 PREPOSITIONAL_RULES = frozenset({"laut", "zufolge", "angaben", "so"})

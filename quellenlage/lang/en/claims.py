@@ -127,6 +127,21 @@ def stem(word: str) -> str:
     return low
 
 
+def content_verb(lemma_: str, text: str) -> bool:
+    """A verb that carries content: neither light nor a verb that frames a source."""
+    return not (lemma_ in LIGHT_VERBS or lemma_ in frame_verbs())
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows(LANG, "numbers.tsv")}
+
+
+def compound_parts(word: str) -> tuple[str, ...]:
+    """English writes compounds apart: no word to split."""
+    return ()
+
+
 @lru_cache(maxsize=1)
 def reaction_cues() -> dict[str, str]:
     """verb lemma (or "verb particle") -> status, reaction_cues.tsv."""

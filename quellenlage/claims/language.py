@@ -10,11 +10,15 @@ German ones (the fallback of the claims layer).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from re import Pattern
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from quellenlage.schema import Speaker
 
 #: The language whose rules read a Doc whose language has none.
 FALLBACK = "de"
@@ -62,6 +66,60 @@ class ClaimRules(Protocol):
 
     def compound_parts(self, word: str) -> tuple[str, ...]:
         """The lemmas of a compound's parts, () for a word that is none."""
+        ...
+
+    # --- replies (reactions.py)
+
+    #: Verbs of confession: their content is the charge, not a denial.
+    CONFESSION: frozenset[str]
+    #: Word beginnings of a confession of more than the charge ("andere", "other").
+    OTHER_DEEDS: tuple[str, ...]
+    #: The words of "im Auftrag von X", "on behalf of X": a reply made for X is X's.
+    BEHALF: tuple[frozenset[str], frozenset[str], frozenset[str]]
+    #: The words by which a reply points back: determiners of an anaphor noun, pronouns that
+    #: point anywhere in a reply, a leading pronoun of a short reply, a fronted object.
+    DETERMINERS: frozenset[str]
+    POINTING_PRONOUNS: frozenset[str]
+    PRONOUN_ANAPHORS: frozenset[str]
+    FRONTED: frozenset[str]
+    #: Conjunctions of a content clause ("dass", "that"): a dispute of a statement.
+    CONTENT_CLAUSE: frozenset[str]
+
+    def reaction_patterns(self) -> list[tuple[str, Pattern[str]]]:
+        """(status or status-act, regex) of the reply phrases (reactions.tsv)."""
+        ...
+
+    def charge_nouns(self) -> tuple[str, ...]:
+        """Beginnings of nouns of a charge against someone ("Vorwürfe", "allegations")."""
+        ...
+
+    def reaction_cue(self, t: Token, sent: Span) -> tuple[str, str, Span] | None:
+        """(lemma, status, cue span) when t is a verb of answering."""
+        ...
+
+    def frame_replies(
+        self, doc: Doc, sentence: Span, skip: set[int], act_status: Callable, index: dict, reply_cls: type
+    ) -> list:
+        """The replies (`reply_cls`) the outlet narrates in the sentence."""
+        ...
+
+    def quote_reactors(self, doc: Doc, speaker: Speaker | None, mention: Span | None, sentence: Span) -> list[Speaker]:
+        """Who answers with a quote."""
+        ...
+
+    def asked_person(self, doc: Doc, sentence: Span) -> Speaker | None:
+        """The person a reported question right before the sentence asks."""
+        ...
+
+    def is_anaphor_noun(self, t: Token) -> bool:
+        ...
+
+    def is_possessor(self, t: Token) -> bool:
+        """A possessor before an anaphor noun ("Woodwards Behauptungen", "Smith 's claims")."""
+        ...
+
+    def plural_anaphor(self, phrase: Span) -> bool:
+        """Whether the anaphor points at several claims."""
         ...
 
 

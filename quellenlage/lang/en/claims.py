@@ -42,7 +42,7 @@ PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no", "nothing", "none", "neither", "nor"})
 CONFESSION = frozenset({"admit", "concede", "confess", "acknowledge"})  # its content is the charge
 CONTENT_CLAUSE = frozenset({"that", "whether", "if"})  # "disputed that …": a statement is questioned
-OTHER_DEEDS = ("other", "further", "additional", "more")  # a confession of more than the charge
+OTHER_DEEDS: tuple[str, ...] = ("other", "further", "additional", "more")  # a confession of more than the charge
 OPEN_QUESTION = frozenset({"how", "which", "what", "where", "why", "when", "whether", "who"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 ABOUT = "on"  # "Obama on Trump": what Obama says about Trump
@@ -167,6 +167,27 @@ def frame_verbs() -> frozenset[str]:
 def is_anaphor_noun(t: Token) -> bool:
     low = t.lower_
     return pos(t) in ("NOUN", "PROPN") and low.startswith(anaphor_nouns()) and not low.startswith(NOT_ANAPHORS)
+
+
+def is_possessor(t: Token) -> bool:
+    """The possessive before an anaphor noun: "Smith 's claims"."""
+    return t.tag_ == "POS"
+
+
+def plural_anaphor(phrase: Span) -> bool:
+    """"these claims" point at several claims, "that" at one."""
+    nouns = [t for t in phrase if is_anaphor_noun(t)]
+    return bool(nouns) and ("Plur" in nouns[0].morph.get("Number", []) or nouns[0].lower_.endswith("s"))
+
+
+def reaction_patterns() -> list[tuple[str, Pattern[str]]]:
+    """(status or status-act, regex) of reactions.tsv."""
+    return patterns(LANG, "reactions.tsv")
+
+
+@lru_cache(maxsize=1)
+def charge_nouns() -> tuple[str, ...]:
+    return tuple(r[1] for r in rows(LANG, "reactions.tsv") if r[0] == "charge")
 
 
 # --- modality -------------------------------------------------------------------------------
@@ -453,7 +474,7 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int], act_status, index: d
     return out
 
 
-def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None) -> list[Speaker]:
+def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None, sentence: Span | None = None) -> list[Speaker]:
     """Who answers with a quote: its speaker, or the person an unresolved "he"/"she" stands for."""
     if mention is None:
         return [speaker] if speaker is not None else []
@@ -461,6 +482,11 @@ def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None) -> l
         person = last_person(doc, mention[0])
         return [person] if person is not None else []
     return [speaker] if speaker is not None else []
+
+
+def asked_person(doc: Doc, sentence: Span) -> Speaker | None:
+    """English reports no interview answer after a bare reported question ("Ob er … sei?")."""
+    return None
 
 
 # --- the voice of a body sentence and headline frames ---------------------------------------

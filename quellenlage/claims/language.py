@@ -68,6 +68,19 @@ class ClaimRules(Protocol):
         """The lemmas of a compound's parts, () for a word that is none."""
         ...
 
+    # --- claims (claims.py)
+
+    DEFINITE: frozenset[str]
+    INDEFINITE: frozenset[str]
+    #: Whether a reply names the source of its anaphor beside it in its sentence (English) or
+    #: inside the anaphor (German: "die Behauptungen der Zeitung").
+    SOURCE_BESIDE_ANAPHOR: bool
+
+    def modal_reading(self, t: Token, sent: Span) -> str | None:
+        """HEARSAY, CLAIM, PLAN or INTENTION for the word that makes a statement reported,
+        claimed, planned or intended, else None."""
+        ...
+
     # --- replies (reactions.py)
 
     #: Verbs of confession: their content is the charge, not a denial.

@@ -30,6 +30,7 @@ from quellenlage.lang.de.grammar import (
     strip_genitive,
     verb_lemmas,
 )
+from quellenlage.lang.de.grammar import INDEFINITE as INDEFINITE
 from quellenlage.lang.de.grammar import lemma as lemma
 from quellenlage.lang.de.grammar import pos as pos
 from quellenlage.lang.de.modals import CLAIM, modal_reading
@@ -151,6 +152,7 @@ CONFESSION = frozenset({"gestehen", "eingestehen", "zugeben", "einräumen"})  # 
 OTHER_DEEDS: tuple[str, ...] = ("andere", "weitere")  # a confession of more than the charge
 FRONTED = frozenset({"das", "dies"})  # a fronted object of answering: "Das bestätigte X"
 CONTENT_CLAUSE = frozenset({"dass", "ob"})  # "bezweifelt, dass …": a statement is questioned
+SOURCE_BESIDE_ANAPHOR = False  # the source of an anaphor is named inside it: "die Behauptungen der Zeitung"
 BEHALF = (frozenset({"im"}), frozenset({"auftrag", "namen"}), frozenset({"von", "des", "der"}))  # "im Auftrag von X"
 
 

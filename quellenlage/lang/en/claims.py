@@ -48,6 +48,7 @@ FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 ABOUT = "on"  # "Obama on Trump": what Obama says about Trump
 ATTRIBUTING = ("according to",)
 REFERENCE = frozenset({"as"})  # "…, as the Post reported": the outlet states it and names where it read it
+SOURCE_BESIDE_ANAPHOR = True  # "These claims are false, and The Times should know better"
 BEHALF = (frozenset({"on"}), frozenset({"behalf"}), frozenset({"of"}))  # "a lawyer on behalf of X"
 
 #: Verbs that carry tense, voice or modality, not content.

@@ -81,6 +81,53 @@ class ClaimRules(Protocol):
         claimed, planned or intended, else None."""
         ...
 
+    # --- headlines (headline.py)
+
+    #: Words that open a question about a topic ("wie", "how"): what follows is no claim.
+    OPEN_QUESTION: frozenset[str]
+    #: The author writing ("ich", "we"): the outlet's own voice.
+    FIRST_PERSON: frozenset[str]
+    #: Words of "…, wie X berichtete", "…, as X reported": the outlet states it and names where it read it.
+    REFERENCE: frozenset[str]
+
+    def is_finite(self, t: Token) -> bool:
+        ...
+
+    def is_quote_char(self, t: Token) -> bool:
+        ...
+
+    def sensational_rows(self) -> tuple[tuple[str, ...], ...]:
+        """(stem, kind, related roots) of the loaded words (sensational.tsv)."""
+        ...
+
+    def trailing_frame(self, piece: Span) -> bool:
+        """A headline clause after a comma that names the source ("…, says Smith")."""
+        ...
+
+    def names_source(self, span: Span, rest: Span) -> bool:
+        """A headline clause before a colon that names a source ("Bericht:", "Smith:")."""
+        ...
+
+    def introduces(self, span: Span) -> bool:
+        """A headline clause before a colon that announces what follows ("Experte warnt:")."""
+        ...
+
+    def predicates(self, span: Span) -> bool:
+        """A verbless statement: a name with a predicative adjective ("Putin paranoid")."""
+        ...
+
+    def headline_marking(self, span: Span) -> str | None:
+        """How the headline's words mark the assertion as someone's ("laut", "is said to"), or None."""
+        ...
+
+    def reporting_speakers(self, span: Span, matched: list[Token]) -> list[Speaker]:
+        """The sources the attribution frames of a body sentence make of the matched words."""
+        ...
+
+    def speech_cue(self, quote: Span) -> bool:
+        """Whether the quote's cue is a verb of saying or writing."""
+        ...
+
     # --- replies (reactions.py)
 
     #: Verbs of confession: their content is the charge, not a denial.
@@ -152,16 +199,3 @@ def claim_rules(x: Doc | Span | Token) -> ClaimRules:
     """The claim rules of the language of the Doc `x` belongs to."""
     return rules_of((x if isinstance(x, Doc) else x.doc).lang_)
 
-
-# TRANSITION (removed once every module asks `claim_rules`)
-GERMAN, ENGLISH = "de", "en"
-CLAIM_LANGUAGES = frozenset({GERMAN, ENGLISH})
-
-
-def language(x: Doc | Span | Token) -> str:
-    code = (x if isinstance(x, Doc) else x.doc).lang_
-    return code if code in CLAIM_LANGUAGES else GERMAN
-
-
-def english(x: Doc | Span | Token) -> bool:
-    return language(x) == ENGLISH

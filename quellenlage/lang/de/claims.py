@@ -11,11 +11,12 @@ from re import Pattern
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import subject_of_main_clause
+from quellenlage.attribution.frames import FrameFinder, subject_of_main_clause, verb_cue
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index, resolve_mention
 from quellenlage.claims import hedges
+from quellenlage.claims.headline import loaded_words, mostly_quoted
 from quellenlage.claims.reactions import admits_more
 from quellenlage.claims.terms import MIN_AFFIX, MIN_PART
 from quellenlage.lang.de.grammar import (
@@ -24,18 +25,21 @@ from quellenlage.lang.de.grammar import (
     POSSESSIVE,
     clause_bounds,
     cue_verbs,
-    is_finite,
     is_konjunktiv1,
     noun_phrase,
+    source_nouns,
+    speech_nouns,
     strip_genitive,
     verb_lemmas,
 )
 from quellenlage.lang.de.grammar import INDEFINITE as INDEFINITE
+from quellenlage.lang.de.grammar import is_finite as is_finite
+from quellenlage.lang.de.grammar import is_quote_char as is_quote_char
 from quellenlage.lang.de.grammar import lemma as lemma
 from quellenlage.lang.de.grammar import pos as pos
-from quellenlage.lang.de.modals import CLAIM, modal_reading
+from quellenlage.lang.de.modals import CLAIM, HEARSAY, INTENTION, modal_reading
 from quellenlage.lang.de.modals import distancing_modal as distancing_modal
-from quellenlage.lexicons import patterns, rows
+from quellenlage.lexicons import patterns, rows, words
 from quellenlage.schema import Speaker
 
 LANG = "de"
@@ -486,3 +490,128 @@ def _conjuncts(doc: Doc, subject: Span, index: dict) -> list[Span]:
         else:
             i += 1
     return spans if len(spans) >= 2 else [subject]
+
+
+# --- headline (headline.py) ------------------------------------------------------------------
+
+ATTRIBUTING_WORDS = frozenset({"laut", "zufolge"})
+FIRST_PERSON = frozenset({"ich", "wir", "uns", "mir", "mich"})  # the author writing is the outlet
+OPEN_QUESTION = frozenset({"wie", "welche", "welcher", "welches", "welchen", "was", "wo", "warum", "wann", "ob", "wer"})
+REFERENCE = frozenset({"wie"})  # "…, wie die Zeitung X berichtete": the outlet states it and names where it read it
+
+
+@lru_cache(maxsize=1)
+def speech_act_verbs() -> frozenset[str]:
+    return words(LANG, "speech_acts.tsv")
+
+
+def sensational_rows() -> tuple[tuple[str, ...], ...]:
+    """(stem, kind, related roots) of sensational.tsv."""
+    return rows(LANG, "sensational.tsv")
+
+
+def trailing_frame(piece: Span) -> bool:
+    """German headlines name the source before a colon ("Bericht: …"), not in a trailing clause."""
+    return False
+
+
+def reporting_speakers(span: Span, matched: list[Token]) -> list[Speaker]:
+    """The sources the attribution frames of a sentence make of the matched words."""
+    doc = span.doc
+    speakers = [
+        resolve_mention(doc, f.speaker) for f in FrameFinder().find(span)
+        if f.speaker is not None and f.reaction == "-" and _reports(f, matched)
+    ]
+    return [s for s in speakers if s.type != "unknown"]
+
+
+def speech_cue(q: Span) -> bool:
+    """Whether the quote's cue is a verb of saying or writing ("der Betriebsrat sagte")."""
+    cue = q._.cue
+    found = verb_cue(cue[0], q.doc[max(0, cue.start - 20) : min(len(q.doc), cue.end + 20)]) if cue is not None and len(cue) else None
+    return found is not None and cue_verbs()[found[0]][0] in ("speech", "writing")
+
+
+def _reports(frame, matched: list[Token]) -> bool:
+    """Whether a frame makes the matched words a source's claim: not "…, wie X berichtete"
+    beside an indicative main clause (the outlet adopts the report), not an open question
+    ("X zeigt, wie Nutzer …": the topic of what X says, not a claim)."""
+    doc = frame.cue.doc
+    start, end = frame.clause
+    if frame.cue.end < len(doc) and doc[frame.cue.end].lower_ == "sich":
+        return False  # "zeigt sich", "sieht sich": no statement
+    if start > 0 and doc[start].lower_ == "wie" or start > 1 and doc[start - 1].lower_ == "wie":
+        return False
+    after = [t for t in matched if t.i >= end]
+    if after:
+        first = doc[end] if end < len(doc) else None
+        while first is not None and first.is_punct and first.i + 1 < len(doc):
+            first = doc[first.i + 1]
+        if first is not None and first.lower_ in OPEN_QUESTION:
+            return False
+    return True
+
+
+def _says(t: Token, span: Span) -> bool:
+    """A headline verb of saying ("fordern", "warnt") or of verbal attack or demand
+    ("attackiert", speech_acts.tsv), also as the participle of a terse headline; not a verb
+    of thought or a reflexive one ("zeigt sich")."""
+    if pos(t) not in ("VERB", "AUX") or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "sich"):
+        return False
+    if {lemma(t), *verb_lemmas(t.text)} & speech_act_verbs():
+        return True
+    cue = verb_cue(t, span) if is_finite(t) else None
+    return cue is not None and cue_verbs()[cue[0]][0] in ("speech", "writing")
+
+
+def headline_marking(span: Span) -> str | None:
+    """The German headline's own marking (besides a colon frame and quotation marks): a speech
+    verb with its actor, "laut"/"zufolge", hearsay "soll … haben", the subject's own "will",
+    "X über Y"."""
+    for t in span:
+        if t.lower_ in ATTRIBUTING_WORDS:
+            return f"attributed ({t.text!r})"
+        reading = modal_reading(t, span)
+        if reading == HEARSAY:
+            return f"hearsay ({t.text!r})"
+        if reading in (CLAIM, INTENTION):
+            return f"the subject's own claim or intention ({t.text!r})"
+        if t.i > span.start and _says(t, span):
+            return f"what its subject says ({t.text!r})"
+    if not any(is_finite(t) for t in span):
+        about = next((t for t in span if t.lower_ == "über"), None)
+        if about is not None and about.i > span.start and pos(span[0]) == "PROPN":
+            return f"what {span.doc[span.start : about.i].text} says (\"über\")"
+    return None
+
+
+def names_source(span: Span, rest: Span) -> bool:
+    """A colon frame that names a source: a source or speech noun ("Bericht:", "Polizei:"), or
+    a name followed by a statement with a verb ("Verdi: Löhne müssen steigen"), not by a
+    noun phrase ("HTC Touch: Bald bei o2" names a topic)."""
+    nouns = [t for t in span if pos(t) in ("NOUN", "PROPN")]
+    if not nouns:
+        return False
+    head = nouns[-1]
+    low = head.lower_
+    if low in source_nouns() or head.text in speech_nouns() or any(low.endswith(n) for n in source_nouns() if len(n) >= 5):
+        return True
+    only_names = all(t.ent_type_ in ("PER", "ORG") or pos(t) == "DET" for t in span if not t.is_punct)
+    return only_names and (any(is_finite(t) for t in rest) or mostly_quoted(rest))
+
+
+def predicates(span: Span) -> bool:
+    """A verbless statement: a name with a predicative adjective ("Putin paranoid")."""
+    return any(pos(t) == "PROPN" for t in span) and any(t.tag_ == "ADJD" for t in span)
+
+
+def introduces(span: Span) -> bool:
+    """A clause that announces what follows: a speech verb ("Experte warnt") or a disclosure
+    verb, also as particle verb ("Insider enthüllen", "deckt auf", "packt aus")."""
+    if any(verb_cue(t, span) is not None for t in span):
+        return True
+    verbs = [t for t in span if is_finite(t)]
+    words_ = [t.lower_ for t in verbs]
+    if span[-1].lower_ in PARTICLES:
+        words_ += [span[-1].lower_ + (verb_lemmas(t.text) or (t.lower_,))[0] for t in verbs]
+    return any(e.kind == "revelation" and e.in_word(w) for w in words_ for e in loaded_words(LANG))

@@ -25,6 +25,10 @@ from re import Pattern
 
 from spacy.tokens import Doc, Span, Token
 
+from quellenlage.attribution.speakers import mention_index
+from quellenlage.claims.headline import loaded_words
+from quellenlage.claims.hedges import hedge
+from quellenlage.lang.de.grammar import is_quote_char as is_quote_char
 from quellenlage.lexicons import patterns, rows, words
 from quellenlage.schema import Speaker
 
@@ -591,15 +595,15 @@ def names_source(span: Span, rest: Span) -> bool:
     only_names = all(
         t.ent_type_ in NAME_LABELS or pos(t) in ("PROPN", "DET") or t.text in ("'s", "’s") for t in span if not t.is_punct
     )
-    from quellenlage.lang.de.grammar import is_quote_char
-
     quoted = sum(is_quote_char(t) for t in rest) >= 2
     return only_names and (any(is_finite(t) for t in rest) or quoted)
 
 
 def introduces(span: Span) -> bool:
     """A clause before a colon that announces what follows: "Expert warns:", "Insider reveals:"."""
-    return any(pos(t) == "VERB" and (lemma(t) in SPEECH_VERBS or lemma(t) in speech_act_verbs()) for t in span)
+    return any(pos(t) == "VERB" and (lemma(t) in SPEECH_VERBS or lemma(t) in speech_act_verbs()) for t in span) or any(
+        e.kind == "revelation" and e.in_word(t.lower_) for t in span for e in loaded_words(LANG)
+    )
 
 
 def says(t: Token) -> bool:
@@ -612,3 +616,56 @@ def says(t: Token) -> bool:
 def predicates(span: Span) -> bool:
     """A verbless statement: a name with a predicative adjective ("Putin furious")."""
     return any(pos(t) == "PROPN" for t in span) and any(pos(t) == "ADJ" for t in span)
+
+
+def sensational_rows() -> tuple[tuple[str, ...], ...]:
+    """(stem, kind, related roots) of sensational.tsv."""
+    return rows(LANG, "sensational.tsv")
+
+
+def reporting_speakers(span: Span, matched: list[Token]) -> list[Speaker]:
+    """The sources the report frames of a sentence make of the matched words ("X said …",
+    "according to X"); a first-person frame is kept (the author speaking)."""
+    doc = span.doc
+    mentions = mention_index(doc)
+    at = {t.i for t in matched}
+    return [
+        s for s in (
+            frame_speaker(doc, mention, cue, mentions) for mention, cue, said in report_frames(span)
+            if at & said and not at <= set(range(mention.start, mention.end))
+        )
+        if s.type != "unknown" or s.name.casefold() in FIRST_PERSON
+    ]
+
+
+def speech_cue(q: Span) -> bool:
+    """Whether the quote's cue is a verb of saying ("the spokesman said")."""
+    cue = q._.cue
+    return cue is not None and len(cue) > 0 and lemma(cue[0]) in SPEECH_VERBS
+
+
+def headline_marking(span: Span) -> str | None:
+    """The English headline's own marking: "according to", hearsay ("is said to"), the subject's
+    claim or intention ("claims to", "wants to"), a verb of saying with its actor ("Smith says
+    …", "Union slams …"), a hedge ("allegedly", "reportedly", "may have"), "Smith on tax cuts"."""
+    doc = span.doc
+    for t in span:
+        if t.lower_ == "according" and t.i + 1 < span.end and doc[t.i + 1].lower_ == "to":
+            return "attributed ('according to')"
+        reading = modal_reading(t, span)
+        if reading == HEARSAY:
+            return f"hearsay ({t.text!r})"
+        if reading in (CLAIM, INTENTION):
+            return f"the subject's own claim or intention ({t.text!r})"
+        if t.i > span.start and says(t):
+            return f"what its subject says ({t.text!r})"
+    marker = hedge(span)
+    if marker is not None:
+        return f"hedged ({marker[1]!r})"
+    if not any(pos(t) in ("VERB", "AUX") for t in span):
+        about = next((t for t in span if t.lower_ == ABOUT), None)
+        if about is not None and about.i > span.start and all(
+            t.ent_type_ in NAME_LABELS for t in doc[span.start : about.i]
+        ):
+            return f"what {doc[span.start : about.i].text} says (\"{ABOUT}\")"
+    return None

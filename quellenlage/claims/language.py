@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
+    from quellenlage.attribution.frames import FrameFinder
     from quellenlage.schema import Speaker
 
 #: The language whose rules read a Doc whose language has none.
@@ -126,6 +127,32 @@ class ClaimRules(Protocol):
 
     def speech_cue(self, quote: Span) -> bool:
         """Whether the quote's cue is a verb of saying or writing."""
+        ...
+
+    # --- sources (attribution/sources.py)
+
+    def media_names(self) -> dict[str, str]:
+        """outlet name -> media | agency."""
+        ...
+
+    def source_nouns(self) -> dict[str, str]:
+        """lower-case noun -> the kind of source it names ("nachrichtenagentur": agency)."""
+        ...
+
+    def source_intros(self) -> list[str]:
+        """The words that open a source line ("Quelle:")."""
+        ...
+
+    def untyped_source_type(self, name: str, mention: Span | None) -> str | None:
+        """The type of a source the resolver left untyped, or None: no source."""
+        ...
+
+    def unnamed_group(self, mention: Span) -> bool:
+        """A group with no name ("Analysten"): anonymous, not a person."""
+        ...
+
+    def cited_sources(self, doc: Doc, frames: FrameFinder) -> list[tuple[Span, str | None, str | None]]:
+        """Sources cited without content: (mention, name or None to resolve it, type hint)."""
         ...
 
     # --- replies (reactions.py)

@@ -11,9 +11,11 @@ from re import Pattern
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import FrameFinder, subject_of_main_clause, verb_cue
+from quellenlage.attribution.cited import CitedSources, is_unnamed_group
+from quellenlage.attribution.frames import FrameFinder, source_type_of, subject_of_main_clause, verb_cue
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
+from quellenlage.attribution.sources import WEB_ADDRESS
 from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index, resolve_mention
 from quellenlage.claims import hedges
 from quellenlage.claims.headline import loaded_words, mostly_quoted
@@ -22,12 +24,13 @@ from quellenlage.claims.terms import MIN_AFFIX, MIN_PART
 from quellenlage.lang.de.grammar import (
     DEFINITE,
     PARTICLES,
+    PERSONAL_PRONOUNS,
     POSSESSIVE,
     clause_bounds,
     cue_verbs,
+    frame_nouns_lower,
     is_konjunktiv1,
     noun_phrase,
-    source_nouns,
     speech_nouns,
     strip_genitive,
     verb_lemmas,
@@ -36,10 +39,13 @@ from quellenlage.lang.de.grammar import INDEFINITE as INDEFINITE
 from quellenlage.lang.de.grammar import is_finite as is_finite
 from quellenlage.lang.de.grammar import is_quote_char as is_quote_char
 from quellenlage.lang.de.grammar import lemma as lemma
+from quellenlage.lang.de.grammar import media_names as media_names
 from quellenlage.lang.de.grammar import pos as pos
+from quellenlage.lang.de.grammar import source_nouns as source_nouns
 from quellenlage.lang.de.modals import CLAIM, HEARSAY, INTENTION, modal_reading
 from quellenlage.lang.de.modals import distancing_modal as distancing_modal
-from quellenlage.lexicons import patterns, rows, words
+from quellenlage.lexicons import grouped, patterns, rows, words
+from quellenlage.names import is_first_name
 from quellenlage.schema import Speaker
 
 LANG = "de"
@@ -615,3 +621,49 @@ def introduces(span: Span) -> bool:
     if span[-1].lower_ in PARTICLES:
         words_ += [span[-1].lower_ + (verb_lemmas(t.text) or (t.lower_,))[0] for t in verbs]
     return any(e.kind == "revelation" and e.in_word(w) for w in words_ for e in loaded_words(LANG))
+
+
+# --- sources (attribution/sources.py) --------------------------------------------------------
+
+
+def source_intros() -> list[str]:
+    """The words that open a source line ("Quelle:"), bylines.tsv."""
+    return grouped(LANG, "bylines.tsv").get("source_intro", [])
+
+
+def untyped_source_type(name: str, mention: Span | None) -> str | None:
+    """The type of a source whose mention named no known kind: a person by a first name or the
+    tagger, a web address an outlet, an unnamed group or a frame-noun compound ("nach
+    Brancheninformationen") anonymous; pronouns and other words are no source."""
+    if mention is None:
+        return None
+    words = [t for t in mention if not (t.is_punct or t.is_space)]
+    if not words or all(pos(t) == "PRON" or t.lower_ in PERSONAL_PRONOUNS for t in words):
+        return None
+    described = source_type_of(mention)  # "das Magazin Technology Review"
+    if described != "unknown":
+        return "media" if described == "agency" else described
+    if any(t.ent_type_ == "PER" for t in words) or (
+        2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) and is_first_name(words[0].text)
+    ):
+        return "person"
+    if WEB_ADDRESS.fullmatch(name):
+        return "media"
+    if any(t.ent_type_ == "ORG" for t in words):
+        return "organization"
+    if is_unnamed_group(mention):
+        return "anonymous"
+    if len(words) == 1 and pos(words[0]) == "NOUN" and any(words[0].lower_.endswith(n) and len(words[0].lower_) > len(n) + 2 for n in frame_nouns_lower()):
+        return "anonymous"
+    return None
+
+
+def unnamed_group(mention: Span) -> bool:
+    """A group with no name ("Analysten", "Kritiker"): an anonymous source, not a person."""
+    return is_unnamed_group(mention)
+
+
+def cited_sources(doc: Doc, frames: FrameFinder) -> list[tuple[Span, str | None, str | None]]:
+    """The documents, groups and citations of the body (`quellenlage.attribution.cited`):
+    (mention, name or None to resolve it, type when it cannot be resolved)."""
+    return CitedSources(frames).find(doc, quoted_tokens(doc))

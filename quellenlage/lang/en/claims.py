@@ -29,7 +29,9 @@ from quellenlage.attribution.speakers import mention_index
 from quellenlage.claims.headline import loaded_words
 from quellenlage.claims.hedges import hedge
 from quellenlage.lang.de.grammar import is_quote_char as is_quote_char
-from quellenlage.lexicons import patterns, rows, words
+from quellenlage.lang.de.grammar import media_names as media_names  # the shared lists: see "sources" below
+from quellenlage.lang.de.grammar import source_nouns as source_nouns
+from quellenlage.lexicons import grouped, patterns, rows, words
 from quellenlage.schema import Speaker
 
 LANG = "en"
@@ -669,3 +671,27 @@ def headline_marking(span: Span) -> str | None:
         ):
             return f"what {doc[span.start : about.i].text} says (\"{ABOUT}\")"
     return None
+
+
+# --- sources (attribution/sources.py) --------------------------------------------------------
+# Outlet names, source nouns and source-line words are read from the German lists, as the
+# source collector did before the rules were per language: English lists of its own for them
+# would change what English articles show, which is a decision of its own.
+
+
+def source_intros() -> list[str]:
+    return grouped("de", "bylines.tsv").get("source_intro", [])
+
+
+def untyped_source_type(name: str, mention: Span | None) -> str | None:
+    """No English conventions type a source the resolver left untyped."""
+    return None
+
+
+def unnamed_group(mention: Span) -> bool:
+    return False
+
+
+def cited_sources(doc: Doc, frames) -> list[tuple[Span, str | None, str | None]]:
+    """The cited-source rules are German; English finds its sources in its quotes."""
+    return []

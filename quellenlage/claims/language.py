@@ -10,7 +10,6 @@ German ones (the fallback of the claims layer).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from re import Pattern
 from typing import TYPE_CHECKING, Protocol
@@ -19,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
     from quellenlage.attribution.frames import FrameFinder
+    from quellenlage.claims.reactions import Reply
     from quellenlage.schema import Speaker
 
 #: The language whose rules read a Doc whose language has none.
@@ -184,10 +184,8 @@ class ClaimRules(Protocol):
         """(lemma, status, cue span) when t is a verb of answering."""
         ...
 
-    def frame_replies(
-        self, doc: Doc, sentence: Span, skip: set[int], act_status: Callable, index: dict, reply_cls: type
-    ) -> list:
-        """The replies (`reply_cls`) the outlet narrates in the sentence."""
+    def frame_replies(self, doc: Doc, sentence: Span, skip: set[int], index: dict) -> list[Reply]:
+        """The replies the outlet narrates in the sentence (`index`: token -> entity)."""
         ...
 
     def quote_reactors(self, doc: Doc, speaker: Speaker | None, mention: Span | None, sentence: Span) -> list[Speaker]:

@@ -133,7 +133,7 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int], index: dict | None =
     coordinated subject ("Das Ministerium wies die Vorwürfe zurück"), or a phrase that describes
     the subject's answer ("Beide sagen Nein"); not under a hedge ("Vielleicht leugnen sie")."""
     index = mention_index(doc) if index is None else index
-    return claim_rules(doc).frame_replies(doc, sentence, skip, act_status, index, Reply)
+    return claim_rules(doc).frame_replies(doc, sentence, skip, index)
 
 
 def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None, sentence: Span) -> list[Speaker]:

@@ -5,7 +5,6 @@ German word lists.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 from re import Pattern
 
@@ -19,7 +18,7 @@ from quellenlage.attribution.sources import WEB_ADDRESS
 from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index, resolve_mention
 from quellenlage.claims import hedges
 from quellenlage.claims.headline import loaded_words, mostly_quoted
-from quellenlage.claims.reactions import admits_more
+from quellenlage.claims.reactions import Reply, act_status, admits_more
 from quellenlage.claims.terms import MIN_AFFIX, MIN_PART
 from quellenlage.lang.de.grammar import (
     DEFINITE,
@@ -232,13 +231,13 @@ def plural_anaphor(phrase: Span) -> bool:
     return "Plur" in nouns[0].morph.get("Number", []) or nouns[0].lower_.endswith("en")
 
 
-def frame_replies(doc: Doc, sentence: Span, skip: set[int], act_status: Callable, index: dict, reply_cls: type) -> list:
+def frame_replies(doc: Doc, sentence: Span, skip: set[int], index: dict) -> list[Reply]:
     """Replies the outlet narrates: a verb of answering ("Das Ministerium wies die Vorwürfe
     zurück", "Sowohl X als auch Y weisen diese Darstellung zurück": one reply per coordinated
     subject), a claim "im Widerspruch zu" what a source holds, a phrase that describes the subject's answer ("Beide sagen Nein", "versucht, alle
     Zweifel zu entkräften"), or a negated self-claim ("will X nicht kennen"). Not under a hedge
     ("Vielleicht leugnen sie"): a supposed answer is none."""
-    out: list = []
+    out: list[Reply] = []
     if hedges.hedge(sentence) is not None and hedges.distancing_modal(sentence) is None:
         return out
     act = act_status(sentence)
@@ -258,11 +257,11 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int], act_status: Callable
                 continue
             status, cue_span = act
         speaker_list = _reacting(doc, sentence, t, skip, index)
-        out.extend(reply_cls(sp, status, sentence, cue_span, sentence, narrated=cue is None) for sp in speaker_list)
-    return out + _contradicting(doc, sentence, skip, index, reply_cls)
+        out.extend(Reply(sp, status, sentence, cue_span, sentence, narrated=cue is None) for sp in speaker_list)
+    return out + _contradicting(doc, sentence, skip, index)
 
 
-def _contradicting(doc: Doc, sentence: Span, skip: set[int], index: dict, reply_cls: type) -> list:
+def _contradicting(doc: Doc, sentence: Span, skip: set[int], index: dict) -> list[Reply]:
     """A claim "im Widerspruch zu" what someone holds ("Ihre Version steht im Widerspruch zu
     Dokumenten, die X vorliegen"): each person or organisation named after it disputes the
     claim. Only when a claim noun (Version, Darstellung, Angaben …) stands before it: plans or
@@ -281,7 +280,7 @@ def _contradicting(doc: Doc, sentence: Span, skip: set[int], index: dict, reply_
                 holders.append(c)
         cue = doc[t.i - 1 : t.i + 1]
         return [
-            reply_cls(Speaker(name=c.name, type=ENTITY_SPEAKER_TYPES[c.type], entity_id=c.id), "disputed", sentence, cue, sentence, narrated=True)
+            Reply(Speaker(name=c.name, type=ENTITY_SPEAKER_TYPES[c.type], entity_id=c.id), "disputed", sentence, cue, sentence, narrated=True)
             for c in holders
         ]
     return []

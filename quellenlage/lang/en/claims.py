@@ -30,6 +30,7 @@ from quellenlage.attribution.speakers import mention_index
 from quellenlage.claims.headline import loaded_words
 from quellenlage.claims.hedges import hedge
 from quellenlage.claims.language import CLAIM, HEARSAY, INTENTION, PLAN
+from quellenlage.claims.reactions import Reply, act_status
 from quellenlage.lang.de.grammar import is_quote_char as is_quote_char
 from quellenlage.lang.de.grammar import media_names as media_names  # the shared lists: see "sources" below
 from quellenlage.lang.de.grammar import source_nouns as source_nouns
@@ -450,7 +451,7 @@ def hedged_act(t: Token) -> bool:
     )
 
 
-def frame_replies(doc: Doc, sentence: Span, skip: set[int], act_status, index: dict, reply_cls) -> list:
+def frame_replies(doc: Doc, sentence: Span, skip: set[int], index: dict) -> list[Reply]:
     """Replies the outlet narrates: a verb of answering with its subject ("The senator denied the
     allegations", "X and Y rejected the claims": one reply each), or a phrase that describes the
     subject's answer ("dismissed the report as false", "called it fake news")."""
@@ -478,7 +479,7 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int], act_status, index: d
             continue
         seen.add(cue_span.start)
         for sp in reacting(doc, t, index):
-            out.append(reply_cls(sp, status, sentence, cue_span, sentence, narrated=narrated))
+            out.append(Reply(sp, status, sentence, cue_span, sentence, narrated=narrated))
     return out
 
 

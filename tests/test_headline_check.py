@@ -296,6 +296,6 @@ def test_modal_reading(sentence, reading):
     ("Minister", ()),  # no chance split ("Mini|ster")
 ])
 def test_compound_parts(word, parts):
-    from quellenlage.claims.terms import compound_parts
+    from quellenlage.lang.de.claims import compound_parts
 
     assert compound_parts(word) == parts

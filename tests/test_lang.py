@@ -91,17 +91,19 @@ def test_a_text_in_another_language_is_not_analysed_with_ours():
 
 
 def test_a_language_plugs_in_from_its_package_alone():
-    """A made-up language with one rule, registered here as a language package would register
-    itself: nothing outside its own code changes, and the whole analysis runs on it."""
+    """A made-up language with one quote rule and its own claim rules, registered here as a
+    language package would register itself: nothing outside its own code changes, and the
+    whole analysis runs on it, claims included."""
     import re
+    from types import SimpleNamespace
 
-    import spacy
     from spacy.language import Language
     from spacy.tokens import SpanGroup
 
     from quellenlage import analyze
     from quellenlage.extensions import QUOTE_FINDINGS
     from quellenlage.lang import LanguageProfile, languages
+    from quellenlage.lang.en import claims as english_rules
     from quellenlage.schema import Speaker
     from quellenlage.settings import Settings
 
@@ -121,12 +123,30 @@ def test_a_language_plugs_in_from_its_package_alone():
 
         return find
 
+    class Dixit(Language):  # its spaCy language: its Docs carry its code (`doc.lang_`)
+        lang = "zz"
+
+    # its claim rules: the English ones (a language may start from another's), with its own
+    # distance marker "fortasse" ("perhaps") in place of the English hedges
+    rules = SimpleNamespace(**{k: getattr(english_rules, k) for k in dir(english_rules) if not k.startswith("_")})
+    rules.LANG = "zz"
+    rules.hedge_patterns = lambda: [("adverb", re.compile(r"\bfortasse\b", re.IGNORECASE))]
     languages.register("zz", func=LanguageProfile(
-        code="zz", name="Test", load_pipeline=lambda: spacy.blank("xx"), components=("zz_dixit_quotes",),
-        stop_words=frozenset({"dixit"}),
+        code="zz", name="Test", load_pipeline=Dixit,
+        components=("zz_dixit_quotes", "source_collector", "claim_builder"),
+        stop_words=frozenset({"dixit"}), claim_rules=lambda: rules,
     ))
     analysis = analyze("Marcus dixit «alea iacta est» et abiit.", Settings(language="zz"))
     assert analysis.meta.language == "zz" and not analysis.errors
     [quote] = analysis.quotes
     assert (quote.text, quote.kind, quote.speaker.name, quote.cue.text) == ("alea iacta est", "direct", "Marcus", "dixit")
     assert quote.rule == "zz_dixit"  # its own rule name, prefixed with its code: no schema edit
+    [source] = analysis.sources
+    assert (source.name, source.quote_ids) == ("Marcus", [quote.id])
+    [claim] = analysis.claims
+    assert (claim.text, claim.status, claim.source.name) == ("alea iacta est", "attributed", "Marcus")
+    # its hedge word keeps the outlet's distance, the English ones do not
+    hedged = analyze("Fortasse Marcus dixit «alea iacta est» et abiit.", Settings(language="zz"))
+    assert [(c.status, c.source.name) for c in hedged.claims] == [("hedged", "Marcus")] and not hedged.errors
+    reportedly = analyze("Reportedly Marcus dixit «alea iacta est» et abiit.", Settings(language="zz"))
+    assert [c.status for c in reportedly.claims] == ["attributed"]

@@ -41,7 +41,7 @@ def test_unwritable_or_corrupt_cache_falls_back_to_decoding(tmp_path, monkeypatc
 
 
 def test_the_german_dictionary_is_read_once_for_lemmas_and_compound_terms():
-    from quellenlage.claims.terms import _dictionary
+    from quellenlage.lang.de.claims import _dictionary
     from quellenlage.nlp.lemma_dictionary import german_dictionary
 
     assert _dictionary() is german_dictionary()  # one dictionary, opened once

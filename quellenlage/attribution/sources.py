@@ -4,6 +4,8 @@ Speakers of quotes, the media and agencies they came through (via), sources cite
 content ("CNN berichtete über …") or inside a quote ("„Einem Mitarbeiter zufolge …“"), documents named in quotation marks next to 'Buch' or
 'Bericht', anonymous sources ("aus Trumps Umfeld"), the documents, groups and citations of
 `quellenlage.attribution.cited`, and agencies or outlets in the byline ("Quelle: Golem").
+The Doc's language's rules (`quellenlage.claims.language.ClaimRules`) name the outlets and
+source nouns, type what the resolver left untyped and find the cited sources.
 """
 
 from __future__ import annotations
@@ -13,13 +15,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.attribution.cited import CitedSources, is_unnamed_group
 from quellenlage.attribution.frames import PREPOSITIONAL_RULES, FrameFinder, source_type_of
-from quellenlage.attribution.sentences import quoted_tokens
-from quellenlage.lang.de.grammar import PERSONAL_PRONOUNS, frame_nouns_lower, media_names, pos, source_nouns
-from quellenlage.lexicons import grouped
-from quellenlage.names import is_first_name
 from quellenlage.attribution.speakers import mention_index, resolve_mention, title_evidence
+from quellenlage.claims.language import ClaimRules, claim_rules
 from quellenlage.convert import text_span
 from quellenlage.schema import Source, Speaker
 
@@ -30,10 +28,11 @@ ARTICLE = re.compile(r"^(der|die|das|des|dem|den|ein|eine|einer|eines|einem|eine
 WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.(de|at|ch|com|net|org|info|eu|io)", re.IGNORECASE)
 
 
-def _source_line(text: str) -> str | None:
+def _source_line(text: str, rules: ClaimRules) -> str | None:
     """What a source line names: "Quelle: Golem", "(Quelle: APA/dpa)" (the words of
     bylines.tsv), or a note of agencies before the date: "(Agenturen) | Stand: 05/08/2019"."""
-    intro = "|".join(grouped("de", "bylines.tsv").get("source_intro", ()))
+    media_names, source_nouns = rules.media_names, rules.source_nouns
+    intro = "|".join(rules.source_intros())
     m = re.match(rf"^\W*(?:{intro})n?\s*:\s*(\S.{{0,40}}?)\)?\s*$", text, re.IGNORECASE)
     if m:
         return m.group(1)
@@ -44,42 +43,16 @@ def _source_line(text: str) -> str | None:
     return noted if parts and known else None
 
 
-def _type_of_untyped(name: str, mention: Span | None) -> str | None:
-    """The type of a source whose mention named no known kind: a person by a first name or the
-    tagger, a web address an outlet, an unnamed group or a frame-noun compound ("nach
-    Brancheninformationen") anonymous; pronouns and other words are no source."""
-    if mention is None:
-        return None
-    words = [t for t in mention if not (t.is_punct or t.is_space)]
-    if not words or all(pos(t) == "PRON" or t.lower_ in PERSONAL_PRONOUNS for t in words):
-        return None
-    described = source_type_of(mention)  # "das Magazin Technology Review"
-    if described != "unknown":
-        return "media" if described == "agency" else described
-    if any(t.ent_type_ == "PER" for t in words) or (
-        2 <= len(words) <= 4 and all(t.text[:1].isupper() for t in words) and is_first_name(words[0].text)
-    ):
-        return "person"
-    if WEB_ADDRESS.fullmatch(name):
-        return "media"
-    if any(t.ent_type_ == "ORG" for t in words):
-        return "organization"
-    if is_unnamed_group(mention):
-        return "anonymous"
-    if len(words) == 1 and pos(words[0]) == "NOUN" and any(words[0].lower_.endswith(n) and len(words[0].lower_) > len(n) + 2 for n in frame_nouns_lower()):
-        return "anonymous"
-    return None
-
-
 class SourceCollector:
     def __init__(self, nlp: Language, name: str = "source_collector") -> None:
         self.name = name
         self.frames = FrameFinder()
-        self.cited = CitedSources(self.frames)
 
     def __call__(self, doc: Doc) -> Doc:
         sources: dict[str, Source] = {}
         index = mention_index(doc)
+        rules = claim_rules(doc)
+        media_names, source_nouns = rules.media_names, rules.source_nouns
 
         def add(speaker: Speaker | None, mention: Span | None, quote_id: str | None = None, hint: str | None = None) -> None:
             if speaker is None or not speaker.name:
@@ -90,11 +63,11 @@ class SourceCollector:
                 or mention is not None and source_type_of(mention) == "agency"
             ):
                 stype = "agency"  # "dpa", "russische Nachrichtenagenturen"
-            if stype not in SOURCE_TYPES:  # German conventions type what the resolver left untyped
-                stype = (_type_of_untyped(speaker.name, mention) if doc.lang_ == "de" else None) or hint
+            if stype not in SOURCE_TYPES:  # the language's conventions type what the resolver left untyped
+                stype = rules.untyped_source_type(speaker.name, mention) or hint
                 if stype is None:
                     return
-            elif stype == "person" and speaker.entity_id is None and mention is not None and doc.lang_ == "de" and is_unnamed_group(mention):
+            elif stype == "person" and speaker.entity_id is None and mention is not None and rules.unnamed_group(mention):
                 stype = "anonymous"  # "Analysten", "Kritiker": a group with no name
             key = ARTICLE.sub("", speaker.name.lower())  # "ein Rundschreiben" and "Rundschreiben" are one source
             src = sources.setdefault(key, Source(name=speaker.name, type=stype, entity_id=speaker.entity_id))
@@ -121,15 +94,14 @@ class SourceCollector:
             ttype = title_evidence(doc, title)
             if ttype is not None and not any(c in title.text for c in "„“”»«\""):  # not '„Vogelschiss“-Zitat' as one token
                 add(Speaker(name=title.text, type=ttype), title)
-        cited = self.cited.find(doc, quoted_tokens(doc)) if doc.lang_ == "de" else []  # German conventions
-        for mention, name, hint in cited:
+        for mention, name, hint in rules.cited_sources(doc, self.frames):
             if name is not None:  # a speaker has no agency type: add() tells the agency from the medium
                 add(Speaker(name=name, type="media" if hint == "agency" else hint), mention)
             else:
                 add(resolve_mention(doc, mention, index), mention, hint=hint)
         for line in doc._.lines:
             # whatever role the line model gave it; a caption's "Quelle:" is a photo credit
-            named = _source_line(line.text) if line.role not in ("caption", "headline") else None
+            named = _source_line(line.text, rules) if line.role not in ("caption", "headline") else None
             for part in re.split(r"\s*[/,&|;]\s*|\s+und\s+", named or ""):
                 if part[:1].isupper() or WEB_ADDRESS.fullmatch(part):  # "Quelle: Golem": what the article is based on
                     add(Speaker(name=part, type="media"), None)

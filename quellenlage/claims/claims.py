@@ -20,14 +20,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quellenlage.lang.de.grammar import DEFINITE, INDEFINITE
 from quellenlage.attribution.lines import line_span
-from quellenlage.lang.de.modals import HEARSAY, modal_reading
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.attribution.speakers import mention_index, via_names
 
 from quellenlage.claims.hedges import distancing_modal, hedge
-from quellenlage.claims.language import ENGLISH, GERMAN, english, language
+from quellenlage.claims.language import FALLBACK, HEARSAY, claim_rules, rules_of
 from quellenlage.lang import get_language
 from quellenlage.claims.reactions import (
     Reply,
@@ -55,7 +53,6 @@ from quellenlage.claims.terms import (
 from quellenlage.claims.transparency import transparency
 from quellenlage.convert import text_span
 from quellenlage.extensions import LINGUISTIC
-from quellenlage.lang.en import claims as en
 from quellenlage.schema import Claim, Reaction, Speaker
 
 LINK_MIN = 0.3  # share of a reply's key terms a claim must contain to be what it answers
@@ -67,14 +64,15 @@ MIN_CONTENT = 2  # content words a statement needs to be a claim (not a quoted n
 HEDGING_RULES = frozenset({"soll", "will", "konjunktiv", "hearsay"})
 
 
-def source_key(speaker: Speaker | None, lang: str = GERMAN) -> str | None:
+def source_key(speaker: Speaker | None, lang: str = FALLBACK) -> str | None:
     """One key per source: its entity, else its name without article ("der Nordkurier", "the Post")."""
     if speaker is None:
         return None
     if speaker.entity_id:
         return speaker.entity_id
     words = speaker.name.casefold().split()
-    articles = en.DEFINITE | en.INDEFINITE if lang == ENGLISH else DEFINITE | INDEFINITE
+    rules = rules_of(lang)
+    articles = rules.DEFINITE | rules.INDEFINITE
     return " ".join(words[1:] if len(words) > 1 and words[0] in articles else words)
 
 
@@ -89,7 +87,7 @@ class Draft:
     terms: frozenset[str]
     replies: list[tuple[Reply, bool]] = field(default_factory=list)  # (reply, linked by its terms)
     hearsay: bool = False  # others say the source said it ("X soll gesagt haben"): X can deny it
-    lang: str = GERMAN
+    lang: str = FALLBACK
 
     @property
     def start(self) -> int:
@@ -142,7 +140,7 @@ class ClaimBuilder:
         mentions = mention_index(doc)  # the entities are final: one index for every sentence
         for sent in body:
             replies.extend(r for r in frame_replies(doc, sent, inside, mentions) if r.cue.start not in cues)
-        lang = language(doc)
+        lang = claim_rules(doc).LANG
         on_behalf = principals(doc)
         for reply in replies:
             reply.by = on_behalf.get(source_key(reply.by, lang), reply.by)
@@ -180,7 +178,7 @@ class ClaimBuilder:
         for reply in sorted(replies, key=lambda r: r.span.start):
             terms = key_terms(reply.span, index)
             if not any(
-                source_key(k.by, language(reply.span)) == source_key(reply.by, language(reply.span)) and k.status == reply.status and k.span.start != reply.span.start
+                source_key(k.by, claim_rules(reply.span).LANG) == source_key(reply.by, claim_rules(reply.span).LANG) and k.status == reply.status and k.span.start != reply.span.start
                 and max(coverage(terms, t, weights), coverage(t, terms, weights)) >= REPEATED
                 for k, t in kept
             ):
@@ -207,12 +205,12 @@ class ClaimBuilder:
         if cue[1] == "denied":
             return True
         if cue[1] == "disputed":  # what it questions must be a statement, not a plan ("stellte die Pläne in Frage")
-            content_clause = en.CONTENT_CLAUSE if english(reply.sentence) else ("dass", "ob")
+            content_clause = claim_rules(reply.sentence).CONTENT_CLAUSE
             return anaphor(reply.sentence) is not None or any(t.lower_ in content_clause for t in reply.sentence)
         if cue[0] in confession(reply.sentence) and charged(reply.sentence.doc, reply):
             return True  # "gesteht, die Geschichte erfunden zu haben" after "die Vorwürfe gegen X"
         first = next((t for t in reply.sentence if not t.is_space and not t.is_punct), None)
-        return first is not None and first.lower_ in (en.FRONTED if english(reply.sentence) else ("das", "dies"))
+        return first is not None and first.lower_ in claim_rules(reply.sentence).FRONTED
 
     @staticmethod
     def _sentence(doc: Doc, i: int, quoted: set[int]) -> Span:
@@ -233,9 +231,9 @@ class ClaimBuilder:
             status = "attributed"
         frame = {i for part in (q._.cue, q._.speaker_mention, *q._.via) if part is not None for i in range(part.start, part.end)}
         modal = distancing_modal(sentence)
-        lang = language(doc)
-        reading = en.modal_reading if lang == ENGLISH else modal_reading
-        hearsay = modal is not None and reading(modal, sentence) == HEARSAY
+        rules = claim_rules(doc)
+        lang = rules.LANG
+        hearsay = modal is not None and rules.modal_reading(modal, sentence) == HEARSAY
         return Draft(
             [(qid, q)], speaker, via_names(doc, q), status, key_terms(q, index, frame), hearsay=hearsay, lang=lang
         )
@@ -266,7 +264,7 @@ class ClaimBuilder:
         self, doc: Doc, reply: Reply, drafts: list[Draft], weights: Weights, index: dict[int, str], quoted: set[int]
     ) -> bool:
         """Attach the reply to the claims it answers; False if it answers none."""
-        others = [d for d in drafts if d.key is None or d.key != source_key(reply.by, language(doc)) or d.hearsay]
+        others = [d for d in drafts if d.key is None or d.key != source_key(reply.by, claim_rules(doc).LANG) or d.hearsay]
         phrase = anaphor(reply.span)
         skip = set(range(reply.cue.start, reply.cue.end)) | (set(range(phrase.start, phrase.end)) if phrase else set())
         terms = key_terms(reply.span, index, skip)
@@ -295,10 +293,10 @@ class ClaimBuilder:
         named: list[Draft] = []
         # English names the source beside its anaphor ("These claims are false, and The Times
         # should know better"), German inside it ("die Behauptungen der Zeitung")
-        beside = reply.sentence if english(doc) else None
+        beside = reply.sentence if claim_rules(doc).SOURCE_BESIDE_ANAPHOR else None
         for p in (phrase, self._previous_anaphor(doc, reply.sentence, quoted), beside):
             if p is not None and not named:
-                stems = {stem(t.text, language(doc)) for t in p}
+                stems = {stem(t.text, claim_rules(doc).LANG) for t in p}
                 ids = {index[t.i] for t in p if t.i in index}
                 named = [d for d in earlier if d.told_by(stems, ids)]
         if not named:

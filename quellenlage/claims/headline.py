@@ -31,30 +31,14 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.attribution.frames import FrameFinder, verb_cue
-from quellenlage.lang.de.grammar import (
-    PARTICLES,
-    cue_verbs,
-    is_finite,
-    is_quote_char,
-    lemma,
-    pos,
-    source_nouns,
-    speech_nouns,
-    verb_lemmas,
-)
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
-from quellenlage.attribution.speakers import mention_index, resolve_mention
 from quellenlage.claims.claims import source_key
 from quellenlage.claims.hedges import hedge
-from quellenlage.lang.de.modals import CLAIM, HEARSAY, INTENTION, modal_reading
-from quellenlage.claims.language import ENGLISH, GERMAN, english, language
+from quellenlage.claims.language import claim_rules, rules_of
 from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
 from quellenlage.convert import text_span
 from quellenlage.extensions import LINGUISTIC
-from quellenlage.lang.en import claims as en
-from quellenlage.lexicons import rows, words
 from quellenlage.schema import Claim, HeadlineCheck, HeadlineFinding, SensationalWord, TextSpan
 CLAUSE_BREAKS = frozenset({":", ";", "–", "—", "-", "|"})
 FRAME_MAX = 4  # tokens of a clause before a colon that only introduces what follows
@@ -64,11 +48,6 @@ OWN_NEAR_BEST = 0.75  # an own-voice sentence this close to the best support vou
 MAX_EVIDENCE = 3
 MAX_REPLIES = 2  # denials shown with the evidence
 HEDGING_RULES = frozenset({"soll", "will", "konjunktiv", "hearsay"})
-ATTRIBUTING_WORDS = frozenset({"laut", "zufolge"})
-FIRST_PERSON = frozenset({"ich", "wir", "uns", "mir", "mich"})  # the author writing is the outlet
-OPEN_QUESTION = frozenset({"wie", "welche", "welcher", "welches", "welchen", "was", "wo", "warum", "wann", "ob", "wer"})
-
-
 @dataclass(frozen=True)
 class Loaded:
     """An entry of sensational.tsv: a stem, its kind, the roots that give an evaluative word a basis."""
@@ -85,10 +64,11 @@ class Loaded:
 
 
 @lru_cache(maxsize=None)
-def loaded_words(lang: str = GERMAN) -> tuple[Loaded, ...]:
+def loaded_words(lang: str) -> tuple[Loaded, ...]:
+    """The entries of sensational.tsv of language `lang`."""
     return tuple(
         Loaded(r[0].lower(), r[1], tuple(x.strip() for x in r[2].split(",") if x.strip()) if len(r) > 2 else ())
-        for r in rows(lang, "sensational.tsv")
+        for r in rules_of(lang).sensational_rows()
     )
 
 
@@ -99,12 +79,7 @@ def _loaded_word(lang: str, word: str) -> Loaded | None:
 
 def loaded(t: Token) -> Loaded | None:
     """The sensational-lexicon entry of the Doc's language a word belongs to (cached per word form)."""
-    return _loaded_word(language(t), t.lower_)
-
-
-@lru_cache(maxsize=None)
-def speech_act_verbs(lang: str = GERMAN) -> frozenset[str]:
-    return words(lang, "speech_acts.tsv")
+    return _loaded_word(claim_rules(t).LANG, t.lower_)
 
 
 @dataclass
@@ -222,7 +197,7 @@ class HeadlineChecker:
             rest = trimmed[k + 1][0] if k + 1 < len(trimmed) else None
             if k in trailing:
                 continue
-            if english(line) and brk == "," and rest is not None and en.trailing_frame(rest):
+            if brk == "," and rest is not None and claim_rules(line).trailing_frame(rest):
                 trailing.add(k + 1)
                 if not _is_label(piece):
                     out.append(Assertion(piece, rest, "trailing frame"))
@@ -336,9 +311,9 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
     """In whose voice the sentence carries the words that match the assertion: the quotes that
     cover most of them, else the sentence's own markers (hedges, attribution frames)."""
     doc = unit.span.doc
-    lang = language(doc)
-    open_question = en.OPEN_QUESTION if lang == ENGLISH else OPEN_QUESTION
-    first_person = en.FIRST_PERSON if lang == ENGLISH else FIRST_PERSON
+    rules = claim_rules(doc)
+    lang = rules.LANG
+    open_question, first_person = rules.OPEN_QUESTION, rules.FIRST_PERSON
     matched = [t for t in unit.span if is_content(t) and any(contains(token_terms(t, index), a) for a in terms)]
     quotes = [
         q for q in doc.spans.get("quotes", [])
@@ -351,19 +326,7 @@ def _voice(unit: Unit, terms: frozenset[str], index: dict[int, str], claims: lis
     marker = hedge(unit.span, konjunktiv=True)
     if marker is not None:
         return Voice("hedged", repr(marker[1]))
-    if lang == ENGLISH:
-        mentions = mention_index(doc)
-        at = {t.i for t in matched}
-        speakers = [
-            s for s in (
-                en.frame_speaker(doc, mention, cue, mentions) for mention, cue, said in en.report_frames(unit.span)
-                if at & said and not at <= set(range(mention.start, mention.end))
-            )
-            if s.type != "unknown" or s.name.casefold() in first_person
-        ]
-    else:
-        frames = [f for f in FrameFinder().find(unit.span) if f.speaker is not None and f.reaction == "-" and _reports(f, matched)]
-        speakers = [s for s in (resolve_mention(doc, f.speaker) for f in frames) if s.type != "unknown"]
+    speakers = rules.reporting_speakers(unit.span, matched)
     if speakers:
         if all(s.name.casefold() in first_person for s in speakers):
             return Voice("own", "the author")
@@ -375,7 +338,7 @@ def _stated_with_reference(q: Span) -> bool:
     """"…, wie die Zeitung X berichtete", "…, as the Post reported": the outlet states it and
     names where it read it."""
     cue = q._.cue
-    reference = en.REFERENCE if english(q) else frozenset({"wie"})
+    reference = claim_rules(q).REFERENCE
     return cue is not None and cue.start >= q.end and any(t.lower_ in reference for t in q.doc[q.end : cue.start])
 
 
@@ -384,39 +347,15 @@ def _plausible_speaker(q: Span) -> bool:
     ("der Betriebsrat sagte"); an untyped noun after "meldet" ("meldet Fieber") is none."""
     if q._.speaker is None or q._.speaker.type != "unknown":
         return True
-    cue = q._.cue
-    if english(q):
-        return cue is not None and len(cue) > 0 and en.lemma(cue[0]) in en.SPEECH_VERBS
-    found = verb_cue(cue[0], q.doc[max(0, cue.start - 20) : min(len(q.doc), cue.end + 20)]) if cue is not None and len(cue) else None
-    return found is not None and cue_verbs()[found[0]][0] in ("speech", "writing")
-
-
-def _reports(frame, matched: list[Token]) -> bool:
-    """Whether a frame makes the matched words a source's claim: not "…, wie X berichtete"
-    beside an indicative main clause (the outlet adopts the report), not an open question
-    ("X zeigt, wie Nutzer …": the topic of what X says, not a claim)."""
-    doc = frame.cue.doc
-    start, end = frame.clause
-    if frame.cue.end < len(doc) and doc[frame.cue.end].lower_ == "sich":
-        return False  # "zeigt sich", "sieht sich": no statement
-    if start > 0 and doc[start].lower_ == "wie" or start > 1 and doc[start - 1].lower_ == "wie":
-        return False
-    after = [t for t in matched if t.i >= end]
-    if after:
-        first = doc[end] if end < len(doc) else None
-        while first is not None and first.is_punct and first.i + 1 < len(doc):
-            first = doc[first.i + 1]
-        if first is not None and first.lower_ in OPEN_QUESTION:
-            return False
-    return True
+    return claim_rules(q).speech_cue(q)
 
 
 def _quote_voice(quotes: list[Span], claims: list[Claim], sentence: Span) -> Voice:
     """The voice of a statement the body quotes: denied when someone denies or disputes the
     claim, confirmed when another source confirms it, hedged when reported without a source or
     with a distancing marker, else attributed."""
-    lang = language(sentence)
-    first_person = en.FIRST_PERSON if lang == ENGLISH else FIRST_PERSON
+    rules = claim_rules(sentence)
+    lang, first_person = rules.LANG, rules.FIRST_PERSON
     ids = {q._.id for q in quotes}
     mine = [c for c in claims if set(c.quote_ids) & ids]
     against = [r for c in mine for r in c.reactions if r.status in ("denied", "disputed")]
@@ -449,68 +388,14 @@ def headline_marking(assertion: Assertion) -> str | None:
     span = assertion.span
     if assertion.frame is not None:
         return f"a statement of {assertion.frame.text!r} ({assertion.frame_kind})"
-    if _mostly_quoted(span):
+    if mostly_quoted(span):
         return "a quotation"
-    if english(span):
-        return _english_marking(span)
-    for t in span:
-        if t.lower_ in ATTRIBUTING_WORDS:
-            return f"attributed ({t.text!r})"
-        reading = modal_reading(t, span)
-        if reading == HEARSAY:
-            return f"hearsay ({t.text!r})"
-        if reading in (CLAIM, INTENTION):
-            return f"the subject's own claim or intention ({t.text!r})"
-        if t.i > span.start and _says(t, span):
-            return f"what its subject says ({t.text!r})"
-    if not any(is_finite(t) for t in span):
-        about = next((t for t in span if t.lower_ == "über"), None)
-        if about is not None and about.i > span.start and pos(span[0]) == "PROPN":
-            return f"what {span.doc[span.start : about.i].text} says (\"über\")"
-    return None
+    return claim_rules(span).headline_marking(span)
 
 
-def _english_marking(span: Span) -> str | None:
-    """The English headline's own marking: "according to", hearsay ("is said to"), the subject's
-    claim or intention ("claims to", "wants to"), a verb of saying with its actor ("Smith says
-    …", "Union slams …"), a hedge ("allegedly", "reportedly", "may have"), "Smith on tax cuts"."""
-    doc = span.doc
-    for t in span:
-        if t.lower_ == "according" and t.i + 1 < span.end and doc[t.i + 1].lower_ == "to":
-            return "attributed ('according to')"
-        reading = en.modal_reading(t, span)
-        if reading == HEARSAY:
-            return f"hearsay ({t.text!r})"
-        if reading in (CLAIM, INTENTION):
-            return f"the subject's own claim or intention ({t.text!r})"
-        if t.i > span.start and en.says(t):
-            return f"what its subject says ({t.text!r})"
-    marker = hedge(span)
-    if marker is not None:
-        return f"hedged ({marker[1]!r})"
-    if not any(en.pos(t) in ("VERB", "AUX") for t in span):
-        about = next((t for t in span if t.lower_ == en.ABOUT), None)
-        if about is not None and about.i > span.start and all(
-            t.ent_type_ in en.NAME_LABELS for t in doc[span.start : about.i]
-        ):
-            return f"what {doc[span.start : about.i].text} says (\"{en.ABOUT}\")"
-    return None
-
-
-def _says(t: Token, span: Span) -> bool:
-    """A headline verb of saying ("fordern", "warnt") or of verbal attack or demand
-    ("attackiert", speech_acts.tsv), also as the participle of a terse headline; not a verb
-    of thought or a reflexive one ("zeigt sich")."""
-    if pos(t) not in ("VERB", "AUX") or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "sich"):
-        return False
-    if {lemma(t), *verb_lemmas(t.text)} & speech_act_verbs():
-        return True
-    cue = verb_cue(t, span) if is_finite(t) else None
-    return cue is not None and cue_verbs()[cue[0]][0] in ("speech", "writing")
-
-
-def _mostly_quoted(span: Span) -> bool:
+def mostly_quoted(span: Span) -> bool:
     """Quotation marks around most of the words: a quotation, not a name in quotes."""
+    is_quote_char = claim_rules(span).is_quote_char
     marks = [t.i for t in span if is_quote_char(t)]
     inside = sum(
         1 for a, b in zip(marks[::2], marks[1::2]) for t in span.doc[a + 1 : b] if not t.is_punct
@@ -520,7 +405,7 @@ def _mostly_quoted(span: Span) -> bool:
 
 
 def _has_finite(span: Span) -> bool:
-    finite = en.is_finite if english(span) else is_finite
+    finite = claim_rules(span).is_finite
     return any(finite(t) for t in span)
 
 
@@ -533,17 +418,7 @@ def _names_source(span: Span, rest: Span) -> bool:
     """A colon frame that names a source: a source or speech noun ("Bericht:", "Polizei:"), or
     a name followed by a statement with a verb ("Verdi: Löhne müssen steigen"), not by a
     noun phrase ("HTC Touch: Bald bei o2" names a topic)."""
-    if english(span):
-        return en.names_source(span, rest)
-    nouns = [t for t in span if pos(t) in ("NOUN", "PROPN")]
-    if not nouns:
-        return False
-    head = nouns[-1]
-    low = head.lower_
-    if low in source_nouns() or head.text in speech_nouns() or any(low.endswith(n) for n in source_nouns() if len(n) >= 5):
-        return True
-    only_names = all(t.ent_type_ in ("PER", "ORG") or pos(t) == "DET" for t in span if not t.is_punct)
-    return only_names and (_has_finite(rest) or _mostly_quoted(rest))
+    return claim_rules(span).names_source(span, rest)
 
 
 def _is_label(span: Span) -> bool:
@@ -559,7 +434,7 @@ def _is_label(span: Span) -> bool:
 
 def _pos(t: Token) -> str:
     """The POS in the Doc's language (the German one corrects the small tagger by spelling)."""
-    return en.pos(t) if english(t) else pos(t)
+    return claim_rules(t).pos(t)
 
 
 def _has_verb(span: Span) -> bool:
@@ -568,32 +443,20 @@ def _has_verb(span: Span) -> bool:
 
 def _predicates(span: Span) -> bool:
     """A verbless statement: a name with a predicative adjective ("Putin paranoid", "Putin furious")."""
-    if english(span):
-        return en.predicates(span)
-    return any(pos(t) == "PROPN" for t in span) and any(t.tag_ == "ADJD" for t in span)
+    return claim_rules(span).predicates(span)
 
 
 def _introduces(span: Span) -> bool:
     """A clause that announces what follows: a speech verb ("Experte warnt") or a disclosure
     verb, also as particle verb ("Insider enthüllen", "deckt auf", "packt aus")."""
-    if english(span):
-        lang = ENGLISH
-        return en.introduces(span) or any(
-            e.kind == "revelation" and e.in_word(t.lower_) for t in span for e in loaded_words(lang)
-        )
-    if any(verb_cue(t, span) is not None for t in span):
-        return True
-    verbs = [t for t in span if is_finite(t)]
-    words_ = [t.lower_ for t in verbs]
-    if span[-1].lower_ in PARTICLES:
-        words_ += [span[-1].lower_ + (verb_lemmas(t.text) or (t.lower_,))[0] for t in verbs]
-    return any(e.kind == "revelation" and e.in_word(w) for w in words_ for e in loaded_words())
+    return claim_rules(span).introduces(span)
 
 
 def _trim(span: Span) -> Span | None:
     """The clause without leading bullets, spaces and punctuation, or trailing punctuation."""
     start, end = span.start, span.end
     doc = span.doc
+    is_quote_char = claim_rules(span).is_quote_char
     while start < end and (doc[start].is_punct or doc[start].is_space or not doc[start].text.strip("•·*")) and not is_quote_char(doc[start]):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not is_quote_char(doc[end - 1]):

@@ -1,6 +1,6 @@
 """Distance markers: how a text reports a statement without vouching for it.
 
-German: a modal of hearsay or self-claim (lang/de/modals.py: "soll … haben", "will …
+The words are the language's (`claim_rules`). German: a modal of hearsay or self-claim (lang/de/modals.py: "soll … haben", "will …
 gewusst haben", not the "soll" of plans), hearsay ("wird nachgesagt", "heißt es"), epistemic
 adverbs ("angeblich", "mutmaßlich") from hedges.tsv, and, where asked, Konjunktiv I: in a
 sentence with no speech verb of its own, the Konjunktiv is what keeps the outlet's distance.
@@ -11,22 +11,10 @@ self-claim ("claims to have"), hearsay, epistemic adverbs and speculative modals
 
 from __future__ import annotations
 
-from functools import lru_cache
-from re import Pattern
-
 from spacy.tokens import Span
 
-from quellenlage.lang.de.grammar import is_finite, is_konjunktiv1
-from quellenlage.lang.de.modals import distancing_modal as german_distancing_modal
-from quellenlage.claims.language import ENGLISH, language
+from quellenlage.claims.language import claim_rules
 from quellenlage.extensions import doc_cache
-from quellenlage.lang.en import claims as en
-from quellenlage.lexicons import patterns
-
-
-@lru_cache(maxsize=None)
-def hedge_patterns(lang: str) -> list[tuple[str, Pattern[str]]]:
-    return patterns(lang, "hedges.tsv")
 
 
 def distancing_modal(span: Span):
@@ -35,7 +23,7 @@ def distancing_modal(span: Span):
     cache = doc_cache(span.doc)
     key = ("quellenlage.distancing_modal", span.start, span.end)
     if key not in cache:
-        cache[key] = en.distancing_modal(span) if language(span) == ENGLISH else german_distancing_modal(span)
+        cache[key] = claim_rules(span).distancing_modal(span)
     return cache[key]
 
 
@@ -53,7 +41,7 @@ def _hedge(span: Span) -> tuple[str, str] | None:
     if modal is not None:
         return "modal", modal.text
     text = span.text
-    for kind, rx in hedge_patterns(language(span)):
+    for kind, rx in claim_rules(span).hedge_patterns():
         m = rx.search(text)
         if m:
             return kind, m.group()
@@ -61,9 +49,6 @@ def _hedge(span: Span) -> tuple[str, str] | None:
 
 
 def _konjunktiv(span: Span) -> tuple[str, str] | None:
-    """The first finite Konjunktiv I (German only)."""
-    if language(span) != ENGLISH:
-        for t in span:
-            if is_finite(t) and is_konjunktiv1(t):  # a finite verb: the tagger may call 'diese' a verb
-                return "konjunktiv", t.text
-    return None
+    """The first finite verb in the mood of reported speech (German Konjunktiv I)."""
+    verb = claim_rules(span).reported_mood(span)
+    return ("konjunktiv", verb.text) if verb is not None else None

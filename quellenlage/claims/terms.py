@@ -1,6 +1,7 @@
-"""Key terms: what two stretches of German text are both about, across inflection and compounds.
+"""Key terms: what two stretches of text are both about, across inflection and compounds.
 
-Claims, replies and headline assertions are compared by their content words. German inflects
+Claims, replies and headline assertions are compared by their content words; the stemmer,
+the compound splitter and the number words are the language's (`claim_rules`). German inflects
 ("Telefonate"/"Telefonaten") and compounds ("Testausrüstung" ~ "Ausrüstung", "Coronatests" ~
 "Corona"), so a term is a lemma stem, and two stems match when equal or when the shorter one
 (at least five letters) begins or ends the longer; a compound also gives its parts, split where
@@ -19,42 +20,22 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.lang.de.grammar import cue_verbs, lemma, pos, strip_genitive, verb_lemmas
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
-from quellenlage.claims.language import ENGLISH, GERMAN, language
+from quellenlage.claims.language import FALLBACK, claim_rules, rules_of
 from quellenlage.extensions import doc_cache
-from quellenlage.lang.en import claims as en
-from quellenlage.lexicons import rows
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "X"})
-# Verbs that carry tense, voice or modality, not content.
-LIGHT_VERBS = frozenset(
-    "haben sein werden lassen machen tun geben kommen gehen stehen bleiben sollen wollen müssen "
-    "können dürfen mögen möchten".split()
-)
-ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
 MIN_AFFIX = 5
-MIN_COMPOUND = 8  # letters of a word worth splitting
-MIN_PART = 3  # letters of a compound's modifier
-MIN_HEAD = 4  # letters of a compound's head
-LINKING = ("", "s", "es", "n", "en", "e", "er")  # Fugenelemente at the end of a modifier
+MIN_PART = 3  # letters of a hyphenated or compound word's part
 ENTITY_PREFIX = "@"
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str, lang: str = GERMAN) -> str:
-    """Lower case minus one inflectional ending (a light stemmer: the same for headline and
-    body, which is all matching needs); genitive names lose the -s. English: en.stem."""
-    if lang == ENGLISH:
-        return en.stem(word)
-    low = word.lower()
-    if word[:1].isupper() and low == word.lower():
-        low = strip_genitive(low)
-    for end in ENDINGS:
-        if low.endswith(end) and len(low) - len(end) >= 4:
-            return low[: -len(end)]
-    return low
+def stem(word: str, lang: str = FALLBACK) -> str:
+    """The stem of a word in language `lang` (its rules' light stemmer: the same for headline and
+    body, which is all matching needs)."""
+    return rules_of(lang).stem(word)
 
 
 @lru_cache(maxsize=262144)
@@ -110,14 +91,13 @@ def entity_index(doc: Doc) -> dict[int, str]:
 
 def is_content(t: Token, lang: str | None = None) -> bool:
     """A content word: noun, name, adjective, figure, or full verb that is not a speech verb
-    (`lang`: the Doc's `language`, when the caller knows it)."""
-    lang = language(t) if lang is None else lang
+    (`lang`: the code of the Doc's `claim_rules`, when the caller knows it)."""
+    rules = claim_rules(t) if lang is None else rules_of(lang)
+    lang = rules.LANG
     spelled = _content_by_spelling(lang, t.text, t.like_num, t.is_stop, t.is_punct, t.is_space)
     if spelled is not None:
         return spelled
-    if lang == ENGLISH:
-        return _content_by_tag(lang, en.pos(t), en.lemma(t), t.text)
-    return _content_by_tag(lang, pos(t), lemma(t), t.text)
+    return _content_by_tag(lang, rules.pos(t), rules.lemma(t), t.text)
 
 
 @lru_cache(maxsize=65536)
@@ -138,70 +118,19 @@ def _content_by_tag(lang: str, tag: str, lemma_: str, text: str) -> bool:
         return False
     if tag != "VERB":
         return True
-    if lang == ENGLISH:
-        return not (lemma_ in en.LIGHT_VERBS or lemma_ in en.frame_verbs())
-    lemmas = {lemma_, *verb_lemmas(text)}
-    return not (lemmas & LIGHT_VERBS) and not any(x in cue_verbs() for x in lemmas)
+    return rules_of(lang).content_verb(lemma_, text)
 
 
-@lru_cache(maxsize=1)
-def _dictionary():
-    """simplemma's German word forms -> lemma (decoded once, shared with the lemmatizer's cache)."""
-    from quellenlage.nlp.lemma_dictionary import german_dictionary
-
-    return german_dictionary()
-
-
-@lru_cache(maxsize=262144)
-def _noun(word: str) -> str | None:
-    """The dictionary lemma of a noun form, or None."""
-    return _dictionary().get(word[:1].upper() + word[1:])
-
-
-@lru_cache(maxsize=65536)
-def _modifier(word: str) -> str | None:
-    """The dictionary lemma of a noun or (lower-case) adjective form, or None."""
-    return _noun(word) or _dictionary().get(word)
-
-
-@lru_cache(maxsize=65536)
-def compound_parts(word: str) -> tuple[str, ...]:
-    """The lemmas of a noun compound's modifier and head ("Kindersitze" -> kind, sitz), split
-    where the head is the longest known word whose modifier (minus a linking element) is known
-    too; () for a word that is no compound we can split."""
-    low = word.lower()
-    if len(low) < MIN_COMPOUND or not low.isalpha():
-        return ()
-    whole = _noun(low)
-    for i in range(MIN_PART, len(low) - MIN_HEAD + 1):
-        head = _noun(low[i:])
-        if head is None:
-            continue
-        if whole is not None and (len(low) - i < MIN_AFFIX or not whole.lower().endswith(head.lower())):
-            continue  # a chance hit inside a known word ("Mini|ster", "Spiele|rinnen")
-        for link in LINKING:
-            left = low[:i]
-            if link and not left.endswith(link):
-                continue
-            left = left[: len(left) - len(link)]
-            modifier = _modifier(left) if len(left) >= MIN_PART else None
-            if modifier is not None:
-                return (
-                    *(compound_parts(modifier) or (modifier.lower(),)),
-                    *(compound_parts(head) or (head.lower(),)),
-                )
-    return ()
-
-
-@lru_cache(maxsize=None)
-def number_words(lang: str = GERMAN) -> dict[str, str]:
-    return {r[0]: r[1] for r in rows(lang, "numbers.tsv")}
+def number_words(lang: str = FALLBACK) -> dict[str, str]:
+    """number word -> its figure, in language `lang`."""
+    return rules_of(lang).number_words()
 
 
 def token_terms(t: Token, index: dict[int, str], lang: str | None = None) -> frozenset[str]:
     """The terms of one token: its stem and its lemma's, the stems of its hyphenated and
     compound parts, the figure of a number word, its entity id (English: no compound splitting)."""
-    out = _word_terms(language(t) if lang is None else lang, t.text, lemma(t))
+    rules = claim_rules(t) if lang is None else rules_of(lang)
+    out = _word_terms(rules.LANG, t.text, rules.lemma(t))
     return out | {ENTITY_PREFIX + index[t.i]} if t.i in index else out
 
 
@@ -212,9 +141,8 @@ def _word_terms(lang: str, text: str, lemma_: str) -> frozenset[str]:
     pieces = [part for part in text.split("-") if len(part) >= MIN_PART] if "-" in text else [text]
     if len(pieces) > 1:
         out |= {stem(part, lang) for part in pieces}
-    if lang != ENGLISH:
-        for piece in pieces:
-            out |= {stem(part) for part in compound_parts(piece)}
+    for piece in pieces:
+        out |= {stem(part, lang) for part in rules_of(lang).compound_parts(piece)}
     figure = number_words(lang).get(text.lower())
     if figure is not None:
         out.add(figure)
@@ -240,7 +168,7 @@ def _terms_per_token(doc: Doc, index: dict[int, str], start: int, end: int, skip
     known = doc_cache(doc).get(key)
     if known is None:
         known = doc_cache(doc)[key] = [None] * len(doc)  # list[frozenset[str] | None]
-    lang = language(doc)
+    lang = claim_rules(doc).LANG
     out = []
     for i in range(start, end):
         if i in skip:

@@ -13,11 +13,15 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import catalogue
 from spacy.language import Language
 
 from quellenlage.errors import QuellenlageError
+
+if TYPE_CHECKING:
+    from quellenlage.claims.language import ClaimRules
 
 languages = catalogue.create("quellenlage", "languages", entry_points=True)
 
@@ -35,6 +39,9 @@ class LanguageProfile:
     components: tuple[str, ...]
     #: Frequent function words, for telling the language of a text (`quellenlage.lang.detect`).
     stop_words: frozenset[str]
+    #: Loads the language's claim rules (`quellenlage.claims.language.ClaimRules`) on first use;
+    #: None: the claims layer reads the language with its fallback's rules.
+    claim_rules: Callable[[], ClaimRules] | None = None
 
 
 class UnknownLanguage(QuellenlageError):

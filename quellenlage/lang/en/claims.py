@@ -1,6 +1,7 @@
-"""The English decisions of the claims layer (quellenlage/claims/): grammar the German rules read
-from STTS tags, Konjunktiv and verb-second order, read here from the English model's Penn
-Treebank tags, universal POS, morphology and dependency parse.
+"""The English claim rules (`quellenlage.claims.language.ClaimRules`), the decisions of the
+claims layer and the source collector: grammar the German rules read from STTS tags,
+Konjunktiv and verb-second order, read here from the English model's Penn Treebank tags,
+universal POS, morphology and dependency parse.
 
 - Hearsay and plans: a passive verb of reporting with a to-infinitive ("is said to have",
   "is alleged to", "is believed to") or "is accused of" is hearsay; "claims to have" is the
@@ -21,14 +22,22 @@ Treebank tags, universal POS, morphology and dependency parse.
 from __future__ import annotations
 
 from functools import lru_cache
+from re import Pattern
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.lexicons import rows, words
+from quellenlage.attribution.speakers import mention_index
+from quellenlage.claims.headline import loaded_words
+from quellenlage.claims.hedges import hedge
+from quellenlage.claims.language import CLAIM, HEARSAY, INTENTION, PLAN
+from quellenlage.claims.reactions import Reply, act_status
+from quellenlage.lang.de.grammar import is_quote_char as is_quote_char
+from quellenlage.lang.de.grammar import media_names as media_names  # the shared lists: see "sources" below
+from quellenlage.lang.de.grammar import source_nouns as source_nouns
+from quellenlage.lexicons import grouped, patterns, rows, words
 from quellenlage.schema import Speaker
 
 LANG = "en"
-HEARSAY, CLAIM, PLAN, INTENTION = "hearsay", "claim", "plan", "intention"  # as lang/de/modals.py
 
 DEFINITE = frozenset({"the"})
 INDEFINITE = frozenset({"a", "an"})
@@ -41,12 +50,13 @@ PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no", "nothing", "none", "neither", "nor"})
 CONFESSION = frozenset({"admit", "concede", "confess", "acknowledge"})  # its content is the charge
 CONTENT_CLAUSE = frozenset({"that", "whether", "if"})  # "disputed that …": a statement is questioned
-OTHER_DEEDS = ("other", "further", "additional", "more")  # a confession of more than the charge
+OTHER_DEEDS: tuple[str, ...] = ("other", "further", "additional", "more")  # a confession of more than the charge
 OPEN_QUESTION = frozenset({"how", "which", "what", "where", "why", "when", "whether", "who"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 ABOUT = "on"  # "Obama on Trump": what Obama says about Trump
 ATTRIBUTING = ("according to",)
 REFERENCE = frozenset({"as"})  # "…, as the Post reported": the outlet states it and names where it read it
+SOURCE_BESIDE_ANAPHOR = True  # "These claims are false, and The Times should know better"
 BEHALF = (frozenset({"on"}), frozenset({"behalf"}), frozenset({"of"}))  # "a lawyer on behalf of X"
 
 #: Verbs that carry tense, voice or modality, not content.
@@ -126,6 +136,21 @@ def stem(word: str) -> str:
     return low
 
 
+def content_verb(lemma_: str, text: str) -> bool:
+    """A verb that carries content: neither light nor a verb that frames a source."""
+    return not (lemma_ in LIGHT_VERBS or lemma_ in frame_verbs())
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, str]:
+    return {r[0]: r[1] for r in rows(LANG, "numbers.tsv")}
+
+
+def compound_parts(word: str) -> tuple[str, ...]:
+    """English writes compounds apart: no word to split."""
+    return ()
+
+
 @lru_cache(maxsize=1)
 def reaction_cues() -> dict[str, str]:
     """verb lemma (or "verb particle") -> status, reaction_cues.tsv."""
@@ -151,6 +176,27 @@ def frame_verbs() -> frozenset[str]:
 def is_anaphor_noun(t: Token) -> bool:
     low = t.lower_
     return pos(t) in ("NOUN", "PROPN") and low.startswith(anaphor_nouns()) and not low.startswith(NOT_ANAPHORS)
+
+
+def is_possessor(t: Token) -> bool:
+    """The possessive before an anaphor noun: "Smith 's claims"."""
+    return t.tag_ == "POS"
+
+
+def plural_anaphor(phrase: Span) -> bool:
+    """"these claims" point at several claims, "that" at one."""
+    nouns = [t for t in phrase if is_anaphor_noun(t)]
+    return bool(nouns) and ("Plur" in nouns[0].morph.get("Number", []) or nouns[0].lower_.endswith("s"))
+
+
+def reaction_patterns() -> list[tuple[str, Pattern[str]]]:
+    """(status or status-act, regex) of reactions.tsv."""
+    return patterns(LANG, "reactions.tsv")
+
+
+@lru_cache(maxsize=1)
+def charge_nouns() -> tuple[str, ...]:
+    return tuple(r[1] for r in rows(LANG, "reactions.tsv") if r[0] == "charge")
 
 
 # --- modality -------------------------------------------------------------------------------
@@ -203,6 +249,17 @@ def modal_reading(t: Token, sent: Span) -> str | None:
 def distancing_modal(span: Span) -> Token | None:
     """The first word in the span that reports without vouching ("is said to", "claims to")."""
     return next((t for t in span if modal_reading(t, span) in (HEARSAY, CLAIM)), None)
+
+
+@lru_cache(maxsize=1)
+def hedge_patterns() -> list[tuple[str, Pattern[str]]]:
+    """Epistemic adverbs and speculative modals ("reportedly", "allegedly", "may have")."""
+    return patterns(LANG, "hedges.tsv")
+
+
+def reported_mood(span: Span) -> Token | None:
+    """English has no mood of reported speech."""
+    return None
 
 
 # --- replies --------------------------------------------------------------------------------
@@ -394,7 +451,7 @@ def hedged_act(t: Token) -> bool:
     )
 
 
-def frame_replies(doc: Doc, sentence: Span, skip: set[int], act_status, index: dict, reply_cls) -> list:
+def frame_replies(doc: Doc, sentence: Span, skip: set[int], index: dict) -> list[Reply]:
     """Replies the outlet narrates: a verb of answering with its subject ("The senator denied the
     allegations", "X and Y rejected the claims": one reply each), or a phrase that describes the
     subject's answer ("dismissed the report as false", "called it fake news")."""
@@ -422,11 +479,11 @@ def frame_replies(doc: Doc, sentence: Span, skip: set[int], act_status, index: d
             continue
         seen.add(cue_span.start)
         for sp in reacting(doc, t, index):
-            out.append(reply_cls(sp, status, sentence, cue_span, sentence, narrated=narrated))
+            out.append(Reply(sp, status, sentence, cue_span, sentence, narrated=narrated))
     return out
 
 
-def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None) -> list[Speaker]:
+def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None, sentence: Span | None = None) -> list[Speaker]:
     """Who answers with a quote: its speaker, or the person an unresolved "he"/"she" stands for."""
     if mention is None:
         return [speaker] if speaker is not None else []
@@ -434,6 +491,11 @@ def quote_reactors(doc: Doc, speaker: Speaker | None, mention: Span | None) -> l
         person = last_person(doc, mention[0])
         return [person] if person is not None else []
     return [speaker] if speaker is not None else []
+
+
+def asked_person(doc: Doc, sentence: Span) -> Speaker | None:
+    """English reports no interview answer after a bare reported question ("Ob er … sei?")."""
+    return None
 
 
 # --- the voice of a body sentence and headline frames ---------------------------------------
@@ -537,15 +599,15 @@ def names_source(span: Span, rest: Span) -> bool:
     only_names = all(
         t.ent_type_ in NAME_LABELS or pos(t) in ("PROPN", "DET") or t.text in ("'s", "’s") for t in span if not t.is_punct
     )
-    from quellenlage.lang.de.grammar import is_quote_char
-
     quoted = sum(is_quote_char(t) for t in rest) >= 2
     return only_names and (any(is_finite(t) for t in rest) or quoted)
 
 
 def introduces(span: Span) -> bool:
     """A clause before a colon that announces what follows: "Expert warns:", "Insider reveals:"."""
-    return any(pos(t) == "VERB" and (lemma(t) in SPEECH_VERBS or lemma(t) in speech_act_verbs()) for t in span)
+    return any(pos(t) == "VERB" and (lemma(t) in SPEECH_VERBS or lemma(t) in speech_act_verbs()) for t in span) or any(
+        e.kind == "revelation" and e.in_word(t.lower_) for t in span for e in loaded_words(LANG)
+    )
 
 
 def says(t: Token) -> bool:
@@ -558,3 +620,80 @@ def says(t: Token) -> bool:
 def predicates(span: Span) -> bool:
     """A verbless statement: a name with a predicative adjective ("Putin furious")."""
     return any(pos(t) == "PROPN" for t in span) and any(pos(t) == "ADJ" for t in span)
+
+
+def sensational_rows() -> tuple[tuple[str, ...], ...]:
+    """(stem, kind, related roots) of sensational.tsv."""
+    return rows(LANG, "sensational.tsv")
+
+
+def reporting_speakers(span: Span, matched: list[Token]) -> list[Speaker]:
+    """The sources the report frames of a sentence make of the matched words ("X said …",
+    "according to X"); a first-person frame is kept (the author speaking)."""
+    doc = span.doc
+    mentions = mention_index(doc)
+    at = {t.i for t in matched}
+    return [
+        s for s in (
+            frame_speaker(doc, mention, cue, mentions) for mention, cue, said in report_frames(span)
+            if at & said and not at <= set(range(mention.start, mention.end))
+        )
+        if s.type != "unknown" or s.name.casefold() in FIRST_PERSON
+    ]
+
+
+def speech_cue(q: Span) -> bool:
+    """Whether the quote's cue is a verb of saying ("the spokesman said")."""
+    cue = q._.cue
+    return cue is not None and len(cue) > 0 and lemma(cue[0]) in SPEECH_VERBS
+
+
+def headline_marking(span: Span) -> str | None:
+    """The English headline's own marking: "according to", hearsay ("is said to"), the subject's
+    claim or intention ("claims to", "wants to"), a verb of saying with its actor ("Smith says
+    …", "Union slams …"), a hedge ("allegedly", "reportedly", "may have"), "Smith on tax cuts"."""
+    doc = span.doc
+    for t in span:
+        if t.lower_ == "according" and t.i + 1 < span.end and doc[t.i + 1].lower_ == "to":
+            return "attributed ('according to')"
+        reading = modal_reading(t, span)
+        if reading == HEARSAY:
+            return f"hearsay ({t.text!r})"
+        if reading in (CLAIM, INTENTION):
+            return f"the subject's own claim or intention ({t.text!r})"
+        if t.i > span.start and says(t):
+            return f"what its subject says ({t.text!r})"
+    marker = hedge(span)
+    if marker is not None:
+        return f"hedged ({marker[1]!r})"
+    if not any(pos(t) in ("VERB", "AUX") for t in span):
+        about = next((t for t in span if t.lower_ == ABOUT), None)
+        if about is not None and about.i > span.start and all(
+            t.ent_type_ in NAME_LABELS for t in doc[span.start : about.i]
+        ):
+            return f"what {doc[span.start : about.i].text} says (\"{ABOUT}\")"
+    return None
+
+
+# --- sources (attribution/sources.py) --------------------------------------------------------
+# Outlet names, source nouns and source-line words are read from the German lists, as the
+# source collector did before the rules were per language: English lists of its own for them
+# would change what English articles show, which is a decision of its own.
+
+
+def source_intros() -> list[str]:
+    return grouped("de", "bylines.tsv").get("source_intro", [])
+
+
+def untyped_source_type(name: str, mention: Span | None) -> str | None:
+    """No English conventions type a source the resolver left untyped."""
+    return None
+
+
+def unnamed_group(mention: Span) -> bool:
+    return False
+
+
+def cited_sources(doc: Doc, frames) -> list[tuple[Span, str | None, str | None]]:
+    """The cited-source rules are German; English finds its sources in its quotes."""
+    return []

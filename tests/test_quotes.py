@@ -112,6 +112,9 @@ FOUND = [
     # a report noun with a "wonach" clause: what the report says, its genitive the source
     ("Für Unruhe sorgte ein Bericht der Lokalzeitung, wonach die Schule geschlossen werde.", "indirect", "Schule geschlossen werde", "Lokalzeitung"),
     ("Die Polizei konnte Berichte nicht bestätigen, wonach Zeugen Schüsse gehört hätten.", "indirect", "Zeugen Schüsse gehört", None),
+    # a frame inside a subordinate clause, its report a verb-second clause in Konjunktiv I
+    ("Das Urteil überraschte, weil der Verteidiger stets betont hatte, der Angeklagte sei nicht gefährlich.", "indirect", "Angeklagte sei nicht gefährlich", "Verteidiger"),
+    ("Die Polizei ermittelt, nachdem die Zeitung berichtet hatte, dass der Bürgermeister Geld angenommen habe.", "indirect", "Bürgermeister Geld angenommen", "Zeitung"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]
@@ -157,6 +160,10 @@ NOT_QUOTES = [
     ("Der Wirt hat die Gäste des Lokals verwiesen, um die Polizei zu rufen.", "die Polizei zu rufen"),
     # a report noun with a relative clause is a document, not a report
     ("Der Bericht, der am Montag erschien, umfasst dreihundert Seiten.", "am Montag erschien"),
+    # after a subordinate frame, the main clause is the writer's: "Nachdem X berichtet hatte, ermittelt …"
+    ("Nachdem die Zeitung über den Fall berichtet hatte, ermittelt nun die Polizei.", "ermittelt nun die Polizei"),
+    # "sich sagen": a thought to oneself, told to nobody
+    ("Das sind die Momente, in denen sich der Kunde sagt, dass er lieber online kauft.", "lieber online kauft"),
     # a passive with a subject of its own reports nothing in the clause after it
     ("Die Bedeutung der Pflege wird betont, die Lage bleibt aber ernst.", "Lage bleibt"),
 ]

@@ -115,24 +115,35 @@ def _two_word_cue(t: Token, lem: str, sent: Span) -> str | None:
     return next((entry for word, entry in companions if word in clause), None)
 
 
-def _passive_participle(t: Token, sent: Span) -> bool:
-    """A participle the tagger reads as an adjective ("betont" in "Es wurde betont, …") after
-    a form of "werden" in its clause: the passive of the verb its lemma names."""
+def _participle_read_as_adjective(t: Token, sent: Span) -> bool:
+    """A participle the tagger reads as an adjective ("betont" in "Es wurde betont, …", "weil
+    er betont hatte, …") with a finite form of "werden" or "haben" in its clause: the passive
+    or perfect of the verb its lemma names ("ist betont sachlich" stays an adjective)."""
     lem = lemma(t)
     if pos(t) != "ADJ" or lem == t.lower_ or not lem.endswith("n") or not t.lower_.endswith(("t", "en")):
         return False
+    start, end = clause_bounds(sent, t.i)
+    near = [*t.doc[max(start, t.i - 4) : t.i], *t.doc[t.i + 1 : min(end, t.i + 2)]]
+    return any(lemma(x) in ("werden", "haben") and is_finite(x) for x in near)
+
+
+def _reflexive(t: Token, sent: Span) -> bool:
+    """"sich" right after the verb ("sagte sich") or before it in its clause ("wo er sich sagt")."""
     start = clause_bounds(sent, t.i)[0]
-    return any(lemma(x) == "werden" and is_finite(x) for x in t.doc[max(start, t.i - 4) : t.i])
+    after = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    return after == "sich" or any(x.lower_ == "sich" for x in t.doc[start : t.i])
 
 
 def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
     """(lemma, cue span) when t is a speech verb, with a separated particle ("teilte … mit")."""
-    if pos(t) not in ("VERB", "AUX") and not _passive_participle(t, sent):
+    if pos(t) not in ("VERB", "AUX") and not _participle_read_as_adjective(t, sent):
         return None
     verbs = cue_verbs()
     lem = lemma(t)
     if lem == "sehen" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "sich":
         return None  # 'sah sich gezwungen': finding oneself, not a view
+    if lem == "sagen" and _reflexive(t, sent):
+        return None  # 'wo er sich sagt, dass …', 'sagte sich': a thought to oneself, told to nobody
     if lem not in verbs:
         lem = next((c for c in verb_lemmas(t.text) if c in verbs), lem)
     phrase = _two_word_cue(t, lem, sent)

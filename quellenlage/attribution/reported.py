@@ -440,7 +440,10 @@ class ReportedSpeechFinder:
         relative = opens_relative_clause(doc, fstart) and frame.speaker is not None and frame.speaker.start > fstart + 1
         if fstart > ustart and doc[fstart - 1].text in (",", "–", "-") and not relative:
             before = self._content_before(doc, unit, frame, in_quote)
-            if before is not None or frame.rule != "verb" or frame.speaker is None or not is_finite(doc[fstart]):
+            opener = doc[fstart]
+            if before is not None or frame.rule != "verb" or frame.speaker is None or not (
+                is_finite(opener) or opener.lower_ in SUBORDINATORS and opener.lower_ not in ("wie", "so")
+            ):
                 return before
             # the clause before is the prefield of this main clause, and no report ("Als er
             # kam, erklärte er, …"): the verb's own complement follows it
@@ -476,7 +479,13 @@ class ReportedSpeechFinder:
         elif doc[fstart].lower_ in ("wie", "so"):
             start, end = _trim(doc, j, uend)  # "Wie X berichtet, habe …"
         elif doc[fstart].lower_ in SUBORDINATORS:
-            return None  # "Nachdem X berichtet hatte, ermittelt die Polizei": not the report
+            # "Nachdem X berichtet hatte, ermittelt die Polizei": the main clause is not the report;
+            # "weil X betont hatte, der Angeklagte sei …": a verb-second Konjunktiv clause is
+            finite = _main_finite(doc[j:uend])
+            if finite is None or finite.i == j or not is_konjunktiv1(finite):
+                return None
+            stop = next((k for k in range(finite.i, uend - 1) if doc[k].text == "," and is_finite(doc[k + 1])), uend)
+            start, end = _trim(doc, j, stop)
         elif _zu_infinitive(doc, j, uend):
             if frame.verb_class not in ("speech", "writing"):
                 return None  # "sah Anlass, … auszusprechen": a view or a perception takes no reported plan

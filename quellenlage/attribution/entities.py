@@ -25,6 +25,7 @@ from quellenlage.lang.de.grammar import (
     frame_nouns_lower,
     POSSESSIVE,
     media_names,
+    noun_number,
     pos,
     source_nouns,
     strip_genitive,
@@ -390,7 +391,7 @@ class EntityResolver:
             bare = det is None or det.is_punct or det.is_space or det.is_sent_start and pos(det) != "DET"
             if not (definite or bare):
                 continue
-            if t.morph.get("Number") == ["Plur"]:
+            if noun_number(t) == "Plur":
                 continue  # "die Chefredakteure": a group, not the one person with that role
             head = (t.lemma_ or t.text).lower()
             candidates = [c for c in people if any(_role_match(head, r) for r in c.roles)]

@@ -35,6 +35,7 @@ from quellenlage.lang.de.grammar import (
     lemma,
     verb_lemmas,
     media_names,
+    nominative_singular,
     noun_phrase,
     noun_phrase_ending,
     pos,
@@ -322,6 +323,8 @@ def _number(np: Span) -> str | None:
     article = np[0] if pos(np[0]) == "DET" else None
     if head is None or article is None or not head.morph.get("Number"):
         return None  # a bare name or noun: its number is the tagger's guess
+    if nominative_singular(head):
+        return "Sing"
     number = head.morph.get("Number")[0]
     return number if article.morph.get("Number") == [number] else None
 
@@ -520,6 +523,8 @@ def _oblique(np: Span) -> bool:
     cases = [set(case) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") for case in [t.morph.get("Case")] if case]
     if not cases or not all(c and not (c & {"Nom"}) for c in cases) or any(t.ent_type_ == "PER" for t in np):
         return False
+    if any(pos(t) == "NOUN" and nominative_singular(t) for t in np):
+        return False  # "öffnet der IT-Kollege": the article's form, not the tag, says nominative
     if np[0].lower_ in ("das", "die", "eine") or np[0].lower_ in INDEFINITE_PRONOUNS:
         return False  # nominative and accusative alike: first in the middle field, the subject ("gab das Ministerium bekannt")
     # a bare name of a known person, or a name after its title without an article ("äußerte sich

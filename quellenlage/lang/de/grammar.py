@@ -239,6 +239,40 @@ def is_finite(t: Token) -> bool:
     return "Fin" in t.morph.get("VerbForm", []) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
 
 
+# Articles with no plural form: the noun after them is singular whatever its tag says.
+SINGULAR_ARTICLES = frozenset("das dem des ein eine einer eines einem einen".split())
+
+
+def article_of(head: Token) -> Token | None:
+    """The article of a noun, across its adjectives ("der neue Sprecher" -> "der")."""
+    k = head.i
+    while k > 0 and pos(head.doc[k - 1]) == "ADJ":
+        k -= 1
+    article = head.doc[k - 1] if k > 0 else None
+    return article if article is not None and article.lower_ in DEFINITE | INDEFINITE else None
+
+
+def nominative_singular(head: Token) -> bool:
+    """"der" before a masculine noun that nothing governs is the nominative singular, not the
+    genitive plural the two forms share ("antwortete der Politiker", "Der Sprecher sagte"): a
+    genitive needs a noun or a preposition before it, a verb or the start of a sentence is none."""
+    article = article_of(head)
+    if article is None or article.lower_ != "der" or head.morph.get("Gender") != ["Masc"]:
+        return False
+    before = head.doc[article.i - 1] if article.i > 0 else None
+    return before is None or article.is_sent_start or is_finite(before) or pos(before) == "ADV"
+
+
+def noun_number(head: Token) -> str | None:
+    """A noun's grammatical number where its article decides it ("einer Quelle", "antwortete
+    der Politiker": singular), else the tagger's."""
+    article = article_of(head)
+    if article is not None and article.lower_ in SINGULAR_ARTICLES or nominative_singular(head):
+        return "Sing"
+    number = head.morph.get("Number")
+    return number[0] if number else None
+
+
 def is_konjunktiv1(t: Token) -> bool:
     """Konjunktiv I ("habe", "sei", "werde", "könne"), the grammatical mark of reported speech:
     the forms of `quellenlage.lang.de.mood` read in their clause (first person, imperative).

@@ -7,16 +7,18 @@ import spacy
 from spacy.tokens import Doc
 
 from quellenlage.attribution.speakers import describe
-from quellenlage.lang.de.grammar import nominative_singular, noun_number
+from quellenlage.lang.de.grammar import is_konjunktiv1, nominative_singular, noun_number
 
 GEN_PLUR_DET = "Case=Gen|Definite=Def|Number=Plur|PronType=Art"
 GEN_PLUR_MASC = "Case=Gen|Gender=Masc|Number=Plur"
 FIN_SING = "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"
 
 
-def _doc(tagged: list[tuple[str, str, str]]) -> Doc:
+def _doc(tagged: list[tuple[str, str, str]], tags: list[str] | None = None, lemmas: list[str] | None = None) -> Doc:
     words, pos, morphs = zip(*tagged)
-    return Doc(spacy.blank("de").vocab, words=list(words), pos=list(pos), morphs=list(morphs))
+    starts = [True] + [False] * (len(words) - 1)
+    return Doc(spacy.blank("de").vocab, words=list(words), pos=list(pos), morphs=list(morphs), tags=tags, lemmas=lemmas,
+               sent_starts=starts)
 
 
 def test_der_after_a_finite_verb_is_nominative_singular():
@@ -54,3 +56,18 @@ def test_an_article_without_plural_forms_makes_the_noun_singular():
                 ("Quelle", "NOUN", "Case=Gen|Gender=Fem|Number=Plur"), ("ist", "AUX", "VerbForm=Fin"),
                 ("das", "PRON", ""), ("falsch", "ADJ", ""), (".", "PUNCT", "")])
     assert noun_number(doc[3]) == "Sing"
+
+
+def test_konjunktiv_of_a_finite_verb_whose_fine_tag_and_lemma_went_astray():
+    # "heiße" with the adjective's fine tag and lemma ("heiß"), but a finite verb by its morphology
+    tagged = [("Aber", "CCONJ", ""), ("das", "PRON", ""), ("heiße", "VERB", "Mood=Ind|Number=Sing|VerbForm=Fin"),
+              ("nicht", "PART", ""), ("viel", "ADV", ""), (".", "PUNCT", "")]
+    doc = _doc(tagged, tags=["KON", "PDS", "ADJD", "PTKNEG", "ADV", "$."], lemmas=["aber", "das", "heiß", "nicht", "viel", "."])
+    assert is_konjunktiv1(doc[2])
+
+
+def test_a_capitalised_word_called_finite_is_no_konjunktiv():
+    tagged = [("Jobs", "NOUN", ""), ("in", "ADP", ""), ("der", "DET", ""),
+              ("Karriere-Börse", "VERB", "Mood=Ind|Number=Sing|VerbForm=Fin"), (".", "PUNCT", "")]
+    doc = _doc(tagged, tags=["NN", "APPR", "ART", "PTKVZ", "$."], lemmas=["Job", "in", "der", "Karriere-Börse", "."])
+    assert not is_konjunktiv1(doc[3])

@@ -298,12 +298,12 @@ def is_konjunktiv1(t: Token) -> bool:
         return True
     if "Sub" in t.morph.get("Mood", []) or lemma(t) in konjunktiv1_lemmas(low):  # the stem + e of its infinitive
         return True
-    # a word the tagger calls finite whose lemma went astray ("ballere" -> "baller"): stem + e,
-    # not a weak preterite (-te), with no first person in its clause
+    # a word a tagger calls finite whose lemma went astray ("ballere" -> "baller", "heiße" ->
+    # "heiß"): stem + e, not a weak preterite (-te), with no first person in its clause
     sent = t.sent
     start, end = clause_bounds(sent, t.i)
     return (
-        t.tag_ in ("VVFIN", "VAFIN", "VMFIN") and not low.endswith("te") and not lemma(t).endswith("en")
+        (t.tag_ in FINITE_TAGS or is_finite(t) and t.text.islower()) and not low.endswith("te") and not lemma(t).endswith("en")
         and not any(x.lower_ in ("ich", "du") for x in t.doc[start:end])
     )
 

@@ -1,11 +1,13 @@
-"""Number and case of a noun read from its article where the form decides, whatever case and
-number the tagger gave the noun: hand-tagged Docs (tags deliberately wrong where the tagger of
-one model version errs), sentences written for these tests, no model needed."""
+"""Rules that hold whatever the tagger and the NER say: a noun's number and case read from its
+article where the form decides, Konjunktiv I of a word either tagger calls finite, names cut at
+a hashtag, months of a date. Hand-tagged Docs (tags deliberately wrong where the tagger of one
+model version errs), sentences written for these tests, no model needed."""
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from quellenlage.attribution.entities import _in_date, _trim_entity
 from quellenlage.attribution.speakers import describe
 from quellenlage.lang.de.grammar import is_konjunktiv1, nominative_singular, noun_number
 
@@ -71,3 +73,20 @@ def test_a_capitalised_word_called_finite_is_no_konjunktiv():
               ("Karriere-Börse", "VERB", "Mood=Ind|Number=Sing|VerbForm=Fin"), (".", "PUNCT", "")]
     doc = _doc(tagged, tags=["NN", "APPR", "ART", "PTKVZ", "$."], lemmas=["Job", "in", "der", "Karriere-Börse", "."])
     assert not is_konjunktiv1(doc[3])
+
+
+def _ent_doc(words: list[str], start: int, end: int) -> Span:
+    doc = Doc(spacy.blank("de").vocab, words=words)
+    doc.ents = [Span(doc, start, end, label="PER")]
+    return doc.ents[0]
+
+
+def test_a_hashtag_or_handle_after_a_name_is_cut_off():
+    ent = _ent_doc("— Anna Berg # Klimaschutz ( @annaberg ) 3. Mai 2020".split(), 1, 5)
+    trimmed = _trim_entity(ent)
+    assert trimmed is not None and trimmed.text == "Anna Berg"
+
+
+def test_a_month_in_a_date_is_part_of_the_date():
+    assert _in_date(_ent_doc("von Jonas Berg 14. May 2019".split(), 4, 5))
+    assert not _in_date(_ent_doc("Theresa May sagte am Montag nichts".split(), 1, 2))

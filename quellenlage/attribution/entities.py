@@ -34,6 +34,7 @@ from quellenlage.attribution.lines import line_of, role_at
 from quellenlage.extensions import LINGUISTIC
 from quellenlage.lexicons import rows, words
 from quellenlage.names import first_name_gender
+from quellenlage.structure.features import DATE
 
 AMBIGUOUS_MEDIA = frozenset({"Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild", "Kurier", "Standard", "Independent", "Guardian"})
 AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährigen?[rm]?$")
@@ -106,6 +107,13 @@ def _adjectival_stem(word: str) -> str:
     return word[:-1] if word.endswith(("er", "en")) and word[:-1].endswith("e") else word
 
 
+def _in_date(ent: Span) -> bool:
+    """The span is part of a written date ("14. May 2019", "am 3. Juni")."""
+    lo = max(0, ent.start_char - 4)
+    window = ent.doc.text[lo : ent.end_char + 6]
+    return any(m.start() + lo <= ent.start_char and ent.end_char <= m.end() + lo for m in DATE.finditer(window))
+
+
 def _trim_entity(ent: Span) -> Span | None:
     """Cut role nouns, adjectives and frame nouns the tagger glued to a name
     ("Paranoider Putin", "Woodwards Ausführungen", "Kreml-Chef Putin")."""
@@ -121,8 +129,8 @@ def _trim_entity(ent: Span) -> Span | None:
         )
 
     for k in range(start + 1, end):  # "Rechnungshof den Bau": names do not contain object articles
-        if doc[k].lower_ in ("den", "dem", "einen", "einem"):
-            end = k
+        if doc[k].lower_ in ("den", "dem", "einen", "einem") or doc[k].text[:1] in "#@":
+            end = k  # nor hashtags or handles: "— Anna Berg #Klimaschutz (@annaberg)" under a tweet
             break
     # a role before the name goes ("Finanzminister Klaus Richter"); after it, a role word is
     # the surname ("Klaus Richter", "Anna Koch")
@@ -242,6 +250,8 @@ class EntityResolver:
             etype = LABEL_TYPES.get(ent.label_, "misc")
             if len(ent) == 1 and capitalised_non_noun(ent.text):
                 continue  # "Jüngst", "Nun" at a sentence start: words, not names
+            if len(ent) == 1 and _in_date(ent):
+                continue  # "14. May 2019": a month, whatever the NER says
             roles = [t.i for t in ent[:-1] if is_role_noun(t)]
             if etype != "person" and roles:
                 ent, etype = doc[roles[-1] + 1 : ent.end], "person"  # "Russlands Präsident Wladimir Putin"

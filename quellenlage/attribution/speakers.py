@@ -38,7 +38,7 @@ from quellenlage.lang.de.grammar import (
     title_nouns,
 )
 from quellenlage.extensions import LINGUISTIC
-from quellenlage.attribution.lines import line_of
+from quellenlage.attribution.lines import line_of, role_at
 from quellenlage.attribution.sentences import sentence_of
 from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
@@ -326,7 +326,7 @@ def antecedent(
         (q for q in reversed(previous) if q._.speaker is not None and pronoun.start - q.end < 80 and agrees(q._.speaker)),
         None,
     )
-    people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
+    people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender) and not _author(c)]
     # a pronoun never stands for a name in its own clause ("Philipp H. kenne er privat")
     own_clause = clause_bounds(pronoun[0].sent, pronoun.start)[0]
     inside = (report.start, report.end) if report is not None else (0, 0)
@@ -492,6 +492,11 @@ def _person_of(subject: Span, index: dict[int, EntityCluster], gender: str | Non
     if gender is not None and _noun_gender(head) != gender:
         return None
     return Speaker(name=describe(subject), type="anonymous")
+
+
+def _author(cluster: EntityCluster) -> bool:
+    """Named in the byline only: the author, whom the article's own pronouns never stand for."""
+    return all(role_at(m.doc, m.start_char) == "byline" for m in cluster.mentions)
 
 
 def _noun_gender(t) -> str | None:

@@ -90,3 +90,10 @@ def test_a_hashtag_or_handle_after_a_name_is_cut_off():
 def test_a_month_in_a_date_is_part_of_the_date():
     assert _in_date(_ent_doc("von Jonas Berg 14. May 2019".split(), 4, 5))
     assert not _in_date(_ent_doc("Theresa May sagte am Montag nichts".split(), 1, 2))
+
+
+def test_a_name_ends_before_a_bracket():
+    doc = Doc(spacy.blank("de").vocab, words="Das Bundesamt für Umweltfragen ( BfU ) warnt .".split())
+    doc.ents = [Span(doc, 1, 7, label="ORG")]
+    trimmed = _trim_entity(doc.ents[0])
+    assert trimmed is not None and trimmed.text == "Bundesamt für Umweltfragen"

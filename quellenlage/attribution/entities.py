@@ -129,8 +129,8 @@ def _trim_entity(ent: Span) -> Span | None:
         )
 
     for k in range(start + 1, end):  # "Rechnungshof den Bau": names do not contain object articles
-        if doc[k].lower_ in ("den", "dem", "einen", "einem") or doc[k].text[:1] in "#@":
-            end = k  # nor hashtags or handles: "— Anna Berg #Klimaschutz (@annaberg)" under a tweet
+        if doc[k].lower_ in ("den", "dem", "einen", "einem") or doc[k].text[:1] in "#@(":
+            end = k  # nor hashtags, handles or a bracket: "Anna Berg #Klima (@annaberg)", "Bundesamt … (BfS)"
             break
     # a role before the name goes ("Finanzminister Klaus Richter"); after it, a role word is
     # the surname ("Klaus Richter", "Anna Koch")
@@ -491,6 +491,12 @@ def _merge_abbreviations(doc: Doc, clusters: dict[str, EntityCluster]) -> None:
     """"Bundesamt für Strahlenschutz (BfS)": the abbreviation in parentheses right after a
     name is that entity; its cluster joins the full name's."""
     ends = {m.end: c for c in clusters.values() for m in c.mentions if c.type != "person"}
+    for end, full in ends.items():  # the NER took the bracket into the name: "(BfS)" is no mention yet
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            abbr = doc[end + 1 : end + 2]
+            if ABBREVIATION.match(abbr.text) and not any(m.start == abbr.start for c in clusters.values() for m in c.mentions):
+                own = clusters.get(f"{full.type}:{abbr.text.lower()}")
+                (own if own is not None else full).mentions.append(abbr)
     for key, cluster in list(clusters.items()):
         if cluster.type == "person":
             continue

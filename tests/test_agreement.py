@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.entities import _in_date, _trim_entity
 from quellenlage.attribution.speakers import describe
-from quellenlage.lang.de.grammar import is_konjunktiv1, nominative_singular, noun_number
+from quellenlage.lang.de.grammar import is_finite, is_konjunktiv1, nominative_singular, noun_number
+from quellenlage.lang.de.modals import HEARSAY, modal_reading
 
 GEN_PLUR_DET = "Case=Gen|Definite=Def|Number=Plur|PronType=Art"
 GEN_PLUR_MASC = "Case=Gen|Gender=Masc|Number=Plur"
@@ -97,3 +98,16 @@ def test_a_name_ends_before_a_bracket():
     doc.ents = [Span(doc, 1, 7, label="ORG")]
     trimmed = _trim_entity(doc.ents[0])
     assert trimmed is not None and trimmed.text == "Bundesamt für Umweltfragen"
+
+
+def test_the_auxiliary_before_a_final_modal_is_its_infinitive():
+    # "gedient haben soll" with "haben" tagged finite: the modal is the finite verb, and it reports hearsay
+    tagged = [("Die", "DET", ""), ("Einheit", "NOUN", ""), ("soll", "AUX", "Mood=Ind|Number=Sing|VerbForm=Fin"),
+              ("dort", "ADV", ""), (",", "PUNCT", ""), ("wo", "ADV", ""), ("Berg", "PROPN", ""), ("gedient", "VERB", "VerbForm=Part"),
+              ("haben", "AUX", "Mood=Ind|Number=Plur|VerbForm=Fin"), ("soll", "AUX", "Mood=Ind|Number=Sing|VerbForm=Fin"),
+              (",", "PUNCT", ""), ("nie", "ADV", ""), ("gewesen", "AUX", "VerbForm=Part"), ("sein", "AUX", "VerbForm=Inf"), (".", "PUNCT", "")]
+    tags = ["ART", "NN", "VMFIN", "ADV", "$,", "PWAV", "NE", "VVPP", "VAFIN", "VMFIN", "$,", "ADV", "VAPP", "VAINF", "$."]
+    lemmas = ["die", "Einheit", "sollen", "dort", ",", "wo", "Berg", "dienen", "haben", "sollen", ",", "nie", "sein", "sein", "."]
+    doc = _doc(tagged, tags=tags, lemmas=lemmas)
+    assert not is_finite(doc[8]) and is_finite(doc[9])
+    assert modal_reading(doc[9], doc[5:10]) == HEARSAY

@@ -236,7 +236,21 @@ def is_finite(t: Token) -> bool:
     if pos(t) not in ("VERB", "AUX"):
         # the two taggers disagree ("ballere": ADJ but VVFIN): a lower-case word tagged finite is a verb
         return t.tag_ in ("VVFIN", "VAFIN", "VMFIN") and t.text.islower()
+    if _infinitive_before_finite(t):
+        return False
     return "Fin" in t.morph.get("VerbForm", []) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+
+
+def _infinitive_before_finite(t: Token) -> bool:
+    """"gedient haben soll", "geprüft werden muss": in a clause-final verb cluster the -en form
+    before the finite modal or auxiliary is its infinitive, whatever its tag."""
+    if not t.lower_.endswith("en") or t.i + 1 >= len(t.doc) or t.i == 0:
+        return False
+    nxt, before = t.doc[t.i + 1], t.doc[t.i - 1]
+    return (
+        pos(before) in ("VERB", "AUX") and "Part" in before.morph.get("VerbForm", [])
+        and pos(nxt) in ("VERB", "AUX") and nxt.tag_ in ("VMFIN", "VAFIN") and not nxt.lower_.endswith("en")
+    )
 
 
 # Articles with no plural form: the noun after them is singular whatever its tag says.

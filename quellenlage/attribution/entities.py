@@ -399,6 +399,8 @@ class EntityResolver:
             det = doc[start - 1] if start > 0 else None
             definite = det is not None and (det.lower_ in DEFINITE | POSSESSIVE or (det.text.endswith("s") and pos(det) == "PROPN"))
             bare = det is None or det.is_punct or det.is_space or det.is_sent_start and pos(det) != "DET"
+            # a headline drops its articles: "… ließ Kreml-Chef verzweifelt betteln"
+            bare = bare or role_at(doc, t.idx) == "headline" and det.lower_ not in INDEFINITE
             if not (definite or bare):
                 continue
             if noun_number(t) == "Plur":

@@ -111,3 +111,12 @@ def test_the_auxiliary_before_a_final_modal_is_its_infinitive():
     doc = _doc(tagged, tags=tags, lemmas=lemmas)
     assert not is_finite(doc[8]) and is_finite(doc[9])
     assert modal_reading(doc[9], doc[5:10]) == HEARSAY
+
+
+def test_a_bare_role_noun_in_the_headline_is_the_person_named_with_that_role(analyze_text):
+    # headlines drop articles: "ließ Regierungschef" stands for "Regierungschef Lars Holm" of the body
+    text = ("Streit um Haushalt ließ Regierungschef mit Rücktritt drohen\nRegierungschef Lars Holm sprach am Montag "
+            "vor der Presse in Oslo. Er drohe mit dem Rücktritt, sagte Holm. Die Opposition lehnte das ab.")
+    analysis = analyze_text(text)
+    holm = next(e for e in analysis.entities if e.name == "Lars Holm")
+    assert "Regierungschef" in [m.text for m in holm.mentions if m.start < text.index("\n")]

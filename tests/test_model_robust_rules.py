@@ -8,8 +8,9 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.entities import _in_date, _trim_entity
+from quellenlage.attribution.frames import _oblique
 from quellenlage.attribution.speakers import describe
-from quellenlage.lang.de.grammar import is_finite, is_konjunktiv1, nominative_singular, noun_number
+from quellenlage.lang.de.grammar import is_finite, is_konjunktiv1, nominative_singular, noun_number, pos
 from quellenlage.lang.de.modals import HEARSAY, modal_reading
 
 GEN_PLUR_DET = "Case=Gen|Definite=Def|Number=Plur|PronType=Art"
@@ -120,3 +121,19 @@ def test_a_bare_role_noun_in_the_headline_is_the_person_named_with_that_role(ana
     analysis = analyze_text(text)
     holm = next(e for e in analysis.entities if e.name == "Lars Holm")
     assert "Regierungschef" in [m.text for m in holm.mentions if m.start < text.index("\n")]
+
+
+def test_a_capitalised_word_with_a_noun_tag_is_no_preposition():
+    doc = _doc([("Marktanalyst", "ADP", ""), ("Jan", "PROPN", ""), ("Roth", "PROPN", ""), ("warnte", "VERB", FIN_SING),
+                (".", "PUNCT", "")], tags=["NE", "NE", "NE", "VVFIN", "$."])
+    assert pos(doc[0]) == "PROPN"
+    doc = _doc([("Mit", "ADP", ""), ("Sorge", "NOUN", ""), ("sah", "VERB", FIN_SING), ("er", "PRON", ""), ("zu", "ADP", ""),
+                (".", "PUNCT", "")], tags=["APPR", "NN", "VVFIN", "PPER", "PTKVZ", "$."])
+    assert pos(doc[0]) == "ADP"
+
+
+def test_ein_before_the_noun_can_be_the_subject_whatever_its_case_tag():
+    # "ein" is nominative or accusative, never dative: "stand ein Schild" may have its subject there
+    doc = _doc([("Dort", "ADV", ""), ("stand", "VERB", FIN_SING), ("ein", "DET", "Case=Acc|Gender=Neut|Number=Sing"),
+                ("Schild", "NOUN", "Case=Dat|Gender=Neut|Number=Sing"), (".", "PUNCT", "")])
+    assert not _oblique(doc[2:4])

@@ -180,6 +180,8 @@ def _pos(t: Token) -> str:
             return "PROPN"  # "Die taz vermutet": a medium spelt in lower case
         elif tag in ("SCONJ", "CCONJ", "ADP") and t.tag_ in FINITE_TAGS and t.text.islower():
             return "AUX" if t.tag_ == "VAFIN" else "VERB"  # "„…“, zitierte man X": the fine tag knows the verb
+        elif tag in ("SCONJ", "CCONJ", "ADP") and t.tag_ in ("NN", "NE") and t.text[:1].isupper():
+            return "NOUN" if t.tag_ == "NN" else "PROPN"  # "Marktanalyst Robert Halver": no preposition is a name
         return tag
     if t.is_punct:
         return "PUNCT"

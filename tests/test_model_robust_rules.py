@@ -137,3 +137,15 @@ def test_ein_before_the_noun_can_be_the_subject_whatever_its_case_tag():
     doc = _doc([("Dort", "ADV", ""), ("stand", "VERB", FIN_SING), ("ein", "DET", "Case=Acc|Gender=Neut|Number=Sing"),
                 ("Schild", "NOUN", "Case=Dat|Gender=Neut|Number=Sing"), (".", "PUNCT", "")])
     assert not _oblique(doc[2:4])
+
+
+def test_a_speech_verb_after_a_quote_is_the_frame_verb_whatever_its_tag():
+    # "meinen" tagged as the possessive: after „…“, it is the verb of the frame
+    tagged = [("„", "PUNCT", ""), ("Das", "PRON", ""), ("reicht", "VERB", FIN_SING), ("nicht", "PART", ""), ("“", "PUNCT", ""),
+              (",", "PUNCT", ""), ("meinen", "DET", "Case=Acc|Number=Sing|Poss=Yes"), ("die", "DET", ""), ("Anwohner", "NOUN", ""),
+              (".", "PUNCT", "")]
+    doc = _doc(tagged, tags=["$(", "PDS", "VVFIN", "PTKNEG", "$(", "$,", "PPOSAT", "ART", "NN", "$."])
+    assert pos(doc[6]) == "VERB" and is_finite(doc[6])
+    doc = _doc([("Sie", "PRON", ""), ("sucht", "VERB", FIN_SING), ("meinen", "DET", "Case=Acc|Number=Sing|Poss=Yes"),
+                ("Hund", "NOUN", ""), (".", "PUNCT", "")], tags=["PPER", "VVFIN", "PPOSAT", "NN", "$."])
+    assert pos(doc[2]) == "DET" and not is_finite(doc[2])

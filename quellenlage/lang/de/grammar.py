@@ -161,6 +161,8 @@ def pos(t: Token) -> str:
 
 def _pos(t: Token) -> str:
     tag = t.pos_
+    if tag in ("DET", "PRON") and _verb_after_quote(t):
+        return "VERB"
     if tag:
         if tag in ("NUM", "X", "SYM"):
             if t.text[:1].isupper() and not t.like_num:
@@ -240,7 +242,17 @@ def is_finite(t: Token) -> bool:
         return t.tag_ in ("VVFIN", "VAFIN", "VMFIN") and t.text.islower()
     if _infinitive_before_finite(t):
         return False
-    return "Fin" in t.morph.get("VerbForm", []) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+    return "Fin" in t.morph.get("VerbForm", []) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or _verb_after_quote(t)
+
+
+def _verb_after_quote(t: Token) -> bool:
+    """„…“, meinen die beiden: the lower-case word right after a closing quotation mark and its
+    comma is the frame's verb when it is a form of a speech verb, whatever a tagger calls it
+    (the possessive "meinen")."""
+    doc = t.doc
+    if t.i < 2 or not t.text.islower() or doc[t.i - 1].text != "," or not is_quote_char(doc[t.i - 2]):
+        return False
+    return any(v in cue_verbs() for v in verb_lemmas(t.lower_))
 
 
 def _infinitive_before_finite(t: Token) -> bool:

@@ -149,3 +149,11 @@ def test_a_speech_verb_after_a_quote_is_the_frame_verb_whatever_its_tag():
     doc = _doc([("Sie", "PRON", ""), ("sucht", "VERB", FIN_SING), ("meinen", "DET", "Case=Acc|Number=Sing|Poss=Yes"),
                 ("Hund", "NOUN", ""), (".", "PUNCT", "")], tags=["PPER", "VVFIN", "PPOSAT", "NN", "$."])
     assert pos(doc[2]) == "DET" and not is_finite(doc[2])
+
+
+def test_der_and_a_masculine_noun_after_the_verb_is_its_subject(analyze_text):
+    # "der Sprecher" right after the verb is nominative whatever the tags; the prefield is no subject
+    text = ("Die Stadt hält den Plan für sicher. Spöttisch, wohl auf die Kritik antwortend, schrieb der Sprecher "
+            "folgenden Satz: „Wer umziehen möchte, hat dazu jede Gelegenheit.“")
+    quote = next(q for q in analyze_text(text).quotes if "jede Gelegenheit" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "der Sprecher"

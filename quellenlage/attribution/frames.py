@@ -267,6 +267,10 @@ def _inverted_subject(doc: Doc, prefield: Span, finite: Token, end: int, skip: s
     after = doc[finite.i + 1] if finite.i + 1 < end else None
     if after is not None and after.lower_ in NOMINATIVE_PRONOUNS and after.i not in skip:
         return doc[after.i : after.i + 1]
+    # or a phrase the article makes nominative ("Höhnisch, …, veröffentlichte der Verfasser")
+    np = noun_phrase(doc, after.i) if after is not None and after.lower_ == "der" and after.i not in skip else None
+    if np is not None and any(pos(x) == "NOUN" and nominative_singular(x) for x in np):
+        return np
     if _disagrees(prefield, finite):
         return _skip_to_subject(doc, finite.i + 1, end)
     if plausible_source(prefield) or speech_head(prefield):

@@ -157,3 +157,16 @@ def test_der_and_a_masculine_noun_after_the_verb_is_its_subject(analyze_text):
             "folgenden Satz: „Wer umziehen möchte, hat dazu jede Gelegenheit.“")
     quote = next(q for q in analyze_text(text).quotes if "jede Gelegenheit" in q.text)
     assert quote.speaker is not None and quote.speaker.name == "der Sprecher"
+
+
+def test_der_before_a_noun_with_a_feminine_suffix_is_not_read_as_masculine():
+    doc = _doc([("Sie", "PRON", ""), ("haben", "AUX", "Number=Plur|VerbForm=Fin"), ("der", "DET", "Case=Nom|Gender=Masc|Number=Sing"),
+                ("Bildungsministerin", "NOUN", "Case=Nom|Gender=Masc|Number=Sing"), ("geschrieben", "VERB", "VerbForm=Part"),
+                (".", "PUNCT", "")])
+    assert not nominative_singular(doc[3])
+
+
+def test_der_before_a_named_medium_is_the_source_of_a_wie_frame(analyze_text):
+    text = "Wie der Focus in seiner Onlineausgabe berichtet, ist das Schiff vor der Küste gesunken."
+    quote = next(q for q in analyze_text(text).quotes if "Schiff" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Focus"

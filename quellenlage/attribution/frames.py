@@ -137,6 +137,13 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
     return None
 
 
+def _names_source(np: Span) -> bool:
+    """The phrase holds a mention of a named medium or organisation ("der Focus")."""
+    return any(
+        m.start < np.end and np.start < m.end for c in np.doc._.entities if c.type in ("media", "organization") for m in c.mentions
+    )
+
+
 def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
     """The first noun phrase from token i, skipping adverbs and prepositional phrases; a source
     after "der" that the tagger took for a dative when nothing else follows ("Auch wirft der
@@ -157,7 +164,7 @@ def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
         if np is None:
             return masculine
         if np[0].lower_ in DATIVE_ARTICLES or (len(np) > 1 and np[0].lower_ == "den" and np[-1].text.endswith("n")) or _oblique(np):
-            if masculine is None and np[0].lower_ == "der" and source_type_of(np) != "unknown":
+            if masculine is None and np[0].lower_ == "der" and (source_type_of(np) != "unknown" or _names_source(np)):
                 masculine = np
             i = np.end
             continue

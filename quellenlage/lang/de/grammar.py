@@ -267,6 +267,8 @@ def _infinitive_before_finite(t: Token) -> bool:
     )
 
 
+# Noun suffixes of the feminine ("Ministerin", "Regierung", "Kritik").
+FEMININE_SUFFIXES = ("in", "ung", "heit", "keit", "schaft", "ion", "tät", "ik")
 # Articles with no plural form: the noun after them is singular whatever its tag says.
 SINGULAR_ARTICLES = frozenset("das dem des ein eine einer eines einem einen".split())
 
@@ -287,6 +289,8 @@ def nominative_singular(head: Token) -> bool:
     article = article_of(head)
     if article is None or article.lower_ != "der" or head.morph.get("Gender") != ["Masc"]:
         return False
+    if head.lower_.endswith(FEMININE_SUFFIXES):
+        return False  # "haben der Bildungsministerin vorgeworfen": the suffix says feminine, whatever the tag
     before = head.doc[article.i - 1] if article.i > 0 else None
     return before is None or article.is_sent_start or is_finite(before) or pos(before) == "ADV"
 

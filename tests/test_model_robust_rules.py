@@ -8,7 +8,6 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.entities import _in_date, _trim_entity
-from quellenlage.attribution.frames import _oblique
 from quellenlage.attribution.speakers import describe
 from quellenlage.lang.de.grammar import is_finite, is_konjunktiv1, nominative_singular, noun_number, pos
 from quellenlage.lang.de.modals import HEARSAY, modal_reading
@@ -130,13 +129,6 @@ def test_a_capitalised_word_with_a_noun_tag_is_no_preposition():
     doc = _doc([("Mit", "ADP", ""), ("Sorge", "NOUN", ""), ("sah", "VERB", FIN_SING), ("er", "PRON", ""), ("zu", "ADP", ""),
                 (".", "PUNCT", "")], tags=["APPR", "NN", "VVFIN", "PPER", "PTKVZ", "$."])
     assert pos(doc[0]) == "ADP"
-
-
-def test_ein_before_the_noun_can_be_the_subject_whatever_its_case_tag():
-    # "ein" is nominative or accusative, never dative: "stand ein Schild" may have its subject there
-    doc = _doc([("Dort", "ADV", ""), ("stand", "VERB", FIN_SING), ("ein", "DET", "Case=Acc|Gender=Neut|Number=Sing"),
-                ("Schild", "NOUN", "Case=Dat|Gender=Neut|Number=Sing"), (".", "PUNCT", "")])
-    assert not _oblique(doc[2:4])
 
 
 def test_a_speech_verb_after_a_quote_is_the_frame_verb_whatever_its_tag():

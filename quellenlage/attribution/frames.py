@@ -536,7 +536,7 @@ def _oblique(np: Span) -> bool:
         return False
     if any(pos(t) == "NOUN" and nominative_singular(t) for t in np):
         return False  # "öffnet der IT-Kollege": the article's form, not the tag, says nominative
-    if np[0].lower_ in ("das", "die", "eine", "ein") or np[0].lower_ in INDEFINITE_PRONOUNS:
+    if np[0].lower_ in ("das", "die", "eine") or np[0].lower_ in INDEFINITE_PRONOUNS:
         return False  # nominative and accusative alike: first in the middle field, the subject ("gab das Ministerium bekannt")
     # a bare name of a known person, or a name after its title without an article ("äußerte sich
     # Vatikansprecher Navarro-Valls"): the case tags of names are guesses ("von denen Relotius behauptet")

@@ -287,7 +287,7 @@ def nominative_singular(head: Token) -> bool:
     genitive plural the two forms share ("antwortete der Politiker", "Der Sprecher sagte"): a
     genitive needs a noun or a preposition before it, a verb or the start of a sentence is none."""
     article = article_of(head)
-    if article is None or article.lower_ != "der" or head.morph.get("Gender") != ["Masc"]:
+    if article is None or article.lower_ != "der" or head.morph.get("Gender", []) != ["Masc"]:
         return False
     if head.lower_.endswith(FEMININE_SUFFIXES):
         return False  # "haben der Bildungsministerin vorgeworfen": the suffix says feminine, whatever the tag
@@ -301,7 +301,7 @@ def noun_number(head: Token) -> str | None:
     article = article_of(head)
     if article is not None and article.lower_ in SINGULAR_ARTICLES or nominative_singular(head):
         return "Sing"
-    number = head.morph.get("Number")
+    number = head.morph.get("Number", [])
     return number[0] if number else None
 
 

@@ -156,6 +156,10 @@ SPEAKERS = [
     ("Die Ministerin Eva Stahl wird mit den Worten zitiert: „Wir machen weiter.“", "direct", "Wir machen weiter", "Eva Stahl"),
     # a description in object position is no antecedent
     ("Lutz Sommer hat sich über den Autor des Artikels informiert. Den Kläger kenne er nicht, sagt er.", "indirect", "Kläger kenne er nicht", "Lutz Sommer"),
+    # the author named in the byline is no antecedent of a pronoun in the body
+    ("Streit um die Gratiszeitung in Essen\nvon Lena Hoff\nIm Frühjahr erhielten viele Haushalte eine Gratiszeitung. Die Zeitung "
+     "warnte vor allem vor Kriminalität. Sie enthielt Überschriften wie: „Ist Ihre Straße noch sicher?“ Der Verlag schwieg.",
+     "direct", "Ist Ihre Straße", None),
 ]
 
 NO_SPEAKER = [

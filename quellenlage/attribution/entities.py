@@ -25,6 +25,7 @@ from quellenlage.lang.de.grammar import (
     frame_nouns_lower,
     POSSESSIVE,
     media_names,
+    noun_number,
     pos,
     source_nouns,
     strip_genitive,
@@ -33,6 +34,7 @@ from quellenlage.attribution.lines import line_of, role_at
 from quellenlage.extensions import LINGUISTIC
 from quellenlage.lexicons import rows, words
 from quellenlage.names import first_name_gender
+from quellenlage.structure.features import DATE
 
 AMBIGUOUS_MEDIA = frozenset({"Zeit", "Welt", "Time", "Times", "Stern", "Krone", "Focus", "Bild", "Kurier", "Standard", "Independent", "Guardian"})
 AGE_NOUN = re.compile(r"^\d{1,3}-[Jj]ährigen?[rm]?$")
@@ -105,6 +107,13 @@ def _adjectival_stem(word: str) -> str:
     return word[:-1] if word.endswith(("er", "en")) and word[:-1].endswith("e") else word
 
 
+def _in_date(ent: Span) -> bool:
+    """The span is part of a written date ("14. May 2019", "am 3. Juni")."""
+    lo = max(0, ent.start_char - 4)
+    window = ent.doc.text[lo : ent.end_char + 6]
+    return any(m.start() + lo <= ent.start_char and ent.end_char <= m.end() + lo for m in DATE.finditer(window))
+
+
 def _trim_entity(ent: Span) -> Span | None:
     """Cut role nouns, adjectives and frame nouns the tagger glued to a name
     ("Paranoider Putin", "Woodwards Ausführungen", "Kreml-Chef Putin")."""
@@ -120,8 +129,8 @@ def _trim_entity(ent: Span) -> Span | None:
         )
 
     for k in range(start + 1, end):  # "Rechnungshof den Bau": names do not contain object articles
-        if doc[k].lower_ in ("den", "dem", "einen", "einem"):
-            end = k
+        if doc[k].lower_ in ("den", "dem", "einen", "einem") or doc[k].text[:1] in "#@(":
+            end = k  # nor hashtags, handles or a bracket: "Anna Berg #Klima (@annaberg)", "Bundesamt … (BfS)"
             break
     # a role before the name goes ("Finanzminister Klaus Richter"); after it, a role word is
     # the surname ("Klaus Richter", "Anna Koch")
@@ -241,6 +250,8 @@ class EntityResolver:
             etype = LABEL_TYPES.get(ent.label_, "misc")
             if len(ent) == 1 and capitalised_non_noun(ent.text):
                 continue  # "Jüngst", "Nun" at a sentence start: words, not names
+            if len(ent) == 1 and _in_date(ent):
+                continue  # "14. May 2019": a month, whatever the NER says
             roles = [t.i for t in ent[:-1] if is_role_noun(t)]
             if etype != "person" and roles:
                 ent, etype = doc[roles[-1] + 1 : ent.end], "person"  # "Russlands Präsident Wladimir Putin"
@@ -388,9 +399,11 @@ class EntityResolver:
             det = doc[start - 1] if start > 0 else None
             definite = det is not None and (det.lower_ in DEFINITE | POSSESSIVE or (det.text.endswith("s") and pos(det) == "PROPN"))
             bare = det is None or det.is_punct or det.is_space or det.is_sent_start and pos(det) != "DET"
+            # a headline drops its articles: "… ließ Kreml-Chef verzweifelt betteln"
+            bare = bare or role_at(doc, t.idx) == "headline" and det.lower_ not in INDEFINITE
             if not (definite or bare):
                 continue
-            if t.morph.get("Number") == ["Plur"]:
+            if noun_number(t) == "Plur":
                 continue  # "die Chefredakteure": a group, not the one person with that role
             head = (t.lemma_ or t.text).lower()
             candidates = [c for c in people if any(_role_match(head, r) for r in c.roles)]
@@ -480,6 +493,12 @@ def _merge_abbreviations(doc: Doc, clusters: dict[str, EntityCluster]) -> None:
     """"Bundesamt für Strahlenschutz (BfS)": the abbreviation in parentheses right after a
     name is that entity; its cluster joins the full name's."""
     ends = {m.end: c for c in clusters.values() for m in c.mentions if c.type != "person"}
+    for end, full in ends.items():  # the NER took the bracket into the name: "(BfS)" is no mention yet
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            abbr = doc[end + 1 : end + 2]
+            if ABBREVIATION.match(abbr.text) and not any(m.start == abbr.start for c in clusters.values() for m in c.mentions):
+                own = clusters.get(f"{full.type}:{abbr.text.lower()}")
+                (own if own is not None else full).mentions.append(abbr)
     for key, cluster in list(clusters.items()):
         if cluster.type == "person":
             continue

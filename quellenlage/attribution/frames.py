@@ -35,6 +35,7 @@ from quellenlage.lang.de.grammar import (
     lemma,
     verb_lemmas,
     media_names,
+    nominative_singular,
     noun_phrase,
     noun_phrase_ending,
     pos,
@@ -163,6 +164,13 @@ def verb_cue(t: Token, sent: Span) -> tuple[str, Span] | None:
     return None
 
 
+def _names_source(np: Span) -> bool:
+    """The phrase holds a mention of a named medium or organisation ("der Focus")."""
+    return any(
+        m.start < np.end and np.start < m.end for c in np.doc._.entities if c.type in ("media", "organization") for m in c.mentions
+    )
+
+
 def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
     """The first noun phrase from token i, skipping adverbs and prepositional phrases; a source
     after "der" that the tagger took for a dative when nothing else follows ("Auch wirft der
@@ -183,7 +191,7 @@ def _skip_to_subject(doc: Doc, i: int, stop: int) -> Span | None:
         if np is None:
             return masculine
         if np[0].lower_ in DATIVE_ARTICLES or (len(np) > 1 and np[0].lower_ == "den" and np[-1].text.endswith("n")) or _oblique(np):
-            if masculine is None and np[0].lower_ == "der" and source_type_of(np) != "unknown":
+            if masculine is None and np[0].lower_ == "der" and (source_type_of(np) != "unknown" or _names_source(np)):
                 masculine = np
             i = np.end
             continue
@@ -293,6 +301,10 @@ def _inverted_subject(doc: Doc, prefield: Span, finite: Token, end: int, skip: s
     after = doc[finite.i + 1] if finite.i + 1 < end else None
     if after is not None and after.lower_ in NOMINATIVE_PRONOUNS and after.i not in skip:
         return doc[after.i : after.i + 1]
+    # or a phrase the article makes nominative ("Höhnisch, …, veröffentlichte der Verfasser")
+    np = noun_phrase(doc, after.i) if after is not None and after.lower_ == "der" and after.i not in skip else None
+    if np is not None and any(pos(x) == "NOUN" and nominative_singular(x) for x in np):
+        return np
     if _disagrees(prefield, finite):
         return _skip_to_subject(doc, finite.i + 1, end)
     if plausible_source(prefield) or speech_head(prefield):
@@ -349,6 +361,8 @@ def _number(np: Span) -> str | None:
     article = np[0] if pos(np[0]) == "DET" else None
     if head is None or article is None or not head.morph.get("Number"):
         return None  # a bare name or noun: its number is the tagger's guess
+    if nominative_singular(head):
+        return "Sing"
     number = head.morph.get("Number")[0]
     return number if article.morph.get("Number") == [number] else None
 
@@ -547,6 +561,8 @@ def _oblique(np: Span) -> bool:
     cases = [set(case) for t in np if pos(t) in ("DET", "NOUN", "PROPN", "ADJ") for case in [t.morph.get("Case")] if case]
     if not cases or not all(c and not (c & {"Nom"}) for c in cases) or any(t.ent_type_ == "PER" for t in np):
         return False
+    if any(pos(t) == "NOUN" and nominative_singular(t) for t in np):
+        return False  # "öffnet der IT-Kollege": the article's form, not the tag, says nominative
     if np[0].lower_ in ("das", "die", "eine") or np[0].lower_ in INDEFINITE_PRONOUNS:
         return False  # nominative and accusative alike: first in the middle field, the subject ("gab das Ministerium bekannt")
     # a bare name of a known person, or a name after its title without an article ("äußerte sich

@@ -30,13 +30,15 @@ from quellenlage.lang.de.grammar import (
     is_finite,
     is_quote_char,
     media_names,
+    nominative_singular,
+    noun_number,
     noun_phrase,
     pos,
     source_nouns,
     title_nouns,
 )
 from quellenlage.extensions import LINGUISTIC
-from quellenlage.attribution.lines import line_of
+from quellenlage.attribution.lines import line_of, role_at
 from quellenlage.attribution.sentences import sentence_of
 from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
@@ -67,12 +69,12 @@ def describe(span: Span) -> str:
     tokens = [t for t in span if not is_quote_char(t)]
     words = [t.text for t in tokens]
     head = next((t for t in tokens if pos(t) == "NOUN"), None)
-    oblique = head is not None and set(head.morph.get("Case")) & {"Gen", "Dat"} and head.morph.get("Number") == ["Sing"]
+    oblique = head is not None and set(head.morph.get("Case")) & {"Gen", "Dat"} and head.morph.get("Number") == ["Sing"] and not nominative_singular(head)
     if words and words[0].lower() in ("dessen", "deren") and head is not None and head.morph.get("Gender"):
         words[0] = NOMINATIVE_ARTICLES[(True, head.morph.get("Gender")[0])]  # "dessen Chef" -> "der Chef"
     elif words and words[0].lower() in INDEFINITE | DEFINITE and head is not None and head.morph.get("Gender"):
         definite = words[0].lower() in DEFINITE
-        if head.morph.get("Number") == ["Plur"]:
+        if noun_number(head) == "Plur":
             words[0] = "die" if definite else words[0].lower()
         else:
             words[0] = NOMINATIVE_ARTICLES[(definite, head.morph.get("Gender")[0])]
@@ -324,7 +326,7 @@ def antecedent(
         (q for q in reversed(previous) if q._.speaker is not None and pronoun.start - q.end < 80 and agrees(q._.speaker)),
         None,
     )
-    people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender)]
+    people = [] if plural else [c for c in doc._.entities if c.type == "person" and c.gender in (None, gender) and not _author(c)]
     # a pronoun never stands for a name in its own clause ("Philipp H. kenne er privat")
     own_clause = clause_bounds(pronoun[0].sent, pronoun.start)[0]
     inside = (report.start, report.end) if report is not None else (0, 0)
@@ -485,11 +487,16 @@ def _person_of(subject: Span, index: dict[int, EntityCluster], gender: str | Non
             return Speaker(name=person.name, type="person", entity_id=person.id)
         return None
     head = next((x for x in subject if pos(x) == "NOUN"), None)
-    if head is None or not _person_noun(head) or head.morph.get("Number") == ["Plur"]:
+    if head is None or not _person_noun(head) or noun_number(head) == "Plur":
         return None
     if gender is not None and _noun_gender(head) != gender:
         return None
     return Speaker(name=describe(subject), type="anonymous")
+
+
+def _author(cluster: EntityCluster) -> bool:
+    """Named in the byline only: the author, whom the article's own pronouns never stand for."""
+    return all(role_at(m.doc, m.start_char) == "byline" for m in cluster.mentions)
 
 
 def _noun_gender(t) -> str | None:
@@ -504,7 +511,7 @@ def _last_description(doc: Doc, before: int, gender: str, index: dict[int, Entit
     """The last singular description of a person before a pronoun, of its gender, that no
     name stands for: "der IT-Kollege", "einer Dame mittleren Alters"."""
     for t in reversed(doc[max(0, before - DESCRIPTION_REACH) : before]):
-        if t.i in index or pos(t) != "NOUN" or t.morph.get("Number") == ["Plur"] or not _person_noun(t):
+        if t.i in index or pos(t) != "NOUN" or noun_number(t) == "Plur" or not _person_noun(t):
             continue
         k = t.i
         while k > 0 and pos(doc[k - 1]) == "ADJ":

@@ -161,6 +161,8 @@ def pos(t: Token) -> str:
 
 def _pos(t: Token) -> str:
     tag = t.pos_
+    if tag in ("DET", "PRON") and _verb_after_quote(t):
+        return "VERB"
     if tag:
         if tag in ("NUM", "X", "SYM"):
             if t.text[:1].isupper() and not t.like_num:
@@ -180,6 +182,8 @@ def _pos(t: Token) -> str:
             return "PROPN"  # "Die taz vermutet": a medium spelt in lower case
         elif tag in ("SCONJ", "CCONJ", "ADP") and t.tag_ in FINITE_TAGS and t.text.islower():
             return "AUX" if t.tag_ == "VAFIN" else "VERB"  # "„…“, zitierte man X": the fine tag knows the verb
+        elif tag in ("SCONJ", "CCONJ", "ADP") and t.tag_ in ("NN", "NE") and t.text[:1].isupper():
+            return "NOUN" if t.tag_ == "NN" else "PROPN"  # "Marktanalyst Robert Halver": no preposition is a name
         return tag
     if t.is_punct:
         return "PUNCT"
@@ -236,7 +240,69 @@ def is_finite(t: Token) -> bool:
     if pos(t) not in ("VERB", "AUX"):
         # the two taggers disagree ("ballere": ADJ but VVFIN): a lower-case word tagged finite is a verb
         return t.tag_ in ("VVFIN", "VAFIN", "VMFIN") and t.text.islower()
-    return "Fin" in t.morph.get("VerbForm", []) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN")
+    if _infinitive_before_finite(t):
+        return False
+    return "Fin" in t.morph.get("VerbForm", []) or t.tag_ in ("VVFIN", "VAFIN", "VMFIN") or _verb_after_quote(t)
+
+
+def _verb_after_quote(t: Token) -> bool:
+    """„…“, meinen die beiden: the lower-case word right after a closing quotation mark and its
+    comma is the frame's verb when it is a form of a speech verb, whatever a tagger calls it
+    (the possessive "meinen")."""
+    doc = t.doc
+    if t.i < 2 or not t.text.islower() or doc[t.i - 1].text != "," or not is_quote_char(doc[t.i - 2]):
+        return False
+    return any(v in cue_verbs() for v in verb_lemmas(t.lower_))
+
+
+def _infinitive_before_finite(t: Token) -> bool:
+    """"gedient haben soll", "geprüft werden muss": in a clause-final verb cluster the -en form
+    before the finite modal or auxiliary is its infinitive, whatever its tag."""
+    if not t.lower_.endswith("en") or t.i + 1 >= len(t.doc) or t.i == 0:
+        return False
+    nxt, before = t.doc[t.i + 1], t.doc[t.i - 1]
+    return (
+        pos(before) in ("VERB", "AUX") and "Part" in before.morph.get("VerbForm", [])
+        and pos(nxt) in ("VERB", "AUX") and nxt.tag_ in ("VMFIN", "VAFIN") and not nxt.lower_.endswith("en")
+    )
+
+
+# Noun suffixes of the feminine ("Ministerin", "Regierung", "Kritik").
+FEMININE_SUFFIXES = ("in", "ung", "heit", "keit", "schaft", "ion", "tät", "ik")
+# Articles with no plural form: the noun after them is singular whatever its tag says.
+SINGULAR_ARTICLES = frozenset("das dem des ein eine einer eines einem einen".split())
+
+
+def article_of(head: Token) -> Token | None:
+    """The article of a noun, across its adjectives ("der neue Sprecher" -> "der")."""
+    k = head.i
+    while k > 0 and pos(head.doc[k - 1]) == "ADJ":
+        k -= 1
+    article = head.doc[k - 1] if k > 0 else None
+    return article if article is not None and article.lower_ in DEFINITE | INDEFINITE else None
+
+
+def nominative_singular(head: Token) -> bool:
+    """"der" before a masculine noun that nothing governs is the nominative singular, not the
+    genitive plural the two forms share ("antwortete der Politiker", "Der Sprecher sagte"): a
+    genitive needs a noun or a preposition before it, a verb or the start of a sentence is none."""
+    article = article_of(head)
+    if article is None or article.lower_ != "der" or head.morph.get("Gender", []) != ["Masc"]:
+        return False
+    if head.lower_.endswith(FEMININE_SUFFIXES):
+        return False  # "haben der Bildungsministerin vorgeworfen": the suffix says feminine, whatever the tag
+    before = head.doc[article.i - 1] if article.i > 0 else None
+    return before is None or article.is_sent_start or is_finite(before) or pos(before) == "ADV"
+
+
+def noun_number(head: Token) -> str | None:
+    """A noun's grammatical number where its article decides it ("einer Quelle", "antwortete
+    der Politiker": singular), else the tagger's."""
+    article = article_of(head)
+    if article is not None and article.lower_ in SINGULAR_ARTICLES or nominative_singular(head):
+        return "Sing"
+    number = head.morph.get("Number", [])
+    return number[0] if number else None
 
 
 def is_konjunktiv1(t: Token) -> bool:
@@ -266,12 +332,12 @@ def is_konjunktiv1(t: Token) -> bool:
         return False
     if "Sub" in t.morph.get("Mood", []) or lemma(t) in konjunktiv1_lemmas(low):  # the stem + e of its infinitive
         return True
-    # a word the tagger calls finite whose lemma went astray ("ballere" -> "baller"): stem + e,
-    # not a weak preterite (-te), with no first person in its clause
+    # a word a tagger calls finite whose lemma went astray ("ballere" -> "baller", "heiße" ->
+    # "heiß"): stem + e, not a weak preterite (-te), with no first person in its clause
     sent = t.sent
     start, end = clause_bounds(sent, t.i)
     return (
-        t.tag_ in ("VVFIN", "VAFIN", "VMFIN") and not low.endswith("te") and not lemma(t).endswith("en")
+        (t.tag_ in FINITE_TAGS or is_finite(t) and t.text.islower()) and not low.endswith("te") and not lemma(t).endswith("en")
         and not any(x.lower_ in ("ich", "du") for x in t.doc[start:end])
     )
 

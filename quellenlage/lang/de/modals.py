@@ -59,8 +59,10 @@ def modal_reading(t: Token, sent: Span) -> str | None:
     verbs = [x for x in clause if x.tag_ in INFINITIVE_TAGS | PARTICIPLE_TAGS]
     has_participle = any(x.tag_ in PARTICIPLE_TAGS for x in verbs)
     auxiliaries = {lemma(x) for x in verbs if x.tag_ == "VAINF"}
-    if has_participle:  # a terse headline's tagger may call the final "haben" finite
-        auxiliaries |= {lemma(x) for x in clause if x.tag_ == "VAFIN" and x.i > t.i and lemma(x) in ("haben", "sein")}
+    if has_participle:  # a terse headline's tagger may call the final "haben" finite, and the "haben" of "gedient haben soll"
+        auxiliaries |= {
+            lemma(x) for x in clause if x.tag_ == "VAFIN" and (x.i > t.i or x.i == t.i - 1) and lemma(x) in ("haben", "sein")
+        }
     perfect = has_participle and bool(auxiliaries & {"haben", "sein"})
     infinitives = {lemma(x) for x in verbs if x.tag_ in INFINITIVE_TAGS}
     if kind == "wollen":

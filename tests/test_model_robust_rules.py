@@ -162,3 +162,19 @@ def test_der_before_a_named_medium_is_the_source_of_a_wie_frame(analyze_text):
     text = "Wie der Focus in seiner Onlineausgabe berichtet, ist das Schiff vor der Küste gesunken."
     quote = next(q for q in analyze_text(text).quotes if "Schiff" in q.text)
     assert quote.speaker is not None and quote.speaker.name == "Focus"
+
+
+def test_the_circle_around_a_named_person_is_anonymous_not_the_person():
+    """"aus Trumps Umfeld": whether or not the NER links the genitive name to the person, the
+    people around him are an unnamed source."""
+    from quellenlage.attribution.entities import EntityCluster
+    from quellenlage.attribution.speakers import resolve_mention
+
+    doc = _doc([("Aus", "ADP", ""), ("Trumps", "PROPN", "Case=Gen"), ("Umfeld", "NOUN", "Case=Dat"), ("hieß", "VERB", FIN_SING),
+                ("es", "PRON", ""), (".", "PUNCT", "")])
+    trump = EntityCluster(id="e1", name="Donald Trump", type="person", mentions=[doc[1:3]])
+    speaker = resolve_mention(doc, doc[1:3], {1: trump, 2: trump})
+    assert speaker.type == "anonymous" and speaker.entity_id is None and "Umfeld" in speaker.name
+    # the person himself, named with a role noun, stays the person
+    doc = _doc([("Präsident", "NOUN", ""), ("Trump", "PROPN", ""), ("sagte", "VERB", FIN_SING), ("das", "PRON", "")])
+    assert resolve_mention(doc, doc[0:2], {1: trump}).entity_id == "e1"

@@ -124,6 +124,8 @@ def resolve_mention(doc: Doc, mention: Span, index: dict[int, EntityCluster] | N
     genitive = first is not None and first.i not in index and "," not in mention.text and any(
         t.lower_ in ("der", "des") and t.i > first.i for t in mention
     )  # not with an apposed name: "der Leiter des Programms, Klaus Stöhr"
+    if clusters and len(mention) > 1 and source_nouns().get(head.lower_) == "anonymous":
+        return Speaker(name=describe(mention), type="anonymous")  # "Trumps Umfeld": the people around him, unnamed
     if clusters and (genitive or (head.i not in index and is_role_noun(head) and not head.is_punct)):
         # the entity is a genitive modifier: "Ökonomen der UBS", "Trumps Umfeld"
         stype = source_type_of(mention)

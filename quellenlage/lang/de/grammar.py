@@ -348,7 +348,7 @@ def _can_be_konjunktiv1(t: Token, low: str) -> bool:
     ("der aktuelle Stand"), and a weak preterite or Konjunktiv II in -te whose verb's
     Konjunktiv I differs ("erfasste", "rannte" of "erfassen", "rennen": "erfasse", "renne")."""
     word = lemma(t)
-    if word.endswith("end") or t.tag_ in ("ADJA", "ADJD"):
+    if word.endswith("end") or t.tag_ == "ADJA":
         return False
     return not (low.endswith("te") and word.endswith("n") and word not in konjunktiv1_lemmas(low))
 

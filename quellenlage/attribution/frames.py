@@ -120,9 +120,11 @@ def _participle_read_as_adjective(t: Token, sent: Span) -> bool:
     """A participle the tagger reads as an adjective ("betont" in "Es wurde betont, …", "weil
     er betont hatte, …") with a finite form of "werden" or "haben" in its clause: the passive
     or perfect of the verb its lemma names ("ist betont sachlich" stays an adjective)."""
-    lem = lemma(t)
-    if pos(t) != "ADJ" or lem == t.lower_ or not lem.endswith("n") or not t.lower_.endswith(("t", "en")):
+    if pos(t) != "ADJ" or not t.lower_.endswith(("t", "en")):
         return False
+    verbs = cue_verbs()
+    if not any(x in verbs for x in (lemma(t), *verb_lemmas(t.text)) if x != t.lower_):
+        return False  # the lemmatizer may keep the form ("betont"): its infinitives decide
     start, end = clause_bounds(sent, t.i)
     near = [*t.doc[max(start, t.i - 4) : t.i], *t.doc[t.i + 1 : min(end, t.i + 2)]]
     return any(lemma(x) in ("werden", "haben") and is_finite(x) for x in near)

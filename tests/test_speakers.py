@@ -11,6 +11,9 @@ from __future__ import annotations
 import pytest
 
 SPEAKERS = [
+    # a court's ruling reports what the court decided: the court named before is the speaker
+    ("Der Streit wurde vom Europäischen Gerichtshof in Luxemburg entschieden. Laut dem Urteil haftet der Betreiber.", "indirect", "haftet der Betreiber", "Europäischer Gerichtshof"),
+    ("Das Landgericht Berlin hat den Fall verhandelt. Dem Beschluss zufolge muss die Firma zahlen.", "indirect", "muss die Firma zahlen", "Landgericht Berlin"),
     # canonical names: the fullest proper name, never the role in front of it
     ("Fabian Stenger leitet das Geschäft. „Wir wachsen weiter“, sagt Bahn-Manager Stenger.", "direct", "Wir wachsen weiter", "Fabian Stenger"),
     ("Außenministerin Annalena Weber reiste nach Kairo. Die Gespräche seien gut verlaufen, sagte Weber.", "indirect", "Gespräche seien gut", "Annalena Weber"),
@@ -419,3 +422,16 @@ def test_a_quoted_headline_is_a_direct_quote_of_its_speaker() -> None:
     plain = quellenlage.analyze("Kolb: „Wir haben die Zusage“ für den Saal" + body)
     headline = next(line for line in plain.lines if line.role == "headline")
     assert not [q for q in plain.quotes if q.kind == "direct" and headline.start <= q.start < headline.start + len(headline.text)]
+
+
+def test_a_ruling_without_a_court_named_before_stays_the_document(analyze_text):
+    analysis = analyze_text("Der Verein verlor den Streit. Laut dem Urteil muss er die Kosten tragen.")
+    quote = next(q for q in analysis.quotes if "Kosten tragen" in q.text)
+    assert quote.speaker is not None and quote.speaker.type == "document" and "Urteil" in quote.speaker.name
+
+
+def test_the_ruling_of_a_court_is_listed_as_a_document_beside_the_court(analyze_text):
+    analysis = analyze_text("Das Landgericht Berlin hat den Fall verhandelt. Dem Beschluss zufolge muss die Firma zahlen.")
+    types = {s.name: s.type for s in analysis.sources}
+    assert types.get("Landgericht Berlin") == "organization" and "document" in types.values(), types
+

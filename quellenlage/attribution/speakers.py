@@ -26,7 +26,9 @@ from quellenlage.lang.de.grammar import (
     PERSONAL_PRONOUNS,
     LANG,
     clause_bounds,
+    courts,
     frame_nouns_lower,
+    is_court,
     is_finite,
     is_quote_char,
     media_names,
@@ -105,6 +107,18 @@ def mention_index(doc: Doc) -> dict[int, EntityCluster]:
             for i in range(m.start, m.end):
                 index[i] = cluster
     return index
+
+
+def court_of_ruling(mention: Span, index: dict[int, EntityCluster], reach: int = 200) -> Speaker | None:
+    """The court whose ruling a mention names ("Laut dem Urteil", "Dem Beschluss zufolge"): the
+    court named last before it, within `reach` tokens. What a ruling says, the court decided."""
+    if mention[-1].text not in courts()["ruling"] or any(i in index for i in range(mention.start, mention.end)):
+        return None
+    for k in range(mention.start - 1, max(-1, mention.start - reach), -1):
+        cluster = index.get(k)
+        if cluster is not None and cluster.type == "organization" and is_court(cluster.name):
+            return Speaker(name=cluster.name, type="organization", entity_id=cluster.id)
+    return None
 
 
 def resolve_mention(doc: Doc, mention: Span, index: dict[int, EntityCluster] | None = None) -> Speaker:
@@ -219,6 +233,8 @@ class SpeakerResolver:
                         q._.speaker_mention = source._.speaker_mention  # rests on who spoke, not on "Demnach"
             elif mention is not None and len(mention) == 1 and mention[0].lower_ in DEMONSTRATIVES:
                 q._.speaker = self._last_named(doc, mention) or resolve_mention(doc, mention, index)
+            elif mention is not None and (court := court_of_ruling(mention, index)) is not None:
+                q._.speaker, q._.via = court, [*q._.via, mention]  # the court decided; its ruling is the medium
             elif mention is not None:
                 q._.speaker = resolve_mention(doc, mention, index)
             elif (holder := _subject_quoted(doc, q, index)) is not None:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quellenlage.extensions import doc_cache
 from quellenlage.lang.de.mood import has_konjunktiv1_shape, konjunktiv1_lemmas, konjunktiv2_stems
-from quellenlage.lexicons import rows, words
+from quellenlage.lexicons import grouped, rows, words
 
 LANG = "de"  # the German rules read the German word lists
 
@@ -77,6 +77,20 @@ def frame_nouns_lower() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def source_nouns() -> dict[str, str]:
     return {r[0]: r[1] for r in rows(LANG, "source_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def courts() -> dict[str, frozenset[str]]:
+    """ruling -> the nouns of a court's ruling; court_word / court_abbreviation -> what names a court."""
+    return {kind: frozenset(values) for kind, values in grouped(LANG, "courts.tsv").items()}
+
+
+def is_court(name: str) -> bool:
+    """A court's name: "Europäischer Gerichtshof", "Landgericht Berlin", "BGH"."""
+    words = courts()
+    return any(w.lower().endswith(tuple(words["court_word"])) for w in name.split()) or any(
+        w in words["court_abbreviation"] for w in name.split()
+    )
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 
 SPEAKERS = [
+    # a name particle joins the surname; an institution named after a person is no person
+    ("Karl-Theodor zu Guttenberg sagte am Abend, er trete zurück.", "indirect", "er trete zurück", "Karl-Theodor zu Guttenberg"),
     # a court's ruling reports what the court decided: the court named before is the speaker
     ("Der Streit wurde vom Europäischen Gerichtshof in Luxemburg entschieden. Laut dem Urteil haftet der Betreiber.", "indirect", "haftet der Betreiber", "Europäischer Gerichtshof"),
     ("Das Landgericht Berlin hat den Fall verhandelt. Dem Beschluss zufolge muss die Firma zahlen.", "indirect", "muss die Firma zahlen", "Landgericht Berlin"),
@@ -434,4 +436,10 @@ def test_the_ruling_of_a_court_is_listed_as_a_document_beside_the_court(analyze_
     analysis = analyze_text("Das Landgericht Berlin hat den Fall verhandelt. Dem Beschluss zufolge muss die Firma zahlen.")
     types = {s.name: s.type for s in analysis.sources}
     assert types.get("Landgericht Berlin") == "organization" and "document" in types.values(), types
+
+
+def test_an_institution_named_after_a_person_is_an_organisation(analyze_text):
+    analysis = analyze_text("Das Robert Koch-Institut teilte am Montag mit, die Lage sei ernst.")
+    quote = next(q for q in analysis.quotes if "Lage sei ernst" in q.text)
+    assert quote.speaker is not None and quote.speaker.type == "organization", quote.speaker
 

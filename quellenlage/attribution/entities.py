@@ -146,6 +146,30 @@ def _trim_entity(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_)
 
 
+# Particles inside personal names ("Karl-Theodor zu Guttenberg", "Ursula von der Leyen",
+# "Rafael van der Vaart"): the first one, then articles that may follow it.
+NAME_PARTICLES = frozenset("von zu vom zum van de di da del dos du ter".split())
+NAME_PARTICLE_ARTICLES = frozenset("der den dem".split())
+
+
+def _with_name_particle(ent: Span) -> Span:
+    """A person's name with the particle and surname the NER split off: "Karl-Theodor" + "zu
+    Guttenberg", when the NER tags the word after the particle as a person's name too."""
+    doc = ent.doc
+    k = ent.end
+    if k >= len(doc) or doc[k].lower_ not in NAME_PARTICLES or doc[k].text[:1].isupper():
+        return ent
+    k += 1
+    while k < len(doc) and doc[k].lower_ in NAME_PARTICLE_ARTICLES | NAME_PARTICLES and not doc[k].text[:1].isupper():
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper() or doc[k].ent_type_ != "PER":
+        return ent  # "Anna Schmidt von der Polizei", "Klaas B. von The Machine Company": no name follows
+    end = k + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PER":
+        end += 1  # the rest of that name
+    return Span(doc, ent.start, end, label=ent.label_)
+
+
 def _role_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the NER model missed, found by the role noun before them: "Autor Bob Woodward",
     "Sprecherin Lisa Hahn" (one to three capitalised name words after a person role)."""
@@ -243,6 +267,8 @@ class EntityResolver:
             taken.update(range(start, end))
         for ent in doc.ents:
             ent = _trim_entity(ent)
+            if ent is not None and ent.label_ == "PER":
+                ent = _with_name_particle(ent)
             if ent is None or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if role_at(doc, ent.start_char) == "boilerplate":
@@ -252,6 +278,8 @@ class EntityResolver:
                 continue  # "Jüngst", "Nun" at a sentence start: words, not names
             if len(ent) == 1 and _in_date(ent):
                 continue  # "14. May 2019": a month, whatever the NER says
+            if etype == "person" and len(ent) > 1 and "-" in ent[-1].text and ent[-1].lower_.endswith(institution_heads()):
+                etype = "organization"  # "Robert Koch-Institut", "Friedrich-Ebert-Stiftung": named after a person
             roles = [t.i for t in ent[:-1] if is_role_noun(t)]
             if etype != "person" and roles:
                 ent, etype = doc[roles[-1] + 1 : ent.end], "person"  # "Russlands Präsident Wladimir Putin"

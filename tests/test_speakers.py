@@ -443,3 +443,11 @@ def test_an_institution_named_after_a_person_is_an_organisation(analyze_text):
     quote = next(q for q in analysis.quotes if "Lage sei ernst" in q.text)
     assert quote.speaker is not None and quote.speaker.type == "organization", quote.speaker
 
+
+
+def test_a_group_without_a_name_speaks_as_anonymous(analyze_text):
+    """ANNOTATION.md: a speaker without any name has type anonymous, in the quote as in the source list."""
+    analysis = analyze_text("Kritiker sagen, das neue Gesetz sei verfassungswidrig. Der Anwalt Hans Berg sagte, es sei zulässig.")
+    group = next(q for q in analysis.quotes if "verfassungswidrig" in q.text)
+    named = next(q for q in analysis.quotes if "zulässig" in q.text)
+    assert group.speaker_type == "anonymous" and named.speaker_type == "person"

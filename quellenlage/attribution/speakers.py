@@ -40,6 +40,7 @@ from quellenlage.lang.de.grammar import (
     title_nouns,
 )
 from quellenlage.extensions import LINGUISTIC
+from quellenlage.attribution.cited import is_unnamed_group
 from quellenlage.attribution.lines import line_of, role_at
 from quellenlage.attribution.sentences import sentence_of
 from quellenlage.lexicons import words
@@ -161,6 +162,8 @@ def resolve_mention(doc: Doc, mention: Span, index: dict[int, EntityCluster] | N
     stype = source_type_of(mention)
     if stype == "agency":
         stype = "media"
+    if stype == "person" and is_unnamed_group(mention):
+        stype = "anonymous"  # "Kritiker sagen": a group without a name, as in the source list
     return Speaker(name=describe(mention), type=stype if stype != "unknown" else "unknown")
 
 

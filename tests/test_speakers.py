@@ -451,3 +451,14 @@ def test_a_group_without_a_name_speaks_as_anonymous(analyze_text):
     group = next(q for q in analysis.quotes if "verfassungswidrig" in q.text)
     named = next(q for q in analysis.quotes if "zulässig" in q.text)
     assert group.speaker_type == "anonymous" and named.speaker_type == "person"
+
+
+@pytest.mark.parametrize("text,words", [
+    ("Ein Gutachter sagte, das Haus sei einsturzgefährdet.", "Haus sei einsturzgefährdet"),
+    ("Die Täterin gab an, sie habe aus Eifersucht gehandelt.", "aus Eifersucht gehandelt"),
+    ("Ein Kommandeur der Rebellen sagte, die Stadt sei gefallen.", "Stadt sei gefallen"),
+])
+def test_an_unnamed_person_is_an_anonymous_speaker(analyze_text, text, words):
+    """ANNOTATION.md: a speaker without a name gets a short description and type anonymous."""
+    quote = next(q for q in analyze_text(text).quotes if words in q.text)
+    assert quote.speaker is not None and quote.speaker_type == "anonymous", (quote.speaker, quote.speaker_type)

@@ -43,13 +43,14 @@ from quellenlage.lang.de.grammar import (
     media_names,
     noun_phrase,
     noun_phrase_ending,
+    person_nouns,
     pos,
     source_nouns,
     speech_nouns,
     time_nouns,
     verb_lemmas,
 )
-from quellenlage.lexicons import grouped, words
+from quellenlage.lexicons import grouped
 
 LANG = "de"
 TAKING_UP = frozenset({"dies", "das", "es", "dieses"})  # "Dies geht aus … hervor"
@@ -74,11 +75,6 @@ EMERGES = frozenset({"hervorgehen"})  # "Dies geht aus dem Bericht hervor"
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, frozenset[str]]:
     return {kind: frozenset(values) for kind, values in grouped(LANG, "cited_sources.tsv").items()}
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return words(LANG, "person_nouns.tsv")
 
 
 def is_document(t: Token) -> bool:
@@ -121,7 +117,7 @@ def is_unnamed_group(np: Span) -> bool:
     kind = nouns.get(word) or nouns.get(head.lower_) or next(
         (k for n, k in nouns.items() if len(n) >= 5 and (word.endswith(n) or head.lower_.endswith(n))), None
     )
-    return kind in ("person", "anonymous", "media", "organization") or word in _person_nouns() or head.lower_ in _person_nouns()
+    return kind in ("person", "anonymous", "media", "organization") or word in person_nouns() or head.lower_ in person_nouns()
 
 
 def _nominative(np: Span) -> bool:

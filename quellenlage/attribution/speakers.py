@@ -11,7 +11,6 @@ made another named person the subject.
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -24,7 +23,6 @@ from quellenlage.lang.de.grammar import (
     INDEFINITE,
     INDEFINITE_PRONOUNS,
     PERSONAL_PRONOUNS,
-    LANG,
     clause_bounds,
     courts,
     frame_nouns_lower,
@@ -35,6 +33,7 @@ from quellenlage.lang.de.grammar import (
     nominative_singular,
     noun_number,
     noun_phrase,
+    person_nouns,
     pos,
     source_nouns,
     title_nouns,
@@ -43,7 +42,6 @@ from quellenlage.extensions import LINGUISTIC
 from quellenlage.attribution.cited import is_unnamed_group
 from quellenlage.attribution.lines import line_of, role_at
 from quellenlage.attribution.sentences import sentence_of
-from quellenlage.lexicons import words
 from quellenlage.schema import Speaker
 
 DEMONSTRATIVE_REACH = 40  # tokens: a demonstrative points at a name in the sentence before
@@ -164,6 +162,8 @@ def resolve_mention(doc: Doc, mention: Span, index: dict[int, EntityCluster] | N
         stype = "media"
     if stype == "person" and is_unnamed_group(mention):
         stype = "anonymous"  # "Kritiker sagen": a group without a name, as in the source list
+    if stype == "unknown" and first is not None and (_person_noun(first) or is_role_noun(first)):
+        stype = "anonymous"  # "der Gutachter", "die Täterin": a person the article does not name
     return Speaker(name=describe(mention), type=stype if stype != "unknown" else "unknown")
 
 
@@ -555,11 +555,6 @@ def _person_noun(t) -> bool:
     if source_nouns().get(word) in ("person", "anonymous") or source_nouns().get(tail) in ("person", "anonymous"):
         return True
     return word in person_nouns() or tail in person_nouns()
-
-
-@lru_cache(maxsize=1)
-def person_nouns() -> frozenset[str]:
-    return words(LANG, "person_nouns.tsv")
 
 
 def _last_argument(cluster: EntityCluster, before: int, outside: tuple[int, int] = (0, 0)) -> int:

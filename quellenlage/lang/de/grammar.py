@@ -80,6 +80,12 @@ def source_nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that describe a person without naming them ("Mann", "Kollege", "Dame")."""
+    return words(LANG, "person_nouns.tsv")
+
+
+@lru_cache(maxsize=1)
 def courts() -> dict[str, frozenset[str]]:
     """ruling -> the nouns of a court's ruling; court_word / court_abbreviation -> what names a court."""
     return {kind: frozenset(values) for kind, values in grouped(LANG, "courts.tsv").items()}

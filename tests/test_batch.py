@@ -263,7 +263,7 @@ def test_cli_batch_without_the_corpus_extra_says_what_to_install(tmp_path: Path,
 def test_a_failing_chunk_is_logged_and_redone_one_by_one(caplog) -> None:
     import logging
 
-    from quellenlage.batch.runner import _analyze_each
+    from quellenlage.batch.worker import _analyze_each
 
     def analyze_fn(articles: Iterable[Article]) -> Iterator[Analysis]:
         for article in articles:

@@ -297,7 +297,8 @@ def test_corpus_workers_fix_the_malloc_thresholds() -> None:
 
 def test_a_worker_turns_a_chunk_into_rows_without_importing_arrow_or_pandas() -> None:
     """A corpus worker imports `batch.worker` only: the results store (pyarrow.dataset, which
-    pulls in pandas) and Arrow stay in the reading process."""
+    pulls in pandas) and Arrow stay in the reading process, and HTML extraction (trafilatura)
+    is imported only when a page comes in."""
     import os
     import subprocess
     import sys
@@ -313,7 +314,7 @@ def analyze(articles):  # a stand-in for the pipeline: one quote per article
 docs = [RawDoc("a1", "in", "1.txt", "Titel\\n\\n„Wir bleiben“, sagte sie.".encode()),
         RawDoc("a2", "in", "2.txt", b"   ")]
 rows = process_chunk(docs, analyze)
-print(sorted(m for m in ("pyarrow", "pandas") if m in sys.modules))
+print(sorted(m for m in ("pyarrow", "pandas", "trafilatura") if m in sys.modules))
 print([r["article_id"] for r in rows["articles"]], [r["quote_id"] for r in rows["quotes"]])
 print([(r["article_id"], r["stage"]) for r in rows["errors"]])
 """

@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_text import germeval_docs, html_docs, spkatt_docs  # noqa: E402
 
 from quellenlage.batch.runner import BatchSummary, run_batch  # noqa: E402
-from quellenlage.batch.tables import TABLES  # noqa: E402
+from quellenlage.batch.rows import TABLES  # noqa: E402
 from quellenlage.ingest.article import Article  # noqa: E402
 from quellenlage.schema import Analysis, Meta  # noqa: E402
 

@@ -263,7 +263,7 @@ def test_cli_batch_without_the_corpus_extra_says_what_to_install(tmp_path: Path,
 def test_a_failing_chunk_is_logged_and_redone_one_by_one(caplog) -> None:
     import logging
 
-    from quellenlage.batch.runner import _analyze_each
+    from quellenlage.batch.worker import _analyze_each
 
     def analyze_fn(articles: Iterable[Article]) -> Iterator[Analysis]:
         for article in articles:
@@ -293,3 +293,43 @@ def test_corpus_workers_fix_the_malloc_thresholds() -> None:
         assert tuned is True
     else:
         assert tuned is False
+
+
+def test_a_worker_turns_a_chunk_into_rows_without_importing_arrow_or_pandas() -> None:
+    """A corpus worker imports `batch.worker` only: the results store (pyarrow.dataset, which
+    pulls in pandas) and Arrow stay in the reading process, and HTML extraction (trafilatura)
+    is imported only when a page comes in."""
+    import os
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from quellenlage.batch.sources import RawDoc
+from quellenlage.batch.worker import process_chunk
+from quellenlage.schema import Analysis, Quote
+def analyze(articles):  # a stand-in for the pipeline: one quote per article
+    for article in articles:
+        yield Analysis(text=article.text, quotes=[Quote(id="q0", kind="direct", text="Wir", start=7, end=10)])
+docs = [RawDoc("a1", "in", "1.txt", "Titel\\n\\n„Wir bleiben“, sagte sie.".encode()),
+        RawDoc("a2", "in", "2.txt", b"   ")]
+rows = process_chunk(docs, analyze)
+print(sorted(m for m in ("pyarrow", "pandas", "trafilatura") if m in sys.modules))
+print([r["article_id"] for r in rows["articles"]], [r["quote_id"] for r in rows["quotes"]])
+print([(r["article_id"], r["stage"]) for r in rows["errors"]])
+"""
+    root = Path(__file__).parent.parent
+    out = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(root)}).stdout.splitlines()
+    assert out == ["[]", "['a1'] ['q0']", "[('a2', 'input')]"]
+
+
+def test_every_table_has_a_schema_and_rows_become_typed_tables() -> None:
+    from quellenlage.batch.rows import TABLES as ROW_TABLES, error_row
+    from quellenlage.batch.tables import SCHEMAS, to_tables
+
+    assert tuple(SCHEMAS) == ROW_TABLES == TABLES
+    tables = to_tables({"errors": [error_row("a1", "in", "1.txt", "input", "empty document")]})
+    assert tables["errors"].to_pylist() == [{"article_id": "a1", "input": "in", "position": "1.txt",
+                                             "stage": "input", "reason": "empty document"}]
+    assert tables["quotes"].num_rows == 0 and tables["quotes"].schema == SCHEMAS["quotes"]

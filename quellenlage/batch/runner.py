@@ -2,14 +2,14 @@
 
 The reading process streams documents, skips those a previous run finished, cuts the rest into
 chunks and keeps a bounded number of chunks in flight, so memory stays flat. Workers turn a
-chunk into Arrow tables (`process_chunk`); the reading process commits each result to the
-`ResultStore`, the single writer, so there are no races on the results folder.
+chunk into table rows (`worker.process_chunk`); the reading process makes them Arrow tables and
+commits each result to the `ResultStore`, the single writer, so there are no races on the
+results folder.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -21,21 +21,13 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
 
-import pyarrow as pa
-
 import quellenlage
-from quellenlage.batch.allocator import tune_allocator
+from quellenlage.batch.rows import Row, error_row
 from quellenlage.batch.sources import RawDoc, count_inputs, read_inputs
 from quellenlage.batch.store import ResultStore, export_sqlite
-from quellenlage.batch.tables import TABLES, Row, analysis_rows, error_row, to_tables
-from quellenlage.errors import QuellenlageError
-from quellenlage.ingest.article import Article
+from quellenlage.batch.tables import to_tables
+from quellenlage.batch.worker import AnalyzeFn, process_chunk
 from quellenlage.ingest.fetch import Fetcher
-from quellenlage.schema import Analysis
-
-logger = logging.getLogger("quellenlage.batch")
-
-AnalyzeFn = Callable[[Iterable[Article]], Iterator[Analysis]]
 
 
 @dataclass
@@ -69,57 +61,6 @@ class BatchSummary:
     @property
     def words_per_s(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0
-
-
-def _analyze_each(analyze_fn: AnalyzeFn, articles: list[Article]) -> Iterator[Analysis | str]:
-    """One result per article, in order, each handed on before the next is made (a chunk's
-    analyses are never all alive at once); a string says why that article failed.
-
-    The whole chunk goes through one `analyze_fn` stream (fast path). If the stream raises,
-    the articles it had not yet yielded are redone one at a time, which pins the failure on
-    the document that causes it instead of losing the chunk.
-    """
-    done = 0
-    try:
-        for analysis in analyze_fn(articles):
-            done += 1
-            yield analysis
-    except Exception as err:  # noqa: BLE001 - isolated below, per document
-        logger.warning(
-            "analysis of a chunk failed after %d of %d documents (%s: %s); the rest one by one",
-            done, len(articles), type(err).__name__, err,
-        )
-    for article in articles[done:]:
-        result: Analysis | str | None
-        try:
-            result = next(iter(analyze_fn([article])), None)
-        except Exception as err:  # noqa: BLE001 - a bad document must not stop the corpus
-            logger.warning("analysis of document %s failed: %s: %s", article.id, type(err).__name__, err)
-            result = f"{type(err).__name__}: {err}"
-        yield result if result is not None else "analyzer returned no result"
-
-
-def process_chunk(docs: list[RawDoc], analyze_fn: AnalyzeFn = quellenlage.analyze_many) -> dict[str, pa.Table]:
-    """Decode, extract and analyse one chunk; every document ends up in `articles` or `errors`."""
-    tune_allocator()  # before the worker's first pipeline is loaded
-    rows: dict[str, list[Row]] = {name: [] for name in TABLES}
-    ready: list[tuple[RawDoc, Article]] = []
-    for doc in docs:
-        try:
-            ready.append((doc, doc.to_article()))
-        except QuellenlageError as err:
-            rows["errors"].append(error_row(doc.id, doc.input, doc.position, "input", str(err)))
-        except Exception as err:  # noqa: BLE001 - e.g. a parser crash on odd markup
-            rows["errors"].append(error_row(doc.id, doc.input, doc.position, "input", f"{type(err).__name__}: {err}"))
-    results = _analyze_each(analyze_fn, [article for _, article in ready])
-    for (doc, _), result in zip(ready, results):
-        if isinstance(result, str):
-            rows["errors"].append(error_row(doc.id, doc.input, doc.position, "analysis", result))
-            continue
-        result.id = doc.id
-        for name, new in analysis_rows(result, doc.input, doc.position, doc.meta).items():
-            rows[name].extend(new)
-    return to_tables(rows)
 
 
 def _chunks(docs: Iterable[RawDoc], done: set[str], size: int, summary: BatchSummary) -> Iterator[Chunk]:
@@ -229,9 +170,9 @@ def _run_parallel(
         fill()
 
 
-def _failed_chunk(chunk: Chunk, err: BaseException) -> dict[str, pa.Table]:
+def _failed_chunk(chunk: Chunk, err: BaseException) -> dict[str, list[Row]]:
     reason = f"worker failed: {type(err).__name__}: {err}"
-    return to_tables({"errors": [error_row(d.id, d.input, d.position, "worker", reason) for d in chunk.docs]})
+    return {"errors": [error_row(d.id, d.input, d.position, "worker", reason) for d in chunk.docs]}
 
 
 def _progress(total: int | None, done: int):
@@ -284,7 +225,7 @@ def run_batch(
             progress, task = _progress(count_inputs(inputs), len(done))
             progress.start()
         for chunk, outcome in results:
-            tables = outcome if isinstance(outcome, dict) else _failed_chunk(chunk, outcome)
+            tables = to_tables(outcome if isinstance(outcome, dict) else _failed_chunk(chunk, outcome))
             store.commit(chunk.name, [d.id for d in chunk.docs], tables)
             summary.chunks += 1
             summary.analysed += tables["articles"].num_rows

@@ -18,9 +18,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from quellenlage.errors import InputError, QuellenlageError
+from quellenlage.ingest import article_from_html
 from quellenlage.ingest.article import Article
 from quellenlage.ingest.fetch import HTML_TYPES, Fetcher, is_url
-from quellenlage.ingest.html import article_from_html
 from quellenlage.ingest.text import MAX_BYTES, decode_bytes, looks_like_html
 
 DOC_SUFFIXES = (".txt", ".text", ".html", ".htm")

@@ -24,7 +24,8 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from quellenlage.batch.tables import SCHEMAS, TABLES
+from quellenlage.batch.rows import TABLES
+from quellenlage.batch.tables import SCHEMAS
 from quellenlage.errors import InputError
 
 PART_PREFIX = "part-"

@@ -18,10 +18,10 @@ Doc comes back from bytes.
 from __future__ import annotations
 
 import warnings
-from typing import Any, Callable, cast
+from typing import Any, Callable
 
 from pydantic import BaseModel
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from quellenlage.schema import Claim, HeadlineCheck, Line, Source, Speaker, Transparency
 
@@ -45,10 +45,30 @@ def doc_cache(doc: Doc) -> dict[Any, Any]:
     It lives in `doc.user_hooks`, which spaCy neither serialises nor reads for other keys, so
     it goes when the Doc goes: memos hold Spans of their Doc, and a table keyed by the Doc
     outside it (a WeakKeyDictionary) would keep every Doc alive through its own values."""
-    hooks = cast(dict[str, Any], doc.user_hooks)
-    if _CACHE_KEY not in hooks:
-        hooks[_CACHE_KEY] = {}
-    return hooks[_CACHE_KEY]
+    hooks: dict[str, Any] = doc.user_hooks  # asked for hundreds of thousands of times per corpus: no cast() call
+    cache = hooks.get(_CACHE_KEY)
+    if cache is None:
+        cache = hooks[_CACHE_KEY] = {}
+    return cache
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The Doc's Tokens, made once per Doc: `doc[i]` and iterating a Doc or Span build a new
+    Token object each time, and the attribution rules scan the same sentences many times."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.tokens")
+    if known is None or len(known) != len(doc):
+        known = cache["quellenlage.tokens"] = list(doc)
+    return known
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """The Doc's tokens in lower case (`Token.lower_`), read once per Doc."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.lowers")
+    if known is None or len(known) != len(doc):
+        known = cache["quellenlage.lowers"] = [t.lower_ for t in doc_tokens(doc)]
+    return known
 
 
 # --------------------------------------------------------------------------- Doc findings

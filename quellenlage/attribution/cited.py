@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, passive, source_type_of, subject_of_main_clause, verb_cue
 from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.sentences import sentences
+from quellenlage.extensions import doc_tokens, token_lowers
 from quellenlage.lang.de.grammar import (
     DEFINITE,
     INDEFINITE,
@@ -52,6 +53,7 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.lexicons import grouped, words
 
 LANG = "de"
+CONTENT_OR_FRAME = frozenset({"dass", "ob", "wie"})  # what a verb of evidence needs in its sentence
 TAKING_UP = frozenset({"dies", "das", "es", "dieses"})  # "Dies geht aus … hervor"
 QUOTE_MARKS = frozenset("„“”»«\"")
 DATIVE_PRONOUNS = frozenset({"uns", "mir", "ihm", "ihr", "ihnen"})
@@ -151,7 +153,7 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
     finite verb ("glauben Kritiker"), at the clause start ("Analysten hatten … gerechnet",
     "Konkurrenten wie Flixbus fürchten …") or in a verb-final clause ("als Analysten erwartet hatten")."""
     doc = sent.doc
-    for t in sent:
+    for t in doc_tokens(doc)[sent.start : sent.end]:
         cue = verb_cue(t, sent) if t.i not in skip else None
         if cue is None or cue_verbs()[cue[0]][0] == "thought" and cue[0] not in _lexicon()["view_verb"]:
             continue  # "Parteifunktionäre wussten davon": knowing is no view that is reported
@@ -186,15 +188,22 @@ def _verb_is(t: Token, sent: Span, verbs: frozenset[str]) -> bool:
     """The verb is one of `verbs`, by its lemma or the infinitives its form allows (the
     tagger's lemma can be wrong: "deuten" -> "deuen"), with a separated particle at the clause
     end ("deuten … hin" -> "hindeuten") or joined ("vorliegen")."""
-    forms = (lemma(t), *verb_lemmas(t.text))
-    if not any(c in _endings(verbs) for c in forms):
+    if not _may_be(t.lemma_, t.text, verbs):
         return False  # no form is one of the verbs or what is left of one without its particle
+    forms = (lemma(t), *verb_lemmas(t.text))
     end = clause_bounds(sent, t.i)[1]
     while end - 1 > t.i and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
         end -= 1
     last = sent.doc[end - 1]
     particle = last.lower_ if end - 1 > t.i and last.tag_ == "PTKVZ" else ""
     return any(particle + c in verbs for c in forms)
+
+
+@lru_cache(maxsize=65536)
+def _may_be(lemma_: str, text: str, verbs: frozenset[str]) -> bool:
+    """Some form of the word (its lemma, the infinitives its spelling allows) is one of `verbs`
+    or an ending of one: the test of `_verb_is` before the clause, once per word."""
+    return any(c in _endings(verbs) for c in ((lemma_ or text).lower(), *verb_lemmas(text)))
 
 
 @lru_cache(maxsize=64)
@@ -216,7 +225,9 @@ def _evidence(sent: Span, skip: set[int]) -> Iterator[Span]:
     Akten belegen"; the verb must carry a content clause or stand in a 'wie' clause."""
     doc = sent.doc
     verbs = _lexicon()["evidence_verb"]
-    for t in sent:
+    if CONTENT_OR_FRAME.isdisjoint(token_lowers(doc)[sent.start : sent.end]):
+        return  # the verb needs a content clause or a 'wie' clause
+    for t in doc_tokens(doc)[sent.start : sent.end]:
         if t.i in skip or pos(t) not in ("VERB", "AUX") or not _verb_is(t, sent, verbs):
             continue
         start = clause_bounds(sent, t.i)[0]
@@ -247,10 +258,11 @@ def _held(sent: Span, skip: set[int]) -> Iterator[Span]:
     "die uns vorliegende Abmahnung", "Ein Brief liegt der Zeitung vor". Without a holder
     ("das vorliegende Schreiben", "im vorliegenden Fall") 'vorliegend' only means 'this'."""
     doc = sent.doc
-    for t in sent:
+    lowers = token_lowers(doc)
+    for t in doc_tokens(doc)[sent.start : sent.end]:
         if t.i in skip:
             continue
-        if pos(t) == "ADJ" and t.lower_.startswith("vorliegend") and t.i > sent.start:
+        if lowers[t.i].startswith("vorliegend") and pos(t) == "ADJ" and t.i > sent.start:
             holder = doc[t.i - 1]
             noun = next((x for x in doc[t.i + 1 : min(t.i + 4, sent.end)] if pos(x) in ("NOUN", "PROPN")), None)
             if noun is not None and is_document(noun) and holder.lower_ not in DEFINITE | INDEFINITE | POSSESSIVE and pos(holder) != "DET":
@@ -281,7 +293,9 @@ def _held(sent: Span, skip: set[int]) -> Iterator[Span]:
 def _origin(sent: Span, skip: set[int]) -> Iterator[Span]:
     """What a fact comes from: "wie aus einer Abmahnung hervorgeht", "Aus den Akten geht hervor"."""
     doc = sent.doc
-    for t in sent:
+    if "aus" not in token_lowers(doc)[sent.start : sent.end]:
+        return  # what a fact comes from is named with 'aus'
+    for t in doc_tokens(doc)[sent.start : sent.end]:
         if t.i in skip or not _verb_is(t, sent, EMERGES):
             continue
         start, end = clause_bounds(sent, t.i)
@@ -305,7 +319,7 @@ def _written_in(sent: Span, frames: list[Frame], skip: set[int], outlets: dict[i
     in einer Mail") or a view ("ist im Magazin zu sehen")."""
     doc = sent.doc
     cues = [f.cue[0] for f in frames if f.rule == "hearsay" or f.rule == "verb" and f.verb_class != "thought"]
-    cues += [t for t in sent if t.i not in skip and (
+    cues += [t for t in doc_tokens(doc)[sent.start : sent.end] if t.i not in skip and (
         pos(t) in ("VERB", "AUX") and _verb_is(t, sent, _lexicon()["statement_verb"])
         or pos(t) == "NOUN" and lemma(t) in _lexicon()["appearance"]
     )]
@@ -365,8 +379,9 @@ def _authors(sent: Span, skip: set[int]) -> Iterator[tuple[Span, bool]]:
     institutional owner in the genitive, or a described one of a statement; with whether it is
     a description to be named as it stands."""
     doc = sent.doc
-    for t in sent:
-        if t.i in skip or t.i + 2 >= sent.end or doc[t.i + 1].lower_ not in ("des", "der"):
+    lowers = token_lowers(doc)
+    for t in doc_tokens(doc)[sent.start : sent.end]:
+        if t.i + 2 >= sent.end or lowers[t.i + 1] not in ("des", "der") or t.i in skip:
             continue
         statement = _statement_noun(t)
         if not (statement or is_document(t)):
@@ -402,8 +417,9 @@ def _norms(sent: Span, skip: set[int]) -> Iterator[Span]:
     """A rule cited as the authority for what is allowed or required: "Das Parteiengesetz
     erlaubt es Vereinen, …" (the rule is the subject before its verb)."""
     doc = sent.doc
-    for t in sent:
-        if t.i in skip or not is_finite(t) or not _verb_is(t, sent, _lexicon()["norm_verb"]):
+    verbs = _lexicon()["norm_verb"]
+    for t in doc_tokens(doc)[sent.start : sent.end]:
+        if t.i in skip or not _may_be(t.lemma_, t.text, verbs) or not is_finite(t) or not _verb_is(t, sent, verbs):
             continue
         np = noun_phrase_ending(doc, t.i, clause_bounds(sent, t.i)[0])
         head = _head(np) if np is not None else None
@@ -426,7 +442,9 @@ def _declined(sent: Span, skip: set[int]) -> Iterator[Span]:
     """Who was asked and declined: "Der Verein wollte die Frage nicht beantworten", "Die
     Firma äußerte sich dazu nicht" — the one asked is a source of the article all the same."""
     doc = sent.doc
-    for t in sent:
+    if NEGATIONS.isdisjoint(token_lowers(doc)[sent.start : sent.end]):
+        return  # declining is said with a negation
+    for t in doc_tokens(doc)[sent.start : sent.end]:
         if t.i in skip or pos(t) not in ("VERB", "AUX") or not _verb_is(t, sent, _lexicon()["answer_verb"]):
             continue
         start, end = clause_bounds(sent, t.i)
@@ -444,10 +462,11 @@ def _records(sent: Span, skip: set[int]) -> Iterator[tuple[Span, str]]:
     (a truncated compound is completed by the register it shares its last part with)."""
     doc = sent.doc
     records = _lexicon()["record"]
-    for t in sent:
+    lowers = token_lowers(doc)
+    for t in doc_tokens(doc)[sent.start : sent.end]:
         if t.i in skip:
             continue
-        if t.lower_ in records:
+        if lowers[t.i] in records:
             yield doc[t.i : t.i + 1], t.text
         elif t.text.endswith("-") and len(t.text) > 2 and any(x.lower_ in records for x in doc[t.i + 1 : min(t.i + 5, sent.end)]):
             stem = t.text[:-1]

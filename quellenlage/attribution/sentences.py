@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from quellenlage.lang.de.grammar import QUOTE_CHARS
-from quellenlage.extensions import doc_cache
+from quellenlage.extensions import doc_cache, doc_tokens
 from quellenlage.lang.punctuation import CLOSING, is_terminal
 
 QUOTE_CHARS_SET = frozenset(QUOTE_CHARS)  # one character each
@@ -38,7 +38,8 @@ def _tokens(doc: Doc) -> tuple[list[str], list[bool]]:
     cache = doc_cache(doc)
     known = cache.get("quellenlage.token_texts")
     if known is None or len(known[0]) != len(doc):
-        known = cache["quellenlage.token_texts"] = ([t.text for t in doc], [t.is_space for t in doc])
+        tokens = doc_tokens(doc)
+        known = cache["quellenlage.token_texts"] = ([t.text for t in tokens], [t.is_space for t in tokens])
     return known
 
 

@@ -150,12 +150,14 @@ def pos(t: Token) -> str:
     a noun, whatever the (small) tagger says. Read once per token and Doc: the attribution
     components ask it for the same tokens again and again, after tagging and NER are done."""
     doc = t.doc
-    known = doc_cache(doc).get("quellenlage.pos")
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.pos")
     if known is None or len(known) != len(doc):
-        known = doc_cache(doc)["quellenlage.pos"] = [None] * len(doc)
-    tag = known[t.i]
+        known = cache["quellenlage.pos"] = [None] * len(doc)
+    i = t.i
+    tag = known[i]
     if tag is None:
-        tag = known[t.i] = _pos(t)
+        tag = known[i] = _pos(t)
     return tag
 
 

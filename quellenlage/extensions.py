@@ -62,6 +62,15 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return known
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once per Doc (`Doc.text` joins its tokens anew on each access)."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.text")
+    if known is None or known[0] != len(doc):
+        known = cache["quellenlage.text"] = (len(doc), doc.text)
+    return known[1]
+
+
 def token_lowers(doc: Doc) -> list[str]:
     """The Doc's tokens in lower case (`Token.lower_`), read once per Doc."""
     cache = doc_cache(doc)
@@ -96,7 +105,7 @@ def _store_lines(doc: Doc, lines: list[Line]) -> None:
 def _load_lines(doc: Doc) -> list[Line] | None:
     if LINES not in doc.spans:
         return None
-    out, full = [], doc.text  # doc.text is built anew on each access
+    out, full = [], doc_text(doc)
     for span in doc.spans[LINES]:
         info = span._.line
         text = full[info["start"] : info["end"]]

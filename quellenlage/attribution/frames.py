@@ -41,7 +41,7 @@ from quellenlage.lang.de.grammar import (
     source_nouns,
     speech_nouns,
 )
-from quellenlage.extensions import doc_cache
+from quellenlage.extensions import doc_cache, doc_tokens, token_lowers
 from quellenlage.schema import GermanRule
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
@@ -566,10 +566,11 @@ class FrameFinder:
     def _find(self, sent: Span, skip: set[int]) -> list[Frame]:
         doc = sent.doc
         frames: list[Frame] = []
-        for t in sent:
+        lowers = token_lowers(doc)
+        for t in doc_tokens(doc)[sent.start : sent.end]:
             if t.i in skip:
                 continue
-            low = t.lower_
+            low = lowers[t.i]
             if low in ("laut", "gemäß") and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
                 np = noun_phrase(doc, t.i + 1) or _quoted_name(doc, t.i + 1, sent.end)  # 'laut „Welt“'
                 # "gemäß" also means "in accordance with": only a source makes it a frame

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import Frame, FrameFinder
 from quellenlage.attribution.sentences import sentences
-from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS, doc_text
 from quellenlage.lexicons import grouped
 from quellenlage.schema import GermanRule
 
@@ -152,7 +152,7 @@ def paragraphs(doc: Doc) -> list[Paragraph | str]:
             continue
         last = out[-1] if out else None
         if isinstance(last, Paragraph) and line.index == previous_index + 1 and _continues(last, text):
-            last.text = doc.text[last.start : line.start + len(text)]
+            last.text = doc_text(doc)[last.start : line.start + len(text)]
             last.end = line.start + len(text)
             if line.role == "paragraph":
                 last.role = "paragraph"

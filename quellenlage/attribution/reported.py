@@ -41,7 +41,7 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.attribution.lines import body_lines
 from quellenlage.lang.de.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
-from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS, token_lowers
 from quellenlage.lang.de.mood import konjunktiv2_for_konjunktiv1
 from quellenlage.schema import GermanRule
 
@@ -75,9 +75,10 @@ def _units(sent: Span) -> list[Span]:
     """A sentence cut at colons that introduce a clause."""
     doc = sent.doc
     cuts = [sent.start]
-    for t in sent:
-        if t.text == ":" and t.i + 1 < sent.end and t.i > sent.start:
-            cuts.append(t.i + 1)
+    lowers = token_lowers(doc)
+    for i in range(sent.start + 1, sent.end - 1):
+        if lowers[i] == ":":
+            cuts.append(i + 1)
     cuts.append(sent.end)
     return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 

@@ -18,10 +18,10 @@ Doc comes back from bytes.
 from __future__ import annotations
 
 import warnings
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from pydantic import BaseModel
-from spacy.tokens import Doc, Span, SpanGroup, Token
+from spacy.tokens import Doc, Span, SpanGroup
 
 from quellenlage.schema import Claim, HeadlineCheck, Line, Source, Speaker, Transparency
 
@@ -52,13 +52,34 @@ def doc_cache(doc: Doc) -> dict[Any, Any]:
     return cache
 
 
-def doc_tokens(doc: Doc) -> list[Token]:
-    """The Doc's Tokens, made once per Doc: `doc[i]` and iterating a Doc or Span build a new
-    Token object each time, and the attribution rules scan the same sentences many times."""
+class TokenWords(NamedTuple):
+    """The words of a Doc's tokens as plain lists, indexed by token: `doc[i]` and iterating a
+    Doc or Span build a new Token object each time, and the attribution rules test the same
+    words many times before they need a Token."""
+
+    texts: list[str]
+    lowers: list[str]  # Token.lower_
+    lemmas: list[str]  # the lemma in lower case, or the text where the lemmatizer gave none
+    spaces: list[bool]  # Token.is_space
+
+
+def token_words(doc: Doc) -> TokenWords:
+    """The Doc's `TokenWords`, read in one pass once per Doc (after the language pipeline:
+    its lemmas are final)."""
     cache = doc_cache(doc)
-    known = cache.get("quellenlage.tokens")
-    if known is None or len(known) != len(doc):
-        known = cache["quellenlage.tokens"] = list(doc)
+    known = cache.get("quellenlage.token_words")
+    if known is None or len(known.texts) != len(doc):
+        texts: list[str] = []
+        lowers: list[str] = []
+        lemmas: list[str] = []
+        spaces: list[bool] = []
+        for t in doc:
+            text = t.text
+            texts.append(text)
+            lowers.append(t.lower_)
+            lemmas.append((t.lemma_ or text).lower())
+            spaces.append(t.is_space)
+        known = cache["quellenlage.token_words"] = TokenWords(texts, lowers, lemmas, spaces)
     return known
 
 
@@ -69,15 +90,6 @@ def doc_text(doc: Doc) -> str:
     if known is None or known[0] != len(doc):
         known = cache["quellenlage.text"] = (len(doc), doc.text)
     return known[1]
-
-
-def token_lowers(doc: Doc) -> list[str]:
-    """The Doc's tokens in lower case (`Token.lower_`), read once per Doc."""
-    cache = doc_cache(doc)
-    known = cache.get("quellenlage.lowers")
-    if known is None or len(known) != len(doc):
-        known = cache["quellenlage.lowers"] = [t.lower_ for t in doc_tokens(doc)]
-    return known
 
 
 # --------------------------------------------------------------------------- Doc findings

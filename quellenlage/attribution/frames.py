@@ -38,10 +38,11 @@ from quellenlage.lang.de.grammar import (
     noun_phrase,
     noun_phrase_ending,
     pos,
+    pos_tags,
     source_nouns,
     speech_nouns,
 )
-from quellenlage.extensions import doc_cache, doc_tokens, token_lowers
+from quellenlage.extensions import doc_cache, token_words
 from quellenlage.schema import GermanRule
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
@@ -63,6 +64,9 @@ AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
 POSSESSIVE_THIRD = frozenset("seiner seinen seinem ihrer ihren ihrem".split())
 # What an outlet found out itself: "nach eigenen Recherchen" cites no one.
 OWN_RESEARCH = frozenset({"recherchen", "informationen", "erkenntnissen", "daten"})
+# The words `FrameFinder` tests for a frame other than a speech verb: "laut", "zufolge", "nach
+# Angaben", "für X ist", "seiner Meinung nach", "demnach", "so X".
+FRAME_OPENERS = frozenset({"laut", "gemäß", "zufolge", "nach", "für", "so"}) | POSSESSIVE_THIRD | ANAPHORIC_SOURCES
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
 
 
@@ -566,11 +570,12 @@ class FrameFinder:
     def _find(self, sent: Span, skip: set[int]) -> list[Frame]:
         doc = sent.doc
         frames: list[Frame] = []
-        lowers = token_lowers(doc)
-        for t in doc_tokens(doc)[sent.start : sent.end]:
-            if t.i in skip:
-                continue
-            low = lowers[t.i]
+        lowers, tags = token_words(doc).lowers, pos_tags(doc)
+        for i in range(sent.start, sent.end):
+            low = lowers[i]
+            if i in skip or low not in FRAME_OPENERS and tags[i] not in ("VERB", "AUX"):
+                continue  # no word a frame opens with, no speech verb
+            t = doc[i]
             if low in ("laut", "gemäß") and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
                 np = noun_phrase(doc, t.i + 1) or _quoted_name(doc, t.i + 1, sent.end)  # 'laut „Welt“'
                 # "gemäß" also means "in accordance with": only a source makes it a frame

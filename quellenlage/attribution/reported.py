@@ -41,7 +41,7 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.attribution.lines import body_lines
 from quellenlage.lang.de.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
-from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS, token_lowers
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS, token_words
 from quellenlage.lang.de.mood import konjunktiv2_for_konjunktiv1
 from quellenlage.schema import GermanRule
 
@@ -75,7 +75,7 @@ def _units(sent: Span) -> list[Span]:
     """A sentence cut at colons that introduce a clause."""
     doc = sent.doc
     cuts = [sent.start]
-    lowers = token_lowers(doc)
+    lowers = token_words(doc).lowers
     for i in range(sent.start + 1, sent.end - 1):
         if lowers[i] == ":":
             cuts.append(i + 1)

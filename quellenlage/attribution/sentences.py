@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from quellenlage.lang.de.grammar import QUOTE_CHARS
-from quellenlage.extensions import doc_cache, doc_tokens
+from quellenlage.extensions import token_words
 from quellenlage.lang.punctuation import CLOSING, is_terminal
 
 QUOTE_CHARS_SET = frozenset(QUOTE_CHARS)  # one character each
@@ -35,12 +35,8 @@ def _year_closing(doc: Doc, i: int, text: str) -> bool:
 
 def _tokens(doc: Doc) -> tuple[list[str], list[bool]]:
     """The Doc's token texts and whether each is white space, read once per Doc."""
-    cache = doc_cache(doc)
-    known = cache.get("quellenlage.token_texts")
-    if known is None or len(known[0]) != len(doc):
-        tokens = doc_tokens(doc)
-        known = cache["quellenlage.token_texts"] = ([t.text for t in tokens], [t.is_space for t in tokens])
-    return known
+    words = token_words(doc)
+    return words.texts, words.spaces
 
 
 def sentences(span: Span, quoted: set[int] = frozenset()) -> list[Span]:

@@ -147,18 +147,18 @@ def pos(t: Token) -> str:
     """The token's POS, or a guess from spelling when the tagger gave none.
 
     A capitalised word at the start of a clause that German spells lower case elsewhere is not
-    a noun, whatever the (small) tagger says. Read once per token and Doc: the attribution
-    components ask it for the same tokens again and again, after tagging and NER are done."""
-    doc = t.doc
+    a noun, whatever the (small) tagger says."""
+    return pos_tags(t.doc)[t.i]
+
+
+def pos_tags(doc: Doc) -> list[str]:
+    """`pos` of every token of the Doc, read once per Doc: the attribution components ask it for
+    the same tokens again and again, after tagging and NER are done."""
     cache = doc_cache(doc)
     known = cache.get("quellenlage.pos")
     if known is None or len(known) != len(doc):
-        known = cache["quellenlage.pos"] = [None] * len(doc)
-    i = t.i
-    tag = known[i]
-    if tag is None:
-        tag = known[i] = _pos(t)
-    return tag
+        known = cache["quellenlage.pos"] = [_pos(t) for t in doc]
+    return known
 
 
 def _pos(t: Token) -> str:

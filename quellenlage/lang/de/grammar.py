@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.extensions import doc_cache
+from quellenlage.extensions import doc_cache, token_words
 from quellenlage.lang.de.mood import has_konjunktiv1_shape, konjunktiv1_lemmas, konjunktiv2_stems
 from quellenlage.lexicons import rows, words
 
@@ -232,7 +232,20 @@ def lemma(t: Token) -> str:
 
 
 def is_finite(t: Token) -> bool:
-    """A finite verb; the tagger's word for it unless the word cannot be a verb ("Weiß")."""
+    """A finite verb; the tagger's word for it unless the word cannot be a verb ("Weiß").
+    Read once per token and Doc, like `pos`."""
+    doc = t.doc
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.finite")
+    if known is None or len(known) != len(doc):
+        known = cache["quellenlage.finite"] = [None] * len(doc)
+    finite = known[t.i]
+    if finite is None:
+        finite = known[t.i] = _is_finite(t)
+    return finite
+
+
+def _is_finite(t: Token) -> bool:
     if has_konjunktiv1_shape(t):
         return True
     if pos(t) not in ("VERB", "AUX"):
@@ -298,13 +311,17 @@ def is_quote_char(t: Token) -> bool:
     return len(t.text) == 1 and t.text in QUOTE_CHARS
 
 
+CLAUSE_MARKS = frozenset({",", ":", ";", "–", "—", "-"})  # the marks between clauses (`clause_bounds`)
+
+
 def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
     """Token range [start, end) of the comma/colon/dash-delimited clause around token i."""
+    texts = token_words(sent.doc).texts
     start = i
-    while start > sent.start and sent.doc[start - 1].text not in (",", ":", ";", "–", "—", "-"):
+    while start > sent.start and texts[start - 1] not in CLAUSE_MARKS:
         start -= 1
     end = i + 1
-    while end < sent.end and sent.doc[end].text not in (",", ":", ";", "–", "—", "-"):
+    while end < sent.end and texts[end] not in CLAUSE_MARKS:
         end += 1
     return start, end
 

@@ -560,7 +560,7 @@ class FrameFinder:
     def find(self, sent: Span, skip: set[int] = frozenset()) -> list[Frame]:
         """The frames of a sentence; memoised on the Doc, since quotes, reported speech, sources,
         reactions and the headline check all ask for the same sentences."""
-        skipped = tuple(i for i in range(sent.start - 1, sent.end + 1) if i in skip)
+        skipped = tuple(sorted(skip.intersection(range(sent.start - 1, sent.end + 1))))
         key = ("quellenlage.frames", sent.start, sent.end, skipped)
         cache = doc_cache(sent.doc)
         if key not in cache:

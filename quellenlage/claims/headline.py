@@ -52,7 +52,7 @@ from quellenlage.lang.de.modals import CLAIM, HEARSAY, INTENTION, modal_reading
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
 from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
 from quellenlage.convert import text_span
-from quellenlage.extensions import LINGUISTIC
+from quellenlage.extensions import LINGUISTIC, token_words
 from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import rows, words
 from quellenlage.schema import Claim, HeadlineCheck, HeadlineFinding, SensationalWord, TextSpan
@@ -181,7 +181,7 @@ class HeadlineChecker:
         index = entity_index(doc)
         title = " ".join(headline.text.split())
         units = [
-            Unit(s, key_terms(s, index), tuple(t.lower_ for t in s))
+            Unit(s, key_terms(s, index), tuple(token_words(doc).lowers[s.start : s.end]))
             for s in support_sentences(doc)
             if title not in " ".join(s.text.split())  # the headline repeated (breadcrumb, title line)
         ]

@@ -31,7 +31,7 @@ from quellenlage.lang.de.grammar import (
     strip_genitive,
 )
 from quellenlage.attribution.lines import line_of, role_at
-from quellenlage.extensions import LINGUISTIC, token_words
+from quellenlage.extensions import LINGUISTIC, doc_cache, token_words
 from quellenlage.lexicons import rows, words
 from quellenlage.names import first_name_gender
 
@@ -42,12 +42,23 @@ ABBREVIATION = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,2}[A-ZÄÖÜ][A-Z
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "misc", "GPE": "place"}
 
 
-def is_role_noun(t) -> bool:
+def is_role_noun(t: Token) -> bool:
     """A noun that names a role a person has ("Sprecher", "Kremlsprecher", "US-Präsident")."""
-    text = t.text
-    if not text[:1].isupper() or t.is_punct:
-        return False
-    return _role_word((t.lemma_ or text).lower()) or _role_word(t.lower_)
+    return _role_nouns(t.doc)[t.i]
+
+
+def _role_nouns(doc: Doc) -> list[bool]:
+    """`is_role_noun` of every token, read once per Doc off its word lists: the entity and
+    speaker rules ask it of most capitalised words, several times."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.role_nouns")
+    if known is None or len(known) != len(doc):
+        texts, lowers, lemmas, _ = token_words(doc)
+        known = cache["quellenlage.role_nouns"] = [
+            texts[i][:1].isupper() and (_role_word(lemmas[i]) or _role_word(lowers[i])) and not doc[i].is_punct
+            for i in range(len(doc))
+        ]
+    return known
 
 
 @lru_cache(maxsize=65536)
@@ -145,12 +156,18 @@ def _capitalised(doc: Doc) -> Iterator[Token]:
     return (doc[i] for i in range(len(doc)) if texts[i][:1].isupper())
 
 
+def _role_tokens(doc: Doc) -> Iterator[Token]:
+    """The Doc's role nouns (`is_role_noun`), made Tokens only they."""
+    roles = _role_nouns(doc)
+    return (doc[i] for i in range(len(doc)) if roles[i])
+
+
 def _role_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the NER model missed, found by the role noun before them: "Autor Bob Woodward",
     "Sprecherin Lisa Hahn" (one to three capitalised name words after a person role)."""
     out = []
-    for t in _capitalised(doc):
-        if not is_role_noun(t) or t.i + 1 >= len(doc):
+    for t in _role_tokens(doc):
+        if t.i + 1 >= len(doc):
             continue
         start = end = t.i + 1
         while end < len(doc) and end - start < 3 and end not in taken and doc[end].text[:1].isupper() and (
@@ -386,8 +403,8 @@ class EntityResolver:
         people = [c for c in everyone if c.roles]
         if not people:
             return
-        for t in _capitalised(doc):
-            if t.i in in_entity or not is_role_noun(t) or t.i == 0:
+        for t in _role_tokens(doc):
+            if t.i in in_entity or t.i == 0:
                 continue
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if nxt is not None and pos(nxt) == "PROPN":

@@ -315,7 +315,8 @@ class ReportedSpeechFinder:
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         if is_konjunktiv1(finite) and (not self._inside_quote(unit, in_quote) or _narrated(unit, finite, in_quote)):
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
-        hedge = next((t for t in doc[start:end] if t.lower_ in HEARSAY_ADVERBS and t.i not in in_quote), None)
+        lowers = token_words(doc).lowers
+        hedge = next((doc[i] for i in range(start, end) if lowers[i] in HEARSAY_ADVERBS and i not in in_quote), None)
         if hedge is not None and not self._inside_quote(unit, in_quote):
             # "Er hat angeblich mit ihm gesprochen": the writer passes on what others claim
             frame = next((f for f in frames if f.rule in PREPOSITIONAL_RULES), None)
@@ -326,9 +327,8 @@ class ReportedSpeechFinder:
         """'der Vorwurf der Verteidigung, das Gericht sei nicht legitim' / 'die Forderung, dass …':
         a speech noun whose complement clause is the report; its genitive is the speaker."""
         nouns = speech_nouns()
-        for t in unit:
-            if t.text not in nouns:
-                continue
+        texts = token_words(doc).texts
+        for t in (doc[i] for i in range(unit.start, unit.end) if texts[i] in nouns):
             if t.i + 1 >= unit.end:
                 break  # the noun ends the unit: no complement follows ("… erhebt die Forderung")
             owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der") else None

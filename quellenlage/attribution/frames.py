@@ -109,7 +109,8 @@ def _two_word_cue(t: Token, lem: str, sent: Span) -> str | None:
     if not companions:
         return None
     start, end = clause_bounds(sent, t.i)
-    clause = {x.lower_ for x in t.doc[start:end] if x.i != t.i} | {lemma(x) for x in t.doc[start:end] if x.i != t.i}
+    _, lowers, lemmas, _ = token_words(t.doc)
+    clause = {lowers[i] for i in range(start, end) if i != t.i} | {lemmas[i] for i in range(start, end) if i != t.i}
     return next((entry for word, entry in companions if word in clause), None)
 
 
@@ -881,7 +882,8 @@ def _negates(t: Token) -> bool:
 
 def passive(doc: Doc, start: int, end: int) -> bool:
     """A 'werden' + participle clause ("wird nachgesagt", "wurde berichtet")."""
-    werden = next((t for t in doc[start:end] if lemma(t) == "werden"), None)
+    lemmas = token_words(doc).lemmas
+    werden = next((doc[i] for i in range(start, end) if lemmas[i] == "werden"), None)
     if werden is None:
         return False
     if any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end]):

@@ -30,6 +30,7 @@ from quellenlage.lang.de.grammar import (
     SUBORDINATORS,
     speech_nouns,
     clause_bounds,
+    finite_at,
     is_finite,
     is_konjunktiv1,
     opens_relative_clause,
@@ -85,20 +86,22 @@ def _units(sent: Span) -> list[Span]:
 
 def _main_finite(unit: Span):
     """The finite verb of the unit's main clause (not one inside a subordinate clause)."""
+    doc = unit.doc
+    texts, lowers = token_words(doc)[:2]
     sub = False
-    for t in unit:
-        if t.text == ",":
+    for i in range(unit.start, unit.end):
+        if texts[i] == ",":
             sub = False
-        elif t.lower_ in SUBORDINATORS and t.i > unit.start and unit.doc[t.i - 1].text in (",", "–"):
+        elif lowers[i] in SUBORDINATORS and i > unit.start and texts[i - 1] in (",", "–"):
             sub = True
-        elif t.lower_ in SUBORDINATORS and t.i == unit.start:
+        elif lowers[i] in SUBORDINATORS and i == unit.start:
             sub = True
-        elif t.lower_ in ("was", "wer") and t.tag_ in ("PRELS", "PWS", "PRELAT") and not sub:
+        elif lowers[i] in ("was", "wer") and not sub and doc[i].tag_ in ("PRELS", "PWS", "PRELAT"):
             sub = True  # "Nicht alles, was … gefordert wird, sei …": a free relative clause
-        elif t.i > unit.start and unit.doc[t.i - 1].text == "," and opens_relative_clause(unit.doc, t.i):
+        elif i > unit.start and texts[i - 1] == "," and opens_relative_clause(doc, i):
             sub = True  # "Der Takt, der … eingeführt werden soll, habe …": a relative clause
-        elif is_finite(t) and not sub:
-            return t
+        elif not sub and finite_at(doc, i):
+            return doc[i]
     return None
 
 

@@ -234,16 +234,19 @@ def lemma(t: Token) -> str:
 
 
 def is_finite(t: Token) -> bool:
-    """A finite verb; the tagger's word for it unless the word cannot be a verb ("Weiß").
-    Read once per token and Doc, like `pos`."""
-    doc = t.doc
+    """A finite verb; the tagger's word for it unless the word cannot be a verb ("Weiß")."""
+    return finite_at(t.doc, t.i)
+
+
+def finite_at(doc: Doc, i: int) -> bool:
+    """`is_finite` of token i, read once per token and Doc, like `pos`."""
     cache = doc_cache(doc)
     known = cache.get("quellenlage.finite")
     if known is None or len(known) != len(doc):
         known = cache["quellenlage.finite"] = [None] * len(doc)
-    finite = known[t.i]
+    finite = known[i]
     if finite is None:
-        finite = known[t.i] = _is_finite(t)
+        finite = known[i] = _is_finite(doc[i])
     return finite
 
 

@@ -157,7 +157,7 @@ def _capitalised(doc: Doc) -> Iterator[Token]:
 
 
 def _role_tokens(doc: Doc) -> Iterator[Token]:
-    """The Doc's role nouns (`is_role_noun`), made Tokens only they."""
+    """The Doc's role nouns (`is_role_noun`): only these are made Tokens."""
     roles = _role_nouns(doc)
     return (doc[i] for i in range(len(doc)) if roles[i])
 

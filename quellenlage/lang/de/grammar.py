@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import POS, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.extensions import doc_cache, token_words
@@ -159,8 +161,31 @@ def pos_tags(doc: Doc) -> list[str]:
     cache = doc_cache(doc)
     known = cache.get("quellenlage.pos")
     if known is None or len(known) != len(doc):
-        known = cache["quellenlage.pos"] = [_pos(t) for t in doc]
+        texts, strings = token_words(doc).texts, doc.vocab.strings
+        known = cache["quellenlage.pos"] = [
+            _pos_of_words(POS_NAMES[coarse], strings[fine], text) or _pos(doc[i])
+            for i, ((coarse, fine), text) in enumerate(zip(doc.to_array([POS, TAG]).tolist(), texts))
+        ]
     return known
+
+
+def _pos_of_words(tag: str, fine: str, text: str) -> str | None:
+    """`_pos` where the tagger's coarse and fine tag and the word's text decide (most tokens),
+    None where the Token must be read (its neighbours, entity, number shape)."""
+    if not tag:
+        return None
+    upper = text[:1].isupper()
+    if tag in ("NUM", "X", "SYM", "VERB", "AUX"):
+        return None if upper else tag
+    if tag in ("NOUN", "PROPN"):
+        return None if capitalised_non_noun(text) else tag
+    if tag in ("ADJ", "ADV") and upper:
+        return None
+    if tag in ("PRON", "ADJ", "ADV") and text.islower() and text in media_names():
+        return "PROPN"
+    if tag in ("SCONJ", "CCONJ", "ADP") and fine in FINITE_TAGS and text.islower():
+        return "AUX" if fine == "VAFIN" else "VERB"
+    return tag
 
 
 def _pos(t: Token) -> str:

@@ -420,7 +420,7 @@ class InterviewFinder:
                 continue
             if block.text.lstrip(BULLETS)[:1] in QUOTE_MARKS:
                 continue  # a quotation in marks
-            if any(block.start <= q.start_char and q.end_char <= block.end for q in existing if q._.kind == "direct"):
+            if any(q._.kind == "direct" for q in existing if block.start <= q.start_char and q.end_char <= block.end):
                 continue
             frame = self._intro_frame(doc, before)
             span = doc.char_span(block.start, block.end, alignment_mode="contract")

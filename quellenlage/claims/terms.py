@@ -17,13 +17,14 @@ import math
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.lang.de.grammar import cue_verbs, lemma, pos, strip_genitive, verb_lemmas
+from quellenlage.lang.de.grammar import cue_verbs, lemma, pos_tags, strip_genitive, verb_lemmas
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
 from quellenlage.claims.language import ENGLISH, GERMAN, language
-from quellenlage.extensions import doc_cache
+from quellenlage.extensions import doc_cache, token_words
 from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import rows
 
@@ -111,13 +112,29 @@ def entity_index(doc: Doc) -> dict[int, str]:
 def is_content(t: Token, lang: str | None = None) -> bool:
     """A content word: noun, name, adjective, figure, or full verb that is not a speech verb
     (`lang`: the Doc's `language`, when the caller knows it)."""
-    lang = language(t) if lang is None else lang
-    spelled = _content_by_spelling(lang, t.text, t.like_num, t.is_stop, t.is_punct, t.is_space)
+    return content_at(t.doc, t.i, language(t) if lang is None else lang)
+
+
+def content_at(doc: Doc, i: int, lang: str) -> bool:
+    """`is_content` of token i, read off the Doc's word lists and lexical flags: the claims
+    and headline steps ask it of every word of the body."""
+    texts, _, lemmas, _ = token_words(doc)
+    spelled = _content_by_spelling(lang, texts[i], *_lexical_flags(doc)[i])
     if spelled is not None:
         return spelled
     if lang == ENGLISH:
-        return _content_by_tag(lang, en.pos(t), en.lemma(t), t.text)
-    return _content_by_tag(lang, pos(t), lemma(t), t.text)
+        t = doc[i]
+        return _content_by_tag(lang, en.pos(t), en.lemma(t), texts[i])
+    return _content_by_tag(lang, pos_tags(doc)[i], lemmas[i], texts[i])
+
+
+def _lexical_flags(doc: Doc) -> list[list[int]]:
+    """like_num, is_stop, is_punct, is_space of every token (1 or 0), read once per Doc."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.lexical_flags")
+    if known is None or len(known) != len(doc):
+        known = cache["quellenlage.lexical_flags"] = doc.to_array([LIKE_NUM, IS_STOP, IS_PUNCT, IS_SPACE]).tolist()
+    return known
 
 
 @lru_cache(maxsize=65536)
@@ -247,8 +264,7 @@ def _terms_per_token(doc: Doc, index: dict[int, str], start: int, end: int, skip
             continue
         terms = known[i]
         if terms is None:
-            t = doc[i]
-            terms = known[i] = token_terms(t, index, lang) if is_content(t, lang) else frozenset()
+            terms = known[i] = token_terms(doc[i], index, lang) if content_at(doc, i, lang) else frozenset()
         out.append(terms)
     return out
 

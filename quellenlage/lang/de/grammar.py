@@ -242,8 +242,14 @@ def _capitalised_noun(t: Token) -> bool:
         return True
     opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space or t.is_sent_start
     if opens:  # "Milinkewitsch sagte": a word the article also uses as a name; "Freizeitforscher": a source noun's compound
-        return t.text in _name_words(t.doc) or any(low.endswith(n) and len(n) >= 5 for n in source_nouns())
+        return t.text in _name_words(t.doc) or low.endswith(_long_source_nouns())
     return t.tag_ in ("NN", "ADJD", "ADV")
+
+
+@lru_cache(maxsize=1)
+def _long_source_nouns() -> tuple[str, ...]:
+    """The source nouns of five letters or more: the ends of compounds that name a source."""
+    return tuple(n for n in source_nouns() if len(n) >= 5)
 
 
 def _name_words(doc: Doc) -> frozenset[str]:

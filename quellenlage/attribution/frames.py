@@ -927,18 +927,26 @@ def plausible_source(np: Span) -> bool:
     return not word.endswith(ABSTRACT_SUFFIXES)
 
 
+@lru_cache(maxsize=16384)
+def _source_noun_type(word: str, lower: str) -> str | None:
+    """The type of the first source noun (in lexicon order) that the word (its lemma `word`,
+    its form `lower`) is, or ends in when the noun has four letters or more."""
+    for noun, stype in source_nouns().items():
+        if word == noun or lower == noun or (len(noun) >= 4 and (word.endswith(noun) or lower.endswith(noun))):
+            return stype
+    return None
+
+
 def source_type_of(np: Span) -> str:
     """The source type a description implies from its head noun ("ein Mitarbeiter" ->
     anonymous, "der Einsatzleiter der Polizei" -> person, "die Zeitung" -> media)."""
-    nouns = source_nouns()
     heads = [t for t in np if pos(t) in ("NOUN", "PROPN")] or list(np)
     for t in heads:
-        word = (t.lemma_ or t.text).lower()
-        for noun, stype in nouns.items():
-            if word == noun or t.lower_ == noun or (len(noun) >= 4 and (word.endswith(noun) or t.lower_.endswith(noun))):
-                if stype == "person" and np[0].lower_ in ("ein", "eine", "einem", "einer", "eines", "einen"):
-                    return "anonymous"
-                return stype
+        stype = _source_noun_type((t.lemma_ or t.text).lower(), t.lower_)
+        if stype is not None:
+            if stype == "person" and np[0].lower_ in ("ein", "eine", "einem", "einer", "eines", "einen"):
+                return "anonymous"
+            return stype
     if np.text in media_names():
         return media_names()[np.text]
     return "unknown"

@@ -922,9 +922,15 @@ def plausible_source(np: Span) -> bool:
         return False  # "Am heutigen Montag", "2005": a time, not a speaker
     word = (head.lemma_ or head.text).lower()
     nouns = source_nouns()
-    if word in nouns or head.lower_ in nouns or any(len(n) >= 4 and word.endswith(n) for n in nouns):
+    if word in nouns or head.lower_ in nouns or word.endswith(_source_noun_endings()):
         return True
     return not word.endswith(ABSTRACT_SUFFIXES)
+
+
+@lru_cache(maxsize=1)
+def _source_noun_endings() -> tuple[str, ...]:
+    """The source nouns of four letters or more, which also end compounds ("Polizeisprecher")."""
+    return tuple(n for n in source_nouns() if len(n) >= 4)
 
 
 @lru_cache(maxsize=16384)

@@ -118,9 +118,17 @@ def mentions_interview(text: str) -> bool:
         if not m.group()[:1].isupper():
             continue  # German nouns are capitalised
         w = m.group().lower()
-        if w in nouns or any(w.endswith("-" + n) or (len(n) >= 8 and w.endswith(n)) for n in nouns):
+        if w in nouns or w.endswith(_interview_noun_heads()):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _interview_noun_heads() -> tuple[str, ...]:
+    """How a compound ends in an interview noun: "-interview" for every noun, the noun itself
+    for those of eight letters or more ("Hintergrundgespräch")."""
+    nouns = interview_words()["interview_noun"]
+    return tuple(["-" + n for n in nouns] + [n for n in nouns if len(n) >= 8])
 
 
 def is_thanks(text: str) -> bool:

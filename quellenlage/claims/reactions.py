@@ -44,6 +44,7 @@ from quellenlage.attribution.speakers import ENTITY_SPEAKER_TYPES, mention_index
 from quellenlage.claims.hedges import distancing_modal, hedge
 from quellenlage.lang.de.modals import CLAIM, modal_reading
 from quellenlage.claims.language import ENGLISH, GERMAN, english, language
+from quellenlage.extensions import token_words
 from quellenlage.lang.en import claims as en
 from quellenlage.lexicons import patterns, rows
 from quellenlage.schema import Speaker
@@ -226,6 +227,8 @@ def _contradicting(doc: Doc, sentence: Span, skip: set[int], index: dict) -> lis
     Dokumenten, die X vorliegen"): each person or organisation named after it disputes the
     claim. Only when a claim noun (Version, Darstellung, Angaben …) stands before it: plans or
     policies in contradiction to goals are criticism, not a reply."""
+    if "widerspruch" not in token_words(doc).lowers[sentence.start : sentence.end]:
+        return []  # the cheap test first: most sentences do not have the word
     for t in sentence:
         if t.lower_ != "widerspruch" or t.i in skip or t.i + 1 >= sentence.end:
             continue

@@ -9,7 +9,7 @@ from typing import overload
 
 from spacy.tokens import Doc, Span
 
-import quellenlage.extensions  # noqa: F401
+from quellenlage.extensions import doc_text  # (importing it registers the attributes read here)
 from quellenlage.schema import Analysis, Entity, Meta, Quote, Reaction, TextSpan, Transparency
 
 
@@ -57,7 +57,7 @@ def doc_to_analysis(doc: Doc, meta: Meta | None = None, id: str | None = None) -
     ]
     return Analysis(
         id=id,
-        text=doc.text,
+        text=doc_text(doc),
         meta=meta or Meta(),
         lines=list(doc._.lines),
         entities=entities,

@@ -18,7 +18,7 @@ Doc comes back from bytes.
 from __future__ import annotations
 
 import warnings
-from typing import Any, Callable, cast
+from typing import Any, Callable, NamedTuple
 
 from pydantic import BaseModel
 from spacy.tokens import Doc, Span, SpanGroup
@@ -45,10 +45,51 @@ def doc_cache(doc: Doc) -> dict[Any, Any]:
     It lives in `doc.user_hooks`, which spaCy neither serialises nor reads for other keys, so
     it goes when the Doc goes: memos hold Spans of their Doc, and a table keyed by the Doc
     outside it (a WeakKeyDictionary) would keep every Doc alive through its own values."""
-    hooks = cast(dict[str, Any], doc.user_hooks)
-    if _CACHE_KEY not in hooks:
-        hooks[_CACHE_KEY] = {}
-    return hooks[_CACHE_KEY]
+    hooks: dict[str, Any] = doc.user_hooks  # asked for hundreds of thousands of times per corpus: no cast() call
+    cache = hooks.get(_CACHE_KEY)
+    if cache is None:
+        cache = hooks[_CACHE_KEY] = {}
+    return cache
+
+
+class TokenWords(NamedTuple):
+    """The words of a Doc's tokens as plain lists, indexed by token: `doc[i]` and iterating a
+    Doc or Span build a new Token object each time, and the attribution rules test the same
+    words many times before they need a Token."""
+
+    texts: list[str]
+    lowers: list[str]  # Token.lower_
+    lemmas: list[str]  # the lemma in lower case, or the text where the lemmatizer gave none
+    spaces: list[bool]  # Token.is_space
+
+
+def token_words(doc: Doc) -> TokenWords:
+    """The Doc's `TokenWords`, read in one pass once per Doc (after the language pipeline:
+    its lemmas are final)."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.token_words")
+    if known is None or len(known.texts) != len(doc):
+        texts: list[str] = []
+        lowers: list[str] = []
+        lemmas: list[str] = []
+        spaces: list[bool] = []
+        for t in doc:
+            text = t.text
+            texts.append(text)
+            lowers.append(t.lower_)
+            lemmas.append((t.lemma_ or text).lower())
+            spaces.append(t.is_space)
+        known = cache["quellenlage.token_words"] = TokenWords(texts, lowers, lemmas, spaces)
+    return known
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, joined once per Doc (`Doc.text` joins its tokens anew on each access)."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.text")
+    if known is None or known[0] != len(doc):
+        known = cache["quellenlage.text"] = (len(doc), doc.text)
+    return known[1]
 
 
 # --------------------------------------------------------------------------- Doc findings
@@ -76,7 +117,7 @@ def _store_lines(doc: Doc, lines: list[Line]) -> None:
 def _load_lines(doc: Doc) -> list[Line] | None:
     if LINES not in doc.spans:
         return None
-    out, full = [], doc.text  # doc.text is built anew on each access
+    out, full = [], doc_text(doc)
     for span in doc.spans[LINES]:
         info = span._.line
         text = full[info["start"] : info["end"]]

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from quellenlage.attribution.frames import PREPOSITIONAL_RULES, Frame, FrameFinder, passive, source_type_of, subject_of_main_clause, verb_cue
 from quellenlage.attribution.lines import body_lines
 from quellenlage.attribution.sentences import sentences
+from quellenlage.extensions import token_words
 from quellenlage.lang.de.grammar import (
     DEFINITE,
     INDEFINITE,
@@ -45,6 +46,7 @@ from quellenlage.lang.de.grammar import (
     noun_phrase_ending,
     person_nouns,
     pos,
+    pos_tags,
     source_nouns,
     speech_nouns,
     time_nouns,
@@ -53,6 +55,8 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.lexicons import grouped
 
 LANG = "de"
+VERBAL = ("VERB", "AUX")
+CONTENT_OR_FRAME = frozenset({"dass", "ob", "wie"})  # what a verb of evidence needs in its sentence
 TAKING_UP = frozenset({"dies", "das", "es", "dieses"})  # "Dies geht aus … hervor"
 QUOTE_MARKS = frozenset("„“”»«\"")
 DATIVE_PRONOUNS = frozenset({"uns", "mir", "ihm", "ihr", "ihnen"})
@@ -147,8 +151,8 @@ def _group_subjects(sent: Span, skip: set[int]) -> Iterator[Span]:
     finite verb ("glauben Kritiker"), at the clause start ("Analysten hatten … gerechnet",
     "Konkurrenten wie Flixbus fürchten …") or in a verb-final clause ("als Analysten erwartet hatten")."""
     doc = sent.doc
-    for t in sent:
-        cue = verb_cue(t, sent) if t.i not in skip else None
+    for t in _candidates(sent, skip, tags=VERBAL):
+        cue = verb_cue(t, sent)
         if cue is None or cue_verbs()[cue[0]][0] == "thought" and cue[0] not in _lexicon()["view_verb"]:
             continue  # "Parteifunktionäre wussten davon": knowing is no view that is reported
         start = clause_bounds(sent, t.i)[0]
@@ -182,15 +186,33 @@ def _verb_is(t: Token, sent: Span, verbs: frozenset[str]) -> bool:
     """The verb is one of `verbs`, by its lemma or the infinitives its form allows (the
     tagger's lemma can be wrong: "deuten" -> "deuen"), with a separated particle at the clause
     end ("deuten … hin" -> "hindeuten") or joined ("vorliegen")."""
-    forms = (lemma(t), *verb_lemmas(t.text))
-    if not any(c in _endings(verbs) for c in forms):
+    if not _may_be(lemma(t), t.text, verbs):
         return False  # no form is one of the verbs or what is left of one without its particle
+    forms = (lemma(t), *verb_lemmas(t.text))
     end = clause_bounds(sent, t.i)[1]
     while end - 1 > t.i and (sent.doc[end - 1].is_punct or sent.doc[end - 1].is_space):
         end -= 1
     last = sent.doc[end - 1]
     particle = last.lower_ if end - 1 > t.i and last.tag_ == "PTKVZ" else ""
     return any(particle + c in verbs for c in forms)
+
+
+@lru_cache(maxsize=65536)
+def _may_be(lem: str, text: str, verbs: frozenset[str]) -> bool:
+    """Some form of the word (its lemma `lem`, the infinitives its spelling allows) is one of
+    `verbs` or an ending of one: the test of `_verb_is` before the clause, once per word."""
+    return any(c in _endings(verbs) for c in (lem, *verb_lemmas(text)))
+
+
+def _candidates(sent: Span, skip: set[int], verbs: frozenset[str] | None = None, tags: tuple[str, ...] | None = None) -> Iterator[Token]:
+    """The tokens of a sentence outside `skip` whose words may be one of `verbs` (`_may_be`)
+    and whose POS is one of `tags`: tested on the Doc's word lists, made Tokens only then."""
+    doc = sent.doc
+    words, poses = token_words(doc), pos_tags(doc)
+    for i in range(sent.start, sent.end):
+        if i in skip or tags is not None and poses[i] not in tags or verbs is not None and not _may_be(words.lemmas[i], words.texts[i], verbs):
+            continue
+        yield doc[i]
 
 
 @lru_cache(maxsize=64)
@@ -212,8 +234,10 @@ def _evidence(sent: Span, skip: set[int]) -> Iterator[Span]:
     Akten belegen"; the verb must carry a content clause or stand in a 'wie' clause."""
     doc = sent.doc
     verbs = _lexicon()["evidence_verb"]
-    for t in sent:
-        if t.i in skip or pos(t) not in ("VERB", "AUX") or not _verb_is(t, sent, verbs):
+    if CONTENT_OR_FRAME.isdisjoint(token_words(doc).lowers[sent.start : sent.end]):
+        return  # the verb needs a content clause or a 'wie' clause
+    for t in _candidates(sent, skip, verbs, VERBAL):
+        if not _verb_is(t, sent, verbs):
             continue
         start = clause_bounds(sent, t.i)[0]
         while start < t.i and (doc[start].is_punct or doc[start].is_space or pos(doc[start]) == "CCONJ"):
@@ -243,10 +267,13 @@ def _held(sent: Span, skip: set[int]) -> Iterator[Span]:
     "die uns vorliegende Abmahnung", "Ein Brief liegt der Zeitung vor". Without a holder
     ("das vorliegende Schreiben", "im vorliegenden Fall") 'vorliegend' only means 'this'."""
     doc = sent.doc
-    for t in sent:
-        if t.i in skip:
-            continue
-        if pos(t) == "ADJ" and t.lower_.startswith("vorliegend") and t.i > sent.start:
+    words = token_words(doc)
+    lowers = words.lowers
+    for i in range(sent.start, sent.end):
+        if i in skip or not (lowers[i].startswith("vorliegend") or _may_be(words.lemmas[i], words.texts[i], HELD)):
+            continue  # neither 'vorliegend' nor a form of 'vorliegen'
+        t = doc[i]
+        if lowers[t.i].startswith("vorliegend") and pos(t) == "ADJ" and t.i > sent.start:
             holder = doc[t.i - 1]
             noun = next((x for x in doc[t.i + 1 : min(t.i + 4, sent.end)] if pos(x) in ("NOUN", "PROPN")), None)
             if noun is not None and is_document(noun) and holder.lower_ not in DEFINITE | INDEFINITE | POSSESSIVE and pos(holder) != "DET":
@@ -277,8 +304,10 @@ def _held(sent: Span, skip: set[int]) -> Iterator[Span]:
 def _origin(sent: Span, skip: set[int]) -> Iterator[Span]:
     """What a fact comes from: "wie aus einer Abmahnung hervorgeht", "Aus den Akten geht hervor"."""
     doc = sent.doc
-    for t in sent:
-        if t.i in skip or not _verb_is(t, sent, EMERGES):
+    if "aus" not in token_words(doc).lowers[sent.start : sent.end]:
+        return  # what a fact comes from is named with 'aus'
+    for t in _candidates(sent, skip, EMERGES):
+        if not _verb_is(t, sent, EMERGES):
             continue
         start, end = clause_bounds(sent, t.i)
         content = doc[start].lower_ == "wie" or any(x.lower_ in ("dass", "ob") for x in doc[t.i : sent.end]) or any(
@@ -301,9 +330,11 @@ def _written_in(sent: Span, frames: list[Frame], skip: set[int], outlets: dict[i
     in einer Mail") or a view ("ist im Magazin zu sehen")."""
     doc = sent.doc
     cues = [f.cue[0] for f in frames if f.rule == "hearsay" or f.rule == "verb" and f.verb_class != "thought"]
-    cues += [t for t in sent if t.i not in skip and (
-        pos(t) in ("VERB", "AUX") and _verb_is(t, sent, _lexicon()["statement_verb"])
-        or pos(t) == "NOUN" and lemma(t) in _lexicon()["appearance"]
+    words, tags = token_words(doc), pos_tags(doc)
+    statement = _lexicon()["statement_verb"]
+    cues += [doc[i] for i in range(sent.start, sent.end) if i not in skip and (
+        tags[i] in VERBAL and _may_be(words.lemmas[i], words.texts[i], statement) and _verb_is(doc[i], sent, statement)
+        or tags[i] == "NOUN" and words.lemmas[i] in _lexicon()["appearance"]
     )]
     for cue in cues:
         start, end = clause_bounds(sent, cue.i)
@@ -361,9 +392,11 @@ def _authors(sent: Span, skip: set[int]) -> Iterator[tuple[Span, bool]]:
     institutional owner in the genitive, or a described one of a statement; with whether it is
     a description to be named as it stands."""
     doc = sent.doc
-    for t in sent:
-        if t.i in skip or t.i + 2 >= sent.end or doc[t.i + 1].lower_ not in ("des", "der"):
+    lowers = token_words(doc).lowers
+    for i in range(sent.start, sent.end - 2):
+        if lowers[i + 1] not in ("des", "der") or i in skip:
             continue
+        t = doc[i]
         statement = _statement_noun(t)
         if not (statement or is_document(t)):
             continue
@@ -398,8 +431,9 @@ def _norms(sent: Span, skip: set[int]) -> Iterator[Span]:
     """A rule cited as the authority for what is allowed or required: "Das Parteiengesetz
     erlaubt es Vereinen, …" (the rule is the subject before its verb)."""
     doc = sent.doc
-    for t in sent:
-        if t.i in skip or not is_finite(t) or not _verb_is(t, sent, _lexicon()["norm_verb"]):
+    verbs = _lexicon()["norm_verb"]
+    for t in _candidates(sent, skip, verbs):
+        if not is_finite(t) or not _verb_is(t, sent, verbs):
             continue
         np = noun_phrase_ending(doc, t.i, clause_bounds(sent, t.i)[0])
         head = _head(np) if np is not None else None
@@ -422,8 +456,10 @@ def _declined(sent: Span, skip: set[int]) -> Iterator[Span]:
     """Who was asked and declined: "Der Verein wollte die Frage nicht beantworten", "Die
     Firma äußerte sich dazu nicht" — the one asked is a source of the article all the same."""
     doc = sent.doc
-    for t in sent:
-        if t.i in skip or pos(t) not in ("VERB", "AUX") or not _verb_is(t, sent, _lexicon()["answer_verb"]):
+    if NEGATIONS.isdisjoint(token_words(doc).lowers[sent.start : sent.end]):
+        return  # declining is said with a negation
+    for t in _candidates(sent, skip, _lexicon()["answer_verb"], VERBAL):
+        if not _verb_is(t, sent, _lexicon()["answer_verb"]):
             continue
         start, end = clause_bounds(sent, t.i)
         if not any(x.lower_ in NEGATIONS for x in doc[start:end]) or doc[start].lower_ in SUBORDINATORS or passive(doc, start, end):
@@ -440,16 +476,18 @@ def _records(sent: Span, skip: set[int]) -> Iterator[tuple[Span, str]]:
     (a truncated compound is completed by the register it shares its last part with)."""
     doc = sent.doc
     records = _lexicon()["record"]
-    for t in sent:
-        if t.i in skip:
+    texts, lowers = token_words(doc)[:2]
+    for i in range(sent.start, sent.end):
+        if i in skip:
             continue
-        if t.lower_ in records:
-            yield doc[t.i : t.i + 1], t.text
-        elif t.text.endswith("-") and len(t.text) > 2 and any(x.lower_ in records for x in doc[t.i + 1 : min(t.i + 5, sent.end)]):
-            stem = t.text[:-1]
+        text = texts[i]
+        if lowers[i] in records:
+            yield doc[i : i + 1], text
+        elif text.endswith("-") and len(text) > 2 and any(x in records for x in lowers[i + 1 : min(i + 5, sent.end)]):
+            stem = text[:-1]
             full = next((r for r in sorted(records) if r.startswith(stem.lower()) and len(r) > len(stem)), None)
             if full is not None:
-                yield doc[t.i : t.i + 1], stem + full[len(stem) :]
+                yield doc[i : i + 1], stem + full[len(stem) :]
 
 
 def base_name(np: Span) -> str:

@@ -10,6 +10,7 @@ join the entity they describe.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,7 +32,7 @@ from quellenlage.lang.de.grammar import (
     strip_genitive,
 )
 from quellenlage.attribution.lines import line_of, role_at
-from quellenlage.extensions import LINGUISTIC
+from quellenlage.extensions import LINGUISTIC, doc_cache, token_words
 from quellenlage.lexicons import rows, words
 from quellenlage.names import first_name_gender
 from quellenlage.structure.features import DATE
@@ -43,12 +44,23 @@ ABBREVIATION = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,2}[A-ZÄÖÜ][A-Z
 LABEL_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place", "MISC": "misc", "GPE": "place"}
 
 
-def is_role_noun(t) -> bool:
+def is_role_noun(t: Token) -> bool:
     """A noun that names a role a person has ("Sprecher", "Kremlsprecher", "US-Präsident")."""
-    text = t.text
-    if not text[:1].isupper() or t.is_punct:
-        return False
-    return _role_word((t.lemma_ or text).lower()) or _role_word(t.lower_)
+    return _role_nouns(t.doc)[t.i]
+
+
+def _role_nouns(doc: Doc) -> list[bool]:
+    """`is_role_noun` of every token, read once per Doc off its word lists: the entity and
+    speaker rules ask it of most capitalised words, several times."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.role_nouns")
+    if known is None or len(known) != len(doc):
+        texts, lowers, lemmas, _ = token_words(doc)
+        known = cache["quellenlage.role_nouns"] = [
+            texts[i][:1].isupper() and (_role_word(lemmas[i]) or _role_word(lowers[i])) and not doc[i].is_punct
+            for i in range(len(doc))
+        ]
+    return known
 
 
 @lru_cache(maxsize=65536)
@@ -170,12 +182,25 @@ def _with_name_particle(ent: Span) -> Span:
     return Span(doc, ent.start, end, label=ent.label_)
 
 
+def _capitalised(doc: Doc) -> Iterator[Token]:
+    """The Doc's tokens that begin with a capital letter (names, nouns, role words): tested on
+    its word list, made Tokens only then."""
+    texts = token_words(doc).texts
+    return (doc[i] for i in range(len(doc)) if texts[i][:1].isupper())
+
+
+def _role_tokens(doc: Doc) -> Iterator[Token]:
+    """The Doc's role nouns (`is_role_noun`): only these are made Tokens."""
+    roles = _role_nouns(doc)
+    return (doc[i] for i in range(len(doc)) if roles[i])
+
+
 def _role_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the NER model missed, found by the role noun before them: "Autor Bob Woodward",
     "Sprecherin Lisa Hahn" (one to three capitalised name words after a person role)."""
     out = []
-    for t in doc:
-        if not is_role_noun(t) or t.i + 1 >= len(doc):
+    for t in _role_tokens(doc):
+        if t.i + 1 >= len(doc):
             continue
         start = end = t.i + 1
         while end < len(doc) and end - start < 3 and end not in taken and doc[end].text[:1].isupper() and (
@@ -193,7 +218,8 @@ def _institution_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     adjective before it and its "für …"/"der …" complement ("Bundesamt für Strahlenschutz")."""
     heads = institution_heads()
     out = []
-    for t in doc:
+    lowers = token_words(doc).lowers
+    for t in (doc[i] for i in range(len(doc)) if lowers[i].endswith(heads)):
         low = t.lower_
         if t.i in taken or not low.endswith(heads) or pos(t) != "NOUN" or t.morph.get("Number") == ["Plur"]:
             continue
@@ -220,7 +246,7 @@ def _first_name_named(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Names the NER model missed, found by a known first name before a capitalised surname
     ("Carline Mohr, Redakteurin"); both words must be tagged as names, not as sentence words."""
     out = []
-    for t in doc:
+    for t in _capitalised(doc):
         # a first name is capitalised (first_name_gender): the cheap test first
         if t.i in taken or t.i + 1 >= len(doc) or not t.text[:1].isupper() or pos(t) != "PROPN":
             continue
@@ -336,7 +362,7 @@ class EntityResolver:
         the NER model misses repeated short forms more often than first full names."""
         taken = {i for c in clusters.values() for m in c.mentions for i in range(m.start, m.end)}
         people = _people(clusters)
-        for t in doc:
+        for t in _capitalised(doc):
             if t.i in taken or not t.text[:1].isupper():
                 continue
             cluster = people.get(t.text) or people.get(strip_genitive(t.text))
@@ -407,7 +433,8 @@ class EntityResolver:
         an age description ("der 48-Jährige") joins the person named last before it."""
         in_entity = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
         everyone = [c for c in clusters if c.type == "person"]
-        for t in doc:
+        texts = token_words(doc).texts
+        for t in (doc[i] for i in range(len(doc)) if texts[i][:1].isdigit()):  # "48-Jährige"
             if t.i > 0 and t.i not in in_entity and AGE_NOUN.match(t.text) and doc[t.i - 1].lower_ in DEFINITE:
                 last = max(everyone, key=lambda c: c.last_before(t.i), default=None)
                 if last is not None and last.last_before(t.i) >= 0:
@@ -415,8 +442,8 @@ class EntityResolver:
         people = [c for c in everyone if c.roles]
         if not people:
             return
-        for t in doc:
-            if t.i in in_entity or not is_role_noun(t) or t.i == 0:
+        for t in _role_tokens(doc):
+            if t.i in in_entity or t.i == 0:
                 continue
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if nxt is not None and pos(nxt) == "PROPN":
@@ -552,7 +579,8 @@ def _link_organisation_descriptions(doc: Doc, clusters: list[EntityCluster]) -> 
     if not orgs:
         return
     taken = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
-    for t in doc:
+    words = token_words(doc)
+    for t in (doc[i] for i in range(len(doc)) if words.lemmas[i] in kinds or words.lowers[i] in kinds):
         if t.i in taken or t.i == 0:
             continue
         endings = kinds.get((t.lemma_ or t.text).lower()) or kinds.get(t.lower_)

@@ -39,10 +39,11 @@ from quellenlage.lang.de.grammar import (
     noun_phrase,
     noun_phrase_ending,
     pos,
+    pos_tags,
     source_nouns,
     speech_nouns,
 )
-from quellenlage.extensions import doc_cache
+from quellenlage.extensions import doc_cache, token_words
 from quellenlage.schema import GermanRule
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
@@ -70,6 +71,9 @@ AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
 POSSESSIVE_THIRD = frozenset("seiner seinen seinem ihrer ihren ihrem".split())
 # What an outlet found out itself: "nach eigenen Recherchen" cites no one.
 OWN_RESEARCH = frozenset({"recherchen", "informationen", "erkenntnissen", "daten"})
+# The words `FrameFinder` tests for a frame other than a speech verb: "laut", "zufolge", "nach
+# Angaben", "für X ist", "seiner Meinung nach", "demnach", "so X".
+FRAME_OPENERS = frozenset({"laut", "gemäß", "zufolge", "nach", "für", "so"}) | POSSESSIVE_THIRD | ANAPHORIC_SOURCES
 ANONYMOUS_HEADS = frozenset({"umfeld", "kreisen", "kreise", "quellen", "quelle", "insidern", "insider"})
 
 
@@ -112,7 +116,8 @@ def _two_word_cue(t: Token, lem: str, sent: Span) -> str | None:
     if not companions:
         return None
     start, end = clause_bounds(sent, t.i)
-    clause = {x.lower_ for x in t.doc[start:end] if x.i != t.i} | {lemma(x) for x in t.doc[start:end] if x.i != t.i}
+    _, lowers, lemmas, _ = token_words(t.doc)
+    clause = {lowers[i] for i in range(start, end) if i != t.i} | {lemmas[i] for i in range(start, end) if i != t.i}
     return next((entry for word, entry in companions if word in clause), None)
 
 
@@ -601,7 +606,7 @@ class FrameFinder:
     def find(self, sent: Span, skip: set[int] = frozenset()) -> list[Frame]:
         """The frames of a sentence; memoised on the Doc, since quotes, reported speech, sources,
         reactions and the headline check all ask for the same sentences."""
-        skipped = tuple(i for i in range(sent.start - 1, sent.end + 1) if i in skip)
+        skipped = tuple(sorted(skip.intersection(range(sent.start - 1, sent.end + 1))))
         key = ("quellenlage.frames", sent.start, sent.end, skipped)
         cache = doc_cache(sent.doc)
         if key not in cache:
@@ -611,10 +616,14 @@ class FrameFinder:
     def _find(self, sent: Span, skip: set[int]) -> list[Frame]:
         doc = sent.doc
         frames: list[Frame] = []
-        for t in sent:
-            if t.i in skip:
-                continue
-            low = t.lower_
+        lowers, tags = token_words(doc).lowers, pos_tags(doc)
+        for i in range(sent.start, sent.end):
+            low = lowers[i]
+            if i in skip or low not in FRAME_OPENERS and tags[i] not in ("VERB", "AUX") and not (
+                tags[i] == "ADJ" and low.endswith(("t", "en"))  # a participle read as an adjective ("wurde betont")
+            ):
+                continue  # no word a frame opens with, no speech verb
+            t = doc[i]
             if low in ("laut", "gemäß") and pos(t) in ("ADP", "ADV", "PROPN", "X", "ADJ") and t.i + 1 < sent.end:
                 np = noun_phrase(doc, t.i + 1) or _quoted_name(doc, t.i + 1, sent.end)  # 'laut „Welt“'
                 # "gemäß" also means "in accordance with": only a source makes it a frame
@@ -920,7 +929,8 @@ def _negates(t: Token) -> bool:
 
 def passive(doc: Doc, start: int, end: int) -> bool:
     """A 'werden' + participle clause ("wird nachgesagt", "wurde berichtet")."""
-    werden = next((t for t in doc[start:end] if lemma(t) == "werden"), None)
+    lemmas = token_words(doc).lemmas
+    werden = next((doc[i] for i in range(start, end) if lemmas[i] == "werden"), None)
     if werden is None:
         return False
     if any("Part" in t.morph.get("VerbForm") or t.tag_ == "VVPP" for t in doc[start:end]):
@@ -959,23 +969,37 @@ def plausible_source(np: Span) -> bool:
         return False  # "Am heutigen Montag", "2005": a time, not a speaker
     word = (head.lemma_ or head.text).lower()
     nouns = source_nouns()
-    if word in nouns or head.lower_ in nouns or any(len(n) >= 4 and word.endswith(n) for n in nouns):
+    if word in nouns or head.lower_ in nouns or word.endswith(_source_noun_endings()):
         return True
     return not word.endswith(ABSTRACT_SUFFIXES)
+
+
+@lru_cache(maxsize=1)
+def _source_noun_endings() -> tuple[str, ...]:
+    """The source nouns of four letters or more, which also end compounds ("Polizeisprecher")."""
+    return tuple(n for n in source_nouns() if len(n) >= 4)
+
+
+@lru_cache(maxsize=16384)
+def _source_noun_type(word: str, lower: str) -> str | None:
+    """The type of the first source noun (in lexicon order) that the word (its lemma `word`,
+    its form `lower`) is, or ends in when the noun has four letters or more."""
+    for noun, stype in source_nouns().items():
+        if word == noun or lower == noun or (len(noun) >= 4 and (word.endswith(noun) or lower.endswith(noun))):
+            return stype
+    return None
 
 
 def source_type_of(np: Span) -> str:
     """The source type a description implies from its head noun ("ein Mitarbeiter" ->
     anonymous, "der Einsatzleiter der Polizei" -> person, "die Zeitung" -> media)."""
-    nouns = source_nouns()
     heads = [t for t in np if pos(t) in ("NOUN", "PROPN")] or list(np)
     for t in heads:
-        word = (t.lemma_ or t.text).lower()
-        for noun, stype in nouns.items():
-            if word == noun or t.lower_ == noun or (len(noun) >= 4 and (word.endswith(noun) or t.lower_.endswith(noun))):
-                if stype == "person" and np[0].lower_ in ("ein", "eine", "einem", "einer", "eines", "einen"):
-                    return "anonymous"
-                return stype
+        stype = _source_noun_type((t.lemma_ or t.text).lower(), t.lower_)
+        if stype is not None:
+            if stype == "person" and np[0].lower_ in ("ein", "eine", "einem", "einer", "eines", "einen"):
+                return "anonymous"
+            return stype
     if np.text in media_names():
         return media_names()[np.text]
     return "unknown"

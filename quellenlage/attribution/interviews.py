@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from quellenlage.attribution.frames import Frame, FrameFinder
 from quellenlage.attribution.sentences import sentences
-from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS, doc_text
 from quellenlage.lexicons import grouped
 from quellenlage.schema import GermanRule
 
@@ -118,9 +118,17 @@ def mentions_interview(text: str) -> bool:
         if not m.group()[:1].isupper():
             continue  # German nouns are capitalised
         w = m.group().lower()
-        if w in nouns or any(w.endswith("-" + n) or (len(n) >= 8 and w.endswith(n)) for n in nouns):
+        if w in nouns or w.endswith(_interview_noun_heads()):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _interview_noun_heads() -> tuple[str, ...]:
+    """How a compound ends in an interview noun: "-interview" for every noun, the noun itself
+    for those of eight letters or more ("Hintergrundgespräch")."""
+    nouns = interview_words()["interview_noun"]
+    return tuple(["-" + n for n in nouns] + [n for n in nouns if len(n) >= 8])
 
 
 def is_thanks(text: str) -> bool:
@@ -152,7 +160,7 @@ def paragraphs(doc: Doc) -> list[Paragraph | str]:
             continue
         last = out[-1] if out else None
         if isinstance(last, Paragraph) and line.index == previous_index + 1 and _continues(last, text):
-            last.text = doc.text[last.start : line.start + len(text)]
+            last.text = doc_text(doc)[last.start : line.start + len(text)]
             last.end = line.start + len(text)
             if line.role == "paragraph":
                 last.role = "paragraph"
@@ -420,7 +428,7 @@ class InterviewFinder:
                 continue
             if block.text.lstrip(BULLETS)[:1] in QUOTE_MARKS:
                 continue  # a quotation in marks
-            if any(block.start <= q.start_char and q.end_char <= block.end for q in existing if q._.kind == "direct"):
+            if any(q._.kind == "direct" for q in existing if block.start <= q.start_char and q.end_char <= block.end):
                 continue
             frame = self._intro_frame(doc, before)
             span = doc.char_span(block.start, block.end, alignment_mode="contract")

@@ -42,6 +42,8 @@ from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
 from quellenlage.schema import Line
 
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
+# Every mark `pair_quotes` acts on: the openers, the closers and the single marks.
+QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set("„»«“\"‚›‘'").union(*CLOSERS.values())))) + "]")
 WORD = re.compile(r"\w+")
 TERMINAL = re.compile(r"[.!?…]\W*$")
 NAME_SHAPE = re.compile(r"\s[–-]\s|\be\.\s?V\.|\bGmbH\b|\bAG\b|\b(Inc|Ltd|Corp)\.|\([A-ZÄÖÜ]{2,}\)")
@@ -239,7 +241,8 @@ def pair_quotes(line: str) -> list[tuple[int, int]]:
     opener: str | None = None
     open_at = 0
     depth_single = False
-    for i, ch in enumerate(line):
+    for m in QUOTE_MARK.finditer(line):  # the loop acts on quotation marks only
+        i, ch = m.start(), m.group()
         if opener is None:
             if ch in ("„", "»", "«", "“", "\"", "‚", "›"):
                 if ch == "«" and "»" not in line[i + 1 :]:

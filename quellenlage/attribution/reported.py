@@ -30,6 +30,7 @@ from quellenlage.lang.de.grammar import (
     SUBORDINATORS,
     speech_nouns,
     clause_bounds,
+    finite_at,
     is_finite,
     is_konjunktiv1,
     opens_relative_clause,
@@ -41,7 +42,7 @@ from quellenlage.lang.de.grammar import (
 from quellenlage.attribution.lines import body_lines
 from quellenlage.lang.de.modals import CLAIM, HEARSAY, modal_reading
 from quellenlage.attribution.sentences import sentences
-from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS, token_words
 from quellenlage.lang.de.mood import konjunktiv2_for_konjunktiv1
 from quellenlage.schema import GermanRule
 
@@ -79,29 +80,32 @@ def _units(sent: Span) -> list[Span]:
     """A sentence cut at colons that introduce a clause."""
     doc = sent.doc
     cuts = [sent.start]
-    for t in sent:
-        if t.text == ":" and t.i + 1 < sent.end and t.i > sent.start:
-            cuts.append(t.i + 1)
+    lowers = token_words(doc).lowers
+    for i in range(sent.start + 1, sent.end - 1):
+        if lowers[i] == ":":
+            cuts.append(i + 1)
     cuts.append(sent.end)
     return [doc[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def _main_finite(unit: Span):
     """The finite verb of the unit's main clause (not one inside a subordinate clause)."""
+    doc = unit.doc
+    texts, lowers = token_words(doc)[:2]
     sub = False
-    for t in unit:
-        if t.text == ",":
+    for i in range(unit.start, unit.end):
+        if texts[i] == ",":
             sub = False
-        elif t.lower_ in SUBORDINATORS and t.i > unit.start and unit.doc[t.i - 1].text in (",", "–"):
+        elif lowers[i] in SUBORDINATORS and i > unit.start and texts[i - 1] in (",", "–"):
             sub = True
-        elif t.lower_ in SUBORDINATORS and t.i == unit.start:
+        elif lowers[i] in SUBORDINATORS and i == unit.start:
             sub = True
-        elif t.lower_ in ("was", "wer") and t.tag_ in ("PRELS", "PWS", "PRELAT") and not sub:
+        elif lowers[i] in ("was", "wer") and not sub and doc[i].tag_ in ("PRELS", "PWS", "PRELAT"):
             sub = True  # "Nicht alles, was … gefordert wird, sei …": a free relative clause
-        elif t.i > unit.start and unit.doc[t.i - 1].text == "," and opens_relative_clause(unit.doc, t.i):
+        elif i > unit.start and texts[i - 1] == "," and opens_relative_clause(doc, i):
             sub = True  # "Der Takt, der … eingeführt werden soll, habe …": a relative clause
-        elif is_finite(t) and not sub:
-            return t
+        elif not sub and finite_at(doc, i):
+            return doc[i]
     return None
 
 
@@ -333,7 +337,8 @@ class ReportedSpeechFinder:
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
         if is_konjunktiv1(finite) and (not self._inside_quote(unit, in_quote) or _narrated(unit, finite, in_quote)):
             return self._make(doc[start:end], "konjunktiv", doc[finite.i : finite.i + 1], None, [])
-        hedge = next((t for t in doc[start:end] if t.lower_ in HEARSAY_ADVERBS and t.i not in in_quote), None)
+        lowers = token_words(doc).lowers
+        hedge = next((doc[i] for i in range(start, end) if lowers[i] in HEARSAY_ADVERBS and i not in in_quote), None)
         if hedge is not None and not self._inside_quote(unit, in_quote):
             # "Er hat angeblich mit ihm gesprochen": the writer passes on what others claim
             frame = next((f for f in frames if f.rule in PREPOSITIONAL_RULES), None)
@@ -362,9 +367,8 @@ class ReportedSpeechFinder:
         """'der Vorwurf der Verteidigung, das Gericht sei nicht legitim' / 'die Forderung, dass …':
         a speech noun whose complement clause is the report; its genitive is the speaker."""
         nouns = speech_nouns()
-        for t in unit:
-            if t.text not in nouns:
-                continue
+        texts = token_words(doc).texts
+        for t in (doc[i] for i in range(unit.start, unit.end) if texts[i] in nouns):
             if t.i + 1 >= unit.end:
                 break  # the noun ends the unit: no complement follows ("… erhebt die Forderung")
             owner = noun_phrase(doc, t.i + 1) if doc[t.i + 1].lower_ in ("des", "der") else None

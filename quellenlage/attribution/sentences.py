@@ -10,10 +10,12 @@ sentence, and never inside a quotation. Its marks are those of the pipeline's sp
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
 from quellenlage.lang.de.grammar import QUOTE_CHARS
-from quellenlage.extensions import doc_cache
+from quellenlage.extensions import doc_cache, token_words
 from quellenlage.lang.punctuation import CLOSING, is_terminal
 
 QUOTE_CHARS_SET = frozenset(QUOTE_CHARS)  # one character each
@@ -35,11 +37,19 @@ def _year_closing(doc: Doc, i: int, text: str) -> bool:
 
 def _tokens(doc: Doc) -> tuple[list[str], list[bool]]:
     """The Doc's token texts and whether each is white space, read once per Doc."""
+    words = token_words(doc)
+    return words.texts, words.spaces
+
+
+def _terminals(doc: Doc) -> list[int]:
+    """The tokens that end a sentence if what follows allows (`is_terminal`, `_year_closing`),
+    in order, found once per Doc."""
     cache = doc_cache(doc)
-    known = cache.get("quellenlage.token_texts")
-    if known is None or len(known[0]) != len(doc):
-        known = cache["quellenlage.token_texts"] = ([t.text for t in doc], [t.is_space for t in doc])
-    return known
+    known = cache.get("quellenlage.terminals")
+    if known is None or known[0] != len(doc):
+        texts = _tokens(doc)[0]
+        known = cache["quellenlage.terminals"] = (len(doc), [i for i, text in enumerate(texts) if is_terminal(text) or _year_closing(doc, i, text)])
+    return known[1]
 
 
 def sentences(span: Span, quoted: set[int] = frozenset()) -> list[Span]:
@@ -49,17 +59,18 @@ def sentences(span: Span, quoted: set[int] = frozenset()) -> list[Span]:
     out: list[tuple[int, int]] = []
     start = span.start
     end = span.end
-    i = span.start
-    while i < end:
-        text = texts[i]
+    terminals = _terminals(doc)
+    n = bisect_left(terminals, span.start)
+    while n < len(terminals) and terminals[n] < end:
+        i = terminals[n]
         # the end of a quotation: '… gekommen.“ Der Vatikan …' (marks count as quoted)
         closes_quote = i + 1 < end and texts[i + 1] in CLOSING and (i + 2 >= end or i + 2 not in quoted)
-        if (is_terminal(text) or _year_closing(doc, i, text)) and (i not in quoted or closes_quote):
+        if i not in quoted or closes_quote:
             j = i + 1
             while j < end and texts[j] in CLOSING:
                 j += 1
             if j < end and texts[j] in (",", ":", ";"):
-                i += 1  # '„Das stimmt nicht.“, sagte er': the sentence goes on
+                n += 1  # '„Das stimmt nicht.“, sagte er': the sentence goes on
                 continue
             k = j
             while k < end and spaces[k]:
@@ -67,9 +78,9 @@ def sentences(span: Span, quoted: set[int] = frozenset()) -> list[Span]:
             if k >= end or _starts_sentence(texts[k]):
                 out.append((start, j))
                 start = k
-                i = k
+                n = bisect_left(terminals, k, n + 1)  # the next sentence starts at k
                 continue
-        i += 1
+        n += 1
     if start < end:
         out.append((start, end))
     return [doc[a:b] for a, b in out if not all(spaces[a:b])]

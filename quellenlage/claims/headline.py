@@ -38,7 +38,7 @@ from quellenlage.claims.hedges import hedge
 from quellenlage.claims.language import claim_rules, rules_of
 from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
 from quellenlage.convert import text_span
-from quellenlage.extensions import LINGUISTIC
+from quellenlage.extensions import LINGUISTIC, token_words
 from quellenlage.schema import Claim, HeadlineCheck, HeadlineFinding, SensationalWord, TextSpan
 CLAUSE_BREAKS = frozenset({":", ";", "–", "—", "-", "|"})
 FRAME_MAX = 4  # tokens of a clause before a colon that only introduces what follows
@@ -156,7 +156,7 @@ class HeadlineChecker:
         index = entity_index(doc)
         title = " ".join(headline.text.split())
         units = [
-            Unit(s, key_terms(s, index), tuple(t.lower_ for t in s))
+            Unit(s, key_terms(s, index), tuple(token_words(doc).lowers[s.start : s.end]))
             for s in support_sentences(doc)
             if title not in " ".join(s.text.split())  # the headline repeated (breadcrumb, title line)
         ]

@@ -18,12 +18,13 @@ import math
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LIKE_NUM
 from spacy.tokens import Doc, Span, Token
 
 from quellenlage.attribution.lines import line_span
 from quellenlage.attribution.sentences import quoted_tokens, sentences
-from quellenlage.claims.language import FALLBACK, claim_rules, rules_of
-from quellenlage.extensions import doc_cache
+from quellenlage.claims.language import FALLBACK, ClaimRules, claim_rules, rules_of
+from quellenlage.extensions import doc_cache, token_words
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "X"})
 MIN_AFFIX = 5
@@ -92,12 +93,28 @@ def entity_index(doc: Doc) -> dict[int, str]:
 def is_content(t: Token, lang: str | None = None) -> bool:
     """A content word: noun, name, adjective, figure, or full verb that is not a speech verb
     (`lang`: the code of the Doc's `claim_rules`, when the caller knows it)."""
-    rules = claim_rules(t) if lang is None else rules_of(lang)
-    lang = rules.LANG
-    spelled = _content_by_spelling(lang, t.text, t.like_num, t.is_stop, t.is_punct, t.is_space)
+    return content_at(t.doc, t.i, claim_rules(t) if lang is None else rules_of(lang))
+
+
+def content_at(doc: Doc, i: int, rules: ClaimRules) -> bool:
+    """`is_content` of token i, its spelling read off the Doc's word list and lexical flags:
+    the claims and headline steps ask it of every word of the body, and only words whose tag
+    decides are made Tokens."""
+    text = token_words(doc).texts[i]
+    spelled = _content_by_spelling(rules.LANG, text, *_lexical_flags(doc)[i])
     if spelled is not None:
         return spelled
-    return _content_by_tag(lang, rules.pos(t), rules.lemma(t), t.text)
+    t = doc[i]
+    return _content_by_tag(rules.LANG, rules.pos(t), rules.lemma(t), text)
+
+
+def _lexical_flags(doc: Doc) -> list[list[int]]:
+    """like_num, is_stop, is_punct, is_space of every token (1 or 0), read once per Doc."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.lexical_flags")
+    if known is None or len(known) != len(doc):
+        known = cache["quellenlage.lexical_flags"] = doc.to_array([LIKE_NUM, IS_STOP, IS_PUNCT, IS_SPACE]).tolist()
+    return known
 
 
 @lru_cache(maxsize=65536)
@@ -168,15 +185,14 @@ def _terms_per_token(doc: Doc, index: dict[int, str], start: int, end: int, skip
     known = doc_cache(doc).get(key)
     if known is None:
         known = doc_cache(doc)[key] = [None] * len(doc)  # list[frozenset[str] | None]
-    lang = claim_rules(doc).LANG
+    rules = claim_rules(doc)
     out = []
     for i in range(start, end):
         if i in skip:
             continue
         terms = known[i]
         if terms is None:
-            t = doc[i]
-            terms = known[i] = token_terms(t, index, lang) if is_content(t, lang) else frozenset()
+            terms = known[i] = token_terms(doc[i], index, rules.LANG) if content_at(doc, i, rules) else frozenset()
         out.append(terms)
     return out
 

@@ -84,7 +84,13 @@ def title_similarity(line: str, title: str) -> float:
 
 def stems(text: str) -> set[str]:
     """The content words of a text, cut to their first STEM letters."""
-    return {w.lower()[:STEM] for w in WORD.findall(text) if len(w) >= MIN_CONTENT_CHARS and not w.isdigit()}
+    return set(_stems(text))
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    """`stems`, once per line: the headline features compare the same lines again and again."""
+    return frozenset(w.lower()[:STEM] for w in WORD.findall(text) if len(w) >= MIN_CONTENT_CHARS and not w.isdigit())
 
 
 def overlap(line: set[str], other: set[str]) -> float:

@@ -21,6 +21,7 @@ import pycrfsuite
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quellenlage.extensions import doc_text
 from quellenlage.schema import Line
 from quellenlage.structure.cues import BREADCRUMB, DATE_LINE, WORD, Cues, Shape, is_name_line, lexicon_language
 from quellenlage.structure.features import (CLOCK, DATE, DOMAIN, READING_TIME, PageFeatures, main_prose_run, overlap, stems,
@@ -720,7 +721,7 @@ def make_line_classifier(nlp: Language, name: str):
 
     def line_classifier(doc: Doc) -> Doc:
         if not doc._.lines:
-            doc._.lines = (classifier if doc.lang_ == nlp.lang else LineClassifier(doc.lang_)).classify(doc.text)
+            doc._.lines = (classifier if doc.lang_ == nlp.lang else LineClassifier(doc.lang_)).classify(doc_text(doc))
         return doc
 
     return line_classifier

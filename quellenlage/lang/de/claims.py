@@ -20,6 +20,7 @@ from quellenlage.claims import hedges
 from quellenlage.claims.headline import loaded_words, mostly_quoted
 from quellenlage.claims.reactions import Reply, act_status, admits_more
 from quellenlage.claims.terms import MIN_AFFIX, MIN_PART
+from quellenlage.extensions import token_words
 from quellenlage.lang.de.grammar import (
     DEFINITE,
     PARTICLES,
@@ -266,6 +267,8 @@ def _contradicting(doc: Doc, sentence: Span, skip: set[int], index: dict) -> lis
     Dokumenten, die X vorliegen"): each person or organisation named after it disputes the
     claim. Only when a claim noun (Version, Darstellung, Angaben …) stands before it: plans or
     policies in contradiction to goals are criticism, not a reply."""
+    if "widerspruch" not in token_words(doc).lowers[sentence.start : sentence.end]:
+        return []  # the cheap test first: most sentences do not have the word
     for t in sentence:
         if t.lower_ != "widerspruch" or t.i in skip or t.i + 1 >= sentence.end:
             continue

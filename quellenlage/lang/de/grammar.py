@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.attrs import POS, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
-from quellenlage.extensions import doc_cache
+from quellenlage.extensions import doc_cache, token_words
 from quellenlage.lang.de.mood import has_konjunktiv1_shape, konjunktiv1_lemmas, konjunktiv2_stems
 from quellenlage.lexicons import grouped, rows, words
 
@@ -43,6 +45,8 @@ INDEFINITE = frozenset("ein eine einer eines einem einen".split())
 POSSESSIVE = frozenset(
     "sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere unserer unseres unserem unseren".split()
 )
+ARTICLES = DEFINITE | INDEFINITE
+DETERMINERS = DEFINITE | INDEFINITE | POSSESSIVE
 # The separable particles of speech verbs ("teilte … mit", "wies … zurück", "legt … offen").
 PARTICLES = frozenset(
     "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus hervor hin durch nach ab".split()
@@ -167,15 +171,44 @@ def pos(t: Token) -> str:
     """The token's POS, or a guess from spelling when the tagger gave none.
 
     A capitalised word at the start of a clause that German spells lower case elsewhere is not
-    a noun, whatever the (small) tagger says. Read once per token and Doc: the attribution
-    components ask it for the same tokens again and again, after tagging and NER are done."""
-    doc = t.doc
-    known = doc_cache(doc).get("quellenlage.pos")
+    a noun, whatever the (small) tagger says."""
+    return pos_tags(t.doc)[t.i]
+
+
+def pos_tags(doc: Doc) -> list[str]:
+    """`pos` of every token of the Doc, read once per Doc: the attribution components ask it for
+    the same tokens again and again, after tagging and NER are done."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.pos")
     if known is None or len(known) != len(doc):
-        known = doc_cache(doc)["quellenlage.pos"] = [None] * len(doc)
-    tag = known[t.i]
-    if tag is None:
-        tag = known[t.i] = _pos(t)
+        texts, strings = token_words(doc).texts, doc.vocab.strings
+        # after „…“, a word may be the frame's verb (`_verb_after_quote`): read from its Token
+        after_quote = {i for i in range(2, len(texts)) if texts[i - 1] == "," and texts[i - 2] in QUOTE_CHARS}
+        known = cache["quellenlage.pos"] = [
+            (None if i in after_quote else _pos_of_words(POS_NAMES[coarse], strings[fine], text)) or _pos(doc[i])
+            for i, ((coarse, fine), text) in enumerate(zip(doc.to_array([POS, TAG]).tolist(), texts))
+        ]
+    return known
+
+
+def _pos_of_words(tag: str, fine: str, text: str) -> str | None:
+    """`_pos` where the tagger's coarse and fine tag and the word's text decide (most tokens),
+    None where the Token must be read (its neighbours, entity, number shape)."""
+    if not tag:
+        return None
+    upper = text[:1].isupper()
+    if tag in ("NUM", "X", "SYM", "VERB", "AUX"):
+        return None if upper else tag
+    if tag in ("NOUN", "PROPN"):
+        return None if capitalised_non_noun(text) else tag
+    if tag in ("ADJ", "ADV") and upper:
+        return None
+    if tag in ("PRON", "ADJ", "ADV") and text.islower() and text in media_names():
+        return "PROPN"
+    if tag in ("SCONJ", "CCONJ", "ADP") and fine in FINITE_TAGS and text.islower():
+        return "AUX" if fine == "VAFIN" else "VERB"
+    if tag in ("SCONJ", "CCONJ", "ADP") and fine in ("NN", "NE") and upper:
+        return "NOUN" if fine == "NN" else "PROPN"  # "Marktanalyst Robert Halver": no preposition is a name
     return tag
 
 
@@ -237,8 +270,14 @@ def _capitalised_noun(t: Token) -> bool:
         return True
     opens = t.i == 0 or t.nbor(-1).is_punct or t.nbor(-1).is_space or t.is_sent_start
     if opens:  # "Milinkewitsch sagte": a word the article also uses as a name; "Freizeitforscher": a source noun's compound
-        return t.text in _name_words(t.doc) or any(low.endswith(n) and len(n) >= 5 for n in source_nouns())
+        return t.text in _name_words(t.doc) or low.endswith(_long_source_nouns())
     return t.tag_ in ("NN", "ADJD", "ADV")
+
+
+@lru_cache(maxsize=1)
+def _long_source_nouns() -> tuple[str, ...]:
+    """The source nouns of five letters or more: the ends of compounds that name a source."""
+    return tuple(n for n in source_nouns() if len(n) >= 5)
 
 
 def _name_words(doc: Doc) -> frozenset[str]:
@@ -255,6 +294,22 @@ def lemma(t: Token) -> str:
 
 def is_finite(t: Token) -> bool:
     """A finite verb; the tagger's word for it unless the word cannot be a verb ("Weiß")."""
+    return finite_at(t.doc, t.i)
+
+
+def finite_at(doc: Doc, i: int) -> bool:
+    """`is_finite` of token i, read once per token and Doc, like `pos`."""
+    cache = doc_cache(doc)
+    known = cache.get("quellenlage.finite")
+    if known is None or len(known) != len(doc):
+        known = cache["quellenlage.finite"] = [None] * len(doc)
+    finite = known[i]
+    if finite is None:
+        finite = known[i] = _is_finite(doc[i])
+    return finite
+
+
+def _is_finite(t: Token) -> bool:
     if has_konjunktiv1_shape(t):
         return True
     if pos(t) not in ("VERB", "AUX"):
@@ -393,16 +448,20 @@ def is_zu_infinitive(t: Token) -> bool:
 
 
 def is_quote_char(t: Token) -> bool:
-    return len(t.text) == 1 and t.text in QUOTE_CHARS
+    return _is_quote_mark(t.text)
+
+
+CLAUSE_MARKS = frozenset({",", ":", ";", "–", "—", "-"})  # the marks between clauses (`clause_bounds`)
 
 
 def clause_bounds(sent: Span, i: int) -> tuple[int, int]:
     """Token range [start, end) of the comma/colon/dash-delimited clause around token i."""
+    texts = token_words(sent.doc).texts
     start = i
-    while start > sent.start and sent.doc[start - 1].text not in (",", ":", ";", "–", "—", "-"):
+    while start > sent.start and texts[start - 1] not in CLAUSE_MARKS:
         start -= 1
     end = i + 1
-    while end < sent.end and sent.doc[end].text not in (",", ":", ";", "–", "—", "-"):
+    while end < sent.end and texts[end] not in CLAUSE_MARKS:
         end += 1
     return start, end
 
@@ -418,75 +477,78 @@ def strip_genitive(text: str) -> str:
 
 def noun_phrase(doc: Doc, i: int) -> Span | None:
     """The noun phrase that starts at token i ("Putins Sprecher Dmitri Peskow", "ein Mitarbeiter
-    Trumps", "der britische 'Daily Express'"), or None if none starts there."""
+    Trumps", "der britische 'Daily Express'"), or None if none starts there. Read off the Doc's
+    word and POS lists (`token_words`, `pos_tags`): it is asked for at most tokens of a clause."""
     n = len(doc)
     if not 0 <= i < n:
         return None  # a phrase "after" the last token: a text cut off mid-clause
-    if i + 1 < n and is_year(doc[i]) and doc[i + 1].lower_ in DEFINITE | INDEFINITE:
+    texts, lowers, _, spaces = token_words(doc)
+    tags = pos_tags(doc)
+    if i + 1 < n and len(texts[i]) == 4 and texts[i].isdigit() and is_year(doc[i]) and lowers[i + 1] in ARTICLES:
         i += 1  # "2005 der mexikanische Präsident": a year, then the phrase
     j = i
-    if doc[i].lower_ in INDEFINITE_PRONOUNS and (i + 1 >= n or pos(doc[i + 1]) not in ("NOUN", "PROPN", "ADJ")):
+    if lowers[i] in INDEFINITE_PRONOUNS and (i + 1 >= n or tags[i + 1] not in ("NOUN", "PROPN", "ADJ")):
         return doc[i : i + 1]  # "Manche sagen": a group without a name
     # determiners, possessives, adjectives, numbers, genitive names
     while j < n and (
-        doc[j].lower_ in DEFINITE | INDEFINITE | POSSESSIVE
+        lowers[j] in DETERMINERS
         # "teilte dessen Stellvertreter mit": a determiner, unless it opens a relative clause
-        or (j == i and doc[j].lower_ in ("dessen", "deren") and i > 0 and doc[i - 1].text != ",")
-        or pos(doc[j]) in ("DET", "ADJ", "NUM")
-        or (pos(doc[j]) == "ADV" and j + 1 < n and pos(doc[j + 1]) == "ADJ")
+        or (j == i and lowers[j] in ("dessen", "deren") and i > 0 and texts[i - 1] != ",")
+        or tags[j] in ("DET", "ADJ", "NUM")
+        or (tags[j] == "ADV" and j + 1 < n and tags[j + 1] == "ADJ")
     ):
-        if j > i and doc[j].lower_ in DEFINITE | INDEFINITE and pos(doc[j - 1]) in ("DET", "PRON"):
+        if j > i and lowers[j] in ARTICLES and tags[j - 1] in ("DET", "PRON"):
             return None  # 'nannte dies einen „Putsch“': a pronoun, then the next phrase
         j += 1
-    if j < n and pos(doc[j]) == "ADP" and j > i:
+    if j < n and tags[j] == "ADP" and j > i:
         # an extended attribute: "der für die Omo-Region zuständige Koordinator"
         k = j + 1
-        while k < n and k - j < 8 and pos(doc[k]) not in ("VERB", "AUX", "PUNCT") and pos(doc[k]) != "ADJ":
+        while k < n and k - j < 8 and tags[k] not in ("VERB", "AUX", "PUNCT") and tags[k] != "ADJ":
             k += 1
-        if k + 1 < n and pos(doc[k]) == "ADJ" and pos(doc[k + 1]) in NOUNISH:
+        if k + 1 < n and tags[k] == "ADJ" and tags[k + 1] in NOUNISH:
             j = k + 1
     head_start = j
     close = _quoted_name_end(doc, j)
     if close is not None:  # a quoted name, whatever its words' tags: 'der britische "Daily Express"'
         return doc[i:close]
     while j < n and (
-        pos(doc[j]) in NOUNISH or (is_quote_char(doc[j]) and j > head_start)
-        or (_inline_space(doc[j]) and j > head_start and j + 1 < n and pos(doc[j + 1]) in NOUNISH)
+        tags[j] in NOUNISH or (_is_quote_mark(texts[j]) and j > head_start)
+        or (spaces[j] and "\n" not in texts[j] and j > head_start and j + 1 < n and tags[j + 1] in NOUNISH)
     ):  # "Wikimedia  Deutschland": a doubled space inside a name
         j += 1
     if j == head_start:
-        if j < n and pos(doc[j]) == "PRON" and doc[j].lower_ in PERSONAL_PRONOUNS and j == i:
+        if j < n and tags[j] == "PRON" and lowers[j] in PERSONAL_PRONOUNS and j == i:
             return doc[j : j + 1]
-        if doc[i].lower_ in DEMONSTRATIVES and i + 1 < n and is_finite(doc[i + 1]):
+        if lowers[i] in DEMONSTRATIVES and i + 1 < n and is_finite(doc[i + 1]):
             return doc[i : i + 1]  # "Dieser bestätigte, …": a demonstrative standing for the last name
         return None
     # coordinated role nouns before a name: "der Investigativjournalist und Autor Bob Woodward"
     k = j
-    if k + 2 < n and doc[k].lower_ == "und" and pos(doc[k + 1]) == "NOUN":
+    if k + 2 < n and lowers[k] == "und" and tags[k + 1] == "NOUN":
         m = k + 1
-        while m < n and pos(doc[m]) in NOUNISH:
+        while m < n and tags[m] in NOUNISH:
             m += 1
-        if m > k + 2 and any(pos(t) == "PROPN" or t.ent_type_ == "PER" for t in doc[k + 2 : m]):
+        if m > k + 2 and any(tags[x] == "PROPN" or doc[x].ent_type_ == "PER" for x in range(k + 2, m)):
             j = m
     # genitive attributes: "ein Sprecher der Polizei", "Der Leiter des Programms der WHO"
     # a proper name takes no genitive: "sagte Allendorf der Zeitung" names the addressee
-    while j + 1 < n and pos(doc[j - 1]) == "NOUN" and (
-        doc[j].lower_ in ("des", "der", "eines", "einer")
-        or (pos(doc[j]) == "ADJ" and doc[j].lower_.endswith("er") and pos(doc[j + 1]) == "NOUN")  # "Betreiber privater Bahnen"
+    while j + 1 < n and tags[j - 1] == "NOUN" and (
+        lowers[j] in ("des", "der", "eines", "einer")
+        or (tags[j] == "ADJ" and lowers[j].endswith("er") and tags[j + 1] == "NOUN")  # "Betreiber privater Bahnen"
     ):
-        k = j + 1 if doc[j].lower_ in ("des", "der", "eines", "einer") else j
-        while k < n and pos(doc[k]) == "ADJ":
+        k = j + 1 if lowers[j] in ("des", "der", "eines", "einer") else j
+        while k < n and tags[k] == "ADJ":
             k += 1
-        if k >= n or pos(doc[k]) not in NOUNISH:
+        if k >= n or tags[k] not in NOUNISH:
             break
-        while k < n and pos(doc[k]) in NOUNISH:
+        while k < n and tags[k] in NOUNISH:
             k += 1
         j = k
     # drop an unmatched quotation mark at the end
-    while j > i and is_quote_char(doc[j - 1]) and sum(is_quote_char(t) for t in doc[i:j]) % 2:
+    while j > i and _is_quote_mark(texts[j - 1]) and sum(_is_quote_mark(x) for x in texts[i:j]) % 2:
         j -= 1
     # a quoted name in close apposition: "die britische Zeitung „The Sun“"
-    close = _quoted_name_end(doc, j) if j > head_start and pos(doc[j - 1]) == "NOUN" else None
+    close = _quoted_name_end(doc, j) if j > head_start and tags[j - 1] == "NOUN" else None
     if close is not None:
         return doc[i:close]
     return doc[i:j] if j > i else None
@@ -494,10 +556,16 @@ def noun_phrase(doc: Doc, i: int) -> Span | None:
 
 def _quoted_name_end(doc: Doc, j: int) -> int | None:
     """End (after the closing mark) of a short quoted name opening at token j: „The Sun“."""
-    if j + 1 >= len(doc) or not is_quote_char(doc[j]) or not doc[j + 1].text[:1].isupper():
+    texts = token_words(doc).texts
+    if j + 1 >= len(doc) or not _is_quote_mark(texts[j]) or not texts[j + 1][:1].isupper():
         return None
-    close = next((k for k in range(j + 1, min(j + 7, len(doc))) if is_quote_char(doc[k])), None)
+    close = next((k for k in range(j + 1, min(j + 7, len(doc))) if _is_quote_mark(texts[k])), None)
     return close + 1 if close is not None else None
+
+
+def _is_quote_mark(text: str) -> bool:
+    """`is_quote_char` of a token's text."""
+    return len(text) == 1 and text in QUOTE_CHARS
 
 
 def is_year(t: Token) -> bool:
@@ -509,10 +577,6 @@ def opens_relative_clause(doc: Doc, i: int) -> bool:
     """A relative pronoun at token i, or a preposition with one: "der …", "von denen …"."""
     t = doc[i]
     return t.tag_ in ("PRELS", "PRELAT") or (pos(t) == "ADP" and i + 1 < len(doc) and doc[i + 1].tag_ in ("PRELS", "PRELAT"))
-
-
-def _inline_space(t: Token) -> bool:
-    return t.is_space and "\n" not in t.text
 
 
 def noun_phrase_ending(doc: Doc, end: int, floor: int) -> Span | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 # the readings: HEARSAY (soll: others say so), CLAIM (will + perfect: the subject says so of
 # itself), PLAN (soll: plan, schedule, obligation), INTENTION (will: the subject means to)
 from quellenlage.claims.language import CLAIM, HEARSAY, INTENTION, PLAN
+from quellenlage.extensions import token_words
 from quellenlage.lang.de.grammar import clause_bounds, is_year, lemma
 from quellenlage.lexicons import grouped
 
@@ -92,4 +93,7 @@ def _is_future_year(t: Token) -> bool:
 
 def distancing_modal(span: Span) -> Token | None:
     """The first modal in the span that reports without vouching (hearsay "soll", claiming "will")."""
-    return next((t for t in span if modal_reading(t, span) in (HEARSAY, CLAIM)), None)
+    doc = span.doc
+    _, lowers, lemmas, _ = token_words(doc)
+    candidates = (doc[i] for i in range(span.start, span.end) if lowers[i] in ANY_MODAL_FORM or lemmas[i] in MODAL_FORMS)
+    return next((t for t in candidates if modal_reading(t, span) in (HEARSAY, CLAIM)), None)  # no other word has a reading

@@ -14,6 +14,7 @@ compare figures of one run only, on a quiet machine.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -92,13 +93,18 @@ def overhead(repeat: int, lang: str = "de") -> None:
 
 def coldstart(repeat: int) -> None:
     """`python -m quellenlage analyze` (= the `quellenlage` command) in fresh processes: the best
-    wall time of `repeat` runs (the first one also warms the file cache) and the peak RSS."""
+    wall time of `repeat` runs (the first one also warms the file cache) and the peak RSS.
+
+    The runs may write bytecode (`PYTHONDONTWRITEBYTECODE` is dropped for them), as an
+    installed package has it: pip compiles what it installs, so otherwise the figure would
+    include compiling Quellenlage's own modules on every start."""
     walls, cpus = [], []
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     for _ in range(max(repeat, 1)):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         command = [sys.executable, "-m", "quellenlage", "analyze", "-f", "json", str(EXAMPLE)]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)

@@ -32,7 +32,7 @@ from quellenlage.lang.de.grammar import (
     strip_genitive,
 )
 from quellenlage.attribution.lines import line_of, role_at
-from quellenlage.extensions import LINGUISTIC, doc_cache, token_words
+from quellenlage.extensions import LINGUISTIC, doc_cache, doc_text, token_words
 from quellenlage.lexicons import rows, words
 from quellenlage.names import first_name_gender
 from quellenlage.structure.features import DATE
@@ -122,7 +122,7 @@ def _adjectival_stem(word: str) -> str:
 def _in_date(ent: Span) -> bool:
     """The span is part of a written date ("14. May 2019", "am 3. Juni")."""
     lo = max(0, ent.start_char - 4)
-    window = ent.doc.text[lo : ent.end_char + 6]
+    window = doc_text(ent.doc)[lo : ent.end_char + 6]
     return any(m.start() + lo <= ent.start_char and ent.end_char <= m.end() + lo for m in DATE.finditer(window))
 
 

@@ -38,7 +38,7 @@ from quellenlage.lang.de.grammar import (
 )
 from quellenlage.attribution.lines import body_lines, line_of, line_span
 from quellenlage.attribution.sentences import sentence_of, sentences
-from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS
+from quellenlage.extensions import LINGUISTIC, QUOTE_FINDINGS, doc_text
 from quellenlage.schema import Line
 
 CLOSERS = {"„": "“”\"", "»": "«", "«": "»", "“": "”\"", "\"": "\"“”", "‚": "‘’'", "›": "‹", "‹": "›"}
@@ -202,7 +202,7 @@ def paragraph_quotes(doc: Doc, lines: list) -> list[tuple[int, int]]:
             continue
         for m in range(k + 1, min(k + 1 + MAX_QUOTED_PARAGRAPHS, len(lines))):
             nxt = lines[m]
-            if nxt.index != lines[m - 1].index + 1 and doc.text[lines[m - 1].start + len(lines[m - 1].text) : nxt.start].strip():
+            if nxt.index != lines[m - 1].index + 1 and doc_text(doc)[lines[m - 1].start + len(lines[m - 1].text) : nxt.start].strip():
                 break  # only consecutive body paragraphs
             closer = _leading_closer(nxt.text)
             if closer is None and _unclosed_opener(nxt.text) is not None:

@@ -38,7 +38,7 @@ from quellenlage.claims.hedges import hedge
 from quellenlage.claims.language import claim_rules, rules_of
 from quellenlage.claims.terms import Weights, contains, entity_index, is_content, key_terms, token_terms
 from quellenlage.convert import text_span
-from quellenlage.extensions import LINGUISTIC, token_words
+from quellenlage.extensions import LINGUISTIC, doc_text, token_words
 from quellenlage.schema import Claim, HeadlineCheck, HeadlineFinding, SensationalWord, TextSpan
 CLAUSE_BREAKS = frozenset({":", ";", "–", "—", "-", "|"})
 FRAME_MAX = 4  # tokens of a clause before a colon that only introduces what follows
@@ -411,7 +411,7 @@ def _has_finite(span: Span) -> bool:
 
 def _inside_word(t: Token) -> bool:
     """A hyphen that joins words ("Uber-Konkurrent") is no clause break."""
-    return t.text == "-" and t.idx > 0 and not t.doc.text[t.idx - 1].isspace()
+    return t.text == "-" and t.idx > 0 and not doc_text(t.doc)[t.idx - 1].isspace()
 
 
 def _names_source(span: Span, rest: Span) -> bool:

@@ -115,6 +115,11 @@ FOUND = [
     # a frame inside a subordinate clause, its report a verb-second clause in Konjunktiv I
     ("Das Urteil überraschte, weil der Verteidiger stets betont hatte, der Angeklagte sei nicht gefährlich.", "indirect", "Angeklagte sei nicht gefährlich", "Verteidiger"),
     ("Die Polizei ermittelt, nachdem die Zeitung berichtet hatte, dass der Bürgermeister Geld angenommen habe.", "indirect", "Bürgermeister Geld angenommen", "Zeitung"),
+    # a leading frame with a quoted name is cut whole from the report
+    ("Einem Bericht der „Lokalpost“ zufolge soll der Konzern Stellen streichen.", "indirect", "soll der Konzern Stellen streichen", "Lokalpost"),
+    ("Nach Informationen des „Kuriers“ plant die Regierung eine Reform.", "indirect", "plant die Regierung eine Reform", "Kurier"),
+    # "Wie X erfuhr": the newsroom's attribution to X's own reporting
+    ("Wie die Nachrichtenagentur dpa erfuhr, soll der Vertrag verlängert werden.", "indirect", "soll der Vertrag verlängert werden", "dpa"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]
@@ -164,6 +169,8 @@ NOT_QUOTES = [
     ("Nachdem die Zeitung über den Fall berichtet hatte, ermittelt nun die Polizei.", "ermittelt nun die Polizei"),
     # "sich sagen": a thought to oneself, told to nobody
     ("Das sind die Momente, in denen sich der Kunde sagt, dass er lieber online kauft.", "lieber online kauft"),
+    # "erfahren" without "wie X erfuhr" is learning something, not a report
+    ("Er erfuhr erst am Abend, wie schlimm die Lage war.", "wie schlimm die Lage war"),
     # a passive with a subject of its own reports nothing in the clause after it
     ("Die Bedeutung der Pflege wird betont, die Lage bleibt aber ernst.", "Lage bleibt"),
 ]

@@ -632,14 +632,20 @@ class FrameFinder:
             elif low == "zufolge":
                 np = noun_phrase_ending(doc, t.i, sent.start)
                 if np is not None:
-                    frames.append(Frame(doc[t.i : t.i + 1], "zufolge", self._source_in(np), clause=(np.start, t.i + 1)))
+                    start = np.start
+                    if doc[start].lower_ in GENITIVE_ARTICLES and start > sent.start:
+                        # "Einem Bericht der „Zeitung“ zufolge": the noun the quoted genitive belongs to opens the frame
+                        owner = noun_phrase_ending(doc, start, sent.start)
+                        start = owner.start if owner is not None else start
+                    frames.append(Frame(doc[t.i : t.i + 1], "zufolge", self._source_in(np), clause=(start, t.i + 1)))
             elif low == "nach" and (noun := self._frame_noun_after(sent, t)) is not None:
                 # "nach Angaben der Polizei", "nach israelischen Angaben", "nach eigenen Angaben"
                 np = noun_phrase(doc, t.i + 1)
                 if np is not None:
                     own = doc[t.i + 1].lower_ in ("eigenen", "eigenem")  # "nach eigenen Angaben", "nach eigenem Bekunden"
                     source = self._own_subject(sent, t, skip) if own else self._source_in(np)
-                    frames.append(Frame(doc[t.i : noun.i + 1], "angaben", source, clause=(t.i, np.end)))
+                    end = max(np.end, source.end) if source is not None and source.start >= np.end else np.end  # 'des „Spiegel“'
+                    frames.append(Frame(doc[t.i : noun.i + 1], "angaben", source, clause=(t.i, end)))
             elif low in ("nach", "laut") and t.i + 1 < sent.end and self._frame_compound(doc[t.i + 1]):
                 # "Nach Polizeiangaben", "laut Medienberichten": the compound names its source
                 frames.append(Frame(doc[t.i : t.i + 2], "angaben", doc[t.i + 1 : t.i + 2], clause=(t.i, t.i + 2)))

@@ -462,3 +462,11 @@ def test_an_unnamed_person_is_an_anonymous_speaker(analyze_text, text, words):
     """ANNOTATION.md: a speaker without a name gets a short description and type anonymous."""
     quote = next(q for q in analyze_text(text).quotes if words in q.text)
     assert quote.speaker is not None and quote.speaker_type == "anonymous", (quote.speaker, quote.speaker_type)
+
+
+def test_an_institution_noun_before_a_place_stays_in_the_organisation(analyze_text):
+    """"Universität Mannheim": an institution noun is no person's role, so it is not cut from the
+    name, and the place after it is no person."""
+    analysis = analyze_text("Laut einer Studie der Universität Mannheim sind viele Befragte unzufrieden.")
+    quote = next(q for q in analysis.quotes if "unzufrieden" in q.text)
+    assert quote.speaker is not None and quote.speaker.name == "Universität Mannheim" and quote.speaker.type == "organization"

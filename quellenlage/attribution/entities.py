@@ -72,6 +72,16 @@ def _role_word(word: str) -> bool:
     return any(word[k:] in endings for k in range(len(word) - 3))
 
 
+def _person_role(t: Token) -> bool:
+    """A role noun of a person ("Sprecher", "Kremlchef"), not of an institution ("Universität"):
+    before a name, only such a role is cut from an organisation's entity ("Universität Mannheim")."""
+    word = (t.lemma_ or t.text).lower()
+    if source_nouns().get(word) is not None:
+        return source_nouns()[word] in ("person", "anonymous")
+    endings = _person_noun_endings()
+    return any(word[k:] in endings for k in range(len(word) - 3))
+
+
 @lru_cache(maxsize=1)
 def _person_noun_endings() -> frozenset[str]:
     return frozenset(n for n, kind in source_nouns().items() if len(n) >= 4 and kind in ("person", "anonymous"))
@@ -146,7 +156,7 @@ def _trim_entity(ent: Span) -> Span | None:
             break
     # a role before the name goes ("Finanzminister Klaus Richter"); after it, a role word is
     # the surname ("Klaus Richter", "Anna Koch")
-    while start < end and (generic(doc[start]) or is_role_noun(doc[start])):
+    while start < end and (generic(doc[start]) or is_role_noun(doc[start]) and (ent.label_ == "PER" or _person_role(doc[start]))):
         start += 1
     while end > start and generic(doc[end - 1]):
         end -= 1
@@ -306,7 +316,7 @@ class EntityResolver:
                 continue  # "14. May 2019": a month, whatever the NER says
             if etype == "person" and len(ent) > 1 and "-" in ent[-1].text and ent[-1].lower_.endswith(institution_heads()):
                 etype = "organization"  # "Robert Koch-Institut", "Friedrich-Ebert-Stiftung": named after a person
-            roles = [t.i for t in ent[:-1] if is_role_noun(t)]
+            roles = [t.i for t in ent[:-1] if is_role_noun(t) and _person_role(t)]
             if etype != "person" and roles:
                 ent, etype = doc[roles[-1] + 1 : ent.end], "person"  # "Russlands Präsident Wladimir Putin"
             found.append((ent, etype))

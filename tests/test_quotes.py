@@ -120,6 +120,10 @@ FOUND = [
     ("Nach Informationen des „Kuriers“ plant die Regierung eine Reform.", "indirect", "plant die Regierung eine Reform", "Kurier"),
     # "Wie X erfuhr": the newsroom's attribution to X's own reporting
     ("Wie die Nachrichtenagentur dpa erfuhr, soll der Vertrag verlängert werden.", "indirect", "soll der Vertrag verlängert werden", "dpa"),
+    # a report with a relative clause in it before the tag: the prefield is the report, not the subject
+    ("Die Lage, die sich seit Tagen zuspitze, sei ernst, sagte der Anwalt.", "indirect", "sei ernst", "Anwalt"),
+    ("Der Vorwurf, die Firma habe Steuern hinterzogen, sei haltlos, sagte ihr Anwalt.", "indirect", "sei haltlos", "Anwalt"),
+    ("Anna Roth, die in eine Firma, die Drohnen baut, investiert, sagte, sie sehe große Chancen.", "indirect", "sehe große Chancen", "Anna Roth"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]

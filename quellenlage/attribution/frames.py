@@ -38,6 +38,7 @@ from quellenlage.lang.de.grammar import (
     nominative_singular,
     noun_phrase,
     noun_phrase_ending,
+    opens_relative_clause,
     pos,
     pos_tags,
     source_nouns,
@@ -247,7 +248,13 @@ def subject_of_main_clause(sent: Span, finite: Token, end: int, skip: set[int]) 
             if close is not None:
                 k = close + 1
         before_verb = doc[finite.i - 1]
-        if k == finite.i or (k < finite.i - 1 and doc[k].text == "," and before_verb.text == ","):
+        inner = [m for m in range(k + 1, finite.i - 1) if doc[m].text == ","]
+        # "Die Lage, die sich zuspitze, sei ernst, sagte X": after the relative clause the prefield
+        # goes on with a finite verb and what it says, so it is a clause (the report), not the
+        # subject; "X, der in ein Start-up, das …, investiert, sah …" only closes the relative clause
+        rest = doc[inner[-1] + 1 : finite.i - 1] if inner else None
+        clause_before = rest is not None and len(rest) >= 2 and is_finite(rest[0]) and not opens_relative_clause(doc, rest.start)
+        if k == finite.i or (k < finite.i - 1 and doc[k].text == "," and before_verb.text == "," and not clause_before):
             # an apposition or relative clause between subject and verb: "Platter, der …, sagte"
             subject = doc[np.start : coordinated.end] if coordinated is not None and coordinated.end == k else np
             inverted = _inverted_subject(doc, subject, finite, end, skip)

@@ -124,6 +124,8 @@ FOUND = [
     ("Die Lage, die sich seit Tagen zuspitze, sei ernst, sagte der Anwalt.", "indirect", "sei ernst", "Anwalt"),
     ("Der Vorwurf, die Firma habe Steuern hinterzogen, sei haltlos, sagte ihr Anwalt.", "indirect", "sei haltlos", "Anwalt"),
     ("Anna Roth, die in eine Firma, die Drohnen baut, investiert, sagte, sie sehe große Chancen.", "indirect", "sehe große Chancen", "Anna Roth"),
+    # after a clause-opening subject pronoun stands the finite verb, whatever the tagger says ("äußere")
+    ("Auf Anfrage teilte die Pressestelle mit, man äußere sich nicht zu laufenden Verfahren.", "indirect", "äußere sich nicht", "Pressestelle"),
     # via: a medium the statement came through
     ("Die Angaben stimmten nicht, sagte der Sprecher Paul Frank nach Angaben der Nachrichtenagentur dpa.", "indirect", "Angaben stimmten nicht", "Frank"),
 ]
@@ -175,6 +177,8 @@ NOT_QUOTES = [
     ("Das sind die Momente, in denen sich der Kunde sagt, dass er lieber online kauft.", "lieber online kauft"),
     # "erfahren" without "wie X erfuhr" is learning something, not a report
     ("Er erfuhr erst am Abend, wie schlimm die Lage war.", "wie schlimm die Lage war"),
+    # a quoted name inside a compound ("ZDF-„Morgenmagazin“") is no quote
+    ("Die Parteichefin sagte im ZDF-„Morgenmagazin“, sie halte an dem Plan fest.", "Morgenmagazin"),
     # a passive with a subject of its own reports nothing in the clause after it
     ("Die Bedeutung der Pflege wird betont, die Lage bleibt aber ernst.", "Lage bleibt"),
 ]

@@ -299,9 +299,11 @@ class DirectQuoteFinder:
                 span = doc.char_span(line.start + start + lead, line.start + end - trail, alignment_mode="expand")
                 if span is None or not WORD.search(span.text):
                     continue
-                glued = line.text[end + 1 : end + 2] == "-" and line.text[end + 2 : end + 3].isalpha()
+                glued = line.text[end + 1 : end + 2] == "-" and line.text[end + 2 : end + 3].isalpha() or (
+                    start >= 3 and line.text[start - 2] == "-" and line.text[start - 3].isalpha()
+                )  # '»Zeit«-Chefredakteur', 'im ZDF-„Morgenmagazin“': part of a compound name
                 listed = title_end >= 0 and line.text[title_end + 1 : start - 1].strip() in (",", "und", "oder", "sowie", ", kurz")
-                if glued or listed or self._is_title(doc, span):  # '»Zeit«-Chefredakteur' names, it does not quote
+                if glued or listed or self._is_title(doc, span):
                     titles.append(span)
                     title_end = end
                     continue

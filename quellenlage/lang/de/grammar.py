@@ -309,8 +309,21 @@ def finite_at(doc: Doc, i: int) -> bool:
     return finite
 
 
+# Subject pronouns: opening a clause, they are its prefield, and the finite verb follows them.
+SUBJECT_PRONOUNS = frozenset("ich du er sie es man wir ihr".split())
+
+
+def _verb_after_subject_pronoun(t: Token) -> bool:
+    """"…, man äußere sich nicht", "Sie halte …": right after a subject pronoun that opens the
+    clause stands the finite verb (verb second), whatever a tagger calls it ("äußere" ADJA)."""
+    doc = t.doc
+    if t.i < 1 or not t.text.islower() or pos(t) != "ADJ" or doc[t.i - 1].lower_ not in SUBJECT_PRONOUNS:
+        return False
+    return doc[t.i - 1].is_sent_start or t.i >= 2 and doc[t.i - 2].text in (",", ":", ";", "–", "—")
+
+
 def _is_finite(t: Token) -> bool:
-    if has_konjunktiv1_shape(t):
+    if has_konjunktiv1_shape(t) or _verb_after_subject_pronoun(t):
         return True
     if pos(t) not in ("VERB", "AUX"):
         # the two taggers disagree ("ballere": ADJ but VVFIN): a lower-case word tagged finite is a verb
@@ -423,7 +436,7 @@ def _can_be_konjunktiv1(t: Token, low: str) -> bool:
     ("der aktuelle Stand"), and a weak preterite or Konjunktiv II in -te whose verb's
     Konjunktiv I differs ("erfasste", "rannte" of "erfassen", "rennen": "erfasse", "renne")."""
     word = lemma(t)
-    if word.endswith("end") or t.tag_ == "ADJA":
+    if word.endswith("end") or t.tag_ == "ADJA" and not _verb_after_subject_pronoun(t):
         return False
     return not (low.endswith("te") and word.endswith("n") and word not in konjunktiv1_lemmas(low))
 

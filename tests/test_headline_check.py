@@ -143,6 +143,11 @@ FAIR = [
         ("Die Bahn streicht im Winter die Strecke nach Husum, wie der NDR am Montag berichtete.",),
         "Husum", "supported", id="credited-indicative",
     ),
+    pytest.param(  # an actor's act stated in the indicative, its announcer named in the next sentence
+        "Stadt stoppt den Bau der Umgehungsstraße",
+        ("Die Stadt hat den Bau der geplanten Umgehungsstraße vorerst gestoppt. Das teilte der Oberbürgermeister Jan Horn am Dienstag mit.",),
+        "Umgehungsstraße", "supported", id="announced-in-the-next-sentence",
+    ),
     pytest.param(  # an indirect paraphrase by several words in the outlet's voice
         "Stadt baut neue Radwege am Ring",
         ("Am Ring baut die Stadt in diesem Sommer zwei neue Radwege mit insgesamt vier Kilometern Länge.",),
@@ -204,6 +209,11 @@ UNSUPPORTED = [
             "Das wies die Bahn in Hamburg am Dienstag entschieden zurück.",
         ),
         "Husum", "denied", id="das-denied",
+    ),
+    pytest.param(  # a claim taken up by a verb of claiming keeps the distance ("Das behauptet zumindest X")
+        "Minister traf sich heimlich mit dem Lobbyisten",
+        ("Der Minister hat sich im Mai heimlich mit dem Lobbyisten getroffen. Das behauptet zumindest der Journalist Paul Roth in seinem Buch.",),
+        "Lobbyisten", "attributes this to", id="claimed-in-the-next-sentence",
     ),
     pytest.param(  # the same credit with the Konjunktiv keeps the distance
         "Bahn streicht die Strecke nach Husum",

@@ -338,8 +338,10 @@ def _stated_with_reference(q: Span) -> bool:
     """"…, wie die Zeitung X berichtete", "…, as the Post reported": the outlet states it and
     names where it read it."""
     cue = q._.cue
-    reference = claim_rules(q).REFERENCE
-    return cue is not None and cue.start >= q.end and any(t.lower_ in reference for t in q.doc[q.end : cue.start])
+    rules = claim_rules(q)
+    if cue is not None and cue.start >= q.end and any(t.lower_ in rules.REFERENCE for t in q.doc[q.end : cue.start]):
+        return True
+    return rules.announced_after(q)  # "… gestoppt. Das teilte X mit."
 
 
 def _plausible_speaker(q: Span) -> bool:

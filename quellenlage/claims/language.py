@@ -101,6 +101,11 @@ class ClaimRules(Protocol):
         """(stem, kind, related roots) of the loaded words (sensational.tsv)."""
         ...
 
+    def announced_after(self, quote: Span) -> bool:
+        """The outlet states a quote's content itself and names who made it known in the next
+        sentence ("… gestoppt. Das teilte X mit."): a reference, not a claim of X only."""
+        ...
+
     def trailing_frame(self, piece: Span) -> bool:
         """A headline clause after a comma that names the source ("…, says Smith")."""
         ...

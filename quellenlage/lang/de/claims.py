@@ -523,6 +523,25 @@ def trailing_frame(piece: Span) -> bool:
     return False
 
 
+# Verbs by which an actor makes its own act known: "Die Stadt hat den Bau gestoppt. Das teilte
+# der Oberbürgermeister mit." (not verbs of claiming: "Das behauptet zumindest X").
+ANNOUNCING = frozenset({"mitteilen", "bekanntgeben", "bestätigen", "ankündigen", "melden"})
+
+
+def announced_after(quote: Span) -> bool:
+    """The outlet states the content in its own voice, in the indicative, and the next sentence
+    names who made it known ("… gestoppt. Das teilte X mit."): like "…, wie X mitteilte"."""
+    cue = quote._.cue
+    if cue is None or cue.start < quote.end:
+        return False
+    doc = quote.doc
+    between = [t.lower_ for t in doc[quote.end : cue.start] if not (t.is_punct or t.is_space)]
+    if between not in (["das"], ["dies"]) or any(is_finite(t) and is_konjunktiv1(t) for t in quote):
+        return False
+    found = verb_cue(cue[0], cue[0].sent)
+    return found is not None and found[0] in ANNOUNCING
+
+
 def reporting_speakers(span: Span, matched: list[Token]) -> list[Speaker]:
     """The sources the attribution frames of a sentence make of the matched words."""
     doc = span.doc

@@ -575,6 +575,12 @@ def report_frames(span: Span) -> list[tuple[Span, Token, set[int]]]:
     return out
 
 
+def announced_after(quote: Span) -> bool:
+    """German news names the announcer of a stated act in the next sentence ("Das teilte X
+    mit"); English attaches it to the sentence ("…, the city said"), read by the quote itself."""
+    return False
+
+
 def trailing_frame(piece: Span) -> bool:
     """A short clause after a headline's statement that names its source: "says Smith",
     "report says", "police say", "according to officials", "study finds"."""

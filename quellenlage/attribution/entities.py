@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from quellenlage.lang.de.grammar import (
     DEFINITE,
     INDEFINITE,
+    NAME_PARTICLE_ARTICLES,
+    NAME_PARTICLES,
     capitalised_non_noun,
     LANG,
     frame_nouns_lower,
@@ -66,18 +68,19 @@ def _role_nouns(doc: Doc) -> list[bool]:
 @lru_cache(maxsize=65536)
 def _role_word(word: str) -> bool:
     """A source noun, or a compound ending in a person's one ("kremlsprecher")."""
-    if word in source_nouns():
-        return True
-    endings = _person_noun_endings()
-    return any(word[k:] in endings for k in range(len(word) - 3))
+    return word in source_nouns() or _ends_in_person_noun(word)
 
 
 def _person_role(t: Token) -> bool:
     """A role noun of a person ("Sprecher", "Kremlchef"), not of an institution ("Universität"):
     before a name, only such a role is cut from an organisation's entity ("Universität Mannheim")."""
     word = (t.lemma_ or t.text).lower()
-    if source_nouns().get(word) is not None:
-        return source_nouns()[word] in ("person", "anonymous")
+    kind = source_nouns().get(word)
+    return kind in ("person", "anonymous") if kind is not None else _ends_in_person_noun(word)
+
+
+def _ends_in_person_noun(word: str) -> bool:
+    """A compound whose last part is a person's source noun ("kremlsprecher")."""
     endings = _person_noun_endings()
     return any(word[k:] in endings for k in range(len(word) - 3))
 
@@ -166,12 +169,6 @@ def _trim_entity(ent: Span) -> Span | None:
     if end == start or not any(c.isalpha() for c in doc[start:end].text):
         return None
     return Span(doc, start, end, label=ent.label_)
-
-
-# Particles inside personal names ("Karl-Theodor zu Guttenberg", "Ursula von der Leyen",
-# "Rafael van der Vaart"): the first one, then articles that may follow it.
-NAME_PARTICLES = frozenset("von zu vom zum van de di da del dos du ter".split())
-NAME_PARTICLE_ARTICLES = frozenset("der den dem".split())
 
 
 def _with_name_particle(ent: Span) -> Span:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quellenlage.lang.de.grammar import (
     GENITIVE_PREPOSITIONS,
+    LANG,
     INDEFINITE_PRONOUNS,
     NOMINATIVE_PRONOUNS,
     OBJECT_PRONOUNS,
@@ -45,17 +46,10 @@ from quellenlage.lang.de.grammar import (
     speech_nouns,
 )
 from quellenlage.extensions import doc_cache, token_words
+from quellenlage.lexicons import words
 from quellenlage.schema import GermanRule
 
 HEARSAY = frozenset({"heißen", "nachsagen", "munkeln"})
-# Passives that report hearsay without a source: "es wird berichtet", "ihm wird nachgesagt".
-HEARSAY_PASSIVE = frozenset({
-    "nachsagen", "berichten", "vermuten", "spekulieren", "munkeln", "sagen", "behaupten", "befürchten", "erwarten", "melden",
-    "fragen", "vorwerfen",
-    # statements whose speaker the passive leaves out: "Es wurde betont, …", "In der Sitzung wurde mitgeteilt, dass …"
-    "betonen", "erklären", "mitteilen", "ankündigen", "versichern", "unterstreichen", "hervorheben", "verkünden", "klarstellen",
-    "hinweisen", "auffordern", "beschuldigen",
-})
 # Frames that name a source without a verb: "laut X", "X zufolge", "nach Angaben X", "…, so X".
 PREPOSITIONAL_RULES = frozenset({"laut", "zufolge", "angaben", "so"})
 # Relative pronouns after a preposition: "von denen", "mit dem", "in der".
@@ -90,6 +84,12 @@ class Frame:
     clause: tuple[int, int] = (0, 0)  # token range the frame occupies (not part of the content)
     tags: list[tuple[int, int]] = field(default_factory=list)  # folded-in frames ("…, so der Autor")
     shared_subject: bool = False  # the subject is left out and shared with the clause before ("…, schreibt etwa, …")
+
+
+@lru_cache(maxsize=1)
+def hearsay_passives() -> frozenset[str]:
+    """Verbs whose agentless passive reports hearsay ("es wird berichtet", "Es wurde betont, …")."""
+    return words(LANG, "hearsay_passives.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -841,7 +841,7 @@ class FrameFinder:
                 if quoted is not None and plausible_source(quoted):
                     clause = (min(clause_start, start), max(end, quoted.end))
                     return Frame(cue, "verb", quoted, reaction=reaction, verb_class="speech", lemma=lem, clause=clause)
-            if lem in HEARSAY_PASSIVE and (doc[start].lower_ not in SUBORDINATORS or pos(doc[start]) == "ADP"):  # "Seit Jahren wird …"
+            if lem in hearsay_passives() and (doc[start].lower_ not in SUBORDINATORS or pos(doc[start]) == "ADP"):  # "Seit Jahren wird …"
                 return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))
             return None
         finite = _finite_of_clause(doc, start, end, t, skip)
@@ -869,7 +869,7 @@ class FrameFinder:
         if speaker is not None and len(speaker) == 1 and speaker[0].text == "Sie" and not speaker[0].is_sent_start:
             return None  # "sehen Sie oben im Video": the reader, addressed
         if speaker is not None and len(speaker) == 1 and speaker[0].lower_ == "es" and any(lemma(x) == "werden" for x in doc[start:end]):
-            if lem not in HEARSAY_PASSIVE:
+            if lem not in hearsay_passives():
                 return None  # "Es wird argumentiert, diskutiert, gemeckert": an activity, no report
             return Frame(cue, "hearsay", None, reaction=reaction, lemma=lem, clause=(t.i, t.i + 1))  # "Es wird befürchtet, dass …"
         if speaker is not None and len(speaker) == 1 and speaker[0].lower_ in ("man", "ich", "wir"):

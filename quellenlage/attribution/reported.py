@@ -142,6 +142,11 @@ def _verb_final_end(doc: Doc, start: int, stop: int) -> int:
     return stop
 
 
+def _ends_in_colon(unit: Span) -> bool:
+    """The unit announces what follows it ("sagte der Minister:")."""
+    return next((t.text for t in reversed(unit) if not t.is_space), "") == ":"
+
+
 def _subject_of_clause(doc: Doc, comma: int, stop: int) -> bool:
     """The words before `comma` are the subject of a verb-second clause, with a relative clause
     of their own in between: "sagte, die Sängerin, die gesungen hatte, sei nicht da". Then the
@@ -350,7 +355,7 @@ class ReportedSpeechFinder:
         clause is X's report ("Laut Polizei kündigte der Täter die Tat an"), not the verb's; a
         clause ending in a colon announces what the verb's subject says next ("kommentierte das
         laut X wie folgt:")."""
-        if next((t.text for t in reversed(unit) if not t.is_space), "") == ":":
+        if _ends_in_colon(unit):
             return None
         start, end = frame.tags[-1]
         cue = doc[start] if doc[start].lower_ in TAG_RULES else doc[end - 1]
@@ -560,9 +565,9 @@ class ReportedSpeechFinder:
         Minister:"): nothing but its speaker and a particle after the verb, the verb finite or
         with its auxiliary, not a passive without its agent."""
         doc = unit.doc
-        last = next((t for t in reversed(unit) if not t.is_space), None)
-        if last is None or last.text != ":":
+        if not _ends_in_colon(unit):
             return None
+        last = next(t for t in reversed(unit) if not t.is_space)
         for f in self.frames.find(unit, skip=in_quote):
             if f.rule != "verb" or f.speaker is None or f.verb_class not in ("speech", "writing"):
                 continue

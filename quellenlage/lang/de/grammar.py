@@ -51,6 +51,14 @@ DETERMINERS = DEFINITE | INDEFINITE | POSSESSIVE
 PARTICLES = frozenset(
     "mit zurück ein hinzu offen fest dar bekannt klar vor zu auf an aus heraus hervor hin durch nach ab".split()
 )
+# Verb prefixes a zu-infinitive has "zu" inside ("zurückzunehmen", "niederzulegen").
+SEPARABLE_PREFIXES = PARTICLES | frozenset(
+    "weg zusammen nieder weiter fort frei her los um bei wieder hinaus herbei vorbei entgegen".split()
+)
+# Particles inside personal names ("Karl-Theodor zu Guttenberg", "Ursula von der Leyen",
+# "Rafael van der Vaart"): the first one, then articles that may follow it.
+NAME_PARTICLES = frozenset("von zu vom zum van de di da del dos du ter".split())
+NAME_PARTICLE_ARTICLES = frozenset("der den dem".split())
 # Sentence-final parts of verbal complexes that are never subjects or speakers.
 NOUNISH = frozenset({"NOUN", "PROPN"})
 QUOTE_CHARS = "„“”\"»«‚‘’'›‹"
@@ -95,12 +103,12 @@ def courts() -> dict[str, frozenset[str]]:
     return {kind: frozenset(values) for kind, values in grouped(LANG, "courts.tsv").items()}
 
 
+@lru_cache(maxsize=4096)
 def is_court(name: str) -> bool:
     """A court's name: "Europäischer Gerichtshof", "Landgericht Berlin", "BGH"."""
     words = courts()
-    return any(w.lower().endswith(tuple(words["court_word"])) for w in name.split()) or any(
-        w in words["court_abbreviation"] for w in name.split()
-    )
+    endings = tuple(words["court_word"])
+    return any(w.lower().endswith(endings) or w in words["court_abbreviation"] for w in name.split())
 
 
 @lru_cache(maxsize=1)
@@ -454,10 +462,7 @@ def is_zu_infinitive(t: Token) -> bool:
         return True
     low = t.lower_
     k = low.find("zu", 2)
-    return pos(t) == "VERB" and low.endswith("en") and 2 <= k <= len(low) - 5 and low[:k] in PARTICLES | {
-        "zurück", "heraus", "hinzu", "durch", "an", "auf", "aus", "ein", "vor", "nach", "mit", "fest", "weg", "zusammen",
-        "nieder", "weiter", "fort", "frei", "her", "los", "um", "bei", "wieder", "hinaus", "herbei", "vorbei", "entgegen",
-    }
+    return pos(t) == "VERB" and low.endswith("en") and 2 <= k <= len(low) - 5 and low[:k] in SEPARABLE_PREFIXES
 
 
 def is_quote_char(t: Token) -> bool:
